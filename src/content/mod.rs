@@ -1,0 +1,1 @@
+//! The Learn panels: text, evidence grades and sources, as data.

@@ -1,0 +1,15 @@
+//! Unknot: guided stretching and self-massage routines for back pain, with audio cues.
+//!
+//! The crate is split so that arrows only run downward: [`routine`], [`plan`] and [`session`]
+//! are the pure core (no screen, no speaker, no files); [`store`] keeps settings and routines on
+//! disk; [`cue`] makes sounds; [`content`] holds the Learn panels' text as data; [`ui`] draws
+//! panels that return commands; [`app`] owns the state and applies those commands; [`cli`] is
+//! the command line.
+
+pub mod content;
+pub mod cue;
+pub mod length;
+pub mod plan;
+pub mod routine;
+pub mod session;
+pub mod ui;

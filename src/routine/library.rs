@@ -1,0 +1,149 @@
+//! The built-in routines, embedded in the binary from `assets/routines/`.
+//!
+//! Each file is written in the documented routine file format and parsed at start-up like any
+//! other routine file; the tests below guarantee that every one of them parses, follows the
+//! content brief's doses, and never targets the lumbar spine itself.
+
+use super::file::parse_routine;
+use super::model::Routine;
+
+/// The embedded files, in the order the home screen lists them within a category.
+const FILES: &[(&str, &str)] = &[
+    (
+        "morning-mobility.toml",
+        include_str!("../../assets/routines/morning-mobility.toml"),
+    ),
+    (
+        "desk-break.toml",
+        include_str!("../../assets/routines/desk-break.toml"),
+    ),
+    (
+        "evening-wind-down.toml",
+        include_str!("../../assets/routines/evening-wind-down.toml"),
+    ),
+    (
+        "ball-glutes-low-back.toml",
+        include_str!("../../assets/routines/ball-glutes-low-back.toml"),
+    ),
+    (
+        "foam-roller-upper-back-hips.toml",
+        include_str!("../../assets/routines/foam-roller-upper-back-hips.toml"),
+    ),
+    (
+        "hands-and-stick.toml",
+        include_str!("../../assets/routines/hands-and-stick.toml"),
+    ),
+    (
+        "stretch-and-roll.toml",
+        include_str!("../../assets/routines/stretch-and-roll.toml"),
+    ),
+];
+
+/// Every built-in routine.
+///
+/// A file that fails to parse would be a bug caught by the tests; should one slip through, it
+/// is left out (and reported on stderr) rather than taking the app down.
+#[must_use]
+pub fn builtin() -> Vec<Routine> {
+    FILES
+        .iter()
+        .filter_map(|(name, text)| match parse_routine(text) {
+            Ok(routine) => Some(routine),
+            Err(problems) => {
+                eprintln!("unknot: built-in routine {name} is broken: {problems:?}");
+                None
+            }
+        })
+        .collect()
+}
+
+/// The built-in routine with this id.
+#[must_use]
+pub fn find(id: &str) -> Option<Routine> {
+    builtin().into_iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::{Category, StepKind};
+
+    #[test]
+    fn every_builtin_file_parses_and_its_id_is_its_file_name() {
+        for (name, text) in FILES {
+            let routine = parse_routine(text).unwrap_or_else(|p| panic!("{name}: {p:?}"));
+            assert_eq!(format!("{}.toml", routine.id), *name);
+        }
+        assert_eq!(builtin().len(), FILES.len());
+    }
+
+    #[test]
+    fn the_library_covers_every_category() {
+        let routines = builtin();
+        let count = |c: Category| routines.iter().filter(|r| r.category == c).count();
+        assert!(count(Category::Stretch) >= 3);
+        assert!(count(Category::SelfMassage) >= 2);
+        assert!(count(Category::Mixed) >= 1);
+    }
+
+    #[test]
+    fn doses_are_within_the_briefs_ranges_and_categories_match_steps() {
+        for routine in builtin() {
+            for step in &routine.steps {
+                assert!(
+                    step.kind.dose_bounds().contains(&step.hold_secs),
+                    "{} / {}: hold {} s outside {:?}",
+                    routine.id,
+                    step.name,
+                    step.hold_secs,
+                    step.kind.dose_bounds()
+                );
+            }
+            let has = |k: StepKind| routine.steps.iter().any(|s| s.kind == k);
+            let expected = match (has(StepKind::Stretch), has(StepKind::SelfMassage)) {
+                (true, false) => Category::Stretch,
+                (false, true) => Category::SelfMassage,
+                _ => Category::Mixed,
+            };
+            assert_eq!(routine.category, expected, "{}", routine.id);
+        }
+    }
+
+    #[test]
+    fn self_massage_never_works_on_the_spine_itself() {
+        for routine in builtin() {
+            for step in routine
+                .steps
+                .iter()
+                .filter(|s| s.kind == StepKind::SelfMassage)
+            {
+                let text = format!("{} {}", step.instructions, step.caution).to_lowercase();
+                if text.contains("spine") {
+                    assert!(
+                        text.contains("never on")
+                            || text.contains("not on")
+                            || text.contains("beside"),
+                        "{} / {} mentions the spine without keeping off it",
+                        routine.id,
+                        step.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn instructions_are_short() {
+        for routine in builtin() {
+            for step in &routine.steps {
+                let sentences = step.instructions.matches(['.', '!', '?']).count();
+                assert!(
+                    sentences <= 3,
+                    "{} / {}: {sentences} sentences",
+                    routine.id,
+                    step.name
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Routines: the model and its bounds, the TOML file format, and the built-in library.
+
+pub mod file;
+pub mod library;
+pub mod model;
+
+pub use model::{Category, Equipment, Position, Routine, STOP_RULE, Side, Step, StepKind};
