@@ -13,3 +13,8 @@ pub mod plan;
 pub mod routine;
 pub mod session;
 pub mod ui;
+pub mod app;
+pub mod store;
+pub mod clock;
+pub mod conductor;
+pub mod cli;

@@ -355,6 +355,17 @@ impl Session {
         Some(next_second - at)
     }
 
+    /// How long from `now` until the next cue is due; `None` when time stands still or no cue
+    /// is left.
+    #[must_use]
+    pub fn until_next_cue(&self, now: Instant) -> Option<Duration> {
+        if self.state != State::Running {
+            return None;
+        }
+        let next = self.plan.cues.get(self.next_cue)?;
+        Some(secs(next.at_secs).saturating_sub(self.unclamped_position(now)))
+    }
+
     /// Time spent and steps done so far.
     #[must_use]
     pub fn summary(&self, now: Instant) -> Summary {
@@ -583,6 +594,17 @@ mod tests {
             (summary.time_spent, summary.finished),
             (Duration::from_secs_f64(5.5), false)
         );
+    }
+
+    #[test]
+    fn the_next_cue_is_timed_from_the_plan_position() {
+        let t0 = Instant::now();
+        let mut session = Session::start(plan(), t0);
+        assert_eq!(session.until_next_cue(at(t0, 4.25)), Some(Duration::from_millis(750)));
+        session.tick(at(t0, 5.0));
+        assert_eq!(session.until_next_cue(at(t0, 5.0)), Some(Duration::from_secs(10)));
+        session.pause(at(t0, 6.0));
+        assert_eq!(session.until_next_cue(at(t0, 6.0)), None);
     }
 
     #[test]

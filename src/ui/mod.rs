@@ -1,4 +1,52 @@
-//! The screens, one panel per file. Panels draw and return commands; they never play sound or
-//! touch files.
+//! The screens, one panel per file. Panels draw and return [`Command`]s; the app applies them
+//! after drawing. Nothing in a panel plays sound or touches files.
 
+pub mod finished;
+pub mod home;
+pub mod keys;
 pub mod learn;
+pub mod player;
+pub mod settings;
+pub mod theme;
+
+use crate::length::LengthChoice;
+use crate::plan::Cue;
+use crate::store::settings::Settings;
+
+/// Something a person asked for, to be applied by the app after the frame is drawn.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Show this routine's details on the home screen.
+    SelectRoutine(String),
+    /// Use these length choices for the selected routine.
+    SetLength(LengthChoice),
+    /// Start the selected routine.
+    Start,
+    /// Pause or resume.
+    TogglePause,
+    /// Restart the step, or go to the previous one.
+    Back,
+    /// Go to the next step.
+    Skip,
+    /// Ask whether to stop the routine.
+    AskStop,
+    /// Stop the routine and go home.
+    ConfirmStop,
+    /// Keep going after all.
+    CancelStop,
+    /// Run the same routine again.
+    Again,
+    /// Go to the home screen.
+    Home,
+    /// Open or close the settings window.
+    ToggleSettings,
+    /// Open or close the keyboard shortcuts overlay.
+    ToggleKeys,
+    /// Use these settings (saved once the pointer is released).
+    UpdateSettings(Box<Settings>),
+    /// Play a cue now, to hear it.
+    TestSound(Cue),
+    /// Hide a notice.
+    DismissNotice(usize),
+}

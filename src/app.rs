@@ -1,0 +1,509 @@
+//! The desktop app: owns the state, ticks the session, applies the panels' commands.
+//!
+//! [`UnknotApp`] is built from an [`AppConfig`] that says where time, sound and files come
+//! from, so tests run the real app with a manual clock, a recording player and a temporary
+//! folder. Each frame, `logic` ticks the session (cues also play from the conductor's timer
+//! thread, so they stay on time while the window is minimised) and asks for the next repaint
+//! exactly when the shown second changes; nothing repaints while paused or idle.
+
+use std::sync::Arc;
+
+use egui::{Key, Modifiers, RichText};
+
+use crate::clock::{Clock, SystemClock};
+use crate::conductor::Conductor;
+use crate::cue::{AudioStatus, CuePlayer, open_default_player};
+use crate::length::{self, LengthChoice, Sized};
+use crate::plan::Plan;
+use crate::routine::{Routine, library};
+use crate::session::{Session, State};
+use crate::store::Store;
+use crate::store::settings::{self, Settings, ThemeChoice};
+use crate::ui::{self, Command, theme};
+
+/// What to open straight into, from `unknot start ID [--minutes N]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StartRequest {
+    /// The routine's id.
+    pub routine_id: String,
+    /// A whole-routine target length, in minutes.
+    pub minutes: Option<u32>,
+}
+
+/// Where the app gets time, sound and files from.
+pub struct AppConfig {
+    /// The clock the session runs on.
+    pub clock: Arc<dyn Clock>,
+    /// Where cues are played.
+    pub player: Box<dyn CuePlayer>,
+    /// Where settings and routines are kept; `None` keeps nothing (and says so).
+    pub store: Option<Store>,
+    /// A routine to open straight into.
+    pub start: Option<StartRequest>,
+    /// Play cues from a timer thread (the real app) rather than only from frames (tests).
+    pub timer_thread: bool,
+}
+
+impl AppConfig {
+    /// The real thing: the system clock, the default sound output, this machine's folders.
+    #[must_use]
+    pub fn for_this_machine(start: Option<StartRequest>) -> Self {
+        Self {
+            clock: Arc::new(SystemClock),
+            player: open_default_player(),
+            store: Store::for_this_machine(),
+            start,
+            timer_thread: true,
+        }
+    }
+}
+
+/// Which screen is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Choose a routine and its length.
+    Home,
+    /// A routine is running (or paused).
+    Player,
+    /// The routine reached its end.
+    Finished,
+}
+
+/// The whole app's state.
+pub struct UnknotApp {
+    conductor: Conductor,
+    store: Option<Store>,
+    settings: Settings,
+    settings_dirty: bool,
+    routines: Vec<Routine>,
+    selected: Option<String>,
+    screen: Screen,
+    last_plan: Option<Plan>,
+    confirm_stop: bool,
+    show_settings: bool,
+    show_keys: bool,
+    notices: Vec<String>,
+    audio: AudioStatus,
+    theme_applied: Option<ThemeChoice>,
+}
+
+impl UnknotApp {
+    /// Builds the app on an egui context (the window's, or a test harness's).
+    #[must_use]
+    pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
+        let mut notices = Vec::new();
+        let settings = match &config.store {
+            Some(store) => {
+                let loaded = settings::load(&store.settings_path());
+                notices.extend(loaded.notice);
+                loaded.settings
+            }
+            None => {
+                notices.push(
+                    "No folder for settings was found on this system, so nothing you change will be kept."
+                        .to_owned(),
+                );
+                Settings::default()
+            }
+        };
+        let repaint = ctx.clone();
+        let conductor = Conductor::new(
+            config.clock,
+            config.player,
+            settings.clone(),
+            Box::new(move || repaint.request_repaint()),
+            config.timer_thread,
+        );
+        let audio = conductor.audio_status();
+        if let AudioStatus::Unavailable { reason } = &audio {
+            notices.push(format!("Sound is off. {reason}"));
+        }
+        // Ctrl-Q should not end a routine by accident; closing the window still works.
+        ctx.options_mut(|o| o.quit_shortcuts.clear());
+        let routines = library::builtin();
+        let mut app = Self {
+            conductor,
+            store: config.store,
+            settings,
+            settings_dirty: false,
+            selected: routines.first().map(|r| r.id.clone()),
+            routines,
+            screen: Screen::Home,
+            last_plan: None,
+            confirm_stop: false,
+            show_settings: false,
+            show_keys: false,
+            notices,
+            audio,
+            theme_applied: None,
+        };
+        if let Some(start) = config.start {
+            app.open_straight_into(&start);
+        }
+        app
+    }
+
+    fn open_straight_into(&mut self, start: &StartRequest) {
+        if !self.routines.iter().any(|r| r.id == start.routine_id) {
+            self.notices
+                .push(format!("There is no routine called '{}'.", start.routine_id));
+            return;
+        }
+        self.selected = Some(start.routine_id.clone());
+        if let Some(minutes) = start.minutes {
+            let choice = self.settings.lengths.entry(start.routine_id.clone()).or_default();
+            choice.target_minutes = Some(minutes);
+            self.settings_dirty = true;
+        }
+        self.apply(Command::Start);
+    }
+
+    /// The screen showing now.
+    #[must_use]
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The settings in use.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The notices currently shown.
+    #[must_use]
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    fn selected_routine(&self) -> Option<&Routine> {
+        let id = self.selected.as_deref()?;
+        self.routines.iter().find(|r| r.id == id)
+    }
+
+    fn choice_for(&self, id: &str) -> LengthChoice {
+        self.settings.lengths.get(id).cloned().unwrap_or_default()
+    }
+
+    fn sized(&self, routine: &Routine) -> Sized {
+        length::apply(routine, &self.choice_for(&routine.id), self.settings.timing())
+    }
+
+    /// A copy of the session as it is now, with the instant it was read at.
+    fn session_now(&self) -> Option<(Session, std::time::Instant)> {
+        self.conductor
+            .read(|session, now| session.cloned().map(|s| (s, now)))
+    }
+
+    fn apply(&mut self, command: Command) {
+        match command {
+            Command::SelectRoutine(id) => self.selected = Some(id),
+            Command::SetLength(choice) => {
+                if let Some(id) = self.selected.clone() {
+                    if choice == LengthChoice::default() {
+                        self.settings.lengths.remove(&id);
+                    } else {
+                        self.settings.lengths.insert(id, choice);
+                    }
+                    self.settings_dirty = true;
+                }
+            }
+            Command::Start => {
+                if let Some(routine) = self.selected_routine() {
+                    let plan = Plan::new(self.sized(routine).routine, self.settings.timing());
+                    self.conductor.start(plan.clone());
+                    self.last_plan = Some(plan);
+                    self.screen = Screen::Player;
+                }
+            }
+            Command::Again => {
+                if let Some(plan) = self.last_plan.clone() {
+                    self.conductor.start(plan);
+                    self.screen = Screen::Player;
+                }
+            }
+            Command::TogglePause => self.conductor.command(Session::toggle_pause),
+            Command::Back => self.conductor.command(Session::back),
+            Command::Skip => self.conductor.command(Session::skip),
+            Command::AskStop => self.confirm_stop = true,
+            Command::CancelStop => self.confirm_stop = false,
+            Command::ConfirmStop => {
+                self.conductor.command(Session::stop);
+                self.conductor.clear();
+                self.confirm_stop = false;
+                self.screen = Screen::Home;
+            }
+            Command::Home => {
+                self.conductor.clear();
+                self.screen = Screen::Home;
+            }
+            Command::ToggleSettings => self.show_settings = !self.show_settings,
+            Command::ToggleKeys => self.show_keys = !self.show_keys,
+            Command::UpdateSettings(settings) => {
+                self.settings = *settings;
+                self.conductor.set_settings(&self.settings);
+                self.settings_dirty = true;
+            }
+            Command::TestSound(cue) => self.conductor.test_sound(cue),
+            Command::DismissNotice(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
+        }
+    }
+
+    /// Saves the settings if they changed, unless a slider is still being dragged.
+    fn save_settings_if_changed(&mut self, pointer_down: bool) {
+        if !self.settings_dirty || pointer_down {
+            return;
+        }
+        self.settings_dirty = false;
+        let Some(store) = &self.store else { return };
+        if let Err(error) = settings::save(&store.settings_path(), &self.settings) {
+            let message = format!("Your settings could not be saved ({error}). They stay in use until you close Unknot.");
+            if !self.notices.contains(&message) {
+                self.notices.push(message);
+            }
+        }
+    }
+
+    /// Keyboard shortcuts, read before any widget so a focused button cannot also take them.
+    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let text_focus = ctx.text_edit_focused();
+        if text_focus {
+            return commands;
+        }
+        ctx.input_mut(|input| {
+            let mut pressed = |key| input.consume_key(Modifiers::NONE, key);
+            if self.confirm_stop {
+                if pressed(Key::Enter) {
+                    commands.push(Command::ConfirmStop);
+                } else if pressed(Key::Escape) {
+                    commands.push(Command::CancelStop);
+                }
+                return;
+            }
+            match self.screen {
+                Screen::Player => {
+                    if pressed(Key::Space) {
+                        commands.push(Command::TogglePause);
+                    }
+                    if pressed(Key::ArrowLeft) {
+                        commands.push(Command::Back);
+                    }
+                    if pressed(Key::ArrowRight) {
+                        commands.push(Command::Skip);
+                    }
+                    if pressed(Key::Escape) {
+                        commands.push(Command::AskStop);
+                    }
+                }
+                Screen::Home => {
+                    if !self.show_settings && !self.show_keys && pressed(Key::Enter) {
+                        commands.push(Command::Start);
+                    }
+                }
+                Screen::Finished => {}
+            }
+            if input.consume_key(Modifiers::NONE, Key::Questionmark)
+                || input.consume_key(Modifiers::SHIFT, Key::Questionmark)
+                || input.consume_key(Modifiers::SHIFT, Key::Slash)
+            {
+                commands.push(Command::ToggleKeys);
+            }
+        });
+        commands
+    }
+
+    fn top_bar_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let palette = theme::Palette::of(ui.visuals());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Unknot").size(22.0).strong().color(palette.accent));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("?").on_hover_text("Keyboard shortcuts").clicked() {
+                    commands.push(Command::ToggleKeys);
+                }
+                if ui.button("Settings").clicked() {
+                    commands.push(Command::ToggleSettings);
+                }
+                if !self.audio.is_available() {
+                    ui.label(RichText::new("Sound unavailable").color(palette.caution))
+                        .on_hover_text(self.audio.to_string());
+                } else if self.settings.muted {
+                    ui.label(RichText::new("Muted").color(palette.quiet));
+                }
+            });
+        });
+        commands
+    }
+
+    fn notices_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let palette = theme::Palette::of(ui.visuals());
+        for (index, notice) in self.notices.iter().enumerate() {
+            ui.horizontal_top(|ui| {
+                if ui.small_button("Dismiss").clicked() {
+                    commands.push(Command::DismissNotice(index));
+                }
+                ui.add(egui::Label::new(RichText::new(notice).color(palette.caution)).wrap());
+            });
+        }
+        commands
+    }
+}
+
+impl eframe::App for UnknotApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.conductor.pump();
+        let (state, wait) = self.conductor.read(|session, now| {
+            (
+                session.map(Session::state),
+                session.and_then(|s| s.until_next_change(now)),
+            )
+        });
+        if self.screen == Screen::Player && state == Some(State::Finished) {
+            self.screen = Screen::Finished;
+            self.confirm_stop = false;
+        }
+        if let Some(wait) = wait {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.settings.theme) {
+            theme::apply(&ctx, self.settings.theme);
+            self.theme_applied = Some(self.settings.theme);
+        }
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label("Unknot"));
+        let mut commands = self.shortcuts(&ctx);
+
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            commands.extend(self.top_bar_ui(ui));
+        });
+        if !self.notices.is_empty() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                commands.extend(self.notices_ui(ui));
+            });
+        }
+        match self.screen {
+            Screen::Home => {
+                let routine = self.selected_routine();
+                let choice = routine.map(|r| self.choice_for(&r.id)).unwrap_or_default();
+                let sized = routine.map(|r| self.sized(r));
+                let view = ui::home::HomeView {
+                    routines: &self.routines,
+                    selected: routine.zip(sized.as_ref()).map(|(r, s)| (r, &choice, s)),
+                    timing: self.settings.timing(),
+                };
+                egui::Panel::left("routines")
+                    .resizable(true)
+                    .default_size(330.0)
+                    .show(ui, |ui| commands.extend(ui::home::routine_list_ui(ui, &view)));
+                egui::CentralPanel::default().show(ui, |ui| {
+                    commands.extend(ui::home::routine_detail_ui(ui, &view));
+                });
+            }
+            Screen::Player => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    if let Some((session, now)) = self.session_now() {
+                        let view = session.view(now);
+                        let plan = session.plan();
+                        commands.extend(ui::player::player_ui(
+                            ui,
+                            &plan.routine.name,
+                            plan.routine.steps.len(),
+                            &view,
+                        ));
+                    }
+                });
+            }
+            Screen::Finished => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    if let Some((session, now)) = self.session_now() {
+                        commands.extend(ui::finished::finished_ui(
+                            ui,
+                            &session.plan().routine.name,
+                            &session.summary(now),
+                        ));
+                    }
+                });
+            }
+        }
+        if self.confirm_stop {
+            commands.extend(ui::player::confirm_stop_ui(&ctx));
+        }
+        if self.show_settings {
+            commands.extend(ui::settings::settings_ui(&ctx, &self.settings, &self.audio));
+        }
+        if self.show_keys {
+            commands.extend(ui::keys::keys_ui(&ctx));
+        }
+        let had_commands = !commands.is_empty();
+        for command in commands {
+            self.apply(command);
+        }
+        if had_commands {
+            ctx.request_repaint();
+        }
+        let pointer_down = ctx.input(|i| i.pointer.any_down());
+        self.save_settings_if_changed(pointer_down);
+    }
+
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings_if_changed(false);
+    }
+}
+
+/// The window icon, from `assets/icon.png`.
+fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok()
+}
+
+/// Why the app cannot open a window here, if that is clear before trying.
+fn missing_display() -> Option<&'static str> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let has = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    (unix_desktop && !has("DISPLAY") && !has("WAYLAND_DISPLAY")).then_some(
+        "cannot open a window: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). \
+         The command line still works: try `unknot list` or `unknot show ID`.",
+    )
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(start: Option<StartRequest>) -> anyhow::Result<()> {
+    if let Some(reason) = missing_display() {
+        anyhow::bail!(reason);
+    }
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Unknot")
+        .with_app_id("unknot")
+        .with_inner_size([1000.0, 720.0])
+        .with_min_inner_size([760.0, 560.0]);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    let persistence_path = std::env::var_os(crate::store::HOME_ENV)
+        .filter(|v| !v.is_empty())
+        .map(|home| std::path::PathBuf::from(home).join("window.ron"));
+    let options = eframe::NativeOptions {
+        viewport,
+        persistence_path,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "unknot",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(UnknotApp::new(
+                &cc.egui_ctx,
+                AppConfig::for_this_machine(start),
+            )))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open a window: {e}"))
+}

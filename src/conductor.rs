@@ -1,0 +1,273 @@
+//! The conductor runs the session's cues on time, whatever the window is doing.
+//!
+//! It owns the running [`Session`] and the [`CuePlayer`] behind one lock. With a timer thread
+//! (the real app), the thread sleeps until the next cue is due, ticks the session and plays what
+//! fell due, so cues are on time even while the window is minimised and egui draws nothing.
+//! Without one (tests), the app calls [`Conductor::pump`] each frame. Either way each cue plays
+//! exactly once, because the session hands out each cue once. The conductor knows nothing of
+//! egui: it is told how to wake the window with a plain callback.
+
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::clock::Clock;
+use crate::cue::{AudioStatus, CuePlayer};
+use crate::plan::{Cue, Plan};
+use crate::session::Session;
+use crate::store::settings::Settings;
+
+/// Asks the window to redraw soon (for example after the routine finishes).
+pub type Waker = Box<dyn Fn() + Send + Sync>;
+
+struct Stage {
+    session: Option<Session>,
+    player: Box<dyn CuePlayer>,
+    settings: Settings,
+    quit: bool,
+}
+
+impl Stage {
+    fn play(&mut self, cues: &[Cue]) {
+        for &cue in cues {
+            if let Some(gain) = self.settings.gain(cue) {
+                self.player.play(cue, gain);
+            }
+        }
+    }
+}
+
+struct Shared {
+    stage: Mutex<Stage>,
+    changed: Condvar,
+    clock: Arc<dyn Clock>,
+    waker: Waker,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Stage> {
+        // A panic while holding the lock cannot leave the stage half-updated in a way that
+        // matters more than going silent, so carry on with the data as it is.
+        self.stage.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Ticks the session and plays what fell due; wakes the window when the session ends.
+    fn pump(&self, stage: &mut Stage) {
+        let now = self.clock.now();
+        let Some(session) = stage.session.as_mut() else {
+            return;
+        };
+        let before = session.state();
+        let due = session.tick(now);
+        let after = session.state();
+        stage.play(&due);
+        if before != after || !due.is_empty() {
+            (self.waker)();
+        }
+    }
+}
+
+/// Runs the session's cues; see the module docs.
+pub struct Conductor {
+    shared: Arc<Shared>,
+    timer: Option<JoinHandle<()>>,
+}
+
+impl Conductor {
+    /// A conductor playing on `player`, with a timer thread if `with_timer` is true.
+    #[must_use]
+    pub fn new(
+        clock: Arc<dyn Clock>,
+        player: Box<dyn CuePlayer>,
+        settings: Settings,
+        waker: Waker,
+        with_timer: bool,
+    ) -> Self {
+        let shared = Arc::new(Shared {
+            stage: Mutex::new(Stage {
+                session: None,
+                player,
+                settings,
+                quit: false,
+            }),
+            changed: Condvar::new(),
+            clock,
+            waker,
+        });
+        let timer = with_timer
+            .then(|| {
+                let shared = Arc::clone(&shared);
+                std::thread::Builder::new()
+                    .name("unknot-cues".into())
+                    .spawn(move || timer_loop(&shared))
+                    .ok()
+            })
+            .flatten();
+        Self { shared, timer }
+    }
+
+    /// The current instant on the conductor's clock.
+    #[must_use]
+    pub fn now(&self) -> Instant {
+        self.shared.clock.now()
+    }
+
+    /// Whether the sound output works, and if not, why.
+    #[must_use]
+    pub fn audio_status(&self) -> AudioStatus {
+        self.shared.lock().player.status().clone()
+    }
+
+    /// Uses new volume, mute and cue choices from now on.
+    pub fn set_settings(&self, settings: &Settings) {
+        self.shared.lock().settings = settings.clone();
+    }
+
+    /// Plays one cue now at the current volume (the "test sound" button); ignores the per-cue
+    /// toggles but not mute.
+    pub fn test_sound(&self, cue: Cue) {
+        let mut stage = self.shared.lock();
+        if !stage.settings.muted {
+            let volume = stage.settings.volume;
+            stage.player.play(cue, volume);
+        }
+    }
+
+    /// Starts running `plan` now, replacing any session.
+    pub fn start(&self, plan: Plan) {
+        let mut stage = self.shared.lock();
+        stage.session = Some(Session::start(plan, self.shared.clock.now()));
+        self.shared.pump(&mut stage);
+        self.shared.changed.notify_all();
+    }
+
+    /// Forgets the session (after it was stopped or finished and the person went home).
+    pub fn clear(&self) {
+        self.shared.lock().session = None;
+        self.shared.changed.notify_all();
+    }
+
+    /// Applies a command to the session at the current instant and plays the cues it returns.
+    pub fn command(&self, apply: impl FnOnce(&mut Session, Instant) -> Vec<Cue>) {
+        let mut stage = self.shared.lock();
+        let now = self.shared.clock.now();
+        if let Some(session) = stage.session.as_mut() {
+            let due = apply(session, now);
+            stage.play(&due);
+        }
+        self.shared.changed.notify_all();
+    }
+
+    /// Ticks the session and plays what fell due (called by the app each frame).
+    pub fn pump(&self) {
+        let mut stage = self.shared.lock();
+        self.shared.pump(&mut stage);
+    }
+
+    /// Reads the session (if any) at the current instant.
+    pub fn read<R>(&self, read: impl FnOnce(Option<&Session>, Instant) -> R) -> R {
+        let stage = self.shared.lock();
+        read(stage.session.as_ref(), self.shared.clock.now())
+    }
+}
+
+impl Drop for Conductor {
+    fn drop(&mut self) {
+        self.shared.lock().quit = true;
+        self.shared.changed.notify_all();
+        if let Some(timer) = self.timer.take() {
+            // A panicked timer thread has nothing left to clean up.
+            let _ = timer.join();
+        }
+    }
+}
+
+/// Sleeps until the next cue is due (or a command changes the session), then plays it.
+fn timer_loop(shared: &Shared) {
+    let mut stage = shared.lock();
+    loop {
+        if stage.quit {
+            return;
+        }
+        shared.pump(&mut stage);
+        let now = shared.clock.now();
+        let wait = stage
+            .session
+            .as_ref()
+            .and_then(|s| s.until_next_cue(now))
+            // Nothing scheduled: sleep until a command arrives.
+            .unwrap_or(Duration::from_secs(3600));
+        stage = shared
+            .changed
+            .wait_timeout(stage, wait)
+            .map_or_else(|poisoned| poisoned.into_inner().0, |(guard, _)| guard);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{ManualClock, SystemClock};
+    use crate::cue::RecordingPlayer;
+    use crate::plan::Timing;
+    use crate::routine::model::tests::{routine, step};
+
+    fn plan(hold: u32) -> Plan {
+        Plan::new(
+            routine(vec![step("A", hold, 1, false)]),
+            Timing { get_ready_secs: 1, switch_secs: 0 },
+        )
+    }
+
+    #[test]
+    fn pumping_plays_due_cues_at_the_chosen_gain() {
+        let clock = ManualClock::new();
+        let (player, log) = RecordingPlayer::new();
+        let settings = Settings { volume: 0.4, ..Settings::default() };
+        let conductor = Conductor::new(Arc::new(clock.clone()), Box::new(player), settings, Box::new(|| {}), false);
+        conductor.start(plan(3));
+        clock.advance(Duration::from_secs(1));
+        conductor.pump();
+        clock.advance(Duration::from_secs(3));
+        conductor.pump();
+        assert_eq!(log.cues(), [Cue::StepStart, Cue::RoutineDone]);
+        assert!(log.played().iter().all(|p| (p.volume - 0.4).abs() < f32::EPSILON));
+    }
+
+    #[test]
+    fn muted_or_toggled_off_cues_are_not_played_but_still_pass() {
+        let clock = ManualClock::new();
+        let (player, log) = RecordingPlayer::new();
+        let settings = Settings { countdown_cues: false, ..Settings::default() };
+        let conductor = Conductor::new(Arc::new(clock.clone()), Box::new(player), settings, Box::new(|| {}), false);
+        conductor.start(plan(10));
+        for _ in 0..12 {
+            clock.advance(Duration::from_secs(1));
+            conductor.pump();
+        }
+        assert_eq!(log.cues(), [Cue::StepStart, Cue::RoutineDone]);
+    }
+
+    #[test]
+    fn the_timer_thread_plays_cues_without_anyone_pumping() {
+        let (player, log) = RecordingPlayer::new();
+        let woken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = Arc::clone(&woken);
+        let waker: Waker = Box::new(move || {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        });
+        let conductor = Conductor::new(Arc::new(SystemClock), Box::new(player), Settings::default(), waker, true);
+        // A zero-length get-ready and a 3 s hold: StepStart at once, RoutineDone at 3 s.
+        conductor.start(Plan::new(
+            routine(vec![step("A", 3, 1, false)]),
+            Timing { get_ready_secs: 0, switch_secs: 0 },
+        ));
+        // Wait (bounded) for the thread to play the end of the routine on its own.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while log.cues().len() < 2 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(log.cues(), [Cue::StepStart, Cue::RoutineDone]);
+        assert!(woken.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+    }
+}

@@ -1,0 +1,254 @@
+//! The person's settings: sound, pauses, theme, chosen lengths and what they have seen.
+//!
+//! Stored as `settings.toml` in the config folder. The file carries `format_version`; unknown
+//! fields (written by a later version) are ignored and missing ones take their defaults, so
+//! files stay readable across versions. Values out of range are brought back into range. A
+//! file that cannot be read is moved aside (see [`super::move_aside`]) and defaults are used.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{SaveError, move_aside, write_atomically};
+use crate::length::LengthChoice;
+use crate::plan::{Cue, PAUSE_SECS, Timing};
+
+/// The settings format this build writes and the newest it reads.
+pub const SETTINGS_VERSION: u32 = 1;
+/// The volume a new install starts at: moderate, never startling.
+pub const DEFAULT_VOLUME: f32 = 0.6;
+
+/// Light, dark or follow the system.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Everything Unknot remembers between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The file format version.
+    pub format_version: u32,
+    /// Master volume, 0–1.
+    pub volume: f32,
+    /// No sound at all.
+    pub muted: bool,
+    /// Play the 3-2-1 countdown.
+    pub countdown_cues: bool,
+    /// Play the halfway cue.
+    pub halfway_cues: bool,
+    /// "Get ready" before each step, seconds (0–30).
+    pub get_ready_secs: u32,
+    /// Pause to change sides, seconds (0–30).
+    pub switch_secs: u32,
+    /// Light, dark or system.
+    pub theme: ThemeChoice,
+    /// The last length chosen for each routine, by routine id.
+    pub lengths: BTreeMap<String, LengthChoice>,
+    /// The person has read the red flags and the stop rule.
+    pub safety_acknowledged: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let timing = Timing::default();
+        Self {
+            format_version: SETTINGS_VERSION,
+            volume: DEFAULT_VOLUME,
+            muted: false,
+            countdown_cues: true,
+            halfway_cues: true,
+            get_ready_secs: timing.get_ready_secs,
+            switch_secs: timing.switch_secs,
+            theme: ThemeChoice::System,
+            lengths: BTreeMap::new(),
+            safety_acknowledged: false,
+        }
+    }
+}
+
+impl Settings {
+    /// The fixed pauses to plan with.
+    #[must_use]
+    pub fn timing(&self) -> Timing {
+        Timing {
+            get_ready_secs: self.get_ready_secs,
+            switch_secs: self.switch_secs,
+        }
+    }
+
+    /// The gain a cue plays at, or `None` if it should stay silent.
+    #[must_use]
+    pub fn gain(&self, cue: Cue) -> Option<f32> {
+        let wanted = match cue {
+            Cue::Countdown(_) => self.countdown_cues,
+            Cue::Halfway => self.halfway_cues,
+            Cue::StepStart | Cue::SwitchSides | Cue::StepEnd | Cue::RoutineDone => true,
+        };
+        (wanted && !self.muted && self.volume > 0.0).then_some(self.volume)
+    }
+
+    /// Brings every value back into its allowed range.
+    #[must_use]
+    pub fn sanitised(mut self) -> Self {
+        self.volume = if self.volume.is_finite() {
+            self.volume.clamp(0.0, 1.0)
+        } else {
+            DEFAULT_VOLUME
+        };
+        self.get_ready_secs = self.get_ready_secs.min(*PAUSE_SECS.end());
+        self.switch_secs = self.switch_secs.min(*PAUSE_SECS.end());
+        self.format_version = SETTINGS_VERSION;
+        self
+    }
+}
+
+/// What loading the settings found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The settings to use.
+    pub settings: Settings,
+    /// Something the person should be told once, if the file could not be used.
+    pub notice: Option<String>,
+}
+
+/// Reads the settings file at `path`. A missing file gives defaults silently; an unreadable,
+/// corrupt or too-new file is moved aside, defaults are used, and the notice says so.
+#[must_use]
+pub fn load(path: &Path) -> Loaded {
+    let problem = match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Loaded {
+                settings: Settings::default(),
+                notice: None,
+            };
+        }
+        Err(e) => e.to_string(),
+        Ok(bytes) => match parse(&bytes) {
+            Ok(settings) => {
+                return Loaded {
+                    settings,
+                    notice: None,
+                };
+            }
+            Err(problem) => problem,
+        },
+    };
+    let kept = match move_aside(path) {
+        Ok(aside) => format!("It was kept as {}.", aside.display()),
+        Err(e) => format!("It was left in place ({e}) and will not be overwritten until you move it."),
+    };
+    Loaded {
+        settings: Settings::default(),
+        notice: Some(format!(
+            "Your settings file could not be read ({problem}), so default settings are in use. {kept}"
+        )),
+    }
+}
+
+fn parse(bytes: &[u8]) -> Result<Settings, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "it is not text".to_owned())?;
+    let settings: Settings = toml::from_str(text).map_err(|e| e.message().to_owned())?;
+    if settings.format_version > SETTINGS_VERSION {
+        return Err(format!(
+            "it was written by a newer Unknot (format {})",
+            settings.format_version
+        ));
+    }
+    Ok(settings.sanitised())
+}
+
+/// Saves the settings atomically.
+pub fn save(path: &Path, settings: &Settings) -> Result<(), SaveError> {
+    let text = toml::to_string_pretty(settings).map_err(|e| SaveError {
+        path: PathBuf::from(path),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomically(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::length::StepOverride;
+
+    #[test]
+    fn settings_round_trip_through_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        let mut settings = Settings {
+            volume: 0.3,
+            muted: true,
+            countdown_cues: false,
+            theme: ThemeChoice::Dark,
+            ..Settings::default()
+        };
+        settings.lengths.insert(
+            "desk-break".into(),
+            LengthChoice {
+                target_minutes: Some(10),
+                steps: vec![StepOverride { hold_secs: Some(30), reps: None }],
+            },
+        );
+        save(&path, &settings).expect("save");
+        let loaded = load(&path);
+        assert_eq!((loaded.settings, loaded.notice), (settings, None));
+    }
+
+    #[test]
+    fn a_missing_file_gives_defaults_without_a_notice() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let loaded = load(&dir.path().join("settings.toml"));
+        assert_eq!((loaded.settings, loaded.notice), (Settings::default(), None));
+    }
+
+    #[test]
+    fn a_corrupt_file_is_kept_aside_and_explained() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        std::fs::write(&path, "volume = [oops").expect("write");
+        let loaded = load(&path);
+        assert_eq!(loaded.settings, Settings::default());
+        let notice = loaded.notice.expect("a notice");
+        assert!(notice.starts_with("Your settings file could not be read"), "{notice}");
+        let kept: Vec<_> = std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").path()).collect();
+        assert_eq!(kept.len(), 1);
+        assert!(notice.contains(&kept[0].display().to_string()));
+        assert_eq!(std::fs::read_to_string(&kept[0]).expect("read"), "volume = [oops");
+    }
+
+    #[test]
+    fn a_newer_file_is_not_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        std::fs::write(&path, "format_version = 9\n").expect("write");
+        let loaded = load(&path);
+        assert!(loaded.notice.expect("notice").contains("newer Unknot"));
+        assert!(!path.exists(), "moved aside, so a later save cannot overwrite it");
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored_and_values_clamped() {
+        let settings = parse(b"format_version = 1\nvolume = 7.0\nswitch_secs = 99\nfuture_thing = true\n").expect("parses");
+        assert_eq!((settings.volume, settings.switch_secs), (1.0, 30));
+    }
+
+    #[test]
+    fn gains_follow_mute_volume_and_cue_toggles() {
+        let mut s = Settings { volume: 0.5, halfway_cues: false, ..Settings::default() };
+        assert_eq!(s.gain(Cue::StepStart), Some(0.5));
+        assert_eq!(s.gain(Cue::Halfway), None);
+        assert_eq!(s.gain(Cue::Countdown(2)), Some(0.5));
+        s.muted = true;
+        assert_eq!(s.gain(Cue::RoutineDone), None);
+    }
+}

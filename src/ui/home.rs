@@ -1,0 +1,245 @@
+//! The home screen: routines grouped by category, the selected routine's steps, its length
+//! control (presets, minutes, per-step holds and repetitions) and a large Start button.
+
+use egui::{Align, Button, DragValue, Layout, RichText, ScrollArea, Ui};
+
+use super::Command;
+use super::theme::{self, Palette};
+use crate::length::{LengthChoice, Sized, StepOverride, TARGET_MINUTES};
+use crate::plan::{Timing, clock, total_secs};
+use crate::routine::model::{HOLD_SECS, REPS};
+use crate::routine::{Category, Routine, STOP_RULE};
+
+/// The length presets offered as buttons, in minutes.
+pub const PRESET_MINUTES: [u32; 4] = [5, 10, 15, 20];
+
+/// What the home screen shows.
+pub struct HomeView<'a> {
+    /// Every routine.
+    pub routines: &'a [Routine],
+    /// The selected routine, its length choices and the routine sized by them.
+    pub selected: Option<(&'a Routine, &'a LengthChoice, &'a Sized)>,
+    /// The pauses in use.
+    pub timing: Timing,
+}
+
+/// The list of routines, grouped by category, for the side panel.
+pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let palette = Palette::of(ui.visuals());
+    let selected_id = view.selected.map(|(r, _, _)| r.id.as_str());
+    ScrollArea::vertical().id_salt("routine-list").show(ui, |ui| {
+        for category in Category::ALL {
+            let mut routines = view.routines.iter().filter(|r| r.category == category).peekable();
+            if routines.peek().is_none() {
+                continue;
+            }
+            ui.add_space(theme::GAP_S);
+            ui.label(RichText::new(category.label()).size(19.0).strong());
+            for routine in routines {
+                let selected = selected_id == Some(routine.id.as_str());
+                let response = ui
+                    .with_layout(Layout::top_down_justified(Align::LEFT), |ui| {
+                        ui.selectable_label(selected, RichText::new(&routine.name).strong().size(17.0))
+                    })
+                    .inner;
+                if response.clicked() && !selected {
+                    commands.push(Command::SelectRoutine(routine.id.clone()));
+                }
+                ui.label(RichText::new(&routine.summary).color(palette.quiet));
+                ui.label(
+                    RichText::new(routine_facts(routine, view.timing))
+                        .small()
+                        .color(palette.quiet),
+                );
+                ui.add_space(theme::GAP_S);
+            }
+        }
+    });
+    commands
+}
+
+/// "8:43 · Ball, Foam roller": length and equipment, as one line.
+fn routine_facts(routine: &Routine, timing: Timing) -> String {
+    let equipment: Vec<&str> = routine.equipment().iter().map(|e| e.label()).collect();
+    let equipment = if equipment.is_empty() {
+        "no equipment".to_owned()
+    } else {
+        equipment.join(", ")
+    };
+    format!("{} · {equipment}", clock(total_secs(routine, timing)))
+}
+
+/// The selected routine: its length control, Start, and its steps.
+pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some((routine, choice, sized)) = view.selected else {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.heading("Choose a routine on the left");
+        });
+        return commands;
+    };
+    let palette = Palette::of(ui.visuals());
+    ScrollArea::vertical().id_salt("routine-detail").show(ui, |ui| {
+        ui.set_max_width(ui.available_width().min(760.0));
+        ui.label(RichText::new(&routine.name).size(28.0).strong());
+        ui.label(&routine.summary);
+        ui.label(RichText::new(routine_facts(routine, view.timing)).color(palette.quiet));
+        ui.add_space(theme::GAP_M);
+
+        length_ui(ui, routine, choice, sized, view.timing, &mut commands);
+
+        ui.add_space(theme::GAP_M);
+        let start = Button::new(
+            RichText::new(format!("Start  ({})", clock(sized.total_secs)))
+                .size(22.0)
+                .strong()
+                .color(palette.on_accent),
+        )
+        .fill(palette.accent)
+        .min_size(egui::vec2(260.0, 56.0));
+        if ui.add(start).on_hover_text("Start the routine (Enter)").clicked() {
+            commands.push(Command::Start);
+        }
+        ui.add_space(theme::GAP_S);
+        ui.label(RichText::new(format!("Stop rule: {STOP_RULE}")).color(palette.caution));
+        ui.add_space(theme::GAP_M);
+        steps_ui(ui, routine, choice, sized, &mut commands);
+    });
+    commands
+}
+
+fn length_ui(
+    ui: &mut Ui,
+    routine: &Routine,
+    choice: &LengthChoice,
+    sized: &Sized,
+    timing: Timing,
+    commands: &mut Vec<Command>,
+) {
+    egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::same(12))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Length").size(20.0).strong());
+                ui.label(
+                    RichText::new(clock(sized.total_secs))
+                        .size(26.0)
+                        .strong()
+                        .monospace(),
+                );
+            });
+            ui.horizontal_wrapped(|ui| {
+                for minutes in PRESET_MINUTES {
+                    let chosen = choice.target_minutes == Some(minutes);
+                    if ui
+                        .add(Button::selectable(chosen, format!("{minutes} min")))
+                        .clicked()
+                    {
+                        commands.push(Command::SetLength(LengthChoice {
+                            target_minutes: Some(minutes),
+                            ..choice.clone()
+                        }));
+                    }
+                }
+                let authored = format!("As written ({})", clock(total_secs(routine, timing)));
+                let as_written = choice.target_minutes.is_none() && choice.steps.is_empty();
+                if ui.add(Button::selectable(as_written, authored)).clicked() {
+                    commands.push(Command::SetLength(LengthChoice::default()));
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Target minutes");
+                let mut minutes = choice.target_minutes.unwrap_or_else(|| {
+                    (sized.total_secs + 30) / 60
+                });
+                let response = ui
+                    .add(
+                        DragValue::new(&mut minutes)
+                            .range(TARGET_MINUTES)
+                            .speed(0.2)
+                            .suffix(" min"),
+                    )
+                    .labelled_by(label.id);
+                if response.changed() {
+                    commands.push(Command::SetLength(LengthChoice {
+                        target_minutes: Some(minutes),
+                        ..choice.clone()
+                    }));
+                }
+            });
+            if let Some(note) = sized.note() {
+                ui.label(RichText::new(note).color(Palette::of(ui.visuals()).caution));
+            }
+        });
+}
+
+fn steps_ui(
+    ui: &mut Ui,
+    original: &Routine,
+    choice: &LengthChoice,
+    sized: &Sized,
+    commands: &mut Vec<Command>,
+) {
+    let palette = Palette::of(ui.visuals());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Steps").size(20.0).strong());
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if !choice.steps.is_empty() && ui.button("Reset step lengths").clicked() {
+                commands.push(Command::SetLength(LengthChoice {
+                    steps: Vec::new(),
+                    ..choice.clone()
+                }));
+            }
+        });
+    });
+    egui::Grid::new("steps-grid")
+        .striped(true)
+        .num_columns(5)
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Step").strong());
+            ui.label(RichText::new("Hold").strong());
+            ui.label(RichText::new("Reps").strong());
+            ui.label(RichText::new("Sides").strong());
+            ui.label(RichText::new("Equipment").strong());
+            ui.end_row();
+            for (index, (step, authored)) in sized.routine.steps.iter().zip(&original.steps).enumerate() {
+                let over = choice.steps.get(index).copied().unwrap_or_default();
+                ui.label(format!("{}. {}", index + 1, step.name));
+                let mut hold = step.hold_secs;
+                let hold_edit = ui
+                    .add(DragValue::new(&mut hold).range(HOLD_SECS).suffix(" s").speed(0.3))
+                    .accessible_name(format!("Hold for {}", step.name))
+                    .on_hover_text(format!(
+                        "Hold for step {}; written as {} s. Setting it keeps it fixed when the whole length changes.",
+                        index + 1,
+                        authored.hold_secs
+                    ));
+                if hold_edit.changed() {
+                    commands.push(set_step(choice, index, StepOverride { hold_secs: Some(hold), ..over }));
+                }
+                let mut reps = step.reps;
+                let reps_edit = ui
+                    .add(DragValue::new(&mut reps).range(REPS).prefix("× ").speed(0.1))
+                    .accessible_name(format!("Repetitions for {}", step.name))
+                    .on_hover_text(format!("Repetitions for step {}", index + 1));
+                if reps_edit.changed() {
+                    commands.push(set_step(choice, index, StepOverride { reps: Some(reps), ..over }));
+                }
+                ui.label(if step.per_side { "left, then right" } else { "—" });
+                ui.label(RichText::new(step.equipment.label()).color(palette.quiet));
+                ui.end_row();
+            }
+        });
+}
+
+fn set_step(choice: &LengthChoice, index: usize, over: StepOverride) -> Command {
+    let mut next = choice.clone();
+    if next.steps.len() <= index {
+        next.steps.resize(index + 1, StepOverride::default());
+    }
+    next.steps[index] = over;
+    Command::SetLength(next)
+}

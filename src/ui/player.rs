@@ -1,0 +1,188 @@
+//! The player: what to do now, in letters large enough to read from the floor across a room.
+//!
+//! Shows the phase (get ready, hold, rest, switch sides), LEFT or RIGHT on per-side steps, the
+//! big countdown, the step name, repetition n of m, instructions and caution, step and overall
+//! progress, what comes next, and the controls with their keys.
+
+use std::time::Duration;
+
+use egui::{Button, ProgressBar, RichText, Ui};
+
+use super::Command;
+use super::theme::{self, Palette};
+use crate::plan::{SegmentKind, clock};
+use crate::routine::{Side, StepKind};
+use crate::session::{State, View};
+
+/// Whole seconds shown for a time left: rounded up, so "0:01" shows until the very end.
+#[must_use]
+pub fn shown_secs(left: Duration) -> u32 {
+    let millis = left.as_millis();
+    u32::try_from(millis.div_ceil(1000)).unwrap_or(u32::MAX)
+}
+
+/// The words for what is happening now.
+#[must_use]
+pub fn phase_label(view: &View<'_>) -> &'static str {
+    match (view.segment.kind, view.step.kind) {
+        (SegmentKind::GetReady, _) => "Get ready",
+        (SegmentKind::Hold, StepKind::Rest) => "Rest",
+        (SegmentKind::Hold, StepKind::SelfMassage) => "Massage",
+        (SegmentKind::Hold, StepKind::Stretch) => "Hold",
+        (SegmentKind::RepRest, _) => "Relax",
+        (SegmentKind::Switch, _) => "Switch sides",
+    }
+}
+
+/// Draws the player for one moment of the session.
+pub fn player_ui(ui: &mut Ui, routine_name: &str, steps: usize, view: &View<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let palette = Palette::of(ui.visuals());
+    let paused = view.state == State::Paused;
+
+    // Overall progress along the top.
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(routine_name).strong());
+        ui.label(
+            RichText::new(format!("Step {} of {steps}", view.step_index + 1)).color(palette.quiet),
+        );
+    });
+    ui.add(
+        ProgressBar::new(view.overall_progress)
+            .text(format!("{} left in the routine", clock(shown_secs(view.overall_left))))
+            .fill(palette.accent),
+    );
+
+    ui.vertical_centered(|ui| {
+        ui.add_space(theme::GAP_M);
+        let phase = if paused { "Paused" } else { phase_label(view) };
+        ui.label(RichText::new(phase.to_uppercase()).size(theme::PHASE_SIZE).strong());
+        if let Some(side) = view.side {
+            let (word, colour) = match side {
+                Side::Left => (Side::Left.label(), palette.left),
+                Side::Right => (Side::Right.label(), palette.right),
+            };
+            let text = if view.segment.kind == SegmentKind::Switch {
+                format!("NEXT: {word}")
+            } else {
+                format!("{word} SIDE")
+            };
+            theme::badge_ui(ui, &text, colour, theme::SIDE_SIZE);
+        }
+        let countdown_colour = if paused { palette.quiet } else { ui.visuals().strong_text_color() };
+        ui.label(
+            RichText::new(clock(shown_secs(view.segment_left)))
+                .size(theme::COUNTDOWN_SIZE)
+                .monospace()
+                .color(countdown_colour),
+        );
+        ui.label(RichText::new(&view.step.name).size(theme::STEP_NAME_SIZE).strong());
+        if view.rep > 0 && view.reps > 1 {
+            ui.label(RichText::new(format!("Rep {} of {}", view.rep, view.reps)).size(20.0));
+        }
+        ui.add_space(theme::GAP_S);
+        ui.add(
+            ProgressBar::new(view.step_progress)
+                .desired_width(420.0)
+                .fill(palette.accent),
+        );
+        ui.add_space(theme::GAP_M);
+        ui.scope(|ui| {
+            ui.set_max_width(theme::READING_WIDTH);
+            ui.label(RichText::new(&view.step.instructions).size(18.0));
+            if !view.step.caution.is_empty() {
+                ui.label(
+                    RichText::new(format!("Watch for: {}", view.step.caution)).color(palette.caution),
+                );
+            }
+        });
+        ui.add_space(theme::GAP_S);
+        let next = view
+            .next_step
+            .map_or_else(|| "Next: finished".to_owned(), |s| format!("Next: {}", s.name));
+        ui.label(RichText::new(next).color(palette.quiet));
+        ui.add_space(theme::GAP_M);
+        controls_ui(ui, paused, &mut commands);
+    });
+    commands
+}
+
+fn controls_ui(ui: &mut Ui, paused: bool, commands: &mut Vec<Command>) {
+    let size = egui::vec2(150.0, theme::BIG_BUTTON_HEIGHT);
+    let width = 4.0 * size.x + 3.0 * ui.spacing().item_spacing.x;
+    ui.allocate_ui(egui::vec2(width, size.y), |ui| {
+        ui.horizontal(|ui| {
+            if ui
+                .add(Button::new("Back").min_size(size))
+                .on_hover_text("Restart this step; press twice for the previous one (←)")
+                .clicked()
+            {
+                commands.push(Command::Back);
+            }
+            let toggle = if paused { "Resume" } else { "Pause" };
+            if ui
+                .add(Button::new(RichText::new(toggle).strong()).min_size(size))
+                .on_hover_text("Space")
+                .clicked()
+            {
+                commands.push(Command::TogglePause);
+            }
+            if ui
+                .add(Button::new("Skip").min_size(size))
+                .on_hover_text("Go to the next step (→)")
+                .clicked()
+            {
+                commands.push(Command::Skip);
+            }
+            if ui
+                .add(Button::new("Stop").min_size(size))
+                .on_hover_text("Esc")
+                .clicked()
+            {
+                commands.push(Command::AskStop);
+            }
+        });
+    });
+    ui.label(
+        RichText::new("Space pause · ← back · → skip · Esc stop · ? all keys")
+            .small()
+            .color(Palette::of(ui.visuals()).quiet),
+    );
+}
+
+/// The "stop the routine?" question.
+pub fn confirm_stop_ui(ctx: &egui::Context) -> Option<Command> {
+    let mut command = None;
+    let response = egui::Modal::new(egui::Id::unique("confirm-stop")).show(ctx, |ui| {
+        ui.set_width(320.0);
+        ui.heading("Stop this routine?");
+        ui.label("Your progress in this run is not kept.");
+        ui.add_space(theme::GAP_M);
+        ui.horizontal(|ui| {
+            if ui.button("Stop routine").clicked() {
+                command = Some(Command::ConfirmStop);
+            }
+            if ui.button("Keep going").clicked() {
+                command = Some(Command::CancelStop);
+            }
+        });
+        ui.label(RichText::new("Enter stops · Esc keeps going").small());
+    });
+    if command.is_none() && response.should_close() {
+        command = Some(Command::CancelStop);
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_left_rounds_up_to_whole_seconds() {
+        assert_eq!(shown_secs(Duration::from_millis(0)), 0);
+        assert_eq!(shown_secs(Duration::from_millis(1)), 1);
+        assert_eq!(shown_secs(Duration::from_millis(1000)), 1);
+        assert_eq!(shown_secs(Duration::from_millis(1001)), 2);
+    }
+}

@@ -1,0 +1,75 @@
+//! The settings window: sound (volume, mute, which cues, test sounds), pauses and theme.
+
+use egui::{DragValue, RichText, Slider};
+
+use super::Command;
+use super::theme::Palette;
+use crate::cue::{ALL_CUES, AudioStatus, cue_label};
+use crate::plan::PAUSE_SECS;
+use crate::store::settings::{Settings, ThemeChoice};
+
+/// Draws the settings window; returns what changed.
+pub fn settings_ui(ctx: &egui::Context, current: &Settings, audio: &AudioStatus) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut edited = current.clone();
+    let mut open = true;
+    egui::Window::new("Settings")
+        .collapsible(false)
+        .resizable(false)
+        .default_width(420.0)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            let palette = Palette::of(ui.visuals());
+            ui.label(RichText::new("Sound").strong().size(18.0));
+            match audio {
+                AudioStatus::Available { device } => {
+                    ui.label(RichText::new(format!("Output: {device}")).color(palette.quiet));
+                }
+                AudioStatus::Unavailable { reason } => {
+                    ui.label(RichText::new(format!("Sound is off: {reason}")).color(palette.caution));
+                }
+            }
+            ui.add(Slider::new(&mut edited.volume, 0.0..=1.0).text("Volume").show_value(false));
+            ui.checkbox(&mut edited.muted, "Mute all sounds");
+            ui.checkbox(&mut edited.countdown_cues, "3-2-1 countdown before a hold ends");
+            ui.checkbox(&mut edited.halfway_cues, "Halfway cue on long holds");
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Test sound:");
+                for cue in ALL_CUES {
+                    if ui.button(cue_label(cue)).clicked() {
+                        commands.push(Command::TestSound(cue));
+                    }
+                }
+            });
+            ui.separator();
+            ui.label(RichText::new("Pauses").strong().size(18.0));
+            ui.horizontal(|ui| {
+                let label = ui.label("Get ready before each step");
+                ui.add(DragValue::new(&mut edited.get_ready_secs).range(PAUSE_SECS).suffix(" s"))
+                    .labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Pause to switch sides");
+                ui.add(DragValue::new(&mut edited.switch_secs).range(PAUSE_SECS).suffix(" s"))
+                    .labelled_by(label.id);
+            });
+            ui.separator();
+            ui.label(RichText::new("Theme").strong().size(18.0));
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut edited.theme, ThemeChoice::System, "Follow system");
+                ui.radio_value(&mut edited.theme, ThemeChoice::Light, "Light");
+                ui.radio_value(&mut edited.theme, ThemeChoice::Dark, "Dark");
+            });
+            ui.separator();
+            if ui.button("Close").clicked() {
+                commands.push(Command::ToggleSettings);
+            }
+        });
+    if !open {
+        commands.push(Command::ToggleSettings);
+    }
+    if edited != *current {
+        commands.insert(0, Command::UpdateSettings(Box::new(edited)));
+    }
+    commands
+}

@@ -1,0 +1,274 @@
+//! The `unknot` binary end to end: `list`, `show`, `check` and `start`, their output and exit
+//! codes (0 ok, 1 bad input, 2 usage), and that bad input never shows a panic or backtrace.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use unknot::plan::{self, Timing};
+use unknot::routine::file::to_toml;
+use unknot::routine::{Routine, STOP_RULE, library};
+
+fn unknot() -> Command {
+    let mut cmd = Command::cargo_bin("unknot").expect("the unknot binary is built");
+    // Ask for backtraces, to prove none is ever shown.
+    cmd.env("RUST_BACKTRACE", "1");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = unknot().args(args).assert().success().get_output().clone();
+    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+}
+
+/// Runs with bad input: exit 1, no stdout panic, and stderr `unknot: …` without a backtrace.
+fn fails_cleanly(args: &[&str]) -> String {
+    let output = unknot()
+        .args(args)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("unknot: "))
+        .stderr(predicate::str::contains("panicked").not())
+        .stderr(predicate::str::contains("RUST_BACKTRACE").not())
+        .stderr(predicate::str::contains("stack backtrace").not())
+        .get_output()
+        .clone();
+    String::from_utf8(output.stderr).expect("stderr is UTF-8")
+}
+
+/// Collapses every run of whitespace to one space, so wrapped text can be compared.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The `m:ss` after `Total: ` in `unknot show` output, in seconds.
+fn printed_total(text: &str) -> u32 {
+    let total = text
+        .lines()
+        .find_map(|line| line.strip_prefix("Total: "))
+        .expect("a Total line");
+    let (minutes, seconds) = total.split_once(':').expect("m:ss");
+    minutes.parse::<u32>().expect("minutes") * 60 + seconds.parse::<u32>().expect("seconds")
+}
+
+fn per_side_builtin() -> Routine {
+    library::builtin()
+        .into_iter()
+        .find(|r| r.steps.iter().any(|s| s.per_side))
+        .expect("a built-in routine with a per-side step")
+}
+
+fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write test file");
+    path.to_str().expect("UTF-8 temp path").to_owned()
+}
+
+const GOOD: &str = r#"format_version = 1
+id = "my-routine"
+name = "My routine"
+summary = "Mine."
+category = "stretch"
+
+[[steps]]
+name = "Knee to chest"
+kind = "stretch"
+position = "on-back"
+hold_seconds = 20
+reps = 2
+per_side = true
+instructions = "Draw one knee in."
+"#;
+
+#[test]
+fn list_shows_every_builtin_with_its_length() {
+    let text = stdout_of(&["list"]);
+    let mut lines = text.lines();
+    let header = lines.next().expect("a header");
+    assert!(header.starts_with("ID"), "{header}");
+    for routine in library::builtin() {
+        let length = plan::clock(plan::total_secs(&routine, Timing::default()));
+        let line = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(routine.id.as_str()))
+            .unwrap_or_else(|| panic!("{} is not listed:\n{text}", routine.id));
+        assert!(line.contains(&routine.name), "{line}");
+        assert!(line.ends_with(&format!(" {length}")), "{line} should end in {length}");
+    }
+    assert_eq!(lines.count(), library::builtin().len());
+}
+
+#[test]
+fn show_by_id_prints_both_sides_and_the_stop_rule() {
+    let routine = per_side_builtin();
+    let text = stdout_of(&["show", &routine.id]);
+    assert!(text.starts_with(&routine.name), "{text}");
+    assert!(words(&text).contains(STOP_RULE), "{text}");
+    let side_lines = |side: &str| {
+        text.lines()
+            .filter(|l| l.split_whitespace().any(|w| w == side))
+            .count()
+    };
+    assert!(side_lines("LEFT") > 0 && side_lines("LEFT") == side_lines("RIGHT"), "{text}");
+    assert_eq!(
+        printed_total(&text),
+        plan::total_secs(&routine, Timing::default())
+    );
+}
+
+#[test]
+fn show_minutes_fits_the_routine_to_the_target_or_says_why_not() {
+    let routine = per_side_builtin();
+    let text = stdout_of(&["show", &routine.id, "--minutes", "5"]);
+    let total = printed_total(&text);
+    assert_ne!(
+        total,
+        plan::total_secs(&routine, Timing::default()),
+        "the length should change"
+    );
+    assert!(
+        total.abs_diff(300) <= 5 || text.contains("Note:"),
+        "total {total} s is off target without a note:\n{text}"
+    );
+    assert!(text.contains("target 5:00"), "{text}");
+}
+
+#[test]
+fn show_pauses_change_the_plan() {
+    let routine = per_side_builtin();
+    let text = stdout_of(&["show", &routine.id, "--get-ready", "0", "--switch", "30"]);
+    let timing = Timing {
+        get_ready_secs: 0,
+        switch_secs: 30,
+    };
+    assert_eq!(printed_total(&text), plan::total_secs(&routine, timing));
+    assert!(!text.contains("get ready\n"), "{text}");
+}
+
+#[test]
+fn show_reads_a_routine_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut routine = per_side_builtin();
+    routine.id = "copied".to_owned();
+    routine.name = "A \"copied\" routine – ünïcode".to_owned();
+    let path = write(dir.path(), "copied.toml", to_toml(&routine).expect("serialises"));
+    let text = stdout_of(&["show", &path]);
+    assert!(text.starts_with("A \"copied\" routine – ünïcode (copied)"), "{text}");
+    assert!(text.contains("RIGHT"));
+    assert_eq!(
+        printed_total(&text),
+        plan::total_secs(&routine, Timing::default())
+    );
+}
+
+#[test]
+fn check_accepts_a_good_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "good.toml", GOOD);
+    unknot()
+        .args(["check", &path])
+        .assert()
+        .success()
+        .stdout("OK: My routine, 1 step, 1:30\n");
+}
+
+#[test]
+fn check_lists_every_problem_with_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = GOOD
+        .replace("name = \"My routine\"\n", "")
+        .replace("hold_seconds = 20", "hold_seconds = \"twenty\"")
+        .replace("reps = 2", "reps = 2\ncolour = \"red\"");
+    let path = write(dir.path(), "bad.toml", bad);
+    let output = unknot()
+        .args(["check", &path])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert_eq!(
+        text,
+        format!(
+            "{path}: 3 problem(s)
+  line 1, name: the field `name` is missing
+  line 10, steps[1].hold_seconds: this must be a whole number, without quotes
+  line 12, steps[1].colour: unknown field `colour`; the fields here are: name, kind, position, \
+equipment, hold_seconds, reps, rest_seconds, per_side, instructions, caution
+"
+        )
+    );
+}
+
+/// Out-of-bounds values are only checked once a file's structure is sound, so they go unreported
+/// next to a missing or unknown field (`parse_routine` returns before `Routine::violations`).
+#[test]
+#[ignore = "routine::file reports bounds only when there are no structural problems"]
+fn check_lists_bounds_problems_next_to_structural_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = GOOD
+        .replace("hold_seconds = 20", "hold_seconds = 2")
+        .replace("reps = 2", "reps = 2\ncolour = \"red\"");
+    let path = write(dir.path(), "bad.toml", bad);
+    unknot()
+        .args(["check", &path])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("2 problem(s)"))
+        .stdout(predicate::str::contains("line 11, steps[1].hold_seconds"));
+}
+
+#[test]
+fn check_explains_unreadable_files_without_panicking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.toml");
+    let missing = missing.to_str().expect("UTF-8");
+    let stderr = fails_cleanly(&["check", missing]);
+    assert!(stderr.contains("could not read") && stderr.contains("missing.toml"));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+
+    let big = write(dir.path(), "big.toml", vec![b'#'; 257 * 1024]);
+    assert!(fails_cleanly(&["check", &big]).contains("larger than 256 KiB"));
+
+    let binary = write(dir.path(), "binary.toml", [0x7f, b'E', b'L', b'F', 0xff, 0x00, 0xfe]);
+    assert!(fails_cleanly(&["check", &binary]).contains("is not a text file"));
+
+    let folder = dir.path().to_str().expect("UTF-8");
+    assert!(fails_cleanly(&["check", folder]).contains("could not read"));
+}
+
+#[test]
+fn an_invalid_file_given_to_show_is_explained() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "bad.toml", GOOD.replace("reps = 2", "reps = 99"));
+    let stderr = fails_cleanly(&["show", &path]);
+    assert!(stderr.contains("1 problem(s)"), "{stderr}");
+    assert!(stderr.contains("line 12, steps[1].reps"), "{stderr}");
+}
+
+#[test]
+fn unknown_routines_are_refused() {
+    assert_eq!(
+        fails_cleanly(&["start", "nosuch"]),
+        "unknot: unknown routine 'nosuch'; `unknot list` shows the routines\n"
+    );
+    assert!(fails_cleanly(&["show", "nosuch"]).contains("unknown routine 'nosuch'"));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    for args in [
+        &["show"][..],
+        &["show", "desk-break", "--minutes", "0"],
+        &["show", "desk-break", "--minutes", "121"],
+        &["show", "desk-break", "--switch", "31"],
+        &["start", "desk-break", "--minutes", "five"],
+        &["frobnicate"],
+    ] {
+        unknot()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("error:"));
+    }
+}
