@@ -7,8 +7,8 @@ use super::Command;
 /// Every shortcut, as (keys, what it does).
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "Pause or resume the routine"),
-    ("←", "Restart the step (twice: previous step)"),
-    ("→", "Skip to the next step"),
+    ("Left arrow", "Restart the step (twice: previous step)"),
+    ("Right arrow", "Skip to the next step"),
     ("Esc", "Stop the routine (asks first)"),
     ("Enter", "Start the selected routine (home screen)"),
     ("?", "Show or hide this list"),

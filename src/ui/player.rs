@@ -114,7 +114,7 @@ fn controls_ui(ui: &mut Ui, paused: bool, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             if ui
                 .add(Button::new("Back").min_size(size))
-                .on_hover_text("Restart this step; press twice for the previous one (←)")
+                .on_hover_text("Restart this step; press twice for the previous one (Left arrow)")
                 .clicked()
             {
                 commands.push(Command::Back);
@@ -129,7 +129,7 @@ fn controls_ui(ui: &mut Ui, paused: bool, commands: &mut Vec<Command>) {
             }
             if ui
                 .add(Button::new("Skip").min_size(size))
-                .on_hover_text("Go to the next step (→)")
+                .on_hover_text("Go to the next step (Right arrow)")
                 .clicked()
             {
                 commands.push(Command::Skip);
@@ -144,7 +144,7 @@ fn controls_ui(ui: &mut Ui, paused: bool, commands: &mut Vec<Command>) {
         });
     });
     ui.label(
-        RichText::new("Space pause · ← back · → skip · Esc stop · ? all keys")
+        RichText::new("Keys: Space pause · Left arrow back · Right arrow skip · Esc stop · ? all keys")
             .small()
             .color(Palette::of(ui.visuals()).quiet),
     );

@@ -1,0 +1,274 @@
+//! The desktop app driven as a person would: find things by their labels, click, press keys,
+//! and move a manual clock; assert on what is shown and what the recording player heard.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use unknot::app::{AppConfig, Screen, StartRequest, UnknotApp};
+use unknot::clock::{Clock as _, ManualClock};
+use unknot::cue::{CueLog, RecordingPlayer};
+use unknot::length::{self, LengthChoice};
+use unknot::plan::{Cue, Plan, clock};
+use unknot::routine::library;
+use unknot::store::Store;
+use unknot::store::settings::Settings;
+
+struct Rig {
+    harness: Harness<'static, UnknotApp>,
+    clock: ManualClock,
+    heard: CueLog,
+}
+
+fn launch(dir: &Path, start: Option<StartRequest>) -> Rig {
+    let clock = ManualClock::new();
+    let (player, heard) = RecordingPlayer::new();
+    let config = AppConfig {
+        clock: Arc::new(clock.clone()),
+        player: Box::new(player),
+        store: Some(Store::at(dir)),
+        start,
+        timer_thread: false,
+    };
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
+    let mut rig = Rig { harness, clock, heard };
+    rig.harness.run();
+    rig
+}
+
+impl Rig {
+    /// Moves time on one second at a time, drawing a frame each second, as the window would.
+    fn wait(&mut self, secs: u64) {
+        for _ in 0..secs {
+            self.clock.advance(Duration::from_secs(1));
+            self.harness.run_steps(1);
+        }
+    }
+
+    fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    /// Clicks a routine in the list (its name also heads the details once selected).
+    fn select(&mut self, name: &str) {
+        use egui_kittest::kittest::NodeT as _;
+        self.harness
+            .get_all_by_label(name)
+            .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
+            .expect("the routine is listed")
+            .click();
+        self.harness.run();
+    }
+
+    fn shows(&self, text: &str) -> bool {
+        self.harness.query_by_label(text).is_some()
+    }
+}
+
+const MORNING: &str = "Morning low-back mobility";
+
+#[test]
+fn launching_lists_the_routines_by_category() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rig = launch(dir.path(), None);
+    for heading in ["Stretch", "Self-massage", "Mixed"] {
+        assert!(rig.harness.query_all_by_label(heading).count() >= 1, "{heading}");
+    }
+    for routine in library::builtin() {
+        assert!(
+            rig.harness.query_all_by_label(&routine.name).count() >= 1,
+            "{} is listed",
+            routine.name
+        );
+    }
+    assert!(rig.harness.state().notices().is_empty(), "a recording player is a working output");
+}
+
+#[test]
+fn choose_five_minutes_start_pause_and_hear_left_then_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    let routine = library::find("morning-mobility").expect("built-in");
+    let written = clock(length::apply(&routine, &LengthChoice::default(), Settings::default().timing()).total_secs);
+    assert!(rig.shows(&format!("Start  ({written})")));
+
+    rig.click("5 min");
+    let choice = LengthChoice { target_minutes: Some(5), steps: vec![] };
+    let sized = length::apply(&routine, &choice, Settings::default().timing());
+    assert!(sized.total_secs.abs_diff(300) <= 6, "5 minutes is reachable: {}", sized.total_secs);
+    assert!(rig.shows(&format!("Start  ({})", clock(sized.total_secs))), "the shown length follows the choice");
+
+    rig.click(&format!("Start  ({})", clock(sized.total_secs)));
+    assert_eq!(rig.harness.state().screen(), Screen::Player);
+    assert!(rig.shows("GET READY"));
+    assert!(rig.shows("0:05"));
+    rig.wait(5);
+    assert!(rig.shows("HOLD"));
+    assert_eq!(rig.heard.cues(), [Cue::StepStart]);
+
+    // Space pauses: the screen says so and time stands still.
+    rig.harness.key_press(Key::Space);
+    rig.harness.run();
+    assert!(rig.shows("PAUSED"));
+    assert!(rig.shows("Resume"));
+    let hold = sized.routine.steps[0].hold_secs;
+    let shown = clock(hold);
+    assert!(rig.shows(&shown), "the countdown shows the full hold, {shown}");
+    rig.wait(30);
+    assert!(rig.shows(&shown), "the countdown did not move while paused");
+    assert_eq!(rig.heard.cues(), [Cue::StepStart], "nothing plays while paused");
+    rig.harness.key_press(Key::Space);
+    rig.harness.run();
+    assert!(rig.shows("HOLD"));
+
+    // Run the whole routine: every planned cue, in order, exactly once.
+    let plan = Plan::new(sized.routine.clone(), Settings::default().timing());
+    let mut saw_left = false;
+    let mut saw_right_after_left = false;
+    for _ in 0..plan.total_secs {
+        rig.wait(1);
+        if rig.shows("LEFT SIDE") {
+            saw_left = true;
+        }
+        if saw_left && rig.shows("RIGHT SIDE") {
+            saw_right_after_left = true;
+        }
+    }
+    assert!(saw_left && saw_right_after_left, "LEFT then RIGHT shown on per-side steps");
+    let expected: Vec<Cue> = plan.cues.iter().map(|c| c.cue).collect();
+    assert_eq!(rig.heard.cues(), expected);
+    let first_switch = expected.iter().position(|c| *c == Cue::SwitchSides).expect("a per-side step");
+    assert_eq!(expected[first_switch + 1], Cue::StepStart);
+
+    assert_eq!(rig.harness.state().screen(), Screen::Finished);
+    assert!(rig.shows("Routine complete"));
+    let steps = routine.steps.len();
+    assert!(rig.shows(&format!("Steps done: {steps} of {steps}")));
+    rig.click("Home");
+    assert_eq!(rig.harness.state().screen(), Screen::Home);
+}
+
+#[test]
+fn keys_back_skip_and_escape_with_confirmation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    rig.harness.key_press(Key::Enter);
+    rig.harness.run();
+    assert_eq!(rig.harness.state().screen(), Screen::Player);
+    assert!(rig.shows("Pelvic tilt"));
+    rig.harness.key_press(Key::ArrowRight);
+    rig.harness.run();
+    assert!(rig.shows("Single knee-to-chest"), "→ skips to the next step");
+    rig.harness.key_press(Key::ArrowLeft);
+    rig.harness.run();
+    assert!(rig.shows("Pelvic tilt"), "← within 2 s goes to the previous step");
+
+    rig.harness.key_press(Key::Escape);
+    rig.harness.run();
+    assert!(rig.shows("Stop this routine?"));
+    assert_eq!(rig.harness.state().screen(), Screen::Player, "Esc only asks");
+    rig.click("Keep going");
+    assert!(!rig.shows("Stop this routine?"));
+    rig.harness.key_press(Key::Escape);
+    rig.harness.run();
+    rig.click("Stop routine");
+    assert_eq!(rig.harness.state().screen(), Screen::Home);
+    assert!(rig.harness.query_all_by_label(MORNING).count() >= 1);
+}
+
+#[test]
+fn settings_and_lengths_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut rig = launch(dir.path(), None);
+        rig.click("Settings");
+        rig.click("Mute all sounds");
+        rig.click("Dark");
+        rig.click("Close");
+        rig.select("Five-minute desk break");
+        rig.click("10 min");
+    }
+    let rig = launch(dir.path(), None);
+    let settings = rig.harness.state().settings();
+    assert!(settings.muted);
+    assert_eq!(settings.theme, unknot::store::settings::ThemeChoice::Dark);
+    assert_eq!(
+        settings.lengths.get("desk-break").and_then(|c| c.target_minutes),
+        Some(10)
+    );
+    assert!(rig.shows("Muted"), "the top bar says sound is muted");
+}
+
+#[test]
+fn a_corrupt_settings_file_is_kept_and_explained() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::at(dir.path());
+    std::fs::create_dir_all(&store.config_dir).expect("mkdir");
+    std::fs::write(store.settings_path(), "volume = \"loud\"\n[[[").expect("write");
+    let rig = launch(dir.path(), None);
+    let notice = rig
+        .harness
+        .state()
+        .notices()
+        .iter()
+        .find(|n| n.starts_with("Your settings file could not be read"))
+        .cloned()
+        .expect("a notice about the settings file");
+    assert!(rig.harness.query_by_label(&notice).is_some(), "the notice is on screen");
+    let kept: Vec<_> = std::fs::read_dir(&store.config_dir)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(kept.len(), 1, "the bad file is kept, nothing else written yet");
+    assert_eq!(
+        std::fs::read_to_string(&kept[0]).expect("read"),
+        "volume = \"loud\"\n[[["
+    );
+}
+
+#[test]
+fn start_opens_straight_into_the_player_with_the_chosen_length() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(
+        dir.path(),
+        Some(StartRequest { routine_id: "desk-break".into(), minutes: Some(6) }),
+    );
+    assert_eq!(rig.harness.state().screen(), Screen::Player);
+    assert!(rig.shows("GET READY"));
+    rig.wait(5);
+    assert_eq!(rig.heard.cues(), [Cue::StepStart]);
+    let _ = rig.clock.now();
+}
+
+#[test]
+fn without_a_sound_device_the_app_runs_silently_and_says_so_once() {
+    use unknot::cue::{AudioStatus, SilentPlayer};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = AppConfig {
+        clock: Arc::new(ManualClock::new()),
+        player: Box::new(SilentPlayer::new(AudioStatus::Unavailable {
+            reason: "No sound output device was found.".into(),
+        })),
+        store: Some(Store::at(dir.path())),
+        start: None,
+        timer_thread: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
+    harness.run();
+    assert!(harness.query_by_label("Sound is off. No sound output device was found.").is_some());
+    assert!(harness.query_by_label("Sound unavailable").is_some());
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.query_by_label("Sound is off. No sound output device was found.").is_none());
+    assert!(harness.query_by_label("Sound unavailable").is_some(), "the top bar still says so");
+}
