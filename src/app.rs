@@ -70,6 +70,10 @@ pub enum Screen {
 }
 
 /// The whole app's state.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent on/off flags for windows and pending saves, not a state machine"
+)]
 pub struct UnknotApp {
     conductor: Conductor,
     store: Option<Store>,
@@ -92,19 +96,16 @@ impl UnknotApp {
     #[must_use]
     pub fn new(ctx: &egui::Context, config: AppConfig) -> Self {
         let mut notices = Vec::new();
-        let settings = match &config.store {
-            Some(store) => {
-                let loaded = settings::load(&store.settings_path());
-                notices.extend(loaded.notice);
-                loaded.settings
-            }
-            None => {
-                notices.push(
-                    "No folder for settings was found on this system, so nothing you change will be kept."
-                        .to_owned(),
-                );
-                Settings::default()
-            }
+        let settings = if let Some(store) = &config.store {
+            let loaded = settings::load(&store.settings_path());
+            notices.extend(loaded.notice);
+            loaded.settings
+        } else {
+            notices.push(
+                "No folder for settings was found on this system, so nothing you change will be kept."
+                    .to_owned(),
+            );
+            Settings::default()
         };
         let repaint = ctx.clone();
         let conductor = Conductor::new(
@@ -145,13 +146,19 @@ impl UnknotApp {
 
     fn open_straight_into(&mut self, start: &StartRequest) {
         if !self.routines.iter().any(|r| r.id == start.routine_id) {
-            self.notices
-                .push(format!("There is no routine called '{}'.", start.routine_id));
+            self.notices.push(format!(
+                "There is no routine called '{}'.",
+                start.routine_id
+            ));
             return;
         }
         self.selected = Some(start.routine_id.clone());
         if let Some(minutes) = start.minutes {
-            let choice = self.settings.lengths.entry(start.routine_id.clone()).or_default();
+            let choice = self
+                .settings
+                .lengths
+                .entry(start.routine_id.clone())
+                .or_default();
             choice.target_minutes = Some(minutes);
             self.settings_dirty = true;
         }
@@ -186,7 +193,11 @@ impl UnknotApp {
     }
 
     fn sized(&self, routine: &Routine) -> Sized {
-        length::apply(routine, &self.choice_for(&routine.id), self.settings.timing())
+        length::apply(
+            routine,
+            &self.choice_for(&routine.id),
+            self.settings.timing(),
+        )
     }
 
     /// A copy of the session as it is now, with the instant it was read at.
@@ -261,7 +272,9 @@ impl UnknotApp {
         self.settings_dirty = false;
         let Some(store) = &self.store else { return };
         if let Err(error) = settings::save(&store.settings_path(), &self.settings) {
-            let message = format!("Your settings could not be saved ({error}). They stay in use until you close Unknot.");
+            let message = format!(
+                "Your settings could not be saved ({error}). They stay in use until you close Unknot."
+            );
             if !self.notices.contains(&message) {
                 self.notices.push(message);
             }
@@ -321,7 +334,12 @@ impl UnknotApp {
         let mut commands = Vec::new();
         let palette = theme::Palette::of(ui.visuals());
         ui.horizontal(|ui| {
-            ui.label(RichText::new("Unknot").size(22.0).strong().color(palette.accent));
+            ui.label(
+                RichText::new("Unknot")
+                    .size(22.0)
+                    .strong()
+                    .color(palette.accent),
+            );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("?").on_hover_text("Keyboard shortcuts").clicked() {
                     commands.push(Command::ToggleKeys);
@@ -403,7 +421,9 @@ impl eframe::App for UnknotApp {
                 egui::Panel::left("routines")
                     .resizable(true)
                     .default_size(330.0)
-                    .show(ui, |ui| commands.extend(ui::home::routine_list_ui(ui, &view)));
+                    .show(ui, |ui| {
+                        commands.extend(ui::home::routine_list_ui(ui, &view))
+                    });
                 egui::CentralPanel::default().show(ui, |ui| {
                     commands.extend(ui::home::routine_detail_ui(ui, &view));
                 });

@@ -608,13 +608,19 @@ AT     TIME  STEP         SIDE   WHAT          CUES
         assert!(text.contains("01:20   20s  1. Figure-4  RIGHT"));
         assert!(text.ends_with("\nTotal: 1:40\n"));
         let header = text.lines().take_while(|l| !l.starts_with("AT "));
-        assert!(header.into_iter().all(|l| l.chars().count() <= 80), "{text}");
+        assert!(
+            header.into_iter().all(|l| l.chars().count() <= 80),
+            "{text}"
+        );
     }
 
     #[test]
     fn show_with_a_target_reports_it_and_the_note_when_missed() {
         let text = show_text(&figure_four(), Some(2), Timing::default());
-        assert!(text.contains("Length:    2:00 (target 2:00; as written 1:40)\n"), "{text}");
+        assert!(
+            text.contains("Length:    2:00 (target 2:00; as written 1:40)\n"),
+            "{text}"
+        );
         assert!(!text.contains("Note:"));
         assert!(text.ends_with("Total: 2:00\n"));
         let text = show_text(&figure_four(), Some(60), Timing::default());

@@ -196,7 +196,7 @@ fn timer_loop(shared: &Shared) {
             .as_ref()
             .and_then(|s| s.until_next_cue(now))
             // Nothing scheduled: sleep until a command arrives.
-            .unwrap_or(Duration::from_secs(3600));
+            .unwrap_or(Duration::from_hours(1));
         stage = shared
             .changed
             .wait_timeout(stage, wait)
@@ -215,7 +215,10 @@ mod tests {
     fn plan(hold: u32) -> Plan {
         Plan::new(
             routine(vec![step("A", hold, 1, false)]),
-            Timing { get_ready_secs: 1, switch_secs: 0 },
+            Timing {
+                get_ready_secs: 1,
+                switch_secs: 0,
+            },
         )
     }
 
@@ -223,23 +226,45 @@ mod tests {
     fn pumping_plays_due_cues_at_the_chosen_gain() {
         let clock = ManualClock::new();
         let (player, log) = RecordingPlayer::new();
-        let settings = Settings { volume: 0.4, ..Settings::default() };
-        let conductor = Conductor::new(Arc::new(clock.clone()), Box::new(player), settings, Box::new(|| {}), false);
+        let settings = Settings {
+            volume: 0.4,
+            ..Settings::default()
+        };
+        let conductor = Conductor::new(
+            Arc::new(clock.clone()),
+            Box::new(player),
+            settings,
+            Box::new(|| {}),
+            false,
+        );
         conductor.start(plan(3));
         clock.advance(Duration::from_secs(1));
         conductor.pump();
         clock.advance(Duration::from_secs(3));
         conductor.pump();
         assert_eq!(log.cues(), [Cue::StepStart, Cue::RoutineDone]);
-        assert!(log.played().iter().all(|p| (p.volume - 0.4).abs() < f32::EPSILON));
+        assert!(
+            log.played()
+                .iter()
+                .all(|p| (p.volume - 0.4).abs() < f32::EPSILON)
+        );
     }
 
     #[test]
     fn muted_or_toggled_off_cues_are_not_played_but_still_pass() {
         let clock = ManualClock::new();
         let (player, log) = RecordingPlayer::new();
-        let settings = Settings { countdown_cues: false, ..Settings::default() };
-        let conductor = Conductor::new(Arc::new(clock.clone()), Box::new(player), settings, Box::new(|| {}), false);
+        let settings = Settings {
+            countdown_cues: false,
+            ..Settings::default()
+        };
+        let conductor = Conductor::new(
+            Arc::new(clock.clone()),
+            Box::new(player),
+            settings,
+            Box::new(|| {}),
+            false,
+        );
         conductor.start(plan(10));
         for _ in 0..12 {
             clock.advance(Duration::from_secs(1));
@@ -256,11 +281,20 @@ mod tests {
         let waker: Waker = Box::new(move || {
             counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         });
-        let conductor = Conductor::new(Arc::new(SystemClock), Box::new(player), Settings::default(), waker, true);
+        let conductor = Conductor::new(
+            Arc::new(SystemClock),
+            Box::new(player),
+            Settings::default(),
+            waker,
+            true,
+        );
         // A zero-length get-ready and a 3 s hold: StepStart at once, RoutineDone at 3 s.
         conductor.start(Plan::new(
             routine(vec![step("A", 3, 1, false)]),
-            Timing { get_ready_secs: 0, switch_secs: 0 },
+            Timing {
+                get_ready_secs: 0,
+                switch_secs: 0,
+            },
         ));
         // Wait (bounded) for the thread to play the end of the routine on its own.
         let deadline = Instant::now() + Duration::from_secs(10);

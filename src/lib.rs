@@ -6,15 +6,15 @@
 //! panels that return commands; [`app`] owns the state and applies those commands; [`cli`] is
 //! the command line.
 
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod conductor;
 pub mod content;
 pub mod cue;
 pub mod length;
 pub mod plan;
 pub mod routine;
 pub mod session;
-pub mod ui;
-pub mod app;
 pub mod store;
-pub mod clock;
-pub mod conductor;
-pub mod cli;
+pub mod ui;

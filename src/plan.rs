@@ -269,6 +269,8 @@ pub fn clock(secs: u32) -> String {
 mod tests {
     use super::*;
     use crate::routine::model::tests::{routine, step};
+    use Cue::{Countdown, Halfway, RoutineDone, StepEnd, StepStart, SwitchSides};
+    use SegmentKind::{GetReady, Hold, RepRest, Switch};
 
     fn cues(plan: &Plan) -> Vec<(u32, Cue)> {
         plan.cues.iter().map(|c| (c.at_secs, c.cue)).collect()
@@ -279,7 +281,6 @@ mod tests {
         let mut s = step("Figure-4", 20, 2, true);
         s.rest_secs = 5;
         let plan = Plan::new(routine(vec![s]), Timing::default());
-        use Cue::*;
         assert_eq!(
             cues(&plan),
             [
@@ -314,7 +315,6 @@ mod tests {
             .iter()
             .map(|s| (s.kind, s.side, s.rep, s.start_secs))
             .collect();
-        use SegmentKind::{GetReady, Hold, RepRest, Switch};
         assert_eq!(
             shape,
             [
@@ -341,7 +341,6 @@ mod tests {
                 switch_secs: 0,
             },
         );
-        use Cue::*;
         assert_eq!(
             cues(&plan),
             [

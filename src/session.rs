@@ -158,7 +158,7 @@ impl Session {
             if planned_at > at {
                 break;
             }
-            let late = clock - planned_at;
+            let late = clock.saturating_sub(planned_at);
             if late <= LATE_LIMIT || planned.cue == Cue::RoutineDone {
                 due.push(planned.cue);
             }
@@ -167,7 +167,7 @@ impl Session {
         self.count_completed(at);
         if at >= self.total() {
             // Charge only the time it took to reach the end, not any lateness of this tick.
-            let reached_end = self.total() - self.position;
+            let reached_end = self.total().saturating_sub(self.position);
             self.freeze(now, State::Finished, Some(reached_end));
         }
         due
@@ -268,7 +268,7 @@ impl Session {
         let at = self.position(now);
         let current = self.step_at(at);
         let start = secs(self.plan.steps[current].start_secs);
-        let target_step = if at - start < BACK_TO_PREVIOUS {
+        let target_step = if at.saturating_sub(start) < BACK_TO_PREVIOUS {
             current.saturating_sub(1)
         } else {
             current
@@ -326,7 +326,7 @@ impl Session {
             }
         };
         let step_start = secs(span.start_secs);
-        let step_len = secs(span.end_secs) - step_start;
+        let step_len = secs(span.end_secs).saturating_sub(step_start);
         View {
             state: self.state,
             step_index,
@@ -352,7 +352,7 @@ impl Session {
         }
         let at = self.position(now);
         let next_second = Duration::from_secs(at.as_secs() + 1);
-        Some(next_second - at)
+        Some(next_second.saturating_sub(at))
     }
 
     /// How long from `now` until the next cue is due; `None` when time stands still or no cue
@@ -386,7 +386,7 @@ mod tests {
     use super::*;
     use crate::plan::{Plan, Timing};
     use crate::routine::model::tests::{routine, step};
-    use Cue::*;
+    use Cue::{Countdown, Halfway, RoutineDone, StepEnd, StepStart, SwitchSides};
 
     /// Figure-4 style: 20 s × 2 per side, 5 s rest; then a 10 s single step. Total 100 + 15.
     fn plan() -> Plan {
@@ -600,9 +600,15 @@ mod tests {
     fn the_next_cue_is_timed_from_the_plan_position() {
         let t0 = Instant::now();
         let mut session = Session::start(plan(), t0);
-        assert_eq!(session.until_next_cue(at(t0, 4.25)), Some(Duration::from_millis(750)));
+        assert_eq!(
+            session.until_next_cue(at(t0, 4.25)),
+            Some(Duration::from_millis(750))
+        );
         session.tick(at(t0, 5.0));
-        assert_eq!(session.until_next_cue(at(t0, 5.0)), Some(Duration::from_secs(10)));
+        assert_eq!(
+            session.until_next_cue(at(t0, 5.0)),
+            Some(Duration::from_secs(10))
+        );
         session.pause(at(t0, 6.0));
         assert_eq!(session.until_next_cue(at(t0, 6.0)), None);
     }

@@ -36,7 +36,11 @@ fn launch(dir: &Path, start: Option<StartRequest>) -> Rig {
     let harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
         .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    let mut rig = Rig { harness, clock, heard };
+    let mut rig = Rig {
+        harness,
+        clock,
+        heard,
+    };
     rig.harness.run();
     rig
 }
@@ -78,7 +82,10 @@ fn launching_lists_the_routines_by_category() {
     let dir = tempfile::tempdir().expect("temp dir");
     let rig = launch(dir.path(), None);
     for heading in ["Stretch", "Self-massage", "Mixed"] {
-        assert!(rig.harness.query_all_by_label(heading).count() >= 1, "{heading}");
+        assert!(
+            rig.harness.query_all_by_label(heading).count() >= 1,
+            "{heading}"
+        );
     }
     for routine in library::builtin() {
         assert!(
@@ -87,7 +94,10 @@ fn launching_lists_the_routines_by_category() {
             routine.name
         );
     }
-    assert!(rig.harness.state().notices().is_empty(), "a recording player is a working output");
+    assert!(
+        rig.harness.state().notices().is_empty(),
+        "a recording player is a working output"
+    );
 }
 
 #[test]
@@ -96,14 +106,31 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     let mut rig = launch(dir.path(), None);
     rig.select(MORNING);
     let routine = library::find("morning-mobility").expect("built-in");
-    let written = clock(length::apply(&routine, &LengthChoice::default(), Settings::default().timing()).total_secs);
+    let written = clock(
+        length::apply(
+            &routine,
+            &LengthChoice::default(),
+            Settings::default().timing(),
+        )
+        .total_secs,
+    );
     assert!(rig.shows(&format!("Start  ({written})")));
 
     rig.click("5 min");
-    let choice = LengthChoice { target_minutes: Some(5), steps: vec![] };
+    let choice = LengthChoice {
+        target_minutes: Some(5),
+        steps: vec![],
+    };
     let sized = length::apply(&routine, &choice, Settings::default().timing());
-    assert!(sized.total_secs.abs_diff(300) <= 6, "5 minutes is reachable: {}", sized.total_secs);
-    assert!(rig.shows(&format!("Start  ({})", clock(sized.total_secs))), "the shown length follows the choice");
+    assert!(
+        sized.total_secs.abs_diff(300) <= 6,
+        "5 minutes is reachable: {}",
+        sized.total_secs
+    );
+    assert!(
+        rig.shows(&format!("Start  ({})", clock(sized.total_secs))),
+        "the shown length follows the choice"
+    );
 
     rig.click(&format!("Start  ({})", clock(sized.total_secs)));
     assert_eq!(rig.harness.state().screen(), Screen::Player);
@@ -120,10 +147,17 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     assert!(rig.shows("Resume"));
     let hold = sized.routine.steps[0].hold_secs;
     let shown = clock(hold);
-    assert!(rig.shows(&shown), "the countdown shows the full hold, {shown}");
+    assert!(
+        rig.shows(&shown),
+        "the countdown shows the full hold, {shown}"
+    );
     rig.wait(30);
     assert!(rig.shows(&shown), "the countdown did not move while paused");
-    assert_eq!(rig.heard.cues(), [Cue::StepStart], "nothing plays while paused");
+    assert_eq!(
+        rig.heard.cues(),
+        [Cue::StepStart],
+        "nothing plays while paused"
+    );
     rig.harness.key_press(Key::Space);
     rig.harness.run();
     assert!(rig.shows("HOLD"));
@@ -141,10 +175,16 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
             saw_right_after_left = true;
         }
     }
-    assert!(saw_left && saw_right_after_left, "LEFT then RIGHT shown on per-side steps");
+    assert!(
+        saw_left && saw_right_after_left,
+        "LEFT then RIGHT shown on per-side steps"
+    );
     let expected: Vec<Cue> = plan.cues.iter().map(|c| c.cue).collect();
     assert_eq!(rig.heard.cues(), expected);
-    let first_switch = expected.iter().position(|c| *c == Cue::SwitchSides).expect("a per-side step");
+    let first_switch = expected
+        .iter()
+        .position(|c| *c == Cue::SwitchSides)
+        .expect("a per-side step");
     assert_eq!(expected[first_switch + 1], Cue::StepStart);
 
     assert_eq!(rig.harness.state().screen(), Screen::Finished);
@@ -166,15 +206,25 @@ fn keys_back_skip_and_escape_with_confirmation() {
     assert!(rig.shows("Pelvic tilt"));
     rig.harness.key_press(Key::ArrowRight);
     rig.harness.run();
-    assert!(rig.shows("Single knee-to-chest"), "→ skips to the next step");
+    assert!(
+        rig.shows("Single knee-to-chest"),
+        "→ skips to the next step"
+    );
     rig.harness.key_press(Key::ArrowLeft);
     rig.harness.run();
-    assert!(rig.shows("Pelvic tilt"), "← within 2 s goes to the previous step");
+    assert!(
+        rig.shows("Pelvic tilt"),
+        "← within 2 s goes to the previous step"
+    );
 
     rig.harness.key_press(Key::Escape);
     rig.harness.run();
     assert!(rig.shows("Stop this routine?"));
-    assert_eq!(rig.harness.state().screen(), Screen::Player, "Esc only asks");
+    assert_eq!(
+        rig.harness.state().screen(),
+        Screen::Player,
+        "Esc only asks"
+    );
     rig.click("Keep going");
     assert!(!rig.shows("Stop this routine?"));
     rig.harness.key_press(Key::Escape);
@@ -201,7 +251,10 @@ fn settings_and_lengths_survive_a_restart() {
     assert!(settings.muted);
     assert_eq!(settings.theme, unknot::store::settings::ThemeChoice::Dark);
     assert_eq!(
-        settings.lengths.get("desk-break").and_then(|c| c.target_minutes),
+        settings
+            .lengths
+            .get("desk-break")
+            .and_then(|c| c.target_minutes),
         Some(10)
     );
     assert!(rig.shows("Muted"), "the top bar says sound is muted");
@@ -222,12 +275,19 @@ fn a_corrupt_settings_file_is_kept_and_explained() {
         .find(|n| n.starts_with("Your settings file could not be read"))
         .cloned()
         .expect("a notice about the settings file");
-    assert!(rig.harness.query_by_label(&notice).is_some(), "the notice is on screen");
+    assert!(
+        rig.harness.query_by_label(&notice).is_some(),
+        "the notice is on screen"
+    );
     let kept: Vec<_> = std::fs::read_dir(&store.config_dir)
         .expect("list")
         .map(|e| e.expect("entry").path())
         .collect();
-    assert_eq!(kept.len(), 1, "the bad file is kept, nothing else written yet");
+    assert_eq!(
+        kept.len(),
+        1,
+        "the bad file is kept, nothing else written yet"
+    );
     assert_eq!(
         std::fs::read_to_string(&kept[0]).expect("read"),
         "volume = \"loud\"\n[[["
@@ -239,7 +299,10 @@ fn start_opens_straight_into_the_player_with_the_chosen_length() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(
         dir.path(),
-        Some(StartRequest { routine_id: "desk-break".into(), minutes: Some(6) }),
+        Some(StartRequest {
+            routine_id: "desk-break".into(),
+            minutes: Some(6),
+        }),
     );
     assert_eq!(rig.harness.state().screen(), Screen::Player);
     assert!(rig.shows("GET READY"));
@@ -265,10 +328,21 @@ fn without_a_sound_device_the_app_runs_silently_and_says_so_once() {
         .with_size(egui::vec2(1100.0, 800.0))
         .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
     harness.run();
-    assert!(harness.query_by_label("Sound is off. No sound output device was found.").is_some());
+    assert!(
+        harness
+            .query_by_label("Sound is off. No sound output device was found.")
+            .is_some()
+    );
     assert!(harness.query_by_label("Sound unavailable").is_some());
     harness.get_by_label("Dismiss").click();
     harness.run();
-    assert!(harness.query_by_label("Sound is off. No sound output device was found.").is_none());
-    assert!(harness.query_by_label("Sound unavailable").is_some(), "the top bar still says so");
+    assert!(
+        harness
+            .query_by_label("Sound is off. No sound output device was found.")
+            .is_none()
+    );
+    assert!(
+        harness.query_by_label("Sound unavailable").is_some(),
+        "the top bar still says so"
+    );
 }

@@ -93,7 +93,10 @@ fn list_shows_every_builtin_with_its_length() {
             .find(|l| l.split_whitespace().next() == Some(routine.id.as_str()))
             .unwrap_or_else(|| panic!("{} is not listed:\n{text}", routine.id));
         assert!(line.contains(&routine.name), "{line}");
-        assert!(line.ends_with(&format!(" {length}")), "{line} should end in {length}");
+        assert!(
+            line.ends_with(&format!(" {length}")),
+            "{line} should end in {length}"
+        );
     }
     assert_eq!(lines.count(), library::builtin().len());
 }
@@ -109,7 +112,10 @@ fn show_by_id_prints_both_sides_and_the_stop_rule() {
             .filter(|l| l.split_whitespace().any(|w| w == side))
             .count()
     };
-    assert!(side_lines("LEFT") > 0 && side_lines("LEFT") == side_lines("RIGHT"), "{text}");
+    assert!(
+        side_lines("LEFT") > 0 && side_lines("LEFT") == side_lines("RIGHT"),
+        "{text}"
+    );
     assert_eq!(
         printed_total(&text),
         plan::total_secs(&routine, Timing::default())
@@ -151,9 +157,16 @@ fn show_reads_a_routine_file() {
     let mut routine = per_side_builtin();
     routine.id = "copied".to_owned();
     routine.name = "A \"copied\" routine – ünïcode".to_owned();
-    let path = write(dir.path(), "copied.toml", to_toml(&routine).expect("serialises"));
+    let path = write(
+        dir.path(),
+        "copied.toml",
+        to_toml(&routine).expect("serialises"),
+    );
     let text = stdout_of(&["show", &path]);
-    assert!(text.starts_with("A \"copied\" routine – ünïcode (copied)"), "{text}");
+    assert!(
+        text.starts_with("A \"copied\" routine – ünïcode (copied)"),
+        "{text}"
+    );
     assert!(text.contains("RIGHT"));
     assert_eq!(
         printed_total(&text),
@@ -230,7 +243,11 @@ fn check_explains_unreadable_files_without_panicking() {
     let big = write(dir.path(), "big.toml", vec![b'#'; 257 * 1024]);
     assert!(fails_cleanly(&["check", &big]).contains("larger than 256 KiB"));
 
-    let binary = write(dir.path(), "binary.toml", [0x7f, b'E', b'L', b'F', 0xff, 0x00, 0xfe]);
+    let binary = write(
+        dir.path(),
+        "binary.toml",
+        [0x7f, b'E', b'L', b'F', 0xff, 0x00, 0xfe],
+    );
     assert!(fails_cleanly(&["check", &binary]).contains("is not a text file"));
 
     let folder = dir.path().to_str().expect("UTF-8");
@@ -240,7 +257,11 @@ fn check_explains_unreadable_files_without_panicking() {
 #[test]
 fn an_invalid_file_given_to_show_is_explained() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = write(dir.path(), "bad.toml", GOOD.replace("reps = 2", "reps = 99"));
+    let path = write(
+        dir.path(),
+        "bad.toml",
+        GOOD.replace("reps = 2", "reps = 99"),
+    );
     let stderr = fails_cleanly(&["show", &path]);
     assert!(stderr.contains("1 problem(s)"), "{stderr}");
     assert!(stderr.contains("line 12, steps[1].reps"), "{stderr}");

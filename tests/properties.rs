@@ -61,7 +61,18 @@ fn step() -> impl Strategy<Value = Step> {
         proptest::sample::select(Position::ALL.to_vec()),
     )
         .prop_map(
-            |(name, kind, instructions, caution, hold, reps, rest, per_side, equipment, position)| {
+            |(
+                name,
+                kind,
+                instructions,
+                caution,
+                hold,
+                reps,
+                rest,
+                per_side,
+                equipment,
+                position,
+            )| {
                 Step {
                     name,
                     kind,
@@ -145,9 +156,32 @@ enum Edit {
 fn edit() -> impl Strategy<Value = Edit> {
     let token = prop_oneof![
         proptest::sample::select(vec![
-            "\n", "=", "\"", "'", "'''", "\"\"\"", "[", "]", "[[steps]]\n", "{", "}", ",", "#",
-            "\\", "\\u", "-1", "0", "1e9", "99999999999999999999", "true", "x = 1\n",
-            "hold_seconds = ", "\nname = \"again\"\n", "\u{0}", "\r", "\u{feff}",
+            "\n",
+            "=",
+            "\"",
+            "'",
+            "'''",
+            "\"\"\"",
+            "[",
+            "]",
+            "[[steps]]\n",
+            "{",
+            "}",
+            ",",
+            "#",
+            "\\",
+            "\\u",
+            "-1",
+            "0",
+            "1e9",
+            "99999999999999999999",
+            "true",
+            "x = 1\n",
+            "hold_seconds = ",
+            "\nname = \"again\"\n",
+            "\u{0}",
+            "\r",
+            "\u{feff}",
         ])
         .prop_map(str::to_owned),
         ".{0,8}",

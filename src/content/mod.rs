@@ -324,7 +324,11 @@ mod tests {
         assert_eq!(CLAIMS.len(), 5, "the brief lists five popular claims");
         for claim in CLAIMS {
             assert!(!claim.claim.trim().is_empty());
-            assert!(!claim.found.trim().is_empty(), "{:?} says nothing", claim.claim);
+            assert!(
+                !claim.found.trim().is_empty(),
+                "{:?} says nothing",
+                claim.claim
+            );
             assert!(
                 Grade::ALL.contains(&claim.grade),
                 "{:?} has no known grade",
@@ -361,9 +365,21 @@ mod tests {
     fn source_keys_are_unique_and_complete() {
         let mut seen = HashSet::new();
         for source in SOURCES {
-            assert!(seen.insert(source.key), "duplicate source key {:?}", source.key);
-            assert!(!source.short.trim().is_empty(), "{:?} has no short name", source.key);
-            assert!(!source.citation.trim().is_empty(), "{:?} has no citation", source.key);
+            assert!(
+                seen.insert(source.key),
+                "duplicate source key {:?}",
+                source.key
+            );
+            assert!(
+                !source.short.trim().is_empty(),
+                "{:?} has no short name",
+                source.key
+            );
+            assert!(
+                !source.citation.trim().is_empty(),
+                "{:?} has no citation",
+                source.key
+            );
             assert!(
                 source
                     .key
@@ -373,7 +389,11 @@ mod tests {
                 source.key
             );
             if let Some(url) = source.url {
-                assert!(url.starts_with("https://"), "{:?}: links must be https", source.key);
+                assert!(
+                    url.starts_with("https://"),
+                    "{:?}: links must be https",
+                    source.key
+                );
                 assert!(!url.contains(char::is_whitespace));
             }
         }
@@ -382,7 +402,10 @@ mod tests {
     #[test]
     fn every_used_source_key_exists() {
         for (place, key) in used_source_keys() {
-            assert!(source(key).is_some(), "{place} cites unknown source {key:?}");
+            assert!(
+                source(key).is_some(),
+                "{place} cites unknown source {key:?}"
+            );
         }
     }
 
@@ -441,8 +464,14 @@ mod tests {
             url("furlan2015"),
             Some("https://doi.org/10.1002/14651858.CD001929.pub3")
         );
-        assert_eq!(url("nice_ng59"), Some("https://www.nice.org.uk/guidance/ng59"));
-        assert_eq!(url("nhs_back_pain"), Some("https://www.nhs.uk/conditions/back-pain/"));
+        assert_eq!(
+            url("nice_ng59"),
+            Some("https://www.nice.org.uk/guidance/ng59")
+        );
+        assert_eq!(
+            url("nhs_back_pain"),
+            Some("https://www.nhs.uk/conditions/back-pain/")
+        );
     }
 
     #[test]
@@ -453,11 +482,18 @@ mod tests {
             let panel = id.panel();
             assert_eq!(panel.id, id, "PanelId::panel returned the wrong panel");
             assert!(!panel.title.trim().is_empty(), "{id:?} has no title");
-            assert!(titles.insert(panel.title), "two panels are titled {:?}", panel.title);
+            assert!(
+                titles.insert(panel.title),
+                "two panels are titled {:?}",
+                panel.title
+            );
             assert!(!panel.intro.trim().is_empty(), "{id:?} has no intro");
             assert!(!panel.sections.is_empty(), "{id:?} has no sections");
             for section in panel.sections {
-                assert!(!section.heading.trim().is_empty(), "{id:?} has an untitled section");
+                assert!(
+                    !section.heading.trim().is_empty(),
+                    "{id:?} has an untitled section"
+                );
                 assert!(!section.body.is_empty(), "{:?} is empty", section.heading);
                 for block in section.body {
                     match block {
@@ -483,7 +519,8 @@ mod tests {
             let panel = id.panel();
             let named = !panel.sources.is_empty()
                 || panel.sections.iter().any(|s| !s.sources.is_empty())
-                || (id == PanelId::HowMassageMayHelp && CLAIMS.iter().all(|c| !c.sources.is_empty()))
+                || (id == PanelId::HowMassageMayHelp
+                    && CLAIMS.iter().all(|c| !c.sources.is_empty()))
                 || (id == PanelId::RedFlags && !RED_FLAGS_SOURCES.is_empty());
             assert!(named, "{id:?} names no source");
         }
@@ -512,11 +549,19 @@ mod tests {
         let mut seen = HashSet::new();
         for id in PanelId::ALL {
             for section in id.panel().sections {
-                assert!(seen.insert(section.heading), "duplicate heading {:?}", section.heading);
+                assert!(
+                    seen.insert(section.heading),
+                    "duplicate heading {:?}",
+                    section.heading
+                );
             }
         }
         for id in PanelId::ALL {
-            assert!(!seen.contains(id.title()), "a heading repeats the title {:?}", id.title());
+            assert!(
+                !seen.contains(id.title()),
+                "a heading repeats the title {:?}",
+                id.title()
+            );
         }
     }
 
@@ -561,8 +606,14 @@ mod tests {
         assert_eq!(find_overclaims("Flushes out toxins!"), vec!["toxins"]);
         assert_eq!(find_overclaims("a 30-day detox"), vec!["detox"]);
         assert_eq!(find_overclaims("Guaranteed relief"), vec!["guaranteed"]);
-        assert_eq!(find_overclaims("It helps, regardless  of age"), vec!["regardless"]);
-        assert_eq!(find_overclaims("the most effective way to relax"), vec!["effective"]);
+        assert_eq!(
+            find_overclaims("It helps, regardless  of age"),
+            vec!["regardless"]
+        );
+        assert_eq!(
+            find_overclaims("the most effective way to relax"),
+            vec!["effective"]
+        );
         for fine in [
             "Keep your footing secure.",
             "Procure a foam roller.",
@@ -592,7 +643,10 @@ mod tests {
         assert!(OVERCLAIM_ALLOWED.len() <= 3, "keep the allow-list tiny");
         let all = all_text();
         for allowed in OVERCLAIM_ALLOWED {
-            assert!(all.contains(allowed), "{allowed:?} is no longer in the content");
+            assert!(
+                all.contains(allowed),
+                "{allowed:?} is no longer in the content"
+            );
             assert!(
                 !find_overclaims(allowed).is_empty(),
                 "{allowed:?} does not need an exemption"

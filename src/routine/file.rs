@@ -193,11 +193,7 @@ const STEP_FIELDS: &[&str] = &[
 impl Reader<'_> {
     fn line_of(&self, span: &Range<usize>) -> usize {
         let end = span.start.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.text.as_bytes()[..end].split(|&b| b == b'\n').count()
     }
 
     fn problem(&mut self, span: &Range<usize>, field: &str, message: String) {
@@ -342,18 +338,15 @@ impl Reader<'_> {
         required: bool,
     ) -> Option<&'v Spanned<DeValue<'i>>> {
         let field = join(path, key);
-        match table.get(key) {
-            Some(value) => {
-                let line = self.line_of(&value.span());
-                self.lines.insert(field, line);
-                Some(value)
+        if let Some(value) = table.get(key) {
+            let line = self.line_of(&value.span());
+            self.lines.insert(field, line);
+            Some(value)
+        } else {
+            if required {
+                self.problem(whole, &field, format!("the field `{key}` is missing"));
             }
-            None => {
-                if required {
-                    self.problem(whole, &field, format!("the field `{key}` is missing"));
-                }
-                None
-            }
+            None
         }
     }
 

@@ -33,6 +33,10 @@ pub enum ThemeChoice {
 }
 
 /// Everything Unknot remembers between runs.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "a flat file of independent preferences, each its own switch"
+)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -145,7 +149,9 @@ pub fn load(path: &Path) -> Loaded {
     };
     let kept = match move_aside(path) {
         Ok(aside) => format!("It was kept as {}.", aside.display()),
-        Err(e) => format!("It was left in place ({e}) and will not be overwritten until you move it."),
+        Err(e) => {
+            format!("It was left in place ({e}) and will not be overwritten until you move it.")
+        }
     };
     Loaded {
         settings: Settings::default(),
@@ -196,7 +202,10 @@ mod tests {
             "desk-break".into(),
             LengthChoice {
                 target_minutes: Some(10),
-                steps: vec![StepOverride { hold_secs: Some(30), reps: None }],
+                steps: vec![StepOverride {
+                    hold_secs: Some(30),
+                    reps: None,
+                }],
             },
         );
         save(&path, &settings).expect("save");
@@ -208,7 +217,10 @@ mod tests {
     fn a_missing_file_gives_defaults_without_a_notice() {
         let dir = tempfile::tempdir().expect("temp dir");
         let loaded = load(&dir.path().join("settings.toml"));
-        assert_eq!((loaded.settings, loaded.notice), (Settings::default(), None));
+        assert_eq!(
+            (loaded.settings, loaded.notice),
+            (Settings::default(), None)
+        );
     }
 
     #[test]
@@ -219,11 +231,20 @@ mod tests {
         let loaded = load(&path);
         assert_eq!(loaded.settings, Settings::default());
         let notice = loaded.notice.expect("a notice");
-        assert!(notice.starts_with("Your settings file could not be read"), "{notice}");
-        let kept: Vec<_> = std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").path()).collect();
+        assert!(
+            notice.starts_with("Your settings file could not be read"),
+            "{notice}"
+        );
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").path())
+            .collect();
         assert_eq!(kept.len(), 1);
         assert!(notice.contains(&kept[0].display().to_string()));
-        assert_eq!(std::fs::read_to_string(&kept[0]).expect("read"), "volume = [oops");
+        assert_eq!(
+            std::fs::read_to_string(&kept[0]).expect("read"),
+            "volume = [oops"
+        );
     }
 
     #[test]
@@ -233,18 +254,27 @@ mod tests {
         std::fs::write(&path, "format_version = 9\n").expect("write");
         let loaded = load(&path);
         assert!(loaded.notice.expect("notice").contains("newer Unknot"));
-        assert!(!path.exists(), "moved aside, so a later save cannot overwrite it");
+        assert!(
+            !path.exists(),
+            "moved aside, so a later save cannot overwrite it"
+        );
     }
 
     #[test]
     fn unknown_fields_are_ignored_and_values_clamped() {
-        let settings = parse(b"format_version = 1\nvolume = 7.0\nswitch_secs = 99\nfuture_thing = true\n").expect("parses");
+        let settings =
+            parse(b"format_version = 1\nvolume = 7.0\nswitch_secs = 99\nfuture_thing = true\n")
+                .expect("parses");
         assert_eq!((settings.volume, settings.switch_secs), (1.0, 30));
     }
 
     #[test]
     fn gains_follow_mute_volume_and_cue_toggles() {
-        let mut s = Settings { volume: 0.5, halfway_cues: false, ..Settings::default() };
+        let mut s = Settings {
+            volume: 0.5,
+            halfway_cues: false,
+            ..Settings::default()
+        };
         assert_eq!(s.gain(Cue::StepStart), Some(0.5));
         assert_eq!(s.gain(Cue::Halfway), None);
         assert_eq!(s.gain(Cue::Countdown(2)), Some(0.5));

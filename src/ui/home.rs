@@ -28,34 +28,43 @@ pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let palette = Palette::of(ui.visuals());
     let selected_id = view.selected.map(|(r, _, _)| r.id.as_str());
-    ScrollArea::vertical().id_salt("routine-list").show(ui, |ui| {
-        for category in Category::ALL {
-            let mut routines = view.routines.iter().filter(|r| r.category == category).peekable();
-            if routines.peek().is_none() {
-                continue;
-            }
-            ui.add_space(theme::GAP_S);
-            ui.label(RichText::new(category.label()).size(19.0).strong());
-            for routine in routines {
-                let selected = selected_id == Some(routine.id.as_str());
-                let response = ui
-                    .with_layout(Layout::top_down_justified(Align::LEFT), |ui| {
-                        ui.selectable_label(selected, RichText::new(&routine.name).strong().size(17.0))
-                    })
-                    .inner;
-                if response.clicked() && !selected {
-                    commands.push(Command::SelectRoutine(routine.id.clone()));
+    ScrollArea::vertical()
+        .id_salt("routine-list")
+        .show(ui, |ui| {
+            for category in Category::ALL {
+                let mut routines = view
+                    .routines
+                    .iter()
+                    .filter(|r| r.category == category)
+                    .peekable();
+                if routines.peek().is_none() {
+                    continue;
                 }
-                ui.label(RichText::new(&routine.summary).color(palette.quiet));
-                ui.label(
-                    RichText::new(routine_facts(routine, view.timing))
-                        .small()
-                        .color(palette.quiet),
-                );
                 ui.add_space(theme::GAP_S);
+                ui.label(RichText::new(category.label()).size(19.0).strong());
+                for routine in routines {
+                    let selected = selected_id == Some(routine.id.as_str());
+                    let response = ui
+                        .with_layout(Layout::top_down_justified(Align::LEFT), |ui| {
+                            ui.selectable_label(
+                                selected,
+                                RichText::new(&routine.name).strong().size(17.0),
+                            )
+                        })
+                        .inner;
+                    if response.clicked() && !selected {
+                        commands.push(Command::SelectRoutine(routine.id.clone()));
+                    }
+                    ui.label(RichText::new(&routine.summary).color(palette.quiet));
+                    ui.label(
+                        RichText::new(routine_facts(routine, view.timing))
+                            .small()
+                            .color(palette.quiet),
+                    );
+                    ui.add_space(theme::GAP_S);
+                }
             }
-        }
-    });
+        });
     commands
 }
 
@@ -81,32 +90,38 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
         return commands;
     };
     let palette = Palette::of(ui.visuals());
-    ScrollArea::vertical().id_salt("routine-detail").show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(760.0));
-        ui.label(RichText::new(&routine.name).size(28.0).strong());
-        ui.label(&routine.summary);
-        ui.label(RichText::new(routine_facts(routine, view.timing)).color(palette.quiet));
-        ui.add_space(theme::GAP_M);
+    ScrollArea::vertical()
+        .id_salt("routine-detail")
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(760.0));
+            ui.label(RichText::new(&routine.name).size(28.0).strong());
+            ui.label(&routine.summary);
+            ui.label(RichText::new(routine_facts(routine, view.timing)).color(palette.quiet));
+            ui.add_space(theme::GAP_M);
 
-        length_ui(ui, routine, choice, sized, view.timing, &mut commands);
+            length_ui(ui, routine, choice, sized, view.timing, &mut commands);
 
-        ui.add_space(theme::GAP_M);
-        let start = Button::new(
-            RichText::new(format!("Start  ({})", clock(sized.total_secs)))
-                .size(22.0)
-                .strong()
-                .color(palette.on_accent),
-        )
-        .fill(palette.accent)
-        .min_size(egui::vec2(260.0, 56.0));
-        if ui.add(start).on_hover_text("Start the routine (Enter)").clicked() {
-            commands.push(Command::Start);
-        }
-        ui.add_space(theme::GAP_S);
-        ui.label(RichText::new(format!("Stop rule: {STOP_RULE}")).color(palette.caution));
-        ui.add_space(theme::GAP_M);
-        steps_ui(ui, routine, choice, sized, &mut commands);
-    });
+            ui.add_space(theme::GAP_M);
+            let start = Button::new(
+                RichText::new(format!("Start  ({})", clock(sized.total_secs)))
+                    .size(22.0)
+                    .strong()
+                    .color(palette.on_accent),
+            )
+            .fill(palette.accent)
+            .min_size(egui::vec2(260.0, 56.0));
+            if ui
+                .add(start)
+                .on_hover_text("Start the routine (Enter)")
+                .clicked()
+            {
+                commands.push(Command::Start);
+            }
+            ui.add_space(theme::GAP_S);
+            ui.label(RichText::new(format!("Stop rule: {STOP_RULE}")).color(palette.caution));
+            ui.add_space(theme::GAP_M);
+            steps_ui(ui, routine, choice, sized, &mut commands);
+        });
     commands
 }
 
@@ -151,9 +166,9 @@ fn length_ui(
             });
             ui.horizontal(|ui| {
                 let label = ui.label("Target minutes");
-                let mut minutes = choice.target_minutes.unwrap_or_else(|| {
-                    (sized.total_secs + 30) / 60
-                });
+                let mut minutes = choice
+                    .target_minutes
+                    .unwrap_or_else(|| (sized.total_secs + 30) / 60);
                 let response = ui
                     .add(
                         DragValue::new(&mut minutes)

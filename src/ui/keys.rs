@@ -16,6 +16,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 ];
 
 /// Draws the shortcuts window; returns a command when it is closed.
+#[must_use]
 pub fn keys_ui(ctx: &egui::Context) -> Option<Command> {
     let mut open = true;
     let mut command = None;
@@ -25,13 +26,16 @@ pub fn keys_ui(ctx: &egui::Context) -> Option<Command> {
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
         .open(&mut open)
         .show(ctx, |ui| {
-            Grid::new("shortcuts").num_columns(2).spacing([24.0, 8.0]).show(ui, |ui| {
-                for (keys, action) in SHORTCUTS {
-                    ui.label(RichText::new(*keys).monospace().strong());
-                    ui.label(*action);
-                    ui.end_row();
-                }
-            });
+            Grid::new("shortcuts")
+                .num_columns(2)
+                .spacing([24.0, 8.0])
+                .show(ui, |ui| {
+                    for (keys, action) in SHORTCUTS {
+                        ui.label(RichText::new(*keys).monospace().strong());
+                        ui.label(*action);
+                        ui.end_row();
+                    }
+                });
             if ui.button("Close").clicked() {
                 command = Some(Command::ToggleKeys);
             }

@@ -238,7 +238,11 @@ fn sources_line_ui(ui: &mut Ui, keys: &[&str]) {
     }
     let quiet = Palette::of(ui.visuals()).quiet;
     ui.horizontal_wrapped(|ui| {
-        let lead = if keys.len() == 1 { "Source:" } else { "Sources:" };
+        let lead = if keys.len() == 1 {
+            "Source:"
+        } else {
+            "Sources:"
+        };
         ui.label(RichText::new(lead).size(SOURCE_TEXT_SIZE).color(quiet));
         for key in keys {
             let (Some(number), Some(source)) = (content::source_number(key), content::source(key))
@@ -330,7 +334,9 @@ mod tests {
             let start = PanelId::ALL[(index + PanelId::ALL.len() - 1) % PanelId::ALL.len()];
             let mut harness = learn_harness(LearnState::at(start), egui::Theme::Dark);
             harness.run();
-            harness.get_by_role_and_label(Role::Button, id.title()).click();
+            harness
+                .get_by_role_and_label(Role::Button, id.title())
+                .click();
             harness.run();
 
             assert_eq!(harness.state().open_panel, id);
@@ -351,16 +357,30 @@ mod tests {
     fn claims_show_their_grade_words_beside_them() {
         let mut harness = learn_harness(LearnState::default(), egui::Theme::Dark);
         harness.run();
-        for l in ["Contents", "How massage may help", content::GRADE_LEGEND_HEADING, PanelId::HowMassageMayHelp.panel().intro, "What studies found:"] { for n in harness.query_all_by_label(l) { eprintln!("DBG {l:?} {:?}", n.rect()); } }
+        for l in [
+            "Contents",
+            "How massage may help",
+            content::GRADE_LEGEND_HEADING,
+            PanelId::HowMassageMayHelp.panel().intro,
+            "What studies found:",
+        ] {
+            for n in harness.query_all_by_label(l) {
+                eprintln!("DBG {l:?} {:?}", n.rect());
+            }
+        }
         for claim in content::CLAIMS {
             let claim_rect = harness.get_by_label(&quoted(claim.claim)).rect();
             harness.get_by_label(claim.found);
-            for b in harness.query_all_by_label(claim.grade.badge()) { eprintln!("DBG claim {:?} badge {:?}", claim_rect, b.rect()); }
-            let beside = harness.query_all_by_label(claim.grade.badge()).any(|badge| {
-                let rect = badge.rect();
-                (rect.center().y - claim_rect.center().y).abs() < 20.0
-                    && rect.left() >= claim_rect.left()
-            });
+            for b in harness.query_all_by_label(claim.grade.badge()) {
+                eprintln!("DBG claim {:?} badge {:?}", claim_rect, b.rect());
+            }
+            let beside = harness
+                .query_all_by_label(claim.grade.badge())
+                .any(|badge| {
+                    let rect = badge.rect();
+                    (rect.center().y - claim_rect.center().y).abs() < 20.0
+                        && rect.left() >= claim_rect.left()
+                });
             assert!(
                 beside,
                 "{:?} should carry a {:?} badge",
@@ -392,7 +412,9 @@ mod tests {
                 let source = content::source(key).expect("content tests check every key");
                 let number = content::source_number(key).expect("listed");
                 let label = format!("[{number}] {}", source.short);
-                let links = harness.query_all_by_role_and_label(Role::Link, &label).count();
+                let links = harness
+                    .query_all_by_role_and_label(Role::Link, &label)
+                    .count();
                 if source.url.is_some() {
                     assert!(links >= 1, "{label:?} should be a link");
                     checked_link = true;
@@ -403,7 +425,10 @@ mod tests {
                 }
             }
         }
-        assert!(checked_link && checked_plain, "the Evidence page should show both kinds");
+        assert!(
+            checked_link && checked_plain,
+            "the Evidence page should show both kinds"
+        );
         // Links do not open by themselves.
         assert!(harness.output().platform_output.commands.is_empty());
     }
@@ -415,7 +440,12 @@ mod tests {
         harness.get_by_label(content::SOURCE_LIST_HEADING);
         for (index, source) in SOURCES.iter().enumerate() {
             harness.get_by_label(source.citation);
-            assert!(harness.query_all_by_label(&format!("[{}]", index + 1)).count() >= 1);
+            assert!(
+                harness
+                    .query_all_by_label(&format!("[{}]", index + 1))
+                    .count()
+                    >= 1
+            );
             if let Some(url) = source.url {
                 harness.get_by_role_and_label(Role::Link, url);
             }
@@ -428,17 +458,30 @@ mod tests {
             .with_size(egui::vec2(800.0, 2000.0))
             .build_ui(red_flags_ui);
         harness.run();
-        let emergency = harness.get_by_label(content::RED_FLAGS_EMERGENCY_HEADING).rect();
-        let urgent = harness.get_by_label(content::RED_FLAGS_URGENT_HEADING).rect();
-        assert!(emergency.top() < urgent.top(), "the emergency list comes first");
+        let emergency = harness
+            .get_by_label(content::RED_FLAGS_EMERGENCY_HEADING)
+            .rect();
+        let urgent = harness
+            .get_by_label(content::RED_FLAGS_URGENT_HEADING)
+            .rect();
+        assert!(
+            emergency.top() < urgent.top(),
+            "the emergency list comes first"
+        );
         harness.get_by_label(content::RED_FLAGS_EMERGENCY_LEAD);
         harness.get_by_label(content::RED_FLAGS_URGENT_LEAD);
         for item in content::RED_FLAGS_EMERGENCY {
             let rect = harness.get_by_label(item).rect();
-            assert!(rect.top() > emergency.top() && rect.top() < urgent.top(), "{item:?}");
+            assert!(
+                rect.top() > emergency.top() && rect.top() < urgent.top(),
+                "{item:?}"
+            );
         }
         for item in content::RED_FLAGS_URGENT {
-            assert!(harness.get_by_label(item).rect().top() > urgent.top(), "{item:?}");
+            assert!(
+                harness.get_by_label(item).rect().top() > urgent.top(),
+                "{item:?}"
+            );
         }
         harness.get_by_label(content::STOP_RULE_HEADING);
         harness.get_by_label(STOP_RULE);

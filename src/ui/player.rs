@@ -49,14 +49,21 @@ pub fn player_ui(ui: &mut Ui, routine_name: &str, steps: usize, view: &View<'_>)
     });
     ui.add(
         ProgressBar::new(view.overall_progress)
-            .text(format!("{} left in the routine", clock(shown_secs(view.overall_left))))
+            .text(format!(
+                "{} left in the routine",
+                clock(shown_secs(view.overall_left))
+            ))
             .fill(palette.accent),
     );
 
     ui.vertical_centered(|ui| {
         ui.add_space(theme::GAP_M);
         let phase = if paused { "Paused" } else { phase_label(view) };
-        ui.label(RichText::new(phase.to_uppercase()).size(theme::PHASE_SIZE).strong());
+        ui.label(
+            RichText::new(phase.to_uppercase())
+                .size(theme::PHASE_SIZE)
+                .strong(),
+        );
         if let Some(side) = view.side {
             let (word, colour) = match side {
                 Side::Left => (Side::Left.label(), palette.left),
@@ -69,14 +76,22 @@ pub fn player_ui(ui: &mut Ui, routine_name: &str, steps: usize, view: &View<'_>)
             };
             theme::badge_ui(ui, &text, colour, theme::SIDE_SIZE);
         }
-        let countdown_colour = if paused { palette.quiet } else { ui.visuals().strong_text_color() };
+        let countdown_colour = if paused {
+            palette.quiet
+        } else {
+            ui.visuals().strong_text_color()
+        };
         ui.label(
             RichText::new(clock(shown_secs(view.segment_left)))
                 .size(theme::COUNTDOWN_SIZE)
                 .monospace()
                 .color(countdown_colour),
         );
-        ui.label(RichText::new(&view.step.name).size(theme::STEP_NAME_SIZE).strong());
+        ui.label(
+            RichText::new(&view.step.name)
+                .size(theme::STEP_NAME_SIZE)
+                .strong(),
+        );
         if view.rep > 0 && view.reps > 1 {
             ui.label(RichText::new(format!("Rep {} of {}", view.rep, view.reps)).size(20.0));
         }
@@ -92,14 +107,16 @@ pub fn player_ui(ui: &mut Ui, routine_name: &str, steps: usize, view: &View<'_>)
             ui.label(RichText::new(&view.step.instructions).size(18.0));
             if !view.step.caution.is_empty() {
                 ui.label(
-                    RichText::new(format!("Watch for: {}", view.step.caution)).color(palette.caution),
+                    RichText::new(format!("Watch for: {}", view.step.caution))
+                        .color(palette.caution),
                 );
             }
         });
         ui.add_space(theme::GAP_S);
-        let next = view
-            .next_step
-            .map_or_else(|| "Next: finished".to_owned(), |s| format!("Next: {}", s.name));
+        let next = view.next_step.map_or_else(
+            || "Next: finished".to_owned(),
+            |s| format!("Next: {}", s.name),
+        );
         ui.label(RichText::new(next).color(palette.quiet));
         ui.add_space(theme::GAP_M);
         controls_ui(ui, paused, &mut commands);
@@ -144,13 +161,16 @@ fn controls_ui(ui: &mut Ui, paused: bool, commands: &mut Vec<Command>) {
         });
     });
     ui.label(
-        RichText::new("Keys: Space pause · Left arrow back · Right arrow skip · Esc stop · ? all keys")
-            .small()
-            .color(Palette::of(ui.visuals()).quiet),
+        RichText::new(
+            "Keys: Space pause · Left arrow back · Right arrow skip · Esc stop · ? all keys",
+        )
+        .small()
+        .color(Palette::of(ui.visuals()).quiet),
     );
 }
 
 /// The "stop the routine?" question.
+#[must_use]
 pub fn confirm_stop_ui(ctx: &egui::Context) -> Option<Command> {
     let mut command = None;
     let response = egui::Modal::new(egui::Id::unique("confirm-stop")).show(ctx, |ui| {
@@ -182,7 +202,7 @@ mod tests {
     fn time_left_rounds_up_to_whole_seconds() {
         assert_eq!(shown_secs(Duration::from_millis(0)), 0);
         assert_eq!(shown_secs(Duration::from_millis(1)), 1);
-        assert_eq!(shown_secs(Duration::from_millis(1000)), 1);
+        assert_eq!(shown_secs(Duration::from_secs(1)), 1);
         assert_eq!(shown_secs(Duration::from_millis(1001)), 2);
     }
 }

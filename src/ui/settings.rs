@@ -9,6 +9,7 @@ use crate::plan::PAUSE_SECS;
 use crate::store::settings::{Settings, ThemeChoice};
 
 /// Draws the settings window; returns what changed.
+#[must_use]
 pub fn settings_ui(ctx: &egui::Context, current: &Settings, audio: &AudioStatus) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut edited = current.clone();
@@ -26,12 +27,21 @@ pub fn settings_ui(ctx: &egui::Context, current: &Settings, audio: &AudioStatus)
                     ui.label(RichText::new(format!("Output: {device}")).color(palette.quiet));
                 }
                 AudioStatus::Unavailable { reason } => {
-                    ui.label(RichText::new(format!("Sound is off: {reason}")).color(palette.caution));
+                    ui.label(
+                        RichText::new(format!("Sound is off: {reason}")).color(palette.caution),
+                    );
                 }
             }
-            ui.add(Slider::new(&mut edited.volume, 0.0..=1.0).text("Volume").show_value(false));
+            ui.add(
+                Slider::new(&mut edited.volume, 0.0..=1.0)
+                    .text("Volume")
+                    .show_value(false),
+            );
             ui.checkbox(&mut edited.muted, "Mute all sounds");
-            ui.checkbox(&mut edited.countdown_cues, "3-2-1 countdown before a hold ends");
+            ui.checkbox(
+                &mut edited.countdown_cues,
+                "3-2-1 countdown before a hold ends",
+            );
             ui.checkbox(&mut edited.halfway_cues, "Halfway cue on long holds");
             ui.horizontal_wrapped(|ui| {
                 ui.label("Test sound:");
@@ -45,13 +55,21 @@ pub fn settings_ui(ctx: &egui::Context, current: &Settings, audio: &AudioStatus)
             ui.label(RichText::new("Pauses").strong().size(18.0));
             ui.horizontal(|ui| {
                 let label = ui.label("Get ready before each step");
-                ui.add(DragValue::new(&mut edited.get_ready_secs).range(PAUSE_SECS).suffix(" s"))
-                    .labelled_by(label.id);
+                ui.add(
+                    DragValue::new(&mut edited.get_ready_secs)
+                        .range(PAUSE_SECS)
+                        .suffix(" s"),
+                )
+                .labelled_by(label.id);
             });
             ui.horizontal(|ui| {
                 let label = ui.label("Pause to switch sides");
-                ui.add(DragValue::new(&mut edited.switch_secs).range(PAUSE_SECS).suffix(" s"))
-                    .labelled_by(label.id);
+                ui.add(
+                    DragValue::new(&mut edited.switch_secs)
+                        .range(PAUSE_SECS)
+                        .suffix(" s"),
+                )
+                .labelled_by(label.id);
             });
             ui.separator();
             ui.label(RichText::new("Theme").strong().size(18.0));

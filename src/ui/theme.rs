@@ -84,11 +84,26 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     });
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::new(13.0, FontFamily::Proportional)),
-            (TextStyle::Body, FontId::new(BODY_SIZE, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(BODY_SIZE, FontFamily::Proportional)),
-            (TextStyle::Heading, FontId::new(24.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
+            (
+                TextStyle::Small,
+                FontId::new(13.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Body,
+                FontId::new(BODY_SIZE, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(BODY_SIZE, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(24.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(15.0, FontFamily::Monospace),
+            ),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 8.0);
