@@ -63,6 +63,8 @@ impl AppConfig {
 pub enum Screen {
     /// Choose a routine and its length.
     Home,
+    /// The red flags (first time) and self-massage cautions before a routine.
+    BeforeStart,
     /// A routine is running (or paused).
     Player,
     /// The routine reached its end.
@@ -86,6 +88,10 @@ pub struct UnknotApp {
     confirm_stop: bool,
     show_settings: bool,
     show_keys: bool,
+    show_learn: bool,
+    show_red_flags: bool,
+    safety_ticked: bool,
+    learn: ui::learn::LearnState,
     notices: Vec<String>,
     audio: AudioStatus,
     theme_applied: Option<ThemeChoice>,
@@ -134,6 +140,10 @@ impl UnknotApp {
             confirm_stop: false,
             show_settings: false,
             show_keys: false,
+            show_learn: false,
+            show_red_flags: false,
+            safety_ticked: false,
+            learn: ui::learn::LearnState::default(),
             notices,
             audio,
             theme_applied: None,
@@ -221,10 +231,21 @@ impl UnknotApp {
             }
             Command::Start => {
                 if let Some(routine) = self.selected_routine() {
-                    let plan = Plan::new(self.sized(routine).routine, self.settings.timing());
-                    self.conductor.start(plan.clone());
-                    self.last_plan = Some(plan);
-                    self.screen = Screen::Player;
+                    if self.needs_before_start(routine) {
+                        self.safety_ticked = false;
+                        self.screen = Screen::BeforeStart;
+                    } else {
+                        self.start_selected();
+                    }
+                }
+            }
+            Command::ConfirmStart => {
+                if self.safety_ticked && !self.settings.safety_acknowledged {
+                    self.settings.safety_acknowledged = true;
+                    self.settings_dirty = true;
+                }
+                if self.settings.safety_acknowledged {
+                    self.start_selected();
                 }
             }
             Command::Again => {
@@ -250,6 +271,8 @@ impl UnknotApp {
             }
             Command::ToggleSettings => self.show_settings = !self.show_settings,
             Command::ToggleKeys => self.show_keys = !self.show_keys,
+            Command::ToggleLearn => self.show_learn = !self.show_learn,
+            Command::ToggleRedFlags => self.show_red_flags = !self.show_red_flags,
             Command::UpdateSettings(settings) => {
                 self.settings = *settings;
                 self.conductor.set_settings(&self.settings);
@@ -261,6 +284,25 @@ impl UnknotApp {
                     self.notices.remove(index);
                 }
             }
+        }
+    }
+
+    /// Whether a "before you start" screen is due: the red flags were never acknowledged, or
+    /// the routine uses self-massage.
+    fn needs_before_start(&self, routine: &Routine) -> bool {
+        let self_massage = routine
+            .steps
+            .iter()
+            .any(|s| s.kind == crate::routine::StepKind::SelfMassage);
+        !self.settings.safety_acknowledged || self_massage
+    }
+
+    fn start_selected(&mut self) {
+        if let Some(routine) = self.selected_routine() {
+            let plan = Plan::new(self.sized(routine).routine, self.settings.timing());
+            self.conductor.start(plan.clone());
+            self.last_plan = Some(plan);
+            self.screen = Screen::Player;
         }
     }
 
@@ -318,7 +360,7 @@ impl UnknotApp {
                         commands.push(Command::Start);
                     }
                 }
-                Screen::Finished => {}
+                Screen::Finished | Screen::BeforeStart => {}
             }
             if input.consume_key(Modifiers::NONE, Key::Questionmark)
                 || input.consume_key(Modifiers::SHIFT, Key::Questionmark)
@@ -346,6 +388,21 @@ impl UnknotApp {
                 }
                 if ui.button("Settings").clicked() {
                     commands.push(Command::ToggleSettings);
+                }
+                if ui
+                    .add(egui::Button::selectable(self.show_learn, "Learn"))
+                    .on_hover_text("How massage may help back pain, honestly")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleLearn);
+                }
+                let red_flags = RichText::new("Red flags").color(palette.danger).strong();
+                if ui
+                    .button(red_flags)
+                    .on_hover_text("Signs that back pain needs a doctor")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleRedFlags);
                 }
                 if !self.audio.is_available() {
                     ui.label(RichText::new("Sound unavailable").color(palette.caution))
@@ -408,7 +465,39 @@ impl eframe::App for UnknotApp {
                 commands.extend(self.notices_ui(ui));
             });
         }
+        if self.show_learn {
+            egui::Panel::right("learn")
+                .resizable(true)
+                .default_size(460.0)
+                .size_range(320.0..=900.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new("Learn").size(20.0).strong());
+                        if ui.button("Close Learn").clicked() {
+                            commands.push(Command::ToggleLearn);
+                        }
+                    });
+                    ui::learn::learn_ui(ui, &mut self.learn);
+                });
+        }
         match self.screen {
+            Screen::BeforeStart => {
+                let routine = self.selected_routine();
+                let view = ui::safety::BeforeStart {
+                    routine_name: routine.map_or("", |r| r.name.as_str()),
+                    needs_acknowledgement: !self.settings.safety_acknowledged,
+                    self_massage: routine.is_some_and(|r| {
+                        r.steps
+                            .iter()
+                            .any(|s| s.kind == crate::routine::StepKind::SelfMassage)
+                    }),
+                };
+                let mut ticked = self.safety_ticked;
+                egui::CentralPanel::default().show(ui, |ui| {
+                    commands.extend(ui::safety::before_start_ui(ui, &view, &mut ticked));
+                });
+                self.safety_ticked = ticked;
+            }
             Screen::Home => {
                 let routine = self.selected_routine();
                 let choice = routine.map(|r| self.choice_for(&r.id)).unwrap_or_default();
@@ -463,6 +552,9 @@ impl eframe::App for UnknotApp {
         if self.show_keys {
             commands.extend(ui::keys::keys_ui(&ctx));
         }
+        if self.show_red_flags {
+            commands.extend(red_flags_window(&ctx));
+        }
         let had_commands = !commands.is_empty();
         for command in commands {
             self.apply(command);
@@ -477,6 +569,29 @@ impl eframe::App for UnknotApp {
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
         self.save_settings_if_changed(false);
     }
+}
+
+/// The red flags, reachable from every screen.
+fn red_flags_window(ctx: &egui::Context) -> Option<Command> {
+    let mut open = true;
+    let mut command = None;
+    egui::Window::new("Red flags")
+        .collapsible(false)
+        .default_width(520.0)
+        .max_height(ctx.content_rect().height() - 80.0)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui::learn::red_flags_ui(ui);
+                if ui.button("Close red flags").clicked() {
+                    command = Some(Command::ToggleRedFlags);
+                }
+            });
+        });
+    if !open {
+        command = Some(Command::ToggleRedFlags);
+    }
+    command
 }
 
 /// The window icon, from `assets/icon.png`.
@@ -502,7 +617,7 @@ pub fn run(start: Option<StartRequest>) -> anyhow::Result<()> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Unknot")
         .with_app_id("unknot")
-        .with_inner_size([1000.0, 720.0])
+        .with_inner_size([1180.0, 760.0])
         .with_min_inner_size([760.0, 560.0]);
     if let Some(icon) = icon() {
         viewport = viewport.with_icon(icon);

@@ -7,8 +7,10 @@
 //! which the unit tests check without running anything, and [`run`] writes it to stdout.
 //!
 //! Exit codes: 0 when all went well; 1 for bad input (an unknown routine, an unreadable or
-//! invalid file), where [`run`] returns the error and `main` prints [`error_chain`] on stderr;
-//! 2 for usage errors. Nothing here prints a backtrace or `Debug` output.
+//! invalid file), where [`run`] returns the error and `main` prints [`error_chain`] on stderr,
+//! except that `check` prints its report of an invalid file on stdout (it is what was asked
+//! for) before exiting with 1; 2 for usage errors. Nothing here prints a backtrace or `Debug`
+//! output.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -111,7 +113,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     source: Source::BuiltIn,
                 })
                 .collect();
-            print(&list_table(&entries))?;
+            write_stdout(&list_table(&entries))?;
         }
         Some(Command::Show {
             routine,
@@ -124,7 +126,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 get_ready_secs: get_ready,
                 switch_secs: switch,
             };
-            print(&show_text(&routine, minutes, timing))?;
+            write_stdout(&show_text(&routine, minutes, timing))?;
         }
         Some(Command::Check { file }) => return check(&file),
     }
@@ -152,11 +154,11 @@ pub fn resolve(arg: &str) -> anyhow::Result<Routine> {
 fn check(path: &Path) -> anyhow::Result<ExitCode> {
     match file::read_routine_file(path) {
         Ok(routine) => {
-            print(&check_ok(&routine))?;
+            write_stdout(&check_ok(&routine))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(LoadError::Invalid { path, problems }) => {
-            print(&check_report(&path, &problems))?;
+            write_stdout(&check_report(&path, &problems))?;
             Ok(ExitCode::FAILURE)
         }
         Err(other) => Err(other.into()),
@@ -164,7 +166,7 @@ fn check(path: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// Writes to stdout; a closed pipe (`unknot list | head -1`) ends the output quietly.
-fn print(text: &str) -> anyhow::Result<()> {
+fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {

@@ -23,7 +23,21 @@ struct Rig {
     heard: CueLog,
 }
 
+/// Launches as someone who has already read the red flags (unless a settings file exists).
 fn launch(dir: &Path, start: Option<StartRequest>) -> Rig {
+    let path = Store::at(dir).settings_path();
+    if !path.exists() {
+        let settings = Settings {
+            safety_acknowledged: true,
+            ..Settings::default()
+        };
+        unknot::store::settings::save(&path, &settings).expect("seed settings");
+    }
+    launch_fresh(dir, start)
+}
+
+/// Launches exactly as the folder is: a first launch if it is empty.
+fn launch_fresh(dir: &Path, start: Option<StartRequest>) -> Rig {
     let clock = ManualClock::new();
     let (player, heard) = RecordingPlayer::new();
     let config = AppConfig {
@@ -345,4 +359,90 @@ fn without_a_sound_device_the_app_runs_silently_and_says_so_once() {
         harness.query_by_label("Sound unavailable").is_some(),
         "the top bar still says so"
     );
+}
+
+#[test]
+fn the_first_routine_waits_until_the_red_flags_are_read_and_that_is_remembered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut rig = launch_fresh(dir.path(), None);
+        rig.select(MORNING);
+        rig.click("Start  (8:43)");
+        assert_eq!(rig.harness.state().screen(), Screen::BeforeStart);
+        assert!(rig.shows("Before you start"));
+        assert!(
+            rig.harness.query_all_by_label_contains("both legs").count() >= 1,
+            "emergency signs shown"
+        );
+        rig.click("Start routine");
+        assert_eq!(
+            rig.harness.state().screen(),
+            Screen::BeforeStart,
+            "Start is blocked until read"
+        );
+        rig.click("I have read this");
+        rig.click("Start routine");
+        assert_eq!(rig.harness.state().screen(), Screen::Player);
+    }
+    let mut rig = launch_fresh(dir.path(), None);
+    assert!(rig.harness.state().settings().safety_acknowledged);
+    rig.select(MORNING);
+    rig.click("Start  (8:43)");
+    assert_eq!(
+        rig.harness.state().screen(),
+        Screen::Player,
+        "asked only once"
+    );
+}
+
+#[test]
+fn self_massage_routines_show_their_cautions_before_every_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select("Ball massage: glutes and low back");
+    rig.harness.key_press(Key::Enter);
+    rig.harness.run();
+    assert_eq!(rig.harness.state().screen(), Screen::BeforeStart);
+    assert!(rig.shows("This routine uses self-massage"));
+    assert!(
+        rig.harness
+            .query_all_by_label_contains("Never roll directly on your lower spine")
+            .count()
+            >= 1
+    );
+    assert!(
+        rig.harness.query_by_label("I have read this").is_none(),
+        "red flags already read"
+    );
+    rig.click("Start routine");
+    assert_eq!(rig.harness.state().screen(), Screen::Player);
+}
+
+#[test]
+fn learn_and_red_flags_open_from_the_player_without_stopping_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    rig.harness.key_press(Key::Enter);
+    rig.harness.run();
+    rig.click("Learn");
+    assert!(
+        rig.harness
+            .query_all_by_label("How massage may help")
+            .count()
+            >= 1
+    );
+    rig.wait(5);
+    assert_eq!(
+        rig.heard.cues(),
+        [Cue::StepStart],
+        "the routine kept running"
+    );
+    assert_eq!(rig.harness.state().screen(), Screen::Player);
+    rig.click("Close Learn");
+    rig.click("Red flags");
+    assert!(rig.harness.query_all_by_label_contains("both legs").count() >= 1);
+    rig.click("Close red flags");
+    rig.wait(3);
+    assert_eq!(rig.harness.state().screen(), Screen::Player);
 }

@@ -19,28 +19,40 @@ fn config() -> Config {
     }
 }
 
-/// One character of free text: mostly ASCII, often TOML's own punctuation, sometimes any
-/// non-control Unicode (accents, CJK, emoji, right-to-left, unassigned code points).
-fn text_char() -> impl Strategy<Value = char> {
-    prop_oneof![
-        4 => proptest::char::range(' ', '~'),
-        2 => proptest::sample::select(vec!['"', '\'', '\\', '#', '=', '[', ']', '{', '}', ' ', '.']),
-        1 => any::<char>().prop_filter("no control characters", |c| !c.is_control()),
-        1 => proptest::sample::select(vec!['é', 'ß', '–', '“', '”', '…', '日', '本', 'ש', '😀', '\u{a0}']),
-    ]
+/// The characters free text is mostly drawn from: printable ASCII, TOML's own punctuation
+/// again (so quotes, backslashes and brackets are common), and a spread of Unicode: accents,
+/// a combining mark, typographic quotes, right-to-left and CJK scripts, emoji with a skin-tone
+/// modifier, no-break and zero-width spaces, a byte-order mark, line and paragraph separators,
+/// private use and astral characters.
+const CHARS: &str = concat!(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    "\"\"\"'''\\\\##==[[]]{}  ..",
+    "é\u{301}ßñø–—“”‘’…日本語שלוםمرحبا😀👍🏽\u{a0}\u{200b}\u{200d}\u{feff}\u{2028}\u{2029}\u{e000}\u{10fffd}",
+);
+
+/// One character of free text (`multiline`: also line breaks and tabs). Drawing from one table
+/// is several times faster than a weighted `prop_oneof!` in debug builds.
+fn text_char(multiline: bool) -> impl Strategy<Value = char> {
+    let table: Vec<char> = CHARS.chars().collect();
+    (any::<u8>(), any::<char>()).prop_map(move |(pick, other)| match pick {
+        // Now and then any character at all, except the control characters no text may hold.
+        0..=19 if !other.is_control() => other,
+        244..=251 if multiline => '\n',
+        252..=255 if multiline => '\t',
+        _ => table[usize::from(pick) % table.len()],
+    })
 }
 
 /// A single-line name: 1–80 characters, not all spaces.
 fn name() -> impl Strategy<Value = String> {
-    prop::collection::vec(text_char(), 1..=80)
+    prop::collection::vec(text_char(false), 1..=80)
         .prop_map(|chars| chars.into_iter().collect::<String>())
         .prop_filter("a name needs a visible character", |s| !s.trim().is_empty())
 }
 
 /// Free text with line breaks and tabs, up to `max` characters.
 fn text(max: usize) -> impl Strategy<Value = String> {
-    let char = prop_oneof![8 => text_char(), 1 => Just('\n'), 1 => Just('\t')];
-    prop::collection::vec(char, 0..=max).prop_map(|chars| chars.into_iter().collect())
+    prop::collection::vec(text_char(true), 0..=max).prop_map(|chars| chars.into_iter().collect())
 }
 
 fn kind() -> impl Strategy<Value = StepKind> {
@@ -138,6 +150,63 @@ fn achievable(routine: &Routine, timing: Timing) -> (u32, u32) {
     (at(|b| *b.start()), at(|b| *b.end()))
 }
 
+/// Every length scaling could reach with whole-second holds inside the scaling bounds, as
+/// offsets from the shortest: `reachable[n]` says whether `shortest + n` seconds is possible.
+fn reachable(routine: &Routine) -> Vec<bool> {
+    let mut set = vec![true];
+    for step in &routine.steps {
+        let bounds = step.scaling_bounds();
+        let weight = step.hold_count() as usize;
+        let span = (*bounds.end() - *bounds.start()) as usize;
+        let mut next = vec![false; set.len() + span * weight];
+        for (offset, _) in set.iter().enumerate().filter(|(_, on)| **on) {
+            for extra in 0..=span {
+                next[offset + extra * weight] = true;
+            }
+        }
+        set = next;
+    }
+    set
+}
+
+fn stretch(hold_secs: u32, reps: u32) -> Step {
+    Step {
+        name: "Stretch".to_owned(),
+        kind: StepKind::Stretch,
+        instructions: "Stretch gently.".to_owned(),
+        caution: String::new(),
+        hold_secs,
+        reps,
+        rest_secs: 0,
+        per_side: false,
+        equipment: Equipment::None,
+        position: Position::OnBack,
+    }
+}
+
+/// The smallest target found that the scaler misses although the bounds allow it exactly:
+/// holds of 3 s × 1 and 5 s × 12, no pauses, 69 s wanted. Bisection lands on 3 + 12 × 6 = 75 s;
+/// the one-second fix-up then cannot move the 3 s hold down (its bound) and moving the 12-hold
+/// step down overshoots by as much, so it stops at 75 s (`Nearest`), while 9 + 12 × 5 = 69 s.
+#[test]
+#[ignore = "length::scale_to misses targets that need a heavy hold down and a light one up"]
+fn a_reachable_target_is_hit_when_only_an_exchange_of_seconds_gets_there() {
+    let routine = Routine {
+        id: "exchange".to_owned(),
+        name: "Exchange".to_owned(),
+        summary: String::new(),
+        category: Category::Stretch,
+        steps: vec![stretch(3, 1), stretch(5, 12)],
+    };
+    let none = Timing {
+        get_ready_secs: 0,
+        switch_secs: 0,
+    };
+    assert!(reachable(&routine)[69 - 63], "69 s is reachable");
+    let sized = scale_to(routine, &[], 69, none);
+    assert_eq!((sized.total_secs, sized.reach), (69, Reach::OnTarget));
+}
+
 /// An edit to the text of a valid routine file.
 #[derive(Clone, Debug)]
 enum Edit {
@@ -231,12 +300,8 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn generated_routines_are_valid(routine in routine()) {
-        prop_assert_eq!(routine.violations(), vec![]);
-    }
-
-    #[test]
     fn every_valid_routine_round_trips_through_its_file(routine in routine()) {
+        prop_assert_eq!(routine.violations(), vec![], "the strategy made an invalid routine");
         let text = to_toml(&routine).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(parse_routine(&text), Ok(routine), "file:\n{}", text);
     }
@@ -307,6 +372,43 @@ proptest! {
         }
     }
 
+    /// Stronger than the bound above: whenever some whole-second holds within the bounds land
+    /// within tolerance, the scaler finds such holds. Sweeps the first ten minutes above the
+    /// shortest length of small routines.
+    #[test]
+    #[ignore = "length::scale_to misses targets that need a heavy hold down and a light one up"]
+    fn every_target_within_reach_is_hit(
+        steps in prop::collection::vec(
+            (proptest::sample::select(vec![3_u32, 5, 10, 20, 30, 60, 90]), 1..=30_u32, any::<bool>())
+                .prop_map(|(hold, reps, per_side)| Step { per_side, ..stretch(hold, reps) }),
+            1..=3,
+        ),
+        timing in timing(),
+    ) {
+        let routine = Routine {
+            id: "sweep".to_owned(),
+            name: "Sweep".to_owned(),
+            summary: String::new(),
+            category: Category::Stretch,
+            steps,
+        };
+        let (shortest, longest) = achievable(&routine, timing);
+        let reachable = reachable(&routine);
+        prop_assert_eq!(reachable.len() as u32, longest - shortest + 1);
+        for target in shortest..=longest.min(shortest + 600) {
+            let tolerance = tolerance_secs(target);
+            let low = target.saturating_sub(tolerance).max(shortest) - shortest;
+            let high = (target + tolerance).min(longest) - shortest;
+            if (low..=high).any(|offset| reachable[offset as usize]) {
+                let sized = scale_to(routine.clone(), &[], target, timing);
+                prop_assert_eq!(
+                    sized.reach, Reach::OnTarget,
+                    "{} s for a target of {} s", sized.total_secs, target
+                );
+            }
+        }
+    }
+
     #[test]
     fn targets_out_of_reach_give_the_nearest_end(
         routine in routine(),
@@ -315,7 +417,12 @@ proptest! {
         longer in any::<bool>(),
     ) {
         let (shortest, longest) = achievable(&routine, timing);
-        let target = if longer { longest + beyond } else { shortest.saturating_sub(beyond).max(1) };
+        // Step past the end by more than the tolerance, which grows with the length.
+        let target = if longer {
+            longest + 2 * tolerance_secs(longest) + beyond
+        } else {
+            shortest.saturating_sub(2 * tolerance_secs(shortest) + beyond).max(1)
+        };
         prop_assume!(target.abs_diff(if longer { longest } else { shortest }) > tolerance_secs(target));
         let sized = scale_to(routine, &[], target, timing);
         let (total, reach) = if longer {

@@ -23,7 +23,7 @@ mod sources;
 pub use panels::{
     CLAIMS, GRADE_LEGEND_HEADING, RED_FLAGS_EMERGENCY, RED_FLAGS_EMERGENCY_HEADING,
     RED_FLAGS_EMERGENCY_LEAD, RED_FLAGS_SOURCES, RED_FLAGS_URGENT, RED_FLAGS_URGENT_HEADING,
-    RED_FLAGS_URGENT_LEAD, SOURCE_LIST_HEADING, STOP_RULE_HEADING,
+    RED_FLAGS_URGENT_LEAD, SELF_MASSAGE_SAFETY, SOURCE_LIST_HEADING, STOP_RULE_HEADING,
 };
 pub use sources::SOURCES;
 
@@ -273,6 +273,7 @@ pub fn all_text() -> Vec<&'static str> {
     }
     out.extend(RED_FLAGS_EMERGENCY.iter().copied());
     out.extend(RED_FLAGS_URGENT.iter().copied());
+    out.extend(SELF_MASSAGE_SAFETY.iter().copied());
     for id in PanelId::ALL {
         let panel = id.panel();
         out.extend([panel.title, panel.intro]);

@@ -328,16 +328,7 @@ static TECHNIQUES: Panel = Panel {
         },
         Section {
             heading: "Stay safe",
-            body: &[Block::Bullets(&[
-                "Never roll directly on your lower spine, on a bone or on a joint.",
-                "Don't use it over open wounds or broken bones.",
-                "Take care with an inflamed area, a blood clot in a vein (DVT) or a bone \
-                 infection, and ask a clinician first.",
-                "Ask a clinician first if you have osteoporosis or a bleeding disorder, take \
-                 blood thinners, or are pregnant.",
-                "Stop if you feel numbness, tingling, or sharp or spreading pain.",
-                "Don't use massage to put off seeing a doctor.",
-            ])],
+            body: &[Block::Bullets(SELF_MASSAGE_SAFETY)],
             grade: None,
             sources: &["bartsch2021", "nccih"],
         },
@@ -600,3 +591,16 @@ static SOURCES_PANEL: Panel = Panel {
     }],
     sources: &[],
 };
+
+/// When not to use self-massage, and when to stop: shown in the Techniques panel and before
+/// every self-massage routine starts.
+pub const SELF_MASSAGE_SAFETY: &[&str] = &[
+    "Never roll directly on your lower spine, on a bone or on a joint.",
+    "Don't massage over open wounds or broken bones.",
+    "Take care with an inflamed area, a blood clot in a vein (DVT) or a bone \
+     infection, and ask a clinician first.",
+    "Ask a clinician first if you have osteoporosis or a bleeding disorder, take \
+     blood thinners, or are pregnant.",
+    "Stop if you feel numbness, tingling, or sharp or spreading pain.",
+    "Don't use massage to put off seeing a doctor.",
+];

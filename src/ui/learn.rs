@@ -23,6 +23,8 @@ const SECTION_HEADING_SIZE: f32 = 19.0;
 const BADGE_SIZE: f32 = 13.0;
 /// Size of the "Sources: [1] …" lines.
 const SOURCE_TEXT_SIZE: f32 = 14.0;
+/// Width of the "[12]" column on the Sources page, so citations line up.
+const SOURCE_NUMBER_WIDTH: f32 = 36.0;
 
 /// What the Learn panel remembers between frames.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -114,7 +116,7 @@ fn contents_ui(ui: &mut Ui, state: &mut LearnState) {
 }
 
 fn page_ui(ui: &mut Ui, panel: &Panel) {
-    ui.heading(panel.title);
+    ui.label(RichText::new(panel.title).heading().strong());
     ui.add_space(theme::GAP_S);
     ui.label(panel.intro);
     sources_line_ui(ui, panel.sources);
@@ -269,7 +271,11 @@ fn source_list_ui(ui: &mut Ui) {
     for (index, source) in SOURCES.iter().enumerate() {
         ui.add_space(theme::GAP_S);
         ui.horizontal_top(|ui| {
-            ui.label(RichText::new(format!("[{}]", index + 1)).strong());
+            let number_column = egui::vec2(SOURCE_NUMBER_WIDTH, 0.0);
+            ui.allocate_ui_with_layout(number_column, Layout::left_to_right(Align::TOP), |ui| {
+                ui.set_min_width(SOURCE_NUMBER_WIDTH);
+                ui.label(RichText::new(format!("[{}]", index + 1)).strong());
+            });
             ui.vertical(|ui| {
                 ui.add(Label::new(source.citation).wrap());
                 if let Some(url) = source.url {
@@ -357,23 +363,9 @@ mod tests {
     fn claims_show_their_grade_words_beside_them() {
         let mut harness = learn_harness(LearnState::default(), egui::Theme::Dark);
         harness.run();
-        for l in [
-            "Contents",
-            "How massage may help",
-            content::GRADE_LEGEND_HEADING,
-            PanelId::HowMassageMayHelp.panel().intro,
-            "What studies found:",
-        ] {
-            for n in harness.query_all_by_label(l) {
-                eprintln!("DBG {l:?} {:?}", n.rect());
-            }
-        }
         for claim in content::CLAIMS {
             let claim_rect = harness.get_by_label(&quoted(claim.claim)).rect();
             harness.get_by_label(claim.found);
-            for b in harness.query_all_by_label(claim.grade.badge()) {
-                eprintln!("DBG claim {:?} badge {:?}", claim_rect, b.rect());
-            }
             let beside = harness
                 .query_all_by_label(claim.grade.badge())
                 .any(|badge| {

@@ -6,6 +6,7 @@ pub mod home;
 pub mod keys;
 pub mod learn;
 pub mod player;
+pub mod safety;
 pub mod settings;
 pub mod theme;
 
@@ -21,8 +22,10 @@ pub enum Command {
     SelectRoutine(String),
     /// Use these length choices for the selected routine.
     SetLength(LengthChoice),
-    /// Start the selected routine.
+    /// Start the selected routine (after the before-start screen, if one is due).
     Start,
+    /// Start now, from the before-start screen (and remember the red flags were read).
+    ConfirmStart,
     /// Pause or resume.
     TogglePause,
     /// Restart the step, or go to the previous one.
@@ -43,6 +46,10 @@ pub enum Command {
     ToggleSettings,
     /// Open or close the keyboard shortcuts overlay.
     ToggleKeys,
+    /// Open or close the Learn panel.
+    ToggleLearn,
+    /// Open or close the red flags window.
+    ToggleRedFlags,
     /// Use these settings (saved once the pointer is released).
     UpdateSettings(Box<Settings>),
     /// Play a cue now, to hear it.
