@@ -511,7 +511,7 @@ impl eframe::App for UnknotApp {
                     .resizable(true)
                     .default_size(330.0)
                     .show(ui, |ui| {
-                        commands.extend(ui::home::routine_list_ui(ui, &view))
+                        commands.extend(ui::home::routine_list_ui(ui, &view));
                     });
                 egui::CentralPanel::default().show(ui, |ui| {
                     commands.extend(ui::home::routine_detail_ui(ui, &view));
