@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use egui::{Key, Modifiers, RichText};
 
+use crate::bench::{BenchOptions, FrameStats, StartedPlan};
 use crate::clock::{Clock, SystemClock};
 use crate::conductor::Conductor;
-use crate::cue::{AudioStatus, CuePlayer, open_default_player};
+use crate::cue::{AudioStatus, CueLog, CuePlayer, RecordingPlayer, open_default_player};
 use crate::length::{self, LengthChoice, Sized};
 use crate::plan::Plan;
 use crate::routine::{Routine, library};
@@ -42,18 +43,45 @@ pub struct AppConfig {
     pub start: Option<StartRequest>,
     /// Play cues from a timer thread (the real app) rather than only from frames (tests).
     pub timer_thread: bool,
+    /// Measurement hooks for the benchmark (all off by default).
+    pub bench: BenchOptions,
+    /// What the recording player heard, when the benchmark records cues.
+    pub cue_log: Option<CueLog>,
 }
 
 impl AppConfig {
     /// The real thing: the system clock, the default sound output, this machine's folders.
     #[must_use]
     pub fn for_this_machine(start: Option<StartRequest>) -> Self {
+        let bench = BenchOptions::from_env();
+        let (player, cue_log): (Box<dyn CuePlayer>, _) = if bench.record_cues {
+            let (player, log) = RecordingPlayer::new();
+            (Box::new(player), Some(log))
+        } else {
+            (open_default_player(), None)
+        };
         Self {
             clock: Arc::new(SystemClock),
-            player: open_default_player(),
+            player,
             store: Store::for_this_machine(),
             start,
             timer_thread: true,
+            bench,
+            cue_log,
+        }
+    }
+
+    /// A test set-up: the given clock, player and folder; no timer thread, no measuring.
+    #[must_use]
+    pub fn for_tests(clock: Arc<dyn Clock>, player: Box<dyn CuePlayer>, store: Store) -> Self {
+        Self {
+            clock,
+            player,
+            store: Some(store),
+            start: None,
+            timer_thread: false,
+            bench: BenchOptions::default(),
+            cue_log: None,
         }
     }
 }
@@ -95,6 +123,10 @@ pub struct UnknotApp {
     notices: Vec<String>,
     audio: AudioStatus,
     theme_applied: Option<ThemeChoice>,
+    bench: BenchOptions,
+    stats: FrameStats,
+    cue_log: Option<CueLog>,
+    started_plan: Option<StartedPlan>,
 }
 
 impl UnknotApp {
@@ -147,6 +179,10 @@ impl UnknotApp {
             notices,
             audio,
             theme_applied: None,
+            bench: config.bench,
+            stats: FrameStats::default(),
+            cue_log: config.cue_log,
+            started_plan: None,
         };
         if let Some(start) = config.start {
             app.open_straight_into(&start);
@@ -250,8 +286,7 @@ impl UnknotApp {
             }
             Command::Again => {
                 if let Some(plan) = self.last_plan.clone() {
-                    self.conductor.start(plan);
-                    self.screen = Screen::Player;
+                    self.begin(plan);
                 }
             }
             Command::TogglePause => self.conductor.command(Session::toggle_pause),
@@ -300,9 +335,43 @@ impl UnknotApp {
     fn start_selected(&mut self) {
         if let Some(routine) = self.selected_routine() {
             let plan = Plan::new(self.sized(routine).routine, self.settings.timing());
-            self.conductor.start(plan.clone());
-            self.last_plan = Some(plan);
-            self.screen = Screen::Player;
+            self.begin(plan);
+        }
+    }
+
+    fn begin(&mut self, plan: Plan) {
+        if self.bench.active() {
+            self.started_plan = Some(StartedPlan {
+                at: self.conductor.now(),
+                plan: plan.clone(),
+            });
+        }
+        self.conductor.start(plan.clone());
+        self.last_plan = Some(plan);
+        self.screen = Screen::Player;
+    }
+
+    /// Counts the frame and applies the benchmark's exit rules.
+    fn measure_frame(&mut self, ctx: &egui::Context) {
+        self.stats.frames += 1;
+        if !self.bench.active() {
+            return;
+        }
+        if self.stats.first_frame.is_none() {
+            self.stats.first_frame = Some(crate::bench::process_started().elapsed());
+            if let Some(after) = self.bench.exit_after {
+                ctx.request_repaint_after(after);
+            }
+        }
+        let first_frame_done = self.bench.first_frame_only && self.stats.frames >= 2;
+        let time_up = self
+            .bench
+            .exit_after
+            .is_some_and(|after| self.stats.since.elapsed() >= after);
+        if first_frame_done || time_up {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if self.bench.first_frame_only {
+            ctx.request_repaint();
         }
     }
 
@@ -432,6 +501,14 @@ impl UnknotApp {
 
 impl eframe::App for UnknotApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.stats.logic_passes += 1;
+        if self
+            .bench
+            .exit_after
+            .is_some_and(|after| self.stats.since.elapsed() >= after)
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         self.conductor.pump();
         let (state, wait) = self.conductor.read(|session, now| {
             (
@@ -564,6 +641,24 @@ impl eframe::App for UnknotApp {
         }
         let pointer_down = ctx.input(|i| i.pointer.any_down());
         self.save_settings_if_changed(pointer_down);
+        self.measure_frame(&ctx);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings_if_changed(false);
+        if let Some(path) = &self.bench.stats_path {
+            let text = crate::bench::report(
+                &self.stats,
+                self.started_plan.as_ref(),
+                self.cue_log.as_ref(),
+            );
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!(
+                    "unknot: could not write benchmark statistics to {}: {e}",
+                    path.display()
+                );
+            }
+        }
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {

@@ -205,6 +205,23 @@ pub fn scale_to(mut routine: Routine, pinned: &[bool], target_secs: u32, timing:
         gap = wanted - holds_total(&routine);
     }
 
+    // A gap can remain when every hold that could move repeats too often (a 12-rep step moves
+    // the total 12 s at a time) while the lighter ones sit at a bound. Trading seconds between
+    // two steps closes it: e.g. the heavy hold down 1 s and a light one up 6 s.
+    for _ in 0..8 {
+        if gap == 0 {
+            break;
+        }
+        let Some(trade) = best_trade(&routine, &free, &bounds, gap) else {
+            break;
+        };
+        for (index, delta) in [trade.0, trade.1] {
+            let step = &mut routine.steps[index];
+            step.hold_secs = step.hold_secs.saturating_add_signed(delta as i32);
+        }
+        gap = wanted - holds_total(&routine);
+    }
+
     let total = total_secs(&routine, timing);
     let min_total = fixed
         + free
@@ -232,6 +249,45 @@ pub fn scale_to(mut routine: Routine, pinned: &[bool], target_secs: u32, timing:
         target_secs: Some(target_secs),
         reach,
     }
+}
+
+/// A change of two holds: (step index, seconds) twice.
+type Trade = ((usize, i64), (usize, i64));
+
+/// The trade that brings the holds' total closest to closing `gap`, if any trade makes the gap
+/// strictly smaller.
+fn best_trade(routine: &Routine, free: &[usize], bounds: &[(u32, u32)], gap: i64) -> Option<Trade> {
+    const REACH: i64 = 60;
+    let room = |i: usize, delta: i64| {
+        let hold = i64::from(routine.steps[i].hold_secs);
+        let (lo, hi) = bounds[i];
+        (i64::from(lo)..=i64::from(hi)).contains(&(hold + delta))
+    };
+    let weight = |i: usize| i64::from(routine.steps[i].hold_count());
+    let mut best: Option<(i64, i64, Trade)> = None;
+    for &i in free {
+        for &j in free {
+            if i == j {
+                continue;
+            }
+            for a in -REACH..=REACH {
+                if a == 0 || !room(i, a) {
+                    continue;
+                }
+                let rest = gap - a * weight(i);
+                let b = (rest as f64 / weight(j) as f64).round() as i64;
+                if !room(j, b) {
+                    continue;
+                }
+                let left = (rest - b * weight(j)).abs();
+                let moved = a.abs() + b.abs();
+                if left < gap.abs() && best.is_none_or(|(l, m, _)| (left, moved) < (l, m)) {
+                    best = Some((left, moved, ((i, a), (j, b))));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, trade)| trade)
 }
 
 #[cfg(test)]
@@ -330,6 +386,23 @@ mod tests {
         // 120 = 5 + 4 × 15 + 5 + hold → hold = 50.
         assert_eq!(sized.routine.steps[1].hold_secs, 50);
         assert_eq!(sized.total_secs, 120);
+    }
+
+    #[test]
+    fn a_trade_between_a_heavy_and_a_light_hold_reaches_the_target() {
+        // A: 3 s once (at its lowest); B: 5 s × 12. 69 s is exactly 9 + 12 × 5.
+        let r = routine(vec![step("A", 3, 1, false), step("B", 5, 12, false)]);
+        let sized = scale_to(
+            r,
+            &[],
+            69,
+            Timing {
+                get_ready_secs: 0,
+                switch_secs: 0,
+            },
+        );
+        assert_eq!((sized.total_secs, sized.reach), (69, Reach::OnTarget));
+        assert_eq!(holds(&sized), [9, 5]);
     }
 
     #[test]

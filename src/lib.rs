@@ -7,6 +7,7 @@
 //! the command line.
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod clock;
 pub mod conductor;

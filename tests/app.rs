@@ -41,11 +41,8 @@ fn launch_fresh(dir: &Path, start: Option<StartRequest>) -> Rig {
     let clock = ManualClock::new();
     let (player, heard) = RecordingPlayer::new();
     let config = AppConfig {
-        clock: Arc::new(clock.clone()),
-        player: Box::new(player),
-        store: Some(Store::at(dir)),
         start,
-        timer_thread: false,
+        ..AppConfig::for_tests(Arc::new(clock.clone()), Box::new(player), Store::at(dir))
     };
     let harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
@@ -329,15 +326,13 @@ fn start_opens_straight_into_the_player_with_the_chosen_length() {
 fn without_a_sound_device_the_app_runs_silently_and_says_so_once() {
     use unknot::cue::{AudioStatus, SilentPlayer};
     let dir = tempfile::tempdir().expect("temp dir");
-    let config = AppConfig {
-        clock: Arc::new(ManualClock::new()),
-        player: Box::new(SilentPlayer::new(AudioStatus::Unavailable {
+    let config = AppConfig::for_tests(
+        Arc::new(ManualClock::new()),
+        Box::new(SilentPlayer::new(AudioStatus::Unavailable {
             reason: "No sound output device was found.".into(),
         })),
-        store: Some(Store::at(dir.path())),
-        start: None,
-        timer_thread: false,
-    };
+        Store::at(dir.path()),
+    );
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
         .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));

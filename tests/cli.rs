@@ -216,7 +216,6 @@ equipment, hold_seconds, reps, rest_seconds, per_side, instructions, caution
 /// Out-of-bounds values are only checked once a file's structure is sound, so they go unreported
 /// next to a missing or unknown field (`parse_routine` returns before `Routine::violations`).
 #[test]
-#[ignore = "routine::file reports bounds only when there are no structural problems"]
 fn check_lists_bounds_problems_next_to_structural_ones() {
     let dir = tempfile::tempdir().expect("temp dir");
     let bad = GOOD

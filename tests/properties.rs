@@ -189,7 +189,6 @@ fn stretch(hold_secs: u32, reps: u32) -> Step {
 /// the one-second fix-up then cannot move the 3 s hold down (its bound) and moving the 12-hold
 /// step down overshoots by as much, so it stops at 75 s (`Nearest`), while 9 + 12 × 5 = 69 s.
 #[test]
-#[ignore = "length::scale_to misses targets that need a heavy hold down and a light one up"]
 fn a_reachable_target_is_hit_when_only_an_exchange_of_seconds_gets_there() {
     let routine = Routine {
         id: "exchange".to_owned(),
@@ -376,7 +375,6 @@ proptest! {
     /// within tolerance, the scaler finds such holds. Sweeps the first ten minutes above the
     /// shortest length of small routines.
     #[test]
-    #[ignore = "length::scale_to misses targets that need a heavy hold down and a light one up"]
     fn every_target_within_reach_is_hit(
         steps in prop::collection::vec(
             (proptest::sample::select(vec![3_u32, 5, 10, 20, 30, 60, 90]), 1..=30_u32, any::<bool>())

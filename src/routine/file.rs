@@ -139,22 +139,19 @@ pub fn parse_routine(text: &str) -> Result<Routine, Vec<Problem>> {
         return Err(reader.problems);
     }
     let routine = reader.routine(&document);
-    match routine {
-        Some(routine) if reader.problems.is_empty() => {
-            for violation in routine.violations() {
-                let line = reader.lines.get(&violation.field).copied();
-                reader.problems.push(Problem {
-                    line,
-                    field: violation.field,
-                    message: violation.message,
-                });
-            }
-            if reader.problems.is_empty() {
-                Ok(routine)
-            } else {
-                Err(reader.problems)
-            }
+    if let Some(routine) = &routine {
+        // Bounds are checked whenever every field could be read, alongside any unknown fields.
+        for violation in routine.violations() {
+            let line = reader.lines.get(&violation.field).copied();
+            reader.problems.push(Problem {
+                line,
+                field: violation.field,
+                message: violation.message,
+            });
         }
+    }
+    match routine {
+        Some(routine) if reader.problems.is_empty() => Ok(routine),
         _ => {
             reader.problems.sort_by_key(|p| p.line);
             Err(reader.problems)
