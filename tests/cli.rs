@@ -292,3 +292,16 @@ fn usage_errors_exit_with_2() {
             .stderr(predicate::str::contains("error:"));
     }
 }
+
+#[test]
+fn without_a_display_the_app_says_so_in_one_line() {
+    let output = unknot()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("unknot: cannot open a window: no display found"), "{stderr}");
+}
