@@ -115,8 +115,8 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
         } else {
             Color32::from_rgb(0x00, 0x4f, 0xc4)
         };
-        style.visuals.selection.stroke = Stroke::new(2.0, focus);
-        style.visuals.widgets.hovered.bg_stroke = Stroke::new(1.5, focus);
+        // Focused widgets are drawn with the "active" visuals: give them a bold outline.
+        style.visuals.widgets.active.bg_stroke = Stroke::new(2.5, focus);
     });
 }
 
