@@ -25,7 +25,9 @@ use crate::app::{self, StartRequest};
 use crate::length::{self, LengthChoice, Sized};
 use crate::plan::{self, Cue, Plan, PlannedCue, Segment, SegmentKind, Timing};
 use crate::routine::file::{self, LoadError, Problem};
-use crate::routine::{Routine, STOP_RULE, StepKind, library};
+use crate::routine::{Routine, STOP_RULE, StepKind};
+use crate::store::Store;
+use crate::store::routines::{Origin, RoutineStore, all_routines};
 
 /// Width the header's prose (summary, note, stop rule) is wrapped to.
 const WRAP_COLUMNS: usize = 78;
@@ -96,7 +98,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => app::run(None)?,
         Some(Command::Start { id, minutes }) => {
-            if library::find(&id).is_none() {
+            if find(&id).is_none() {
                 bail!("unknown routine '{id}'; `unknot list` shows the routines");
             }
             app::run(Some(StartRequest {
@@ -105,15 +107,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }))?;
         }
         Some(Command::List) => {
-            let builtin = library::builtin();
-            let entries: Vec<Entry<'_>> = builtin
+            let (listed, problems) = all_routines(own_routines().as_ref());
+            let entries: Vec<Entry<'_>> = listed
                 .iter()
-                .map(|routine| Entry {
-                    routine,
-                    source: Source::BuiltIn,
+                .map(|l| Entry {
+                    routine: &l.routine,
+                    origin: l.origin,
                 })
                 .collect();
             write_stdout(&list_table(&entries))?;
+            for problem in problems {
+                eprintln!("unknot: {}", problem.message);
+            }
         }
         Some(Command::Show {
             routine,
@@ -133,12 +138,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The person's routines folder, if this system has one.
+fn own_routines() -> Option<RoutineStore> {
+    Store::for_this_machine().map(|store| RoutineStore::new(&store))
+}
+
+/// A built-in or custom routine by id.
+fn find(id: &str) -> Option<Routine> {
+    let (listed, _) = all_routines(own_routines().as_ref());
+    listed.into_iter().map(|l| l.routine).find(|r| r.id == id)
+}
+
 /// Finds a routine by built-in id, else reads the argument as a routine file's path.
 ///
 /// An argument that names no built-in routine, no existing file and does not look like a path
 /// (no `/`, `\` or `.`) is reported as an unknown routine rather than a missing file.
 pub fn resolve(arg: &str) -> anyhow::Result<Routine> {
-    if let Some(routine) = library::find(arg) {
+    if let Some(routine) = find(arg) {
         return Ok(routine);
     }
     let path = Path::new(arg);
@@ -195,22 +211,13 @@ pub fn error_chain(error: &anyhow::Error) -> String {
     text
 }
 
-/// Where a listed routine comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// Shipped with the app.
-    BuiltIn,
-    /// Made by the person (marked `custom` in the list).
-    Custom,
-}
-
 /// One row of `unknot list`.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry<'r> {
     /// The routine.
     pub routine: &'r Routine,
     /// Where it comes from.
-    pub source: Source,
+    pub origin: Origin,
 }
 
 /// The `unknot list` table: id, name, category and length at the default pauses.
@@ -218,7 +225,7 @@ pub struct Entry<'r> {
 /// A last, unheaded column marks custom routines; it appears only when there are some.
 #[must_use]
 pub fn list_table(entries: &[Entry<'_>]) -> String {
-    let has_custom = entries.iter().any(|e| e.source == Source::Custom);
+    let has_custom = entries.iter().any(|e| e.origin == Origin::Custom);
     let mut header = vec!["ID", "NAME", "CATEGORY", "LENGTH"];
     if has_custom {
         header.push("");
@@ -234,9 +241,9 @@ pub fn list_table(entries: &[Entry<'_>]) -> String {
                 plan::clock(plan::total_secs(routine, Timing::default())),
             ];
             if has_custom {
-                let marker = match entry.source {
-                    Source::BuiltIn => "",
-                    Source::Custom => "custom",
+                let marker = match entry.origin {
+                    Origin::BuiltIn => "",
+                    Origin::Custom => "custom",
                 };
                 row.push(marker.to_owned());
             }
@@ -637,7 +644,7 @@ AT     TIME  STEP         SIDE   WHAT          CUES
         b.name = "My own – “quoted”".to_owned();
         let builtin_only = list_table(&[Entry {
             routine: &a,
-            source: Source::BuiltIn,
+            origin: Origin::BuiltIn,
         }]);
         assert_eq!(
             builtin_only,
@@ -646,11 +653,11 @@ AT     TIME  STEP         SIDE   WHAT          CUES
         let both = list_table(&[
             Entry {
                 routine: &a,
-                source: Source::BuiltIn,
+                origin: Origin::BuiltIn,
             },
             Entry {
                 routine: &b,
-                source: Source::Custom,
+                origin: Origin::Custom,
             },
         ]);
         assert_eq!(

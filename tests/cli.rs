@@ -303,5 +303,53 @@ fn without_a_display_the_app_says_so_in_one_line() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("unknot: cannot open a window: no display found"), "{stderr}");
+    assert!(
+        stderr.starts_with("unknot: cannot open a window: no display found"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_and_show_include_the_persons_own_routines() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut mine = per_side_builtin();
+    mine.id = "physio-sheet".into();
+    mine.name = "From my physio".into();
+    let dir = home.path().join("data/routines");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("physio-sheet.toml"),
+        unknot::routine::file::to_toml(&mine).expect("toml"),
+    )
+    .expect("write");
+    let listed = unknot()
+        .env("UNKNOT_HOME", home.path())
+        .arg("list")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let listed = String::from_utf8(listed).expect("utf-8");
+    let line = listed
+        .lines()
+        .find(|l| l.starts_with("physio-sheet"))
+        .expect("listed");
+    assert!(
+        line.contains("From my physio") && line.trim_end().ends_with("custom"),
+        "{line}"
+    );
+    let shown = unknot()
+        .env("UNKNOT_HOME", home.path())
+        .args(["show", "physio-sheet"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(shown)
+            .expect("utf-8")
+            .starts_with("From my physio")
+    );
 }

@@ -1,0 +1,1186 @@
+//! The person's own routines: one file per routine in `<data dir>/routines/<id>.toml`.
+//!
+//! Each file is in the documented routine file format ([`crate::routine::file`]) and is always
+//! written atomically. The file name is authoritative: `x.toml` must hold the routine with id
+//! `x`, so ids are unique among custom routines and saving a routine never touches another.
+//!
+//! Nothing here destroys data. A file that does not load stays where it is, untouched, and is
+//! reported with its name and every problem in it; the other files still load. Deleting moves
+//! the file into the hidden folder `.deleted/`, from where it can be brought back. Importing
+//! reads a file the person chose (never through a link, never a device or a folder, never more
+//! than [`MAX_FILE_BYTES`]) and writes nothing until the person has decided what to do about a
+//! clash; a file that does not load is never overwritten, whatever they decide.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::{SaveError, Store, write_atomically};
+use crate::routine::Routine;
+use crate::routine::file::{LoadError, MAX_FILE_BYTES, parse_routine, read_routine_file, to_toml};
+use crate::routine::model::{ID_CHARS, NAME_CHARS, id_problem};
+
+/// The name of the folder (inside the routines folder) that deleted routines are moved to.
+pub const TRASH_DIR: &str = ".deleted";
+/// The id a routine gets when its name has no letters or digits to make one from.
+pub const FALLBACK_ID: &str = "my-routine";
+/// What "Make it mine" appends to the copy's name.
+pub const COPY_SUFFIX: &str = " (my copy)";
+
+/// The folder of the person's own routines, and everything done to the files in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoutineStore {
+    dir: PathBuf,
+}
+
+/// What [`RoutineStore::load_all`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    /// Every routine that loaded, sorted by name.
+    pub routines: Vec<Routine>,
+    /// Every file that did not load, sorted by path. Those files were left as they are.
+    pub problems: Vec<FileProblem>,
+}
+
+/// A routine file that could not be loaded, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileProblem {
+    /// The file, which was left untouched.
+    pub path: PathBuf,
+    /// What is wrong, in plain words, naming the file and listing every problem with its line;
+    /// ready to show as it is.
+    pub message: String,
+}
+
+/// A routine moved into the deleted routines folder, as needed to bring it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deleted {
+    /// The id of the deleted routine.
+    pub id: String,
+    /// Where its file now is.
+    pub trashed: PathBuf,
+}
+
+/// How a routine being imported relates to the routines already shown in the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Clash {
+    /// Nothing has the same id or name: import it as it is.
+    None,
+    /// One of the person's own routines has the same id: ask whether to replace it or keep both.
+    SameId(Routine),
+    /// One of the person's own routines has the same name (but another id): ask whether to
+    /// replace it or keep both.
+    SameName(Routine),
+    /// A built-in routine has the same id or name. Built-ins cannot be replaced, so the only
+    /// choice is to keep both (or not to import).
+    BuiltIn(Routine),
+}
+
+impl Clash {
+    /// Whether "Replace" can be offered: only one of the person's own routines can be replaced.
+    #[must_use]
+    pub fn can_replace(&self) -> bool {
+        matches!(self, Self::SameId(_) | Self::SameName(_))
+    }
+}
+
+/// What the person decided about an imported routine that clashes with one they have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// Save it over their own routine with the same id (or, failing that, the same name).
+    Replace,
+    /// Keep both: the imported routine gets a fresh id, and a numbered name if its name is taken.
+    KeepBoth,
+}
+
+/// Why deleting a routine, or bringing one back, did not work.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The id cannot name a routine file.
+    #[error("“{id}” is not a routine id: {problem}")]
+    BadId {
+        /// The id given.
+        id: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// There is no file for the routine to delete.
+    #[error("there is no routine file {} to delete", path.display())]
+    NotFound {
+        /// The id given.
+        id: String,
+        /// The file that was looked for.
+        path: PathBuf,
+    },
+    /// The routine file could not be moved into the deleted routines folder.
+    #[error("could not move {} to the deleted routines folder: {source}", path.display())]
+    Trash {
+        /// The routine file, still where it was.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The deleted file is no longer where it was put.
+    #[error(
+        "the deleted routine “{id}” can no longer be brought back: {} is not in the deleted routines folder",
+        path.display()
+    )]
+    NoLongerDeleted {
+        /// The id of the deleted routine.
+        id: String,
+        /// Where its file was expected.
+        path: PathBuf,
+    },
+    /// Another routine has taken the id since it was deleted.
+    #[error(
+        "could not bring back “{id}”: another routine now uses that id ({}); rename or delete that one first",
+        path.display()
+    )]
+    IdTaken {
+        /// The id of the deleted routine.
+        id: String,
+        /// The file that now has that id.
+        path: PathBuf,
+    },
+    /// The deleted file could not be moved back.
+    #[error("could not bring back {}: {source}", path.display())]
+    Restore {
+        /// The deleted file, still in the deleted routines folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// Why a file cannot be imported. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The path is a link; links are not followed.
+    #[error("{} is a link to another file; to import it, choose the file itself", path.display())]
+    Symlink {
+        /// The path chosen.
+        path: PathBuf,
+    },
+    /// The path is a folder, a device or something else that is not a plain file.
+    #[error("{} is not a plain file (it may be a folder or a device), so it cannot be imported", path.display())]
+    NotAFile {
+        /// The path chosen.
+        path: PathBuf,
+    },
+    /// The file was replaced by something else while it was being opened.
+    #[error("{} changed while it was being opened; please try again", path.display())]
+    Changed {
+        /// The path chosen.
+        path: PathBuf,
+    },
+    /// The file could not be read, or is not a valid routine (every problem is listed).
+    #[error(transparent)]
+    Load(#[from] LoadError),
+}
+
+impl RoutineStore {
+    /// The routines folder of `store`: `<data dir>/routines`. Nothing is created until a save.
+    #[must_use]
+    pub fn new(store: &Store) -> Self {
+        Self {
+            dir: store.data_dir.join("routines"),
+        }
+    }
+
+    /// The routines folder.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file the routine with this id is kept in.
+    #[must_use]
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.toml"))
+    }
+
+    fn trash_dir(&self) -> PathBuf {
+        self.dir.join(TRASH_DIR)
+    }
+
+    /// Whether a file for this id is on disk (whether or not it loads).
+    fn has_file(&self, id: &str) -> bool {
+        self.path_of(id).symlink_metadata().is_ok()
+    }
+
+    /// Loads every `*.toml` file in the routines folder, skipping hidden files and folders
+    /// (such as the deleted routines). A missing folder means no routines and no problems.
+    /// A file that does not load, or whose id is not its file name, is reported and left as it is.
+    #[must_use]
+    pub fn load_all(&self) -> Loaded {
+        let mut loaded = Loaded::default();
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
+            Err(e) => {
+                loaded.problems.push(FileProblem {
+                    path: self.dir.clone(),
+                    message: format!(
+                        "could not look in your routines folder {}: {e}",
+                        self.dir.display()
+                    ),
+                });
+                return loaded;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    loaded.problems.push(FileProblem {
+                        path: self.dir.clone(),
+                        message: format!(
+                            "could not list every file in your routines folder {}: {e}",
+                            self.dir.display()
+                        ),
+                    });
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') || path.extension().is_none_or(|ext| ext != "toml") {
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(meta) if !meta.is_file() => continue,
+                Ok(_) => {}
+                Err(source) => {
+                    let message = LoadError::Io {
+                        path: path.clone(),
+                        source,
+                    }
+                    .to_string();
+                    loaded.problems.push(FileProblem { path, message });
+                    continue;
+                }
+            }
+            match read_routine_file(&path) {
+                Ok(routine) => {
+                    let stem = path.file_stem().map(|s| s.to_string_lossy());
+                    if stem.as_deref() == Some(routine.id.as_str()) {
+                        loaded.routines.push(routine);
+                    } else {
+                        let message = format!(
+                            "{}: the id inside ({}) does not match the file name ({name}), so it was not \
+                             loaded; rename the file to {}.toml or change the id",
+                            path.display(),
+                            routine.id,
+                            routine.id,
+                        );
+                        loaded.problems.push(FileProblem { path, message });
+                    }
+                }
+                Err(error) => loaded.problems.push(FileProblem {
+                    path,
+                    message: error.to_string(),
+                }),
+            }
+        }
+        loaded
+            .routines
+            .sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
+        loaded.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        loaded
+    }
+
+    /// An id made from `base` (a name or an id) that is in neither `taken` nor used by a file in
+    /// the routines folder: `base`, else `base-2`, `base-3`… The base is made into a valid id
+    /// first: lowercase ASCII letters and digits, every other character a dash, no repeated,
+    /// leading or trailing dashes, at most 64 characters; [`FALLBACK_ID`] if nothing is left.
+    #[must_use]
+    pub fn unique_id(&self, base: &str, taken: &[&str]) -> String {
+        let slug = slugify(base);
+        let is_free = |id: &String| !taken.contains(&id.as_str()) && !self.has_file(id);
+        if is_free(&slug) {
+            return slug;
+        }
+        let numbered = |n: u128| {
+            let suffix = format!("-{n}");
+            let room = ID_CHARS.end().saturating_sub(suffix.len());
+            let stem: String = slug.chars().take(room).collect();
+            format!("{}{suffix}", stem.trim_end_matches('-'))
+        };
+        // Every candidate is distinct (each ends in its own number), so among one more
+        // candidate than there are taken ids and files, one is free.
+        let files = std::fs::read_dir(&self.dir).map_or(0, Iterator::count);
+        let limit = (taken.len() + files + 2) as u128;
+        (2..=limit).map(numbered).find(is_free).unwrap_or_else(|| {
+            // Only if files appeared in the folder meanwhile: a number no one has used.
+            numbered(
+                SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .map_or(limit + 1, |d| d.as_nanos()),
+            )
+        })
+    }
+
+    /// Saves `routine` as `<id>.toml`, atomically, replacing the file for that id if there is
+    /// one. Refuses a routine that is not valid, so every saved file loads again. Returns the
+    /// file's path.
+    pub fn save(&self, routine: &Routine) -> Result<PathBuf, SaveError> {
+        let path = self.path_of(&routine.id);
+        let invalid = |message: String| SaveError {
+            path: path.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, message),
+        };
+        if let Some(problem) = id_problem(&routine.id) {
+            return Err(invalid(problem));
+        }
+        let violations = routine.violations();
+        if !violations.is_empty() {
+            let listed: Vec<String> = violations
+                .iter()
+                .map(|v| format!("{}: {}", v.field, v.message))
+                .collect();
+            return Err(invalid(format!(
+                "the routine is not valid ({})",
+                listed.join("; ")
+            )));
+        }
+        let text = to_toml(routine).map_err(|e| SaveError {
+            path: path.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        write_atomically(&path, text.as_bytes())?;
+        Ok(path)
+    }
+
+    /// Moves the routine's file into the deleted routines folder as `<id>-<unix seconds>.toml`
+    /// (numbered if that exists). Nothing is removed; [`Self::undo_delete`] brings it back.
+    pub fn delete(&self, id: &str) -> Result<Deleted, StoreError> {
+        check_id(id)?;
+        let path = self.path_of(id);
+        if path.symlink_metadata().is_err() {
+            return Err(StoreError::NotFound {
+                id: id.to_owned(),
+                path,
+            });
+        }
+        let trash = self.trash_dir();
+        let trash_error = |source| StoreError::Trash {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(&trash).map_err(trash_error)?;
+        let stamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let trashed = (0..1000)
+            .map(|n| {
+                trash.join(if n == 0 {
+                    format!("{id}-{stamp}.toml")
+                } else {
+                    format!("{id}-{stamp}-{n}.toml")
+                })
+            })
+            .find(|candidate| candidate.symlink_metadata().is_err())
+            .ok_or_else(|| {
+                trash_error(std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "too many deleted copies of this routine already kept",
+                ))
+            })?;
+        std::fs::rename(&path, &trashed).map_err(trash_error)?;
+        Ok(Deleted {
+            id: id.to_owned(),
+            trashed,
+        })
+    }
+
+    /// Moves a deleted routine's file back to `<id>.toml`. Refuses if a routine with that id
+    /// exists again, so nothing is overwritten.
+    pub fn undo_delete(&self, deleted: &Deleted) -> Result<(), StoreError> {
+        check_id(&deleted.id)?;
+        let in_trash = deleted.trashed.parent() == Some(self.trash_dir().as_path());
+        if !in_trash || deleted.trashed.symlink_metadata().is_err() {
+            return Err(StoreError::NoLongerDeleted {
+                id: deleted.id.clone(),
+                path: deleted.trashed.clone(),
+            });
+        }
+        let path = self.path_of(&deleted.id);
+        if path.symlink_metadata().is_ok() {
+            return Err(StoreError::IdTaken {
+                id: deleted.id.clone(),
+                path,
+            });
+        }
+        std::fs::rename(&deleted.trashed, &path).map_err(|source| StoreError::Restore {
+            path: deleted.trashed.clone(),
+            source,
+        })
+    }
+
+    /// How `incoming` relates to `existing`, every routine shown in the app (built-in and own).
+    /// A routine counts as the person's own when its file is in the routines folder. Their own
+    /// routines come first: same id, then same name (names compare ignoring case and outer
+    /// spaces); then a built-in with the same id or name.
+    #[must_use]
+    pub fn clash(&self, incoming: &Routine, existing: &[Routine]) -> Clash {
+        let same_id = |r: &&Routine| r.id == incoming.id;
+        let same_name = |r: &&Routine| names_match(&r.name, &incoming.name);
+        let own = || existing.iter().filter(|r| self.has_file(&r.id));
+        if let Some(found) = own().find(same_id) {
+            return Clash::SameId(found.clone());
+        }
+        if let Some(found) = own().find(same_name) {
+            return Clash::SameName(found.clone());
+        }
+        if let Some(found) = existing.iter().find(|r| same_id(r) || same_name(r)) {
+            return Clash::BuiltIn(found.clone());
+        }
+        Clash::None
+    }
+
+    /// Saves an imported routine as the person decided, and returns what was saved.
+    ///
+    /// - [`ImportChoice::Replace`] saves it over their own routine with the same id, or else the
+    ///   one with the same name (taking that routine's id). If neither loads from this folder
+    ///   (say the clash is with a built-in), it falls back to keeping both.
+    /// - [`ImportChoice::KeepBoth`] gives it an id not in `taken_ids` nor on disk (see
+    ///   [`Self::unique_id`]), and if its name is in `taken_names`, the name with " (2)",
+    ///   " (3)"… appended (shortened to stay within 80 characters).
+    ///
+    /// With no clash, both choices save the routine as it is. A file in the folder that does not
+    /// load is never overwritten.
+    pub fn import(
+        &self,
+        incoming: Routine,
+        choice: ImportChoice,
+        taken_ids: &[&str],
+        taken_names: &[&str],
+    ) -> Result<Routine, SaveError> {
+        if choice == ImportChoice::Replace {
+            let own = self.load_all().routines;
+            let target = own
+                .iter()
+                .find(|r| r.id == incoming.id)
+                .or_else(|| own.iter().find(|r| names_match(&r.name, &incoming.name)));
+            if let Some(target) = target {
+                let replacing = Routine {
+                    id: target.id.clone(),
+                    ..incoming
+                };
+                self.save(&replacing)?;
+                return Ok(replacing);
+            }
+        }
+        let kept = Routine {
+            id: self.unique_id(&incoming.id, taken_ids),
+            name: unique_name(&incoming.name, taken_names),
+            ..incoming
+        };
+        self.save(&kept)?;
+        Ok(kept)
+    }
+}
+
+/// Writes `routine` to `to` (anywhere the person chose) in the routine file format, atomically.
+pub fn export(routine: &Routine, to: &Path) -> Result<(), SaveError> {
+    let text = to_toml(routine).map_err(|e| SaveError {
+        path: to.to_owned(),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomically(to, text.as_bytes())
+}
+
+/// Reads a routine file the person chose to import, writing nothing.
+///
+/// Refuses a link (links are not followed), anything that is not a plain file, a file larger
+/// than [`MAX_FILE_BYTES`], one that is not UTF-8 text, and one that is not a valid routine, in
+/// which case every problem is listed with its line.
+pub fn read_import(path: &Path) -> Result<Routine, ImportError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let before = std::fs::symlink_metadata(path).map_err(io)?;
+    if before.file_type().is_symlink() {
+        return Err(ImportError::Symlink {
+            path: path.to_owned(),
+        });
+    }
+    if !before.is_file() {
+        return Err(ImportError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if before.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+        }
+        .into());
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    // The path could have been swapped for a link between the check and the open: make sure
+    // the file opened is the one checked.
+    let opened = file.metadata().map_err(io)?;
+    if !opened.is_file() || !same_file(&before, &opened) {
+        return Err(ImportError::Changed {
+            path: path.to_owned(),
+        });
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+        }
+        .into());
+    }
+    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText {
+        path: path.to_owned(),
+    })?;
+    parse_routine(&text).map_err(|problems| {
+        LoadError::Invalid {
+            path: path.to_owned(),
+            problems,
+        }
+        .into()
+    })
+}
+
+/// "Make it mine": a copy of `original` named "<name> (my copy)" (the name shortened to stay
+/// within 80 characters, and numbered if that is in `taken_names`), with a fresh id made from
+/// the new name. Not saved; pass it to [`RoutineStore::save`].
+#[must_use]
+pub fn duplicate(
+    original: &Routine,
+    taken_ids: &[&str],
+    taken_names: &[&str],
+    store: &RoutineStore,
+) -> Routine {
+    let name = unique_name(&with_suffix(original.name.trim(), COPY_SUFFIX), taken_names);
+    Routine {
+        id: store.unique_id(&name, taken_ids),
+        name,
+        ..original.clone()
+    }
+}
+
+fn check_id(id: &str) -> Result<(), StoreError> {
+    match id_problem(id) {
+        Some(problem) => Err(StoreError::BadId {
+            id: id.to_owned(),
+            problem,
+        }),
+        None => Ok(()),
+    }
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
+}
+
+/// Makes any text into a valid id (see [`RoutineStore::unique_id`]).
+fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() > *ID_CHARS.end() {
+            break;
+        }
+    }
+    // Only ASCII was pushed, so bytes are characters.
+    slug.truncate(*ID_CHARS.end());
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        FALLBACK_ID.to_owned()
+    } else {
+        slug.to_owned()
+    }
+}
+
+/// Whether two names are the same to a person: ignoring case and outer spaces.
+fn names_match(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// `name` if no name in `taken` matches it, else `name (2)`, `name (3)`… (replacing a number
+/// already at the end), shortened to fit the name length limit.
+fn unique_name(name: &str, taken: &[&str]) -> String {
+    let is_free = |candidate: &String| !taken.iter().any(|t| names_match(t, candidate));
+    let whole = name.to_owned();
+    if is_free(&whole) {
+        return whole;
+    }
+    let stem = without_number(name.trim());
+    // Every candidate is distinct, so among one more than there are taken names, one is free.
+    (2..=taken.len() + 2)
+        .map(|n| with_suffix(stem, &format!(" ({n})")))
+        .find(is_free)
+        .unwrap_or(whole)
+}
+
+/// `name` without a trailing " (<digits>)".
+fn without_number(name: &str) -> &str {
+    name.strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(stem, digits)| {
+            !stem.trim().is_empty()
+                && !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+        })
+        .map_or(name, |(stem, _)| stem)
+}
+
+/// `stem` followed by `suffix`, with `stem` shortened so the whole fits in 80 characters.
+fn with_suffix(stem: &str, suffix: &str) -> String {
+    let room = NAME_CHARS.end().saturating_sub(suffix.chars().count());
+    let cut: String = stem.chars().take(room).collect();
+    format!("{}{suffix}", cut.trim_end())
+}
+
+/// Where a routine shown to the person comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Shipped with the app.
+    BuiltIn,
+    /// Made, copied or imported by the person; kept in the routines folder.
+    Custom,
+}
+
+/// A routine with where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    /// The routine.
+    pub routine: Routine,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+/// Every routine the person can run: the built-ins, then their own (if there is a folder for
+/// them), and the problems with any of their files. A file of their own that reuses a built-in
+/// id is not loaded, and says so, so that an id always names one routine.
+#[must_use]
+pub fn all_routines(store: Option<&RoutineStore>) -> (Vec<Listed>, Vec<FileProblem>) {
+    let mut listed: Vec<Listed> = crate::routine::library::builtin()
+        .into_iter()
+        .map(|routine| Listed {
+            routine,
+            origin: Origin::BuiltIn,
+        })
+        .collect();
+    let Some(store) = store else {
+        return (listed, Vec::new());
+    };
+    let loaded = store.load_all();
+    let mut problems = loaded.problems;
+    for routine in loaded.routines {
+        if listed.iter().any(|l| l.routine.id == routine.id) {
+            problems.push(FileProblem {
+                path: store.path_of(&routine.id),
+                message: format!(
+                    "{} was not loaded: its id \"{}\" is a built-in routine's; change the id inside and rename the file to match",
+                    store.path_of(&routine.id).display(),
+                    routine.id
+                ),
+            });
+            continue;
+        }
+        listed.push(Listed {
+            routine,
+            origin: Origin::Custom,
+        });
+    }
+    (listed, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routine::model::tests::{routine, step};
+
+    fn store() -> (tempfile::TempDir, RoutineStore) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = RoutineStore::new(&Store::at(dir.path()));
+        (dir, store)
+    }
+
+    fn named(id: &str, name: &str) -> Routine {
+        let mut r = routine(vec![
+            step("Knee to chest", 20, 2, true),
+            step("B", 5, 1, false),
+        ]);
+        r.id = id.to_owned();
+        r.name = name.to_owned();
+        r
+    }
+
+    /// Every file under `dir` with its bytes, sorted.
+    fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut out = Vec::new();
+        let mut pending = vec![dir.to_owned()];
+        while let Some(folder) = pending.pop() {
+            for entry in std::fs::read_dir(&folder).expect("list") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else {
+                    let bytes = std::fs::read(&path).expect("read");
+                    out.push((path, bytes));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn saved_routines_load_back_sorted_by_name() {
+        let (_dir, store) = store();
+        let b = named("zeta", "Back loosener");
+        let a = named("alpha", "after work");
+        assert_eq!(store.save(&b).expect("save"), store.dir().join("zeta.toml"));
+        store.save(&a).expect("save");
+        let loaded = store.load_all();
+        assert_eq!(
+            loaded,
+            Loaded {
+                routines: vec![a, b],
+                problems: vec![],
+            }
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_no_routines_and_no_problem() {
+        let (_dir, store) = store();
+        assert_eq!(store.load_all(), Loaded::default());
+    }
+
+    #[test]
+    fn bad_files_are_reported_and_kept_while_good_ones_load() {
+        let (_dir, store) = store();
+        let good = named("good", "Good");
+        store.save(&good).expect("save");
+        let text = to_toml(&named("broken", "Broken")).expect("toml");
+        let broken = text
+            .replace("hold_seconds = 20", "hold_seconds = \"twenty\"")
+            .replace("category = \"stretch\"", "category = \"yoga\"");
+        std::fs::write(store.dir().join("broken.toml"), &broken).expect("write");
+        let wrong_id = to_toml(&named("elsewhere", "Elsewhere")).expect("toml");
+        std::fs::write(store.dir().join("other.toml"), &wrong_id).expect("write");
+        // Ignored: hidden files, the deleted folder, other extensions.
+        std::fs::write(store.dir().join(".hidden.toml"), "nonsense").expect("write");
+        std::fs::write(store.dir().join("notes.txt"), "nonsense").expect("write");
+        std::fs::create_dir(store.dir().join(TRASH_DIR)).expect("mkdir");
+        std::fs::write(store.dir().join(TRASH_DIR).join("x.toml"), "nonsense").expect("write");
+        let before = snapshot(store.dir());
+
+        let loaded = store.load_all();
+
+        assert_eq!(loaded.routines, [good]);
+        let paths: Vec<_> = loaded.problems.iter().map(|p| p.path.clone()).collect();
+        assert_eq!(
+            paths,
+            [
+                store.dir().join("broken.toml"),
+                store.dir().join("other.toml")
+            ]
+        );
+        let broken_msg = &loaded.problems[0].message;
+        assert!(broken_msg.contains("broken.toml"), "{broken_msg}");
+        assert!(broken_msg.contains("2 problem(s)"), "{broken_msg}");
+        assert!(broken_msg.contains("line 5, category"), "{broken_msg}");
+        assert!(broken_msg.contains("steps[1].hold_seconds"), "{broken_msg}");
+        let line_count = broken_msg.matches("\n  - line ").count();
+        assert_eq!(line_count, 2, "{broken_msg}");
+        let wrong_msg = &loaded.problems[1].message;
+        assert!(
+            wrong_msg
+                .contains("the id inside (elsewhere) does not match the file name (other.toml)"),
+            "{wrong_msg}"
+        );
+        assert_eq!(snapshot(store.dir()), before, "nothing changed on disk");
+    }
+
+    #[test]
+    fn delete_moves_the_file_aside_and_undo_brings_it_back() {
+        let (_dir, store) = store();
+        let kept = named("kept", "Kept");
+        store.save(&kept).expect("save");
+        let path = store.save(&named("gone", "Gone")).expect("save");
+        let bytes = std::fs::read(&path).expect("read");
+
+        let deleted = store.delete("gone").expect("delete");
+        assert_eq!(deleted.id, "gone");
+        assert!(!path.exists());
+        assert_eq!(
+            deleted.trashed.parent(),
+            Some(store.dir().join(TRASH_DIR).as_path())
+        );
+        let trashed_name = deleted.trashed.file_name().expect("name").to_string_lossy();
+        assert!(
+            trashed_name.starts_with("gone-") && trashed_name.ends_with(".toml"),
+            "{trashed_name}"
+        );
+        assert_eq!(std::fs::read(&deleted.trashed).expect("read"), bytes);
+        assert_eq!(store.load_all().routines, std::slice::from_ref(&kept));
+
+        store.undo_delete(&deleted).expect("undo");
+        assert_eq!(std::fs::read(&path).expect("read"), bytes);
+        assert!(!deleted.trashed.exists());
+        assert_eq!(store.load_all().routines.len(), 2);
+    }
+
+    #[test]
+    fn deleting_twice_keeps_both_copies() {
+        let (_dir, store) = store();
+        store.save(&named("again", "Again")).expect("save");
+        let first = store.delete("again").expect("delete");
+        store.save(&named("again", "Again 2")).expect("save");
+        let second = store.delete("again").expect("delete");
+        assert_ne!(first.trashed, second.trashed);
+        assert!(first.trashed.exists() && second.trashed.exists());
+    }
+
+    #[test]
+    fn undo_is_refused_when_the_id_is_taken_again() {
+        let (_dir, store) = store();
+        store.save(&named("mine", "Old")).expect("save");
+        let deleted = store.delete("mine").expect("delete");
+        let newer = store.save(&named("mine", "New")).expect("save");
+        let newer_bytes = std::fs::read(&newer).expect("read");
+        let error = store.undo_delete(&deleted).expect_err("taken");
+        assert!(matches!(error, StoreError::IdTaken { .. }));
+        assert!(
+            error
+                .to_string()
+                .contains("another routine now uses that id")
+        );
+        assert_eq!(std::fs::read(&newer).expect("read"), newer_bytes);
+        assert!(deleted.trashed.exists());
+    }
+
+    #[test]
+    fn deleting_a_missing_or_bad_id_is_refused() {
+        let (_dir, store) = store();
+        assert!(matches!(
+            store.delete("nothing"),
+            Err(StoreError::NotFound { .. })
+        ));
+        assert!(matches!(
+            store.delete("../escape"),
+            Err(StoreError::BadId { .. })
+        ));
+        let outside = Deleted {
+            id: "x".into(),
+            trashed: store.dir().join("x.toml"),
+        };
+        assert!(matches!(
+            store.undo_delete(&outside),
+            Err(StoreError::NoLongerDeleted { .. })
+        ));
+    }
+
+    #[test]
+    fn saving_refuses_an_id_that_is_not_a_file_name() {
+        let (dir, store) = store();
+        let error = store.save(&named("../evil", "Evil")).expect_err("bad id");
+        assert!(error.to_string().contains("the id may use only"), "{error}");
+        assert!(snapshot(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_routine() {
+        let (dir, _store) = store();
+        let mut original = named("shared", "Shared \"one\"");
+        original.steps[0].instructions = "Line one.\nLine two.".into();
+        let to = dir.path().join("anywhere/shared copy.toml");
+        export(&original, &to).expect("export");
+        assert_eq!(read_import(&to).expect("import"), original);
+    }
+
+    #[test]
+    fn a_broken_import_lists_every_problem_and_writes_nothing() {
+        let (dir, store) = store();
+        store.save(&named("mine", "Mine")).expect("save");
+        let text = to_toml(&named("incoming", "Incoming"))
+            .expect("toml")
+            .replace("reps = 2", "reps = 99")
+            .replace("hold_seconds = 5", "hold_seconds = 1")
+            .replace(
+                "category = \"stretch\"",
+                "category = \"stretch\"\ncolour = \"red\"",
+            );
+        let file = dir.path().join("incoming.toml");
+        std::fs::write(&file, text).expect("write");
+        let before = snapshot(dir.path());
+
+        let error = read_import(&file).expect_err("invalid");
+
+        let ImportError::Load(LoadError::Invalid { problems, .. }) = &error else {
+            panic!("expected every problem, got {error:?}");
+        };
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().all(|p| p.line.is_some()), "{problems:?}");
+        let shown = error.to_string();
+        assert!(shown.contains("incoming.toml has 3 problem(s)"), "{shown}");
+        assert_eq!(snapshot(dir.path()), before);
+    }
+
+    #[test]
+    fn imports_refuse_folders_oversized_and_binary_files() {
+        let (dir, _store) = store();
+        assert!(matches!(
+            read_import(dir.path()),
+            Err(ImportError::NotAFile { .. })
+        ));
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, vec![b'#'; 300 * 1024]).expect("write");
+        assert!(matches!(
+            read_import(&big),
+            Err(ImportError::Load(LoadError::TooLarge { .. }))
+        ));
+        let binary = dir.path().join("bin.toml");
+        std::fs::write(&binary, [0xff, 0xfe, 0x00]).expect("write");
+        assert!(matches!(
+            read_import(&binary),
+            Err(ImportError::Load(LoadError::NotText { .. }))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_import_through_a_link_is_refused() {
+        let (dir, _store) = store();
+        let real = dir.path().join("real.toml");
+        export(&named("real", "Real"), &real).expect("export");
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let error = read_import(&link).expect_err("link");
+        assert!(matches!(error, ImportError::Symlink { .. }));
+        assert!(error.to_string().contains("link.toml is a link"), "{error}");
+        assert!(read_import(&real).is_ok());
+    }
+
+    #[test]
+    fn clashes_are_found_by_id_then_name_and_built_ins_only_keep_both() {
+        let (_dir, store) = store();
+        let mine = named("mine", "Evening");
+        store.save(&mine).expect("save");
+        let builtin = named("desk-break", "Desk break");
+        let existing = [builtin.clone(), mine.clone()];
+
+        let same_id = named("mine", "Something else");
+        let clash = store.clash(&same_id, &existing);
+        assert_eq!(clash, Clash::SameId(mine.clone()));
+        assert!(clash.can_replace());
+
+        let same_name = named("new-id", "  evening ");
+        assert_eq!(store.clash(&same_name, &existing), Clash::SameName(mine));
+
+        let builtin_id = named("desk-break", "Another");
+        let clash = store.clash(&builtin_id, &existing);
+        assert_eq!(clash, Clash::BuiltIn(builtin.clone()));
+        assert!(!clash.can_replace());
+        let builtin_name = named("other", "DESK BREAK");
+        assert_eq!(
+            store.clash(&builtin_name, &existing),
+            Clash::BuiltIn(builtin)
+        );
+
+        assert_eq!(
+            store.clash(&named("fresh", "Fresh"), &existing),
+            Clash::None
+        );
+    }
+
+    #[test]
+    fn keep_both_gives_a_fresh_id_and_a_numbered_name() {
+        let (_dir, store) = store();
+        store.save(&named("mine", "Evening")).expect("save");
+        let incoming = named("mine", "Evening");
+        let saved = store
+            .import(
+                incoming,
+                ImportChoice::KeepBoth,
+                &["mine"],
+                &["Evening", "Evening (2)"],
+            )
+            .expect("import");
+        assert_eq!(
+            (saved.id.as_str(), saved.name.as_str()),
+            ("mine-2", "Evening (3)")
+        );
+        let loaded = store.load_all().routines;
+        assert_eq!(loaded.len(), 2);
+        assert!(loaded.contains(&saved));
+
+        let long = named("long", &"x".repeat(80));
+        let taken = "x".repeat(80);
+        let saved = store
+            .import(long, ImportChoice::KeepBoth, &[], &[&taken])
+            .expect("import");
+        assert_eq!(saved.id, "long");
+        assert_eq!(saved.name.chars().count(), 80);
+        assert!(saved.name.ends_with("x (2)"), "{}", saved.name);
+    }
+
+    #[test]
+    fn replace_overwrites_the_own_routine_with_that_id_or_name() {
+        let (_dir, store) = store();
+        let path = store.save(&named("mine", "Evening")).expect("save");
+        let mut incoming = named("mine", "Evening, improved");
+        incoming.summary = "Better.".into();
+        let saved = store
+            .import(
+                incoming.clone(),
+                ImportChoice::Replace,
+                &["mine"],
+                &["Evening"],
+            )
+            .expect("import");
+        assert_eq!(saved, incoming);
+        assert_eq!(store.load_all().routines, [incoming]);
+        assert_eq!(read_import(&path).expect("read"), saved);
+
+        let by_name = named("other-id", "evening, IMPROVED");
+        let saved = store
+            .import(by_name, ImportChoice::Replace, &["mine"], &[])
+            .expect("import");
+        assert_eq!(saved.id, "mine");
+        assert_eq!(store.load_all().routines, [saved]);
+    }
+
+    #[test]
+    fn replace_never_overwrites_a_file_that_does_not_load_or_a_built_in() {
+        let (_dir, store) = store();
+        let broken = store.dir().join("mine.toml");
+        std::fs::create_dir_all(store.dir()).expect("mkdir");
+        std::fs::write(&broken, "not = [valid").expect("write");
+        let saved = store
+            .import(named("mine", "Mine"), ImportChoice::Replace, &[], &[])
+            .expect("import");
+        assert_eq!(saved.id, "mine-2");
+        assert_eq!(
+            std::fs::read_to_string(&broken).expect("read"),
+            "not = [valid"
+        );
+
+        let saved = store
+            .import(
+                named("desk-break", "Desk break"),
+                ImportChoice::Replace,
+                &["desk-break"],
+                &["Desk break"],
+            )
+            .expect("import");
+        assert_eq!(
+            (saved.id.as_str(), saved.name.as_str()),
+            ("desk-break-2", "Desk break (2)")
+        );
+    }
+
+    #[test]
+    fn unique_ids_are_valid_slugs_that_avoid_taken_ids_and_files() {
+        let (_dir, store) = store();
+        assert_eq!(store.unique_id("Mein Rücken!", &[]), "mein-r-cken");
+        assert_eq!(store.unique_id("  --Hello,  World-- ", &[]), "hello-world");
+        assert_eq!(store.unique_id("ÄÖÜ!", &[]), FALLBACK_ID);
+        assert_eq!(store.unique_id("", &[]), FALLBACK_ID);
+        assert_eq!(
+            store.unique_id("desk-break", &["desk-break"]),
+            "desk-break-2"
+        );
+        store.save(&named("evening", "Evening")).expect("save");
+        assert_eq!(store.unique_id("Evening", &["evening-2"]), "evening-3");
+
+        let long = "a".repeat(70);
+        assert_eq!(store.unique_id(&long, &[]), "a".repeat(64));
+        // A dash left at the cut is trimmed.
+        let dash_at_end = "a".repeat(63) + " b";
+        assert_eq!(store.unique_id(&dash_at_end, &[]), "a".repeat(63));
+        let capped = "a".repeat(64);
+        let next = store.unique_id(&capped, &[&capped]);
+        assert_eq!(next, "a".repeat(62) + "-2");
+        let dash_at_cut = "a".repeat(61) + "-bc";
+        assert_eq!(
+            store.unique_id(&dash_at_cut, &[&dash_at_cut]),
+            "a".repeat(61) + "-2"
+        );
+        for base in ["Mein Rücken!", "-", "Ω", &"é".repeat(100), "9 lives"] {
+            assert_eq!(id_problem(&store.unique_id(base, &[])), None, "{base}");
+        }
+    }
+
+    #[test]
+    fn make_it_mine_copies_with_a_new_name_and_id() {
+        let (_dir, store) = store();
+        let original = named("desk-break", "Desk break");
+        let copy = duplicate(&original, &["desk-break"], &["Desk break"], &store);
+        assert_eq!(copy.name, "Desk break (my copy)");
+        assert_eq!(copy.id, "desk-break-my-copy");
+        assert_eq!(copy.steps, original.steps);
+        assert!(copy.violations().is_empty());
+
+        let again = duplicate(
+            &original,
+            &["desk-break", "desk-break-my-copy"],
+            &["Desk break", "Desk break (my copy)"],
+            &store,
+        );
+        assert_eq!(again.name, "Desk break (my copy) (2)");
+        assert_eq!(again.id, "desk-break-my-copy-2");
+
+        let long = named("long", &"y".repeat(80));
+        let copy = duplicate(&long, &[], &[], &store);
+        assert_eq!(copy.name.chars().count(), 80);
+        assert!(copy.name.ends_with("y (my copy)"));
+        assert!(copy.violations().is_empty());
+    }
+
+    #[test]
+    fn all_routines_lists_built_ins_then_custom_and_refuses_a_built_in_id() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = RoutineStore::new(&Store::at(dir.path()));
+        let mut mine = crate::routine::library::builtin()[0].clone();
+        store.save(&mine).expect("save");
+        mine.id = "mine".into();
+        mine.name = "Mine".into();
+        store.save(&mine).expect("save");
+        let (listed, problems) = all_routines(Some(&store));
+        let builtins = crate::routine::library::builtin().len();
+        assert_eq!(listed.len(), builtins + 1);
+        assert!(
+            listed[..builtins]
+                .iter()
+                .all(|l| l.origin == Origin::BuiltIn)
+        );
+        assert_eq!(
+            (
+                listed[builtins].routine.id.as_str(),
+                listed[builtins].origin
+            ),
+            ("mine", Origin::Custom)
+        );
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains("is a built-in routine's"),
+            "{}",
+            problems[0].message
+        );
+        assert_eq!(all_routines(None).0.len(), builtins);
+    }
+}
