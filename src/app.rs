@@ -16,10 +16,15 @@ use crate::conductor::Conductor;
 use crate::cue::{AudioStatus, CueLog, CuePlayer, RecordingPlayer, open_default_player};
 use crate::length::{self, LengthChoice, Sized};
 use crate::plan::Plan;
-use crate::routine::{Routine, library};
+use crate::routine::Routine;
 use crate::session::{Session, State};
 use crate::store::Store;
+use crate::store::routines::{
+    Clash, Deleted, ImportChoice, Listed, Origin, RoutineStore, all_routines, duplicate, export,
+    read_import,
+};
 use crate::store::settings::{self, Settings, ThemeChoice};
+use crate::ui::editor::{EditorAction, EditorState};
 use crate::ui::{self, Command, theme};
 
 /// What to open straight into, from `unknot start ID [--minutes N]`.
@@ -93,6 +98,8 @@ pub enum Screen {
     Home,
     /// The red flags (first time) and self-massage cautions before a routine.
     BeforeStart,
+    /// Making or changing a routine of the person's own.
+    Editor,
     /// A routine is running (or paused).
     Player,
     /// The routine reached its end.
@@ -109,7 +116,14 @@ pub struct UnknotApp {
     store: Option<Store>,
     settings: Settings,
     settings_dirty: bool,
-    routines: Vec<Routine>,
+    own: Option<RoutineStore>,
+    routines: Vec<Listed>,
+    editor: Option<EditorState>,
+    confirm_discard: bool,
+    close_after_discard: bool,
+    close_window: bool,
+    undo: Option<(Deleted, String)>,
+    import: Option<ImportFlow>,
     selected: Option<String>,
     screen: Screen,
     last_plan: Option<Plan>,
@@ -159,14 +173,28 @@ impl UnknotApp {
         }
         // Ctrl-Q should not end a routine by accident; closing the window still works.
         ctx.options_mut(|o| o.quit_shortcuts.clear());
-        let routines = library::builtin();
+        let own = config.store.as_ref().map(RoutineStore::new);
+        let (routines, problems) = all_routines(own.as_ref());
+        notices.extend(problems.into_iter().map(|p| {
+            format!(
+                "One of your routine files could not be loaded and was left as it is. {}",
+                p.message
+            )
+        }));
         let mut app = Self {
             conductor,
             store: config.store,
             settings,
             settings_dirty: false,
-            selected: routines.first().map(|r| r.id.clone()),
+            selected: routines.first().map(|l| l.routine.id.clone()),
+            own,
             routines,
+            editor: None,
+            confirm_discard: false,
+            close_after_discard: false,
+            close_window: false,
+            undo: None,
+            import: None,
             screen: Screen::Home,
             last_plan: None,
             confirm_stop: false,
@@ -191,7 +219,11 @@ impl UnknotApp {
     }
 
     fn open_straight_into(&mut self, start: &StartRequest) {
-        if !self.routines.iter().any(|r| r.id == start.routine_id) {
+        if !self
+            .routines
+            .iter()
+            .any(|l| l.routine.id == start.routine_id)
+        {
             self.notices.push(format!(
                 "There is no routine called '{}'.",
                 start.routine_id
@@ -223,15 +255,203 @@ impl UnknotApp {
         &self.settings
     }
 
+    /// Every routine listed, built-in and the person's own.
+    #[must_use]
+    pub fn routines(&self) -> &[Listed] {
+        &self.routines
+    }
+
     /// The notices currently shown.
     #[must_use]
     pub fn notices(&self) -> &[String] {
         &self.notices
     }
 
-    fn selected_routine(&self) -> Option<&Routine> {
+    fn selected_listed(&self) -> Option<&Listed> {
         let id = self.selected.as_deref()?;
-        self.routines.iter().find(|r| r.id == id)
+        self.routines.iter().find(|l| l.routine.id == id)
+    }
+
+    fn selected_routine(&self) -> Option<&Routine> {
+        self.selected_listed().map(|l| &l.routine)
+    }
+
+    /// Reads the routine list again (after a save, delete or import) and selects `select`.
+    fn reload_routines(&mut self, select: Option<String>) {
+        let (routines, _) = all_routines(self.own.as_ref());
+        self.routines = routines;
+        let still_there = |id: &String| self.routines.iter().any(|l| l.routine.id == *id);
+        self.selected = select
+            .filter(still_there)
+            .or_else(|| self.selected.clone().filter(still_there))
+            .or_else(|| self.routines.first().map(|l| l.routine.id.clone()));
+    }
+
+    fn taken(&self) -> (Vec<&str>, Vec<&str>) {
+        let ids = self
+            .routines
+            .iter()
+            .map(|l| l.routine.id.as_str())
+            .collect();
+        let names = self
+            .routines
+            .iter()
+            .map(|l| l.routine.name.as_str())
+            .collect();
+        (ids, names)
+    }
+
+    fn open_editor(&mut self, state: EditorState) {
+        self.editor = Some(state);
+        self.confirm_discard = false;
+        self.screen = Screen::Editor;
+    }
+
+    fn leave_editor(&mut self) {
+        self.editor = None;
+        self.confirm_discard = false;
+        self.screen = Screen::Home;
+    }
+
+    fn notify(&mut self, message: String) {
+        if !self.notices.contains(&message) {
+            self.notices.push(message);
+        }
+    }
+
+    /// Applies the routine-library commands: new, copy, edit, save, delete, import, export.
+    fn apply_library(&mut self, command: Command) {
+        let Some(own) = self.own.as_ref() else {
+            self.notify(
+                "There is no folder for your own routines on this system, so they cannot be kept."
+                    .to_owned(),
+            );
+            return;
+        };
+        match command {
+            Command::NewRoutine => {
+                let (ids, _) = self.taken();
+                let id = own.unique_id("my-routine", &ids);
+                self.open_editor(EditorState::new_routine(id));
+            }
+            Command::MakeItMine => {
+                if let Some(original) = self.selected_routine() {
+                    let (ids, names) = self.taken();
+                    let copy = duplicate(original, &ids, &names, own);
+                    let mut state = EditorState::edit(copy);
+                    // Not saved yet: leaving the editor asks before dropping the copy.
+                    state.original = None;
+                    self.open_editor(state);
+                }
+            }
+            Command::EditRoutine => {
+                if let Some(listed) = self.selected_listed().filter(|l| l.origin == Origin::Custom) {
+                    let state = EditorState::edit(listed.routine.clone());
+                    self.open_editor(state);
+                }
+            }
+            Command::Editor(EditorAction::Save(routine)) => match own.save(&routine) {
+                Ok(_) => {
+                    self.leave_editor();
+                    self.reload_routines(Some(routine.id));
+                }
+                Err(error) => self.notify(format!(
+                    "Your routine could not be saved ({error}). Your changes are still in the editor."
+                )),
+            },
+            Command::Editor(EditorAction::Cancel) => {
+                if self.editor.as_ref().is_some_and(EditorState::is_dirty) {
+                    self.confirm_discard = true;
+                } else {
+                    self.leave_editor();
+                }
+            }
+            Command::DeleteRoutine => {
+                let Some(listed) = self.selected_listed().filter(|l| l.origin == Origin::Custom) else {
+                    return;
+                };
+                let name = listed.routine.name.clone();
+                match own.delete(&listed.routine.id) {
+                    Ok(deleted) => {
+                        self.undo = Some((deleted, name));
+                        self.reload_routines(None);
+                    }
+                    Err(error) => self.notify(format!("The routine could not be deleted: {error}")),
+                }
+            }
+            Command::UndoDelete => {
+                if let Some((deleted, _)) = self.undo.take() {
+                    match own.undo_delete(&deleted) {
+                        Ok(()) => self.reload_routines(Some(deleted.id)),
+                        Err(error) => self.notify(format!("The routine could not be restored: {error}")),
+                    }
+                }
+            }
+            Command::PickImport => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Import a routine")
+                    .add_filter("Unknot routine", &["toml"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    self.apply_library(Command::ImportFile(path));
+                }
+            }
+            Command::ImportFile(path) => match read_import(&path) {
+                Err(error) => {
+                    self.import = Some(ImportFlow::Rejected {
+                        file: path.display().to_string(),
+                        problems: error.to_string(),
+                    });
+                }
+                Ok(incoming) => {
+                    let existing: Vec<Routine> =
+                        self.routines.iter().map(|l| l.routine.clone()).collect();
+                    match own.clash(&incoming, &existing) {
+                        Clash::None => self.finish_import(incoming, ImportChoice::KeepBoth),
+                        clash => self.import = Some(ImportFlow::Clash { incoming, clash }),
+                    }
+                }
+            },
+            Command::ResolveImport(choice) => {
+                if let Some(ImportFlow::Clash { incoming, .. }) = self.import.take() {
+                    self.finish_import(incoming, choice);
+                }
+            }
+            Command::PickExport => {
+                let Some(routine) = self.selected_routine().cloned() else {
+                    return;
+                };
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export a routine")
+                    .set_file_name(format!("{}.toml", routine.id))
+                    .add_filter("Unknot routine", &["toml"])
+                    .save_file();
+                if let Some(path) = picked {
+                    match export(&routine, &path) {
+                        Ok(()) => self.notify(format!("Exported \"{}\" to {}.", routine.name, path.display())),
+                        Err(error) => self.notify(format!("The routine could not be exported: {error}")),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish_import(&mut self, incoming: Routine, choice: ImportChoice) {
+        let Some(own) = self.own.as_ref() else { return };
+        let (ids, names) = self.taken();
+        match own.import(incoming, choice, &ids, &names) {
+            Ok(saved) => {
+                self.import = None;
+                let message = format!("Imported \"{}\".", saved.name);
+                self.reload_routines(Some(saved.id));
+                self.notify(message);
+            }
+            Err(error) => {
+                self.import = None;
+                self.notify(format!("The routine could not be imported: {error}"));
+            }
+        }
     }
 
     fn choice_for(&self, id: &str) -> LengthChoice {
@@ -319,6 +539,25 @@ impl UnknotApp {
                     self.notices.remove(index);
                 }
             }
+            Command::DiscardEdits => {
+                self.leave_editor();
+                self.close_window = std::mem::take(&mut self.close_after_discard);
+            }
+            Command::KeepEditing => {
+                self.confirm_discard = false;
+                self.close_after_discard = false;
+            }
+            Command::CancelImport => self.import = None,
+            library @ (Command::NewRoutine
+            | Command::MakeItMine
+            | Command::EditRoutine
+            | Command::DeleteRoutine
+            | Command::UndoDelete
+            | Command::PickImport
+            | Command::ImportFile(_)
+            | Command::ResolveImport(_)
+            | Command::PickExport
+            | Command::Editor(_)) => self.apply_library(library),
         }
     }
 
@@ -429,7 +668,7 @@ impl UnknotApp {
                         commands.push(Command::Start);
                     }
                 }
-                Screen::Finished | Screen::BeforeStart => {}
+                Screen::Finished | Screen::BeforeStart | Screen::Editor => {}
             }
             if input.consume_key(Modifiers::NONE, Key::Questionmark)
                 || input.consume_key(Modifiers::SHIFT, Key::Questionmark)
@@ -487,6 +726,14 @@ impl UnknotApp {
     fn notices_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let palette = theme::Palette::of(ui.visuals());
+        if let Some((_, name)) = &self.undo {
+            ui.horizontal(|ui| {
+                if ui.small_button("Undo").clicked() {
+                    commands.push(Command::UndoDelete);
+                }
+                ui.label(format!("Deleted \"{name}\"."));
+            });
+        }
         for (index, notice) in self.notices.iter().enumerate() {
             ui.horizontal_top(|ui| {
                 if ui.small_button("Dismiss").clicked() {
@@ -516,6 +763,13 @@ impl eframe::App for UnknotApp {
                 session.and_then(|s| s.until_next_change(now)),
             )
         });
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing && self.editor.as_ref().is_some_and(EditorState::is_dirty) {
+            // Never lose edits silently: ask first, and close once they are discarded.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm_discard = true;
+            self.close_after_discard = true;
+        }
         if self.screen == Screen::Player && state == Some(State::Finished) {
             self.screen = Screen::Finished;
             self.confirm_stop = false;
@@ -537,7 +791,7 @@ impl eframe::App for UnknotApp {
         egui::Panel::top("top-bar").show(ui, |ui| {
             commands.extend(self.top_bar_ui(ui));
         });
-        if !self.notices.is_empty() {
+        if !self.notices.is_empty() || self.undo.is_some() {
             egui::Panel::bottom("notices").show(ui, |ui| {
                 commands.extend(self.notices_ui(ui));
             });
@@ -575,10 +829,20 @@ impl eframe::App for UnknotApp {
                 });
                 self.safety_ticked = ticked;
             }
+            Screen::Editor => {
+                if let Some(state) = self.editor.as_mut() {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        commands.extend(ui::editor::editor_ui(ui, state).map(Command::Editor));
+                    });
+                }
+            }
             Screen::Home => {
-                let routine = self.selected_routine();
-                let choice = routine.map(|r| self.choice_for(&r.id)).unwrap_or_default();
-                let sized = routine.map(|r| self.sized(r));
+                commands.extend(dropped_routine_files(&ctx));
+                let routine = self.selected_listed();
+                let choice = routine
+                    .map(|l| self.choice_for(&l.routine.id))
+                    .unwrap_or_default();
+                let sized = routine.map(|l| self.sized(&l.routine));
                 let view = ui::home::HomeView {
                     routines: &self.routines,
                     selected: routine.zip(sized.as_ref()).map(|(r, s)| (r, &choice, s)),
@@ -632,9 +896,18 @@ impl eframe::App for UnknotApp {
         if self.show_red_flags {
             commands.extend(red_flags_window(&ctx));
         }
+        if self.confirm_discard {
+            commands.extend(confirm_discard_ui(&ctx));
+        }
+        if let Some(flow) = &self.import {
+            commands.extend(import_window(&ctx, flow));
+        }
         let had_commands = !commands.is_empty();
         for command in commands {
             self.apply(command);
+        }
+        if std::mem::take(&mut self.close_window) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if had_commands {
             ctx.request_repaint();
@@ -664,6 +937,99 @@ impl eframe::App for UnknotApp {
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
         self.save_settings_if_changed(false);
     }
+}
+
+/// An import waiting for the person: its problems, or a clash to decide.
+enum ImportFlow {
+    /// The file was refused; nothing changed.
+    Rejected {
+        /// The file, as shown.
+        file: String,
+        /// Every problem, in plain words.
+        problems: String,
+    },
+    /// A routine with the same id or name exists.
+    Clash {
+        /// The routine read from the file.
+        incoming: Routine,
+        /// What it clashes with.
+        clash: Clash,
+    },
+}
+
+/// Routine files dropped on the window this frame.
+fn dropped_routine_files(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| Command::ImportFile(f.path().to_owned()))
+            .collect()
+    })
+}
+
+fn import_window(ctx: &egui::Context, flow: &ImportFlow) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Modal::new(egui::Id::unique("import")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        match flow {
+            ImportFlow::Rejected { file, problems } => {
+                ui.heading("This file cannot be imported");
+                ui.label(format!("Nothing was changed. The problems with {file}:"));
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        ui.add(egui::Label::new(RichText::new(problems).monospace()).wrap());
+                    });
+                if ui.button("Close").clicked() {
+                    commands.push(Command::CancelImport);
+                }
+            }
+            ImportFlow::Clash { incoming, clash } => {
+                let (existing, why) = match clash {
+                    Clash::SameId(r) => (r, "has the same id as"),
+                    Clash::SameName(r) => (r, "has the same name as"),
+                    Clash::BuiltIn(r) => (r, "has the same id or name as the built-in routine"),
+                    Clash::None => (incoming, "is new"),
+                };
+                ui.heading("A routine like this is already here");
+                ui.label(format!(
+                    "\"{}\" {why} \"{}\".",
+                    incoming.name, existing.name
+                ));
+                ui.horizontal(|ui| {
+                    if clash.can_replace() && ui.button("Replace mine").clicked() {
+                        commands.push(Command::ResolveImport(ImportChoice::Replace));
+                    }
+                    if ui.button("Keep both").clicked() {
+                        commands.push(Command::ResolveImport(ImportChoice::KeepBoth));
+                    }
+                    if ui.button("Cancel import").clicked() {
+                        commands.push(Command::CancelImport);
+                    }
+                });
+            }
+        }
+    });
+    commands
+}
+
+fn confirm_discard_ui(ctx: &egui::Context) -> Option<Command> {
+    let mut command = None;
+    egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
+        ui.set_width(340.0);
+        ui.heading("Leave without saving?");
+        ui.label("Your changes to this routine will be lost.");
+        ui.horizontal(|ui| {
+            if ui.button("Discard changes").clicked() {
+                command = Some(Command::DiscardEdits);
+            }
+            if ui.button("Keep editing").clicked() {
+                command = Some(Command::KeepEditing);
+            }
+        });
+    });
+    command
 }
 
 /// The red flags, reachable from every screen.

@@ -441,3 +441,226 @@ fn learn_and_red_flags_open_from_the_player_without_stopping_it() {
     rig.wait(3);
     assert_eq!(rig.harness.state().screen(), Screen::Player);
 }
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+impl Rig {
+    fn drop_file(&mut self, path: &Path) {
+        self.harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(path.to_owned())));
+        self.harness.run();
+    }
+
+    fn own_routines(&self) -> Vec<unknot::routine::Routine> {
+        self.harness
+            .state()
+            .routines()
+            .iter()
+            .filter(|l| l.origin == unknot::store::routines::Origin::Custom)
+            .map(|l| l.routine.clone())
+            .collect()
+    }
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = walk(dir).iter().map(|p| p.display().to_string()).collect();
+    names.sort();
+    names
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|e| {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path)
+            } else {
+                vec![path]
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn make_a_built_in_mine_change_a_hold_and_find_it_after_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut rig = launch(dir.path(), None);
+        rig.select(MORNING);
+        rig.click("Make it mine");
+        assert_eq!(rig.harness.state().screen(), Screen::Editor);
+        rig.click("Edit step 2");
+        rig.harness
+            .get_by_label("Step 2 hold, seconds")
+            .set_value_accesskit(45.0);
+        rig.harness.run();
+        rig.click("Save");
+        assert_eq!(rig.harness.state().screen(), Screen::Home);
+    }
+    let rig = launch(dir.path(), None);
+    let mine = rig.own_routines();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].name, "Morning low-back mobility (my copy)");
+    assert_eq!(mine[0].steps[1].hold_secs, 45);
+    assert!(rig.harness.query_all_by_label("Your routines").count() >= 1);
+}
+
+#[test]
+fn the_editor_refuses_an_invalid_routine_and_asks_before_dropping_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.click("New routine");
+    assert_eq!(rig.harness.state().screen(), Screen::Editor);
+    rig.click("Routine name");
+    rig.harness
+        .get_by_label("Routine name")
+        .type_text("Physio sheet");
+    rig.harness.run();
+    assert!(rig.shows("Unsaved changes"));
+    rig.click("Save");
+    assert_eq!(
+        rig.harness.state().screen(),
+        Screen::Editor,
+        "no steps yet: Save does nothing"
+    );
+    assert!(
+        rig.harness
+            .query_all_by_label_contains("before saving")
+            .count()
+            >= 1
+    );
+    rig.click("Cancel");
+    assert!(rig.shows("Leave without saving?"));
+    rig.click("Keep editing");
+    assert_eq!(rig.harness.state().screen(), Screen::Editor);
+    rig.click("Cancel");
+    rig.click("Discard changes");
+    assert_eq!(rig.harness.state().screen(), Screen::Home);
+    assert!(rig.own_routines().is_empty());
+    assert!(
+        listing(dir.path()).iter().all(|p| !p.contains("routines")),
+        "nothing saved"
+    );
+}
+
+#[test]
+fn importing_a_broken_file_shows_every_problem_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("temp dir");
+    let broken = outside.path().join("broken.toml");
+    std::fs::write(
+        &broken,
+        "format_version = 1\nid = \"x\"\nname = \"\"\ncategory = \"yoga\"\n[[steps]]\nname = \"A\"\nkind = \"stretch\"\nposition = \"on-back\"\nhold_seconds = 2\ninstructions = \"Go.\"\n",
+    )
+    .expect("write");
+    let mut rig = launch(dir.path(), None);
+    let before = listing(dir.path());
+    rig.drop_file(&broken);
+    assert!(rig.shows("This file cannot be imported"));
+    let problems = rig.harness.query_all_by_label_contains("line ").count();
+    assert!(problems >= 1, "the problems are listed with their lines");
+    assert!(rig.harness.query_all_by_label_contains("category").count() >= 1);
+    rig.click("Close");
+    assert_eq!(
+        listing(dir.path()),
+        before,
+        "a rejected file changes nothing"
+    );
+    assert!(rig.own_routines().is_empty());
+}
+
+#[test]
+fn an_exported_routine_imports_back_identical_and_a_clash_asks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("temp dir");
+    let mut original = library::find("desk-break").expect("built-in");
+    original.id = "shared-by-a-friend".into();
+    original.name = "Shared by a friend".into();
+    let file = outside.path().join("friend.toml");
+    unknot::store::routines::export(&original, &file).expect("export");
+    let mut rig = launch(dir.path(), None);
+    rig.drop_file(&file);
+    assert_eq!(rig.own_routines(), [original.clone()], "imported unchanged");
+    rig.drop_file(&file);
+    assert!(rig.shows("A routine like this is already here"));
+    rig.click("Keep both");
+    let mine = rig.own_routines();
+    assert_eq!(mine.len(), 2);
+    assert!(
+        mine.iter().any(|r| r.name == "Shared by a friend (2)"),
+        "{mine:?}"
+    );
+}
+
+#[test]
+fn a_corrupt_routine_file_is_kept_and_reported_while_the_others_load() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let routines = Store::at(dir.path()).data_dir.join("routines");
+    std::fs::create_dir_all(&routines).expect("mkdir");
+    std::fs::write(routines.join("broken.toml"), "this is [not a routine").expect("write");
+    let mut good = library::find("desk-break").expect("built-in");
+    good.id = "good-one".into();
+    good.name = "Good one".into();
+    std::fs::write(
+        routines.join("good-one.toml"),
+        unknot::routine::file::to_toml(&good).expect("toml"),
+    )
+    .expect("write");
+    let rig = launch(dir.path(), None);
+    let notice = rig
+        .harness
+        .state()
+        .notices()
+        .iter()
+        .find(|n| n.contains("broken.toml"))
+        .cloned()
+        .expect("a notice naming the file");
+    assert!(
+        rig.harness.query_by_label(&notice).is_some(),
+        "shown on screen"
+    );
+    assert_eq!(rig.own_routines(), [good]);
+    assert_eq!(
+        std::fs::read_to_string(routines.join("broken.toml")).expect("still there"),
+        "this is [not a routine"
+    );
+}
+
+#[test]
+fn deleting_a_routine_can_be_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let routines = Store::at(dir.path()).data_dir.join("routines");
+    std::fs::create_dir_all(&routines).expect("mkdir");
+    let mut mine = library::find("desk-break").expect("built-in");
+    mine.id = "mine".into();
+    mine.name = "Mine to delete".into();
+    std::fs::write(
+        routines.join("mine.toml"),
+        unknot::routine::file::to_toml(&mine).expect("toml"),
+    )
+    .expect("write");
+    let mut rig = launch(dir.path(), None);
+    rig.select("Mine to delete");
+    rig.click("Delete");
+    assert!(rig.own_routines().is_empty());
+    assert!(rig.shows("Deleted \"Mine to delete\"."));
+    rig.click("Undo");
+    assert_eq!(rig.own_routines(), [mine]);
+}

@@ -1,5 +1,6 @@
 //! Routines: the model and its bounds, the TOML file format, and the built-in library.
 
+pub mod catalogue;
 pub mod file;
 pub mod library;
 pub mod model;

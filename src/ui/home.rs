@@ -9,16 +9,17 @@ use crate::length::{LengthChoice, Sized, StepOverride, TARGET_MINUTES};
 use crate::plan::{Timing, clock, total_secs};
 use crate::routine::model::{HOLD_SECS, REPS};
 use crate::routine::{Category, Routine, STOP_RULE};
+use crate::store::routines::{Listed, Origin};
 
 /// The length presets offered as buttons, in minutes.
 pub const PRESET_MINUTES: [u32; 4] = [5, 10, 15, 20];
 
 /// What the home screen shows.
 pub struct HomeView<'a> {
-    /// Every routine.
-    pub routines: &'a [Routine],
+    /// Every routine, with where it comes from.
+    pub routines: &'a [Listed],
     /// The selected routine, its length choices and the routine sized by them.
-    pub selected: Option<(&'a Routine, &'a LengthChoice, &'a Sized)>,
+    pub selected: Option<(&'a Listed, &'a LengthChoice, &'a Sized)>,
     /// The pauses in use.
     pub timing: Timing,
 }
@@ -27,21 +28,47 @@ pub struct HomeView<'a> {
 pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let palette = Palette::of(ui.visuals());
-    let selected_id = view.selected.map(|(r, _, _)| r.id.as_str());
+    let selected_id = view.selected.map(|(l, _, _)| l.routine.id.as_str());
+    ui.horizontal(|ui| {
+        if ui.button("New routine").clicked() {
+            commands.push(Command::NewRoutine);
+        }
+        if ui
+            .button("Import...")
+            .on_hover_text("Open a routine file (.toml); you can also drop one on the window")
+            .clicked()
+        {
+            commands.push(Command::PickImport);
+        }
+    });
+    let own = |l: &&Listed| l.origin == Origin::Custom;
+    let groups: Vec<(&str, Vec<&Routine>)> = std::iter::once((
+        "Your routines",
+        view.routines
+            .iter()
+            .filter(own)
+            .map(|l| &l.routine)
+            .collect(),
+    ))
+    .chain(Category::ALL.into_iter().map(|category| {
+        let routines = view
+            .routines
+            .iter()
+            .filter(|l| l.origin == Origin::BuiltIn && l.routine.category == category)
+            .map(|l| &l.routine)
+            .collect();
+        (category.label(), routines)
+    }))
+    .collect();
     ScrollArea::vertical()
         .id_salt("routine-list")
         .show(ui, |ui| {
-            for category in Category::ALL {
-                let mut routines = view
-                    .routines
-                    .iter()
-                    .filter(|r| r.category == category)
-                    .peekable();
-                if routines.peek().is_none() {
+            for (heading, routines) in groups {
+                if routines.is_empty() {
                     continue;
                 }
                 ui.add_space(theme::GAP_S);
-                ui.label(RichText::new(category.label()).size(19.0).strong());
+                ui.label(RichText::new(heading).size(19.0).strong());
                 for routine in routines {
                     let selected = selected_id == Some(routine.id.as_str());
                     let response = ui
@@ -82,13 +109,14 @@ fn routine_facts(routine: &Routine, timing: Timing) -> String {
 /// The selected routine: its length control, Start, and its steps.
 pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some((routine, choice, sized)) = view.selected else {
+    let Some((listed, choice, sized)) = view.selected else {
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.heading("Choose a routine on the left");
         });
         return commands;
     };
+    let routine = &listed.routine;
     let palette = Palette::of(ui.visuals());
     ScrollArea::vertical()
         .id_salt("routine-detail")
@@ -97,6 +125,32 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
             ui.label(RichText::new(&routine.name).size(28.0).strong());
             ui.label(&routine.summary);
             ui.label(RichText::new(routine_facts(routine, view.timing)).color(palette.quiet));
+            ui.horizontal(|ui| match listed.origin {
+                Origin::BuiltIn => {
+                    if ui
+                        .button("Make it mine")
+                        .on_hover_text("Copy this routine into your own, editable routines")
+                        .clicked()
+                    {
+                        commands.push(Command::MakeItMine);
+                    }
+                }
+                Origin::Custom => {
+                    if ui.button("Edit").clicked() {
+                        commands.push(Command::EditRoutine);
+                    }
+                    if ui
+                        .button("Export...")
+                        .on_hover_text("Save a copy of this routine as a file, to keep or share")
+                        .clicked()
+                    {
+                        commands.push(Command::PickExport);
+                    }
+                    if ui.button("Delete").clicked() {
+                        commands.push(Command::DeleteRoutine);
+                    }
+                }
+            });
             ui.add_space(theme::GAP_M);
 
             length_ui(ui, routine, choice, sized, view.timing, &mut commands);

@@ -1,6 +1,7 @@
 //! The screens, one panel per file. Panels draw and return [`Command`]s; the app applies them
 //! after drawing. Nothing in a panel plays sound or touches files.
 
+pub mod editor;
 pub mod finished;
 pub mod home;
 pub mod keys;
@@ -56,4 +57,30 @@ pub enum Command {
     TestSound(Cue),
     /// Hide a notice.
     DismissNotice(usize),
+    /// Start a new, empty routine in the editor.
+    NewRoutine,
+    /// Copy the selected built-in routine into an editable one.
+    MakeItMine,
+    /// Edit the selected routine of the person's own.
+    EditRoutine,
+    /// Delete the selected routine of the person's own (can be undone).
+    DeleteRoutine,
+    /// Bring back the routine just deleted.
+    UndoDelete,
+    /// Choose a routine file to import.
+    PickImport,
+    /// Import this file.
+    ImportFile(std::path::PathBuf),
+    /// Finish an import that clashes with a routine already there.
+    ResolveImport(crate::store::routines::ImportChoice),
+    /// Close the import window without importing.
+    CancelImport,
+    /// Choose where to export the selected routine.
+    PickExport,
+    /// What the editor asked for.
+    Editor(editor::EditorAction),
+    /// Leave the editor and lose the changes.
+    DiscardEdits,
+    /// Stay in the editor.
+    KeepEditing,
 }

@@ -1,0 +1,1286 @@
+//! The routine editor: turn a physiotherapist's sheet into a routine without a text editor.
+//!
+//! A person names the routine, adds steps from the technique catalogue (or blank ones), and
+//! adjusts each step's dose, sides, equipment, position, instructions and caution. Every field
+//! says what is wrong with it, in plain words, right under it; the top bar counts the things left
+//! to fix and shows the routine's length. Save is enabled only when the draft is valid.
+//!
+//! The editor owns an [`EditorState`] (the draft and what is saved) and returns an
+//! [`EditorAction`] for the app to apply: it never touches files itself. The draft may be invalid
+//! while it is edited; [`EditorAction::Save`] only ever carries a routine with no violations.
+
+use egui::{Align, Button, ComboBox, DragValue, Layout, RichText, ScrollArea, TextEdit, Ui};
+
+use super::theme::{self, Palette};
+use crate::plan::{Timing, clock, total_secs};
+use crate::routine::catalogue::{self, Technique, dose_label};
+use crate::routine::model::{HOLD_SECS, REPS, REST_SECS, Violation, step_problems};
+use crate::routine::{Category, Equipment, Position, Routine, Step, StepKind};
+
+/// Below this width the catalogue goes under the steps instead of beside them.
+const TWO_COLUMN_MIN_WIDTH: f32 = 900.0;
+/// Widest the text fields grow, so lines stay readable.
+const FIELD_WIDTH: f32 = 460.0;
+/// What the steps list says while the routine has none.
+pub const EMPTY_HINT: &str = "Add a step from the catalogue or a blank step.";
+
+/// What a person asked the editor for, applied by the app after drawing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum EditorAction {
+    /// Save this routine (always valid) and leave the editor.
+    Save(Routine),
+    /// Leave without saving; the app asks first if [`EditorState::is_dirty`].
+    Cancel,
+}
+
+/// The routine being edited, what is saved, and the editor's own view state.
+#[derive(Clone, Debug)]
+pub struct EditorState {
+    /// The routine as edited so far; may break bounds until it is fixed.
+    pub draft: Routine,
+    /// The routine as saved, or `None` while it is new.
+    pub original: Option<Routine>,
+    /// The step whose fields are shown (one at a time, to keep the list calm).
+    pub open_step: Option<usize>,
+    /// What the catalogue picker is filtered by.
+    pub filter: String,
+    /// Whether the person picked the category themselves; until then adding steps suggests it.
+    category_chosen: bool,
+    /// The last step removed and where it was, so it can be put back.
+    removed: Option<(usize, Step)>,
+    /// What was just added, said under the catalogue search.
+    added_note: Option<String>,
+    /// Scroll the open step into view on the next frame.
+    scroll_to_open: bool,
+}
+
+impl EditorState {
+    /// A new, empty routine with this id. It has no steps, so it cannot be saved yet.
+    #[must_use]
+    pub fn new_routine(id: String) -> Self {
+        Self {
+            draft: blank_routine(id),
+            original: None,
+            open_step: None,
+            filter: String::new(),
+            category_chosen: false,
+            removed: None,
+            added_note: None,
+            scroll_to_open: false,
+        }
+    }
+
+    /// Edit a saved routine.
+    #[must_use]
+    pub fn edit(routine: Routine) -> Self {
+        Self {
+            draft: routine.clone(),
+            original: Some(routine),
+            open_step: None,
+            filter: String::new(),
+            category_chosen: true,
+            removed: None,
+            added_note: None,
+            scroll_to_open: false,
+        }
+    }
+
+    /// Whether the draft differs from what is saved; a new routine is dirty once anything is
+    /// entered.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        match &self.original {
+            Some(original) => self.draft != *original,
+            None => self.draft != blank_routine(self.draft.id.clone()),
+        }
+    }
+
+    /// Every broken rule in the draft (empty when it can be saved).
+    #[must_use]
+    pub fn problems(&self) -> Vec<Violation> {
+        self.draft.violations()
+    }
+
+    /// Whether the draft can be saved.
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        self.problems().is_empty()
+    }
+
+    /// Appends a copy of a catalogue technique and opens it.
+    pub fn add_technique(&mut self, technique: &Technique) {
+        self.push_step(technique.step());
+        self.added_note = Some(format!(
+            "Added {} as step {}.",
+            technique.name,
+            self.draft.steps.len()
+        ));
+    }
+
+    /// Appends an empty step to fill in, and opens it.
+    pub fn add_blank_step(&mut self) {
+        self.push_step(blank_step());
+        self.added_note = None;
+    }
+
+    /// Swaps a step with the one before it (no-op for the first).
+    pub fn move_up(&mut self, index: usize) {
+        if index > 0 && index < self.draft.steps.len() {
+            self.swap(index, index - 1);
+        }
+    }
+
+    /// Swaps a step with the one after it (no-op for the last).
+    pub fn move_down(&mut self, index: usize) {
+        if index + 1 < self.draft.steps.len() {
+            self.swap(index, index + 1);
+        }
+    }
+
+    /// Removes a step; it can be put back with [`Self::undo_remove`] until the next removal.
+    pub fn remove(&mut self, index: usize) {
+        if index >= self.draft.steps.len() {
+            return;
+        }
+        let step = self.draft.steps.remove(index);
+        self.removed = Some((index, step));
+        self.open_step = match self.open_step {
+            Some(open) if open == index => None,
+            Some(open) if open > index => Some(open - 1),
+            other => other,
+        };
+        self.added_note = None;
+    }
+
+    /// Puts the last removed step back where it was.
+    pub fn undo_remove(&mut self) {
+        if let Some((index, step)) = self.removed.take() {
+            let index = index.min(self.draft.steps.len());
+            self.draft.steps.insert(index, step);
+            self.open_step = match self.open_step {
+                Some(open) if open >= index => Some(open + 1),
+                other => other,
+            };
+        }
+    }
+
+    /// The routine to save: the draft with names trimmed, if it is valid.
+    #[must_use]
+    pub fn to_save(&self) -> Option<Routine> {
+        let mut routine = self.draft.clone();
+        trim_in_place(&mut routine.name);
+        trim_in_place(&mut routine.summary);
+        for step in &mut routine.steps {
+            trim_in_place(&mut step.name);
+            trim_in_place(&mut step.instructions);
+            trim_in_place(&mut step.caution);
+        }
+        routine.violations().is_empty().then_some(routine)
+    }
+
+    fn push_step(&mut self, step: Step) {
+        self.draft.steps.push(step);
+        self.open_step = Some(self.draft.steps.len() - 1);
+        self.scroll_to_open = true;
+        if !self.category_chosen
+            && let Some(category) = suggested_category(&self.draft.steps)
+        {
+            self.draft.category = category;
+        }
+    }
+
+    fn swap(&mut self, a: usize, b: usize) {
+        self.draft.steps.swap(a, b);
+        self.open_step = self.open_step.map(|open| match open {
+            open if open == a => b,
+            open if open == b => a,
+            open => open,
+        });
+        self.removed = None;
+    }
+}
+
+/// Removes leading and trailing whitespace without reallocating.
+fn trim_in_place(text: &mut String) {
+    text.truncate(text.trim_end().len());
+    let leading = text.len() - text.trim_start().len();
+    text.drain(..leading);
+}
+
+/// A new routine before anything is entered.
+fn blank_routine(id: String) -> Routine {
+    Routine {
+        id,
+        name: String::new(),
+        summary: String::new(),
+        category: Category::Stretch,
+        steps: Vec::new(),
+    }
+}
+
+/// A step to fill in by hand.
+fn blank_step() -> Step {
+    Step {
+        name: String::new(),
+        kind: StepKind::Stretch,
+        instructions: String::new(),
+        caution: String::new(),
+        hold_secs: 30,
+        reps: 1,
+        rest_secs: 0,
+        per_side: false,
+        equipment: Equipment::None,
+        position: Position::OnBack,
+    }
+}
+
+/// The category the steps suggest: stretches, self-massage, or both. `None` if only rests.
+#[must_use]
+pub fn suggested_category(steps: &[Step]) -> Option<Category> {
+    let stretch = steps.iter().any(|s| s.kind == StepKind::Stretch);
+    let massage = steps.iter().any(|s| s.kind == StepKind::SelfMassage);
+    match (stretch, massage) {
+        (true, true) => Some(Category::Mixed),
+        (true, false) => Some(Category::Stretch),
+        (false, true) => Some(Category::SelfMassage),
+        (false, false) => None,
+    }
+}
+
+/// A model message as a sentence: capital first letter, full stop at the end.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+/// "1 thing to fix" / "3 things to fix".
+fn things_to_fix(count: usize) -> String {
+    if count == 1 {
+        "1 thing to fix".to_owned()
+    } else {
+        format!("{count} things to fix")
+    }
+}
+
+/// The draft's length with the default pauses, guarding against repetitions the bounds forbid.
+fn draft_secs(draft: &Routine) -> u32 {
+    if draft.steps.iter().all(|s| s.reps >= 1) {
+        total_secs(draft, Timing::default())
+    } else {
+        let mut safe = draft.clone();
+        for step in &mut safe.steps {
+            step.reps = step.reps.max(1);
+        }
+        total_secs(&safe, Timing::default())
+    }
+}
+
+/// Draws the editor and returns what the person asked for, if anything.
+pub fn editor_ui(ui: &mut Ui, state: &mut EditorState) -> Option<EditorAction> {
+    let mut action = None;
+    top_bar_ui(ui, state, &mut action);
+    ui.separator();
+
+    if ui.available_width() >= TWO_COLUMN_MIN_WIDTH {
+        let gap = theme::GAP_L;
+        let width = ui.available_width();
+        let catalogue_width = (width * 0.38).clamp(320.0, 460.0);
+        let routine_width = width - catalogue_width - gap;
+        let height = ui.available_height();
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(routine_width, height),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    ScrollArea::vertical()
+                        .id_salt("editor-routine")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| routine_ui(ui, state));
+                },
+            );
+            ui.add_space(gap / 2.0);
+            ui.separator();
+            ui.allocate_ui_with_layout(
+                egui::vec2(catalogue_width, height),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    ScrollArea::vertical()
+                        .id_salt("editor-catalogue")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| catalogue_ui(ui, state));
+                },
+            );
+        });
+    } else {
+        ScrollArea::vertical()
+            .id_salt("editor-all")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                routine_ui(ui, state);
+                ui.add_space(theme::GAP_L);
+                ui.separator();
+                catalogue_ui(ui, state);
+            });
+    }
+    action
+}
+
+/// Title, Save and Cancel, the live length and the count of things to fix.
+fn top_bar_ui(ui: &mut Ui, state: &EditorState, action: &mut Option<EditorAction>) {
+    let palette = Palette::of(ui.visuals());
+    let problems = state.problems();
+    ui.horizontal(|ui| {
+        let title = if state.original.is_some() {
+            "Edit routine"
+        } else {
+            "New routine"
+        };
+        ui.label(RichText::new(title).size(24.0).strong());
+        ui.add_space(theme::GAP_M);
+        ui.label(RichText::new("Length").strong());
+        ui.label(
+            RichText::new(clock(draft_secs(&state.draft)))
+                .size(20.0)
+                .strong()
+                .monospace(),
+        )
+        .on_hover_text("With the usual 5 s to get ready before each step and 5 s to switch sides");
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui.button("Cancel").clicked() {
+                *action = Some(EditorAction::Cancel);
+            }
+            let save = Button::new(
+                RichText::new("Save")
+                    .strong()
+                    .color(if problems.is_empty() {
+                        palette.on_accent
+                    } else {
+                        ui.visuals().weak_text_color()
+                    }),
+            )
+            .fill(palette.accent)
+            .min_size(egui::vec2(96.0, 0.0));
+            let response = ui.add_enabled(problems.is_empty(), save);
+            if response.clicked() {
+                *action = state.to_save().map(EditorAction::Save);
+            }
+            if state.is_dirty() {
+                ui.label(RichText::new("Unsaved changes").color(palette.quiet));
+            }
+        });
+    });
+    if problems.is_empty() {
+        ui.label(RichText::new("Ready to save.").color(palette.quiet));
+    } else {
+        ui.label(
+            RichText::new(format!("{} before saving", things_to_fix(problems.len())))
+                .strong()
+                .color(palette.caution),
+        );
+        // Problems with no field on screen (the id is chosen by the app).
+        for problem in problems.iter().filter(|p| p.field == "id") {
+            ui.label(RichText::new(sentence(&problem.message)).color(palette.caution));
+        }
+    }
+}
+
+/// A message in the caution colour, right under the field it concerns.
+fn problem_ui(ui: &mut Ui, message: Option<&str>) {
+    if let Some(message) = message {
+        let palette = Palette::of(ui.visuals());
+        ui.label(RichText::new(sentence(message)).color(palette.caution));
+    }
+}
+
+/// The routine's name, summary and category, then its steps.
+fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
+    let palette = Palette::of(ui.visuals());
+    let problems = state.problems();
+    let problem_of = |field: &str| {
+        problems
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| p.message.as_str())
+    };
+    let field_width = ui.available_width().min(FIELD_WIDTH);
+
+    egui::Grid::new("editor-routine-fields")
+        .num_columns(2)
+        .spacing([theme::GAP_M, theme::GAP_S])
+        .show(ui, |ui| {
+            let label = ui.label("Routine name");
+            ui.vertical(|ui| {
+                ui.add(
+                    TextEdit::singleline(&mut state.draft.name)
+                        .hint_text("e.g. My physio exercises")
+                        .desired_width(field_width),
+                )
+                .labelled_by(label.id);
+                problem_ui(ui, problem_of("name"));
+            });
+            ui.end_row();
+
+            let label = ui.label("Summary");
+            ui.vertical(|ui| {
+                ui.add(
+                    TextEdit::singleline(&mut state.draft.summary)
+                        .hint_text("What it is for, in one line (optional)")
+                        .desired_width(field_width),
+                )
+                .labelled_by(label.id);
+                problem_ui(ui, problem_of("summary"));
+            });
+            ui.end_row();
+
+            let label = ui.label("Category");
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    for category in Category::ALL {
+                        let response =
+                            ui.radio_value(&mut state.draft.category, category, category.label());
+                        if response.clicked() {
+                            state.category_chosen = true;
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+                if let Some(suggested) = suggested_category(&state.draft.steps)
+                    && suggested != state.draft.category
+                {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(format!("These steps look like {}.", suggested.label()))
+                                .color(palette.quiet),
+                        );
+                        if ui.button(format!("Use {}", suggested.label())).clicked() {
+                            state.draft.category = suggested;
+                            state.category_chosen = true;
+                        }
+                    });
+                }
+            });
+            ui.end_row();
+        });
+
+    ui.add_space(theme::GAP_M);
+    ui.label(RichText::new("Steps").size(20.0).strong());
+    if state.draft.steps.is_empty() {
+        egui::Frame::group(ui.style())
+            .inner_margin(egui::Margin::same(12))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(EMPTY_HINT).color(palette.quiet));
+            });
+    } else if let Some(message) = problem_of("steps") {
+        problem_ui(ui, Some(message));
+    }
+
+    let count = state.draft.steps.len();
+    let mut request = None;
+    for index in 0..count {
+        ui.push_id(("editor-step", index), |ui| {
+            if let Some(r) = step_card_ui(ui, state, index, count) {
+                request = Some(r);
+            }
+        });
+        ui.add_space(theme::GAP_S);
+    }
+    match request {
+        Some(StepRequest::Toggle(index)) => {
+            state.open_step = if state.open_step == Some(index) {
+                None
+            } else {
+                Some(index)
+            };
+        }
+        Some(StepRequest::Up(index)) => state.move_up(index),
+        Some(StepRequest::Down(index)) => state.move_down(index),
+        Some(StepRequest::Remove(index)) => state.remove(index),
+        None => {}
+    }
+
+    if let Some((_, step)) = &state.removed {
+        let name = if step.name.trim().is_empty() {
+            "a blank step".to_owned()
+        } else {
+            step.name.clone()
+        };
+        let mut put_back = false;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Removed {name}.")).color(palette.quiet));
+            put_back = ui.button("Put back").clicked();
+        });
+        if put_back {
+            state.undo_remove();
+        }
+    }
+
+    ui.add_space(theme::GAP_S);
+    if ui
+        .button("Add blank step")
+        .on_hover_text("For an exercise that is not in the catalogue")
+        .clicked()
+    {
+        state.add_blank_step();
+    }
+}
+
+/// What a step card's buttons ask for; applied after the list is drawn.
+#[derive(Clone, Copy)]
+enum StepRequest {
+    Toggle(usize),
+    Up(usize),
+    Down(usize),
+    Remove(usize),
+}
+
+/// One step: a header line with its dose and buttons, and its fields while it is open.
+fn step_card_ui(
+    ui: &mut Ui,
+    state: &mut EditorState,
+    index: usize,
+    count: usize,
+) -> Option<StepRequest> {
+    let palette = Palette::of(ui.visuals());
+    let number = index + 1;
+    let open = state.open_step == Some(index);
+    let mut request = None;
+    let scroll_here = open && state.scroll_to_open;
+    let frame = egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::same(10))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let step = &state.draft.steps[index];
+            let problems = step_problems(step);
+            ui.horizontal_wrapped(|ui| {
+                let name = if step.name.trim().is_empty() {
+                    "(no name yet)"
+                } else {
+                    step.name.as_str()
+                };
+                ui.label(RichText::new(format!("{number}. {name}")).strong());
+                ui.label(
+                    RichText::new(format!("{} · {}", step.kind.label(), dose_label(step)))
+                        .color(palette.quiet),
+                );
+                if !problems.is_empty() {
+                    ui.label(
+                        RichText::new(things_to_fix(problems.len()))
+                            .strong()
+                            .color(palette.caution),
+                    );
+                }
+            });
+            ui.horizontal(|ui| {
+                let (text, name) = if open {
+                    ("Done", format!("Close step {number}"))
+                } else {
+                    ("Edit", format!("Edit step {number}"))
+                };
+                if ui.button(text).accessible_name(name).clicked() {
+                    request = Some(StepRequest::Toggle(index));
+                }
+                if ui
+                    .add_enabled(index > 0, Button::new("Move up"))
+                    .accessible_name(format!("Move step {number} up"))
+                    .clicked()
+                {
+                    request = Some(StepRequest::Up(index));
+                }
+                if ui
+                    .add_enabled(index + 1 < count, Button::new("Move down"))
+                    .accessible_name(format!("Move step {number} down"))
+                    .clicked()
+                {
+                    request = Some(StepRequest::Down(index));
+                }
+                if ui
+                    .button("Remove")
+                    .accessible_name(format!("Remove step {number}"))
+                    .clicked()
+                {
+                    request = Some(StepRequest::Remove(index));
+                }
+            });
+            if open {
+                ui.add_space(theme::GAP_S);
+                step_fields_ui(ui, &mut state.draft.steps[index], number);
+            }
+        });
+    if scroll_here {
+        frame.response.scroll_to_me(Some(Align::Min));
+        state.scroll_to_open = false;
+    }
+    request
+}
+
+/// The open step's fields, each with its problem under it.
+fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
+    let palette = Palette::of(ui.visuals());
+    let problems = step_problems(step);
+    let problem_of = |field: &str| {
+        problems
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    };
+    let field_width = (ui.available_width() - 140.0).clamp(200.0, FIELD_WIDTH);
+
+    egui::Grid::new("fields")
+        .num_columns(2)
+        .spacing([theme::GAP_M, theme::GAP_S])
+        .show(ui, |ui| {
+            ui.label("Name");
+            ui.vertical(|ui| {
+                ui.add(
+                    TextEdit::singleline(&mut step.name)
+                        .hint_text("e.g. Bridge with a ball")
+                        .desired_width(field_width),
+                )
+                .accessible_name(format!("Step {number} name"));
+                problem_ui(ui, problem_of("name"));
+            });
+            ui.end_row();
+
+            ui.label("Kind");
+            ComboBox::from_id_salt("kind")
+                .selected_text(step.kind.label())
+                .show_ui(ui, |ui| {
+                    for kind in StepKind::ALL {
+                        ui.selectable_value(&mut step.kind, kind, kind.label());
+                    }
+                })
+                .response
+                .accessible_name(format!("Step {number} kind"));
+            ui.end_row();
+
+            ui.label("Hold");
+            ui.vertical(|ui| {
+                ui.add(
+                    DragValue::new(&mut step.hold_secs)
+                        .range(HOLD_SECS)
+                        .clamp_existing_to_range(false)
+                        .speed(0.3)
+                        .suffix(" s"),
+                )
+                .accessible_name(format!("Step {number} hold, seconds"));
+                problem_ui(ui, problem_of("hold_seconds"));
+                let dose = step.kind.dose_bounds();
+                if !dose.contains(&step.hold_secs) {
+                    ui.label(
+                        RichText::new(format!(
+                            "Guides suggest {} to {} s for {}.",
+                            dose.start(),
+                            dose.end(),
+                            match step.kind {
+                                StepKind::Stretch => "a stretch",
+                                StepKind::SelfMassage => "self-massage",
+                                StepKind::Rest => "a rest",
+                            }
+                        ))
+                        .color(palette.quiet),
+                    );
+                }
+            });
+            ui.end_row();
+
+            ui.label("Repetitions");
+            ui.vertical(|ui| {
+                ui.add(
+                    DragValue::new(&mut step.reps)
+                        .range(REPS)
+                        .clamp_existing_to_range(false)
+                        .speed(0.1),
+                )
+                .accessible_name(format!("Step {number} repetitions"));
+                problem_ui(ui, problem_of("reps"));
+            });
+            ui.end_row();
+
+            ui.label("Rest between");
+            ui.vertical(|ui| {
+                ui.add(
+                    DragValue::new(&mut step.rest_secs)
+                        .range(REST_SECS)
+                        .clamp_existing_to_range(false)
+                        .speed(0.2)
+                        .suffix(" s"),
+                )
+                .accessible_name(format!("Step {number} rest between repetitions, seconds"));
+                problem_ui(ui, problem_of("rest_seconds"));
+                if step.reps <= 1 && step.rest_secs > 0 {
+                    ui.label(
+                        RichText::new("Only used with 2 or more repetitions.").color(palette.quiet),
+                    );
+                }
+            });
+            ui.end_row();
+
+            ui.label("Sides");
+            ui.checkbox(&mut step.per_side, "Each side: left, then right")
+                .accessible_name(format!("Step {number} on each side"));
+            ui.end_row();
+
+            ui.label("Equipment");
+            ComboBox::from_id_salt("equipment")
+                .selected_text(step.equipment.label())
+                .show_ui(ui, |ui| {
+                    for equipment in Equipment::ALL {
+                        ui.selectable_value(&mut step.equipment, equipment, equipment.label());
+                    }
+                })
+                .response
+                .accessible_name(format!("Step {number} equipment"));
+            ui.end_row();
+
+            ui.label("Position");
+            ComboBox::from_id_salt("position")
+                .selected_text(step.position.label())
+                .show_ui(ui, |ui| {
+                    for position in Position::ALL {
+                        ui.selectable_value(&mut step.position, position, position.label());
+                    }
+                })
+                .response
+                .accessible_name(format!("Step {number} position"));
+            ui.end_row();
+
+            ui.label("Instructions");
+            ui.vertical(|ui| {
+                ui.add(
+                    TextEdit::multiline(&mut step.instructions)
+                        .hint_text("What to do, in a few short sentences")
+                        .desired_rows(3)
+                        .desired_width(field_width),
+                )
+                .accessible_name(format!("Step {number} instructions"));
+                for (field, message) in &problems {
+                    if *field == "instructions" {
+                        problem_ui(ui, Some(message));
+                    }
+                }
+            });
+            ui.end_row();
+
+            ui.label("Caution");
+            ui.vertical(|ui| {
+                ui.add(
+                    TextEdit::multiline(&mut step.caution)
+                        .hint_text("What to watch for (optional)")
+                        .desired_rows(2)
+                        .desired_width(field_width),
+                )
+                .accessible_name(format!("Step {number} caution"));
+                problem_ui(ui, problem_of("caution"));
+            });
+            ui.end_row();
+        });
+    let secs = total_secs(
+        &Routine {
+            id: String::new(),
+            name: String::new(),
+            summary: String::new(),
+            category: Category::Stretch,
+            steps: vec![Step {
+                reps: step.reps.max(1),
+                ..step.clone()
+            }],
+        },
+        Timing::default(),
+    );
+    ui.label(RichText::new(format!("This step takes {}.", clock(secs))).color(palette.quiet));
+}
+
+/// The searchable technique catalogue, grouped by kind, each with an Add button.
+fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
+    let palette = Palette::of(ui.visuals());
+    ui.label(RichText::new("Add a step").size(20.0).strong());
+    ui.label(
+        RichText::new(
+            "Pick the exercises on your sheet, then set the holds and repetitions it gives.",
+        )
+        .color(palette.quiet),
+    );
+    let label = ui.label("Search the catalogue");
+    ui.add(
+        TextEdit::singleline(&mut state.filter)
+            .hint_text("e.g. ball, hamstring, on your back")
+            .desired_width(ui.available_width().min(FIELD_WIDTH)),
+    )
+    .labelled_by(label.id);
+    if let Some(note) = &state.added_note {
+        ui.label(RichText::new(note).color(palette.accent));
+    }
+    ui.add_space(theme::GAP_S);
+
+    let mut chosen = None;
+    let mut shown = 0;
+    for (kind, heading) in [
+        (StepKind::Stretch, "Stretches"),
+        (StepKind::SelfMassage, "Self-massage"),
+        (StepKind::Rest, "Rest"),
+    ] {
+        let matching: Vec<&Technique> = catalogue::catalogue()
+            .iter()
+            .filter(|t| t.kind == kind && t.matches(&state.filter))
+            .collect();
+        if matching.is_empty() {
+            continue;
+        }
+        ui.add_space(theme::GAP_S);
+        ui.label(RichText::new(heading).size(17.0).strong());
+        for technique in matching {
+            shown += 1;
+            ui.horizontal(|ui| {
+                let add = ui
+                    .button("Add")
+                    .accessible_name(format!("Add {}", technique.name))
+                    .on_hover_text(format!(
+                        "{}\n\nWatch for: {}\n\nSource: {}",
+                        technique.instructions,
+                        if technique.caution.is_empty() {
+                            "nothing special"
+                        } else {
+                            technique.caution
+                        },
+                        technique.source_note
+                    ));
+                if add.clicked() {
+                    chosen = Some(technique);
+                }
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(technique.name).strong());
+                    let mut facts = technique.dose_label();
+                    if technique.equipment != Equipment::None {
+                        facts.push_str(" · ");
+                        facts.push_str(technique.equipment.label());
+                    }
+                    ui.label(RichText::new(facts).color(palette.quiet));
+                });
+            });
+        }
+    }
+    if shown == 0 {
+        ui.label(
+            RichText::new("Nothing matches. Try another word, or add a blank step.")
+                .color(palette.quiet),
+        );
+    }
+    if let Some(technique) = chosen {
+        state.add_technique(technique);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    type TestState = (EditorState, Option<EditorAction>);
+
+    /// A window tall enough that everything fits without scrolling.
+    fn harness_sized(state: EditorState, size: egui::Vec2) -> Harness<'static, TestState> {
+        Harness::builder().with_size(size).build_ui_state(
+            |ui, state: &mut TestState| {
+                if let Some(action) = editor_ui(ui, &mut state.0) {
+                    state.1 = Some(action);
+                }
+            },
+            (state, None),
+        )
+    }
+
+    fn harness(state: EditorState) -> Harness<'static, TestState> {
+        harness_sized(state, egui::vec2(1200.0, 2400.0))
+    }
+
+    fn technique(key: &str) -> &'static Technique {
+        catalogue::technique(key).expect("in the catalogue")
+    }
+
+    fn saved_routine() -> Routine {
+        Routine {
+            id: "mine".to_owned(),
+            name: "My sheet".to_owned(),
+            summary: "From the physio.".to_owned(),
+            category: Category::Mixed,
+            steps: vec![
+                technique("pelvic-tilt").step(),
+                technique("cat-cow").step(),
+                technique("roller-glutes").step(),
+            ],
+        }
+    }
+
+    /// Focuses the field named `label`, then types `text` into it.
+    fn type_into(harness: &mut Harness<'static, TestState>, label: &str, text: &str) {
+        harness.get_by_label(label).focus();
+        harness.run();
+        harness.get_by_label(label).type_text(text);
+        harness.run();
+    }
+
+    fn step_names(state: &EditorState) -> Vec<&str> {
+        state.draft.steps.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_new_routine_is_empty_clean_and_cannot_be_saved() {
+        let state = EditorState::new_routine("new-1".to_owned());
+        assert!(!state.is_dirty());
+        assert!(!state.is_valid());
+        let mut harness = harness(state);
+        harness.run();
+        harness.get_by_label(EMPTY_HINT);
+        harness.get_by_label("2 things to fix before saving");
+        harness.get_by_label("New routine");
+        harness.get_by_role_and_label(Role::Button, "Save").click();
+        harness.run();
+        assert_eq!(harness.state().1, None);
+    }
+
+    #[test]
+    fn name_and_a_catalogue_technique_make_a_routine_that_saves() {
+        let mut harness = harness(EditorState::new_routine("new-1".to_owned()));
+        harness.run();
+        type_into(&mut harness, "Routine name", "Physio sheet");
+        harness.run();
+        assert!(harness.state().0.is_dirty());
+        harness.get_by_label("Add Piriformis figure-4").click();
+        harness.run();
+        harness.get_by_label("Added Piriformis figure-4 as step 1.");
+        harness.get_by_label("Ready to save.");
+        // The new step is open for adjusting, and the category followed the step.
+        harness.get_by_label("Step 1 name");
+        assert_eq!(harness.state().0.draft.category, Category::Stretch);
+
+        harness.get_by_role_and_label(Role::Button, "Save").click();
+        harness.run();
+        let Some(EditorAction::Save(routine)) = harness.state().1.clone() else {
+            panic!("expected Save, got {:?}", harness.state().1);
+        };
+        assert_eq!(routine.name, "Physio sheet");
+        assert_eq!(routine.id, "new-1");
+        assert_eq!(routine.steps, vec![technique("piriformis-figure-4").step()]);
+        assert!(routine.violations().is_empty());
+    }
+
+    #[test]
+    fn a_cleared_name_says_why_and_keeps_save_disabled() {
+        let mut harness = harness(EditorState::edit(saved_routine()));
+        harness.run();
+        harness.get_by_label("Ready to save.");
+        harness.state_mut().0.draft.name.clear();
+        harness.run();
+        harness.get_by_label("A name must be 1 to 80 characters long (this one has 0).");
+        harness.get_by_label("1 thing to fix before saving");
+        harness.get_by_role_and_label(Role::Button, "Save").click();
+        harness.run();
+        assert_eq!(harness.state().1, None);
+    }
+
+    #[test]
+    fn a_blank_step_shows_its_problems_under_its_fields() {
+        let mut harness = harness(EditorState::edit(saved_routine()));
+        harness.run();
+        harness.get_by_label("Add blank step").click();
+        harness.run();
+        assert_eq!(harness.state().0.open_step, Some(3));
+        harness.get_by_label("A name must be 1 to 80 characters long (this one has 0).");
+        harness.get_by_label("Say what to do in this step.");
+        harness.get_by_label("2 things to fix before saving");
+        let name_field = harness.get_by_label("Step 4 name").rect();
+        let message = harness
+            .get_by_label("A name must be 1 to 80 characters long (this one has 0).")
+            .rect();
+        assert!(
+            message.top() >= name_field.bottom() - 1.0
+                && message.top() - name_field.bottom() < 30.0,
+            "the message sits right under the field"
+        );
+
+        type_into(&mut harness, "Step 4 name", "Wall sit");
+        type_into(&mut harness, "Step 4 instructions", "Slide down the wall.");
+        harness.run();
+        harness.get_by_label("Ready to save.");
+        harness.get_by_role_and_label(Role::Button, "Save").click();
+        harness.run();
+        let Some(EditorAction::Save(routine)) = harness.state().1.clone() else {
+            panic!("expected Save");
+        };
+        assert_eq!(routine.steps[3].name, "Wall sit");
+    }
+
+    #[test]
+    fn a_hold_set_out_of_range_is_explained_under_it_and_blocks_save() {
+        let mut harness = harness(EditorState::edit(saved_routine()));
+        harness.run();
+        harness.get_by_label("Edit step 1").click();
+        harness.run();
+        harness
+            .get_by_label("Step 1 hold, seconds")
+            .set_value_accesskit(2.0);
+        harness.run();
+        assert_eq!(harness.state().0.draft.steps[0].hold_secs, 2);
+        let field = harness.get_by_label("Step 1 hold, seconds").rect();
+        let message = harness
+            .get_by_label("A hold must last from 3 seconds to 10 minutes (this one is 2 s).")
+            .rect();
+        assert!(message.top() >= field.bottom() - 1.0 && message.top() - field.bottom() < 30.0);
+        harness.get_by_label("1 thing to fix before saving");
+        harness.get_by_role_and_label(Role::Button, "Save").click();
+        harness.run();
+        assert_eq!(harness.state().1, None);
+
+        harness
+            .get_by_label("Step 1 hold, seconds")
+            .set_value_accesskit(20.0);
+        harness
+            .get_by_label("Step 1 repetitions")
+            .set_value_accesskit(7.0);
+        harness.run();
+        let step = &harness.state().0.draft.steps[0];
+        assert_eq!((step.hold_secs, step.reps), (20, 7));
+        assert!(harness.state().0.is_dirty());
+        harness.get_by_label("Ready to save.");
+    }
+
+    #[test]
+    fn an_out_of_range_hold_in_the_draft_is_explained() {
+        let mut routine = saved_routine();
+        routine.steps[0].hold_secs = 2;
+        let mut state = EditorState::edit(routine);
+        state.open_step = Some(0);
+        let mut harness = harness(state);
+        harness.run();
+        harness.get_by_label("A hold must last from 3 seconds to 10 minutes (this one is 2 s).");
+        harness.get_by_label("1 thing to fix before saving");
+        harness.get_by_role_and_label(Role::Button, "Save").click();
+        harness.run();
+        assert_eq!(harness.state().1, None);
+    }
+
+    #[test]
+    fn move_up_and_down_reorder_and_remove_removes() {
+        let mut harness = harness(EditorState::edit(saved_routine()));
+        harness.run();
+        harness.get_by_label("Move step 3 up").click();
+        harness.run();
+        assert_eq!(
+            step_names(&harness.state().0),
+            ["Pelvic tilt", "Foam roller: glutes", "Cat-cow"]
+        );
+        harness.get_by_label("Move step 1 down").click();
+        harness.run();
+        assert_eq!(
+            step_names(&harness.state().0),
+            ["Foam roller: glutes", "Pelvic tilt", "Cat-cow"]
+        );
+        assert!(harness.state().0.is_dirty());
+
+        // The ends cannot move further.
+        harness.get_by_label("Move step 1 up").click();
+        harness.get_by_label("Move step 3 down").click();
+        harness.run();
+        assert_eq!(
+            step_names(&harness.state().0),
+            ["Foam roller: glutes", "Pelvic tilt", "Cat-cow"]
+        );
+
+        harness.get_by_label("Remove step 2").click();
+        harness.run();
+        assert_eq!(
+            step_names(&harness.state().0),
+            ["Foam roller: glutes", "Cat-cow"]
+        );
+        assert!(harness.query_by_label("Remove step 3").is_none());
+        harness.get_by_label("Removed Pelvic tilt.");
+        harness.get_by_label("Put back").click();
+        harness.run();
+        assert_eq!(
+            step_names(&harness.state().0),
+            ["Foam roller: glutes", "Pelvic tilt", "Cat-cow"]
+        );
+    }
+
+    #[test]
+    fn the_open_step_follows_its_moves() {
+        let mut state = EditorState::edit(saved_routine());
+        state.open_step = Some(0);
+        state.move_down(0);
+        assert_eq!(state.open_step, Some(1));
+        state.move_up(1);
+        assert_eq!(state.open_step, Some(0));
+        state.remove(1);
+        assert_eq!(state.open_step, Some(0));
+        state.remove(0);
+        assert_eq!(state.open_step, None);
+        state.undo_remove();
+        assert_eq!(state.draft.steps.len(), 2);
+    }
+
+    #[test]
+    fn an_edit_makes_an_existing_routine_dirty_and_undoing_it_clean() {
+        let mut harness = harness(EditorState::edit(saved_routine()));
+        harness.run();
+        assert!(!harness.state().0.is_dirty());
+        assert!(harness.query_by_label("Unsaved changes").is_none());
+        type_into(&mut harness, "Summary", " Twice a day.");
+        harness.run();
+        assert!(harness.state().0.is_dirty());
+        harness.get_by_label("Unsaved changes");
+        harness.state_mut().0.draft.summary = "From the physio.".to_owned();
+        harness.run();
+        assert!(!harness.state().0.is_dirty());
+    }
+
+    #[test]
+    fn editing_a_steps_fields_changes_the_draft() {
+        let mut harness = harness(EditorState::edit(saved_routine()));
+        harness.run();
+        harness.get_by_label("Edit step 2").click();
+        harness.run();
+        harness.get_by_label("Step 2 on each side").click();
+        type_into(&mut harness, "Step 2 caution", " Go slowly.");
+        harness.run();
+        let step = &harness.state().0.draft.steps[1];
+        assert!(step.per_side);
+        assert!(step.caution.ends_with("Go slowly."));
+        harness.get_by_label("Close step 2").click();
+        harness.run();
+        assert!(harness.query_by_label("Step 2 caution").is_none());
+    }
+
+    #[test]
+    fn cancel_yields_cancel() {
+        let mut harness = harness(EditorState::edit(saved_routine()));
+        harness.run();
+        harness.get_by_label("Cancel").click();
+        harness.run();
+        assert_eq!(harness.state().1, Some(EditorAction::Cancel));
+    }
+
+    #[test]
+    fn the_filter_narrows_the_catalogue() {
+        let mut harness = harness(EditorState::new_routine("new-1".to_owned()));
+        harness.run();
+        assert!(harness.query_by_label("Add Cat-cow").is_some());
+        type_into(&mut harness, "Search the catalogue", "ball");
+        harness.run();
+        assert!(harness.query_by_label("Add Cat-cow").is_none());
+        harness.get_by_label("Add Ball against a wall: glutes");
+        assert_eq!(harness.query_all_by_label_contains("Add Ball").count(), 4);
+        type_into(&mut harness, "Search the catalogue", " zebra");
+        harness.run();
+        harness.get_by_label("Nothing matches. Try another word, or add a blank step.");
+    }
+
+    #[test]
+    fn the_length_is_shown_live() {
+        let mut harness = harness(EditorState::new_routine("new-1".to_owned()));
+        harness.run();
+        harness.get_by_label("0:00");
+        harness.get_by_label("Add Foam roller: upper back").click();
+        harness.run();
+        // 5 s get ready + 60 s.
+        harness.get_by_label("1:05");
+    }
+
+    #[test]
+    fn mixing_kinds_suggests_mixed_for_a_new_routine() {
+        let mut state = EditorState::new_routine("new-1".to_owned());
+        state.add_technique(technique("cat-cow"));
+        assert_eq!(state.draft.category, Category::Stretch);
+        state.add_technique(technique("roller-glutes"));
+        assert_eq!(state.draft.category, Category::Mixed);
+        // A category the person chose is kept, and the editor offers the suggestion instead.
+        let mut harness = harness(EditorState::edit(saved_routine()));
+        harness.run();
+        assert!(harness.query_by_label("Use Mixed").is_none());
+        harness.get_by_label("Stretch").click();
+        harness.run();
+        assert_eq!(harness.state().0.draft.category, Category::Stretch);
+        harness.get_by_label("These steps look like Mixed.");
+        harness.get_by_label("Use Mixed").click();
+        harness.run();
+        assert_eq!(harness.state().0.draft.category, Category::Mixed);
+    }
+
+    #[test]
+    fn a_narrow_window_stacks_the_catalogue_under_the_steps() {
+        let mut harness = harness_sized(
+            EditorState::new_routine("new-1".to_owned()),
+            egui::vec2(700.0, 3200.0),
+        );
+        harness.run();
+        let blank = harness.get_by_label("Add blank step").rect();
+        let first = harness.get_by_label("Add Single knee-to-chest").rect();
+        assert!(first.top() > blank.bottom());
+        harness.get_by_label("Add Single knee-to-chest").click();
+        harness.run();
+        assert_eq!(harness.state().0.draft.steps.len(), 1);
+    }
+
+    #[test]
+    fn dark_and_light_both_draw_every_field() {
+        for theme in [egui::Theme::Dark, egui::Theme::Light] {
+            let mut state = EditorState::edit(saved_routine());
+            state.open_step = Some(2);
+            let mut harness = Harness::builder()
+                .with_size(egui::vec2(1200.0, 2400.0))
+                .with_theme(theme)
+                .build_ui_state(
+                    |ui, state: &mut TestState| {
+                        if let Some(action) = editor_ui(ui, &mut state.0) {
+                            state.1 = Some(action);
+                        }
+                    },
+                    (state, None),
+                );
+            harness.run();
+            for field in [
+                "name",
+                "kind",
+                "hold, seconds",
+                "repetitions",
+                "rest between repetitions, seconds",
+                "on each side",
+                "equipment",
+                "position",
+                "instructions",
+                "caution",
+            ] {
+                harness.get_by_label(&format!("Step 3 {field}"));
+            }
+        }
+    }
+
+    #[test]
+    fn to_save_trims_and_refuses_invalid_drafts() {
+        let mut state = EditorState::edit(saved_routine());
+        state.draft.name = "  My sheet  ".to_owned();
+        assert_eq!(state.to_save().map(|r| r.name), Some("My sheet".to_owned()));
+        state.draft.steps.clear();
+        assert_eq!(state.to_save(), None);
+    }
+
+    #[test]
+    fn catalogue_names_are_unique_so_add_buttons_are() {
+        let mut names: Vec<&str> = catalogue::catalogue().iter().map(|t| t.name).collect();
+        names.sort_unstable();
+        let count = names.len();
+        names.dedup();
+        assert_eq!(names.len(), count);
+    }
+}
