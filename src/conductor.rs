@@ -208,7 +208,7 @@ fn timer_loop(shared: &Shared) {
 mod tests {
     use super::*;
     use crate::clock::{ManualClock, SystemClock};
-    use crate::cue::RecordingPlayer;
+    use crate::cue::{CueLog, RecordingPlayer};
     use crate::plan::Timing;
     use crate::routine::model::tests::{routine, step};
 
@@ -222,14 +222,10 @@ mod tests {
         )
     }
 
-    #[test]
-    fn pumping_plays_due_cues_at_the_chosen_gain() {
+    /// A conductor without a timer thread on a manual clock, recording what it plays.
+    fn recorded(settings: Settings) -> (ManualClock, Conductor, CueLog) {
         let clock = ManualClock::new();
         let (player, log) = RecordingPlayer::new();
-        let settings = Settings {
-            volume: 0.4,
-            ..Settings::default()
-        };
         let conductor = Conductor::new(
             Arc::new(clock.clone()),
             Box::new(player),
@@ -237,6 +233,15 @@ mod tests {
             Box::new(|| {}),
             false,
         );
+        (clock, conductor, log)
+    }
+
+    #[test]
+    fn pumping_plays_due_cues_at_the_chosen_gain() {
+        let (clock, conductor, log) = recorded(Settings {
+            volume: 0.4,
+            ..Settings::default()
+        });
         conductor.start(plan(3));
         clock.advance(Duration::from_secs(1));
         conductor.pump();
@@ -252,19 +257,10 @@ mod tests {
 
     #[test]
     fn muted_or_toggled_off_cues_are_not_played_but_still_pass() {
-        let clock = ManualClock::new();
-        let (player, log) = RecordingPlayer::new();
-        let settings = Settings {
+        let (clock, conductor, log) = recorded(Settings {
             countdown_cues: false,
             ..Settings::default()
-        };
-        let conductor = Conductor::new(
-            Arc::new(clock.clone()),
-            Box::new(player),
-            settings,
-            Box::new(|| {}),
-            false,
-        );
+        });
         conductor.start(plan(10));
         for _ in 0..12 {
             clock.advance(Duration::from_secs(1));

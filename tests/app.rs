@@ -278,14 +278,7 @@ fn a_corrupt_settings_file_is_kept_and_explained() {
     std::fs::create_dir_all(&store.config_dir).expect("mkdir");
     std::fs::write(store.settings_path(), "volume = \"loud\"\n[[[").expect("write");
     let rig = launch(dir.path(), None);
-    let notice = rig
-        .harness
-        .state()
-        .notices()
-        .iter()
-        .find(|n| n.starts_with("Your settings file could not be read"))
-        .cloned()
-        .expect("a notice about the settings file");
+    let notice = rig.notice_containing("Your settings file could not be read");
     assert!(
         rig.harness.query_by_label(&notice).is_some(),
         "the notice is on screen"
@@ -464,6 +457,17 @@ impl Rig {
         self.harness.run();
     }
 
+    /// The notice that mentions `text`; panics if there is none.
+    fn notice_containing(&self, text: &str) -> String {
+        self.harness
+            .state()
+            .notices()
+            .iter()
+            .find(|n| n.contains(text))
+            .cloned()
+            .unwrap_or_else(|| panic!("no notice mentions {text:?}"))
+    }
+
     fn own_routines(&self) -> Vec<unknot::routine::Routine> {
         self.harness
             .state()
@@ -624,14 +628,7 @@ fn a_corrupt_routine_file_is_kept_and_reported_while_the_others_load() {
     )
     .expect("write");
     let rig = launch(dir.path(), None);
-    let notice = rig
-        .harness
-        .state()
-        .notices()
-        .iter()
-        .find(|n| n.contains("broken.toml"))
-        .cloned()
-        .expect("a notice naming the file");
+    let notice = rig.notice_containing("broken.toml");
     assert!(
         rig.harness.query_by_label(&notice).is_some(),
         "shown on screen"

@@ -89,11 +89,20 @@ fn list(problems: &[Problem]) -> String {
 
 /// Reads and parses one routine file.
 pub fn read_routine_file(path: &Path) -> Result<Routine, LoadError> {
+    let file = std::fs::File::open(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    read_opened_routine(file, path)
+}
+
+/// Reads and parses a routine from a file already opened from `path` (named in errors): at
+/// most [`MAX_FILE_BYTES`], UTF-8 text, every problem listed.
+pub fn read_opened_routine(file: std::fs::File, path: &Path) -> Result<Routine, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

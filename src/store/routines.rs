@@ -11,13 +11,14 @@
 //! than [`MAX_FILE_BYTES`]) and writes nothing until the person has decided what to do about a
 //! clash; a file that does not load is never overwritten, whatever they decide.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{SaveError, Store, write_atomically};
 use crate::routine::Routine;
-use crate::routine::file::{LoadError, MAX_FILE_BYTES, parse_routine, read_routine_file, to_toml};
+use crate::routine::file::{
+    LoadError, MAX_FILE_BYTES, read_opened_routine, read_routine_file, to_toml,
+};
 use crate::routine::model::{ID_CHARS, NAME_CHARS, id_problem};
 
 /// The name of the folder (inside the routines folder) that deleted routines are moved to.
@@ -527,26 +528,7 @@ pub fn read_import(path: &Path) -> Result<Routine, ImportError> {
             path: path.to_owned(),
         });
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-        }
-        .into());
-    }
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText {
-        path: path.to_owned(),
-    })?;
-    parse_routine(&text).map_err(|problems| {
-        LoadError::Invalid {
-            path: path.to_owned(),
-            problems,
-        }
-        .into()
-    })
+    Ok(read_opened_routine(file, path)?)
 }
 
 /// "Make it mine": a copy of `original` named "<name> (my copy)" (the name shortened to stay
