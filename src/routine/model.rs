@@ -1,8 +1,9 @@
 //! The routine model: what a routine and its steps are, and the bounds that make one valid.
 //!
-//! A [`Routine`] that exists in memory is always valid: the only ways to build one from outside
-//! data are the file parser ([`super::file`]) and [`Routine::validate`], which both check every
-//! bound listed here. Nothing in this module knows about screens, speakers or files.
+//! Every routine that is run, saved or listed is valid: routines from outside come through the
+//! file parser ([`super::file`]), which checks every bound listed here, and the editor saves
+//! only drafts whose [`Routine::violations`] are empty (a draft may break bounds while it is
+//! being edited). Nothing in this module knows about screens, speakers or files.
 
 use serde::{Deserialize, Serialize};
 

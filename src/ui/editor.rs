@@ -9,7 +9,9 @@
 //! [`EditorAction`] for the app to apply: it never touches files itself. The draft may be invalid
 //! while it is edited; [`EditorAction::Save`] only ever carries a routine with no violations.
 
-use egui::{Align, Button, ComboBox, DragValue, Layout, RichText, ScrollArea, TextEdit, Ui};
+use egui::{
+    Align, Button, Color32, ComboBox, DragValue, Layout, RichText, ScrollArea, TextEdit, Ui,
+};
 
 use super::theme::{self, Palette};
 use crate::plan::{Timing, clock, total_secs};
@@ -392,12 +394,19 @@ fn top_bar_ui(ui: &mut Ui, state: &EditorState, action: &mut Option<EditorAction
     }
 }
 
-/// A message in the caution colour, right under the field it concerns.
-fn problem_ui(ui: &mut Ui, message: Option<&str>) {
-    if let Some(message) = message {
-        let palette = Palette::of(ui.visuals());
-        ui.label(RichText::new(sentence(message)).color(palette.caution));
+/// A grid row right under a field: an empty label cell, then the note in `colour`.
+fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32) {
+    if let Some(note) = note {
+        ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
+        ui.label(RichText::new(note).color(colour));
+        ui.end_row();
     }
+}
+
+/// A grid row right under a field saying what is wrong with it, in the caution colour.
+fn problem_row(ui: &mut Ui, message: Option<&str>) {
+    let caution = Palette::of(ui.visuals()).caution;
+    note_row(ui, message.map(sentence), caution);
 }
 
 /// The routine's name, summary and category, then its steps.
@@ -417,58 +426,52 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
         .spacing([theme::GAP_M, theme::GAP_S])
         .show(ui, |ui| {
             let label = ui.label("Routine name");
-            ui.vertical(|ui| {
-                ui.add(
-                    TextEdit::singleline(&mut state.draft.name)
-                        .hint_text("e.g. My physio exercises")
-                        .desired_width(field_width),
-                )
-                .labelled_by(label.id);
-                problem_ui(ui, problem_of("name"));
-            });
+            ui.add(
+                TextEdit::singleline(&mut state.draft.name)
+                    .hint_text("e.g. My physio exercises")
+                    .desired_width(field_width),
+            )
+            .labelled_by(label.id);
             ui.end_row();
+            problem_row(ui, problem_of("name"));
 
             let label = ui.label("Summary");
-            ui.vertical(|ui| {
-                ui.add(
-                    TextEdit::singleline(&mut state.draft.summary)
-                        .hint_text("What it is for, in one line (optional)")
-                        .desired_width(field_width),
-                )
-                .labelled_by(label.id);
-                problem_ui(ui, problem_of("summary"));
-            });
+            ui.add(
+                TextEdit::singleline(&mut state.draft.summary)
+                    .hint_text("What it is for, in one line (optional)")
+                    .desired_width(field_width),
+            )
+            .labelled_by(label.id);
             ui.end_row();
+            problem_row(ui, problem_of("summary"));
 
-            let label = ui.label("Category");
-            ui.vertical(|ui| {
-                ui.horizontal(|ui| {
-                    for category in Category::ALL {
-                        let response =
-                            ui.radio_value(&mut state.draft.category, category, category.label());
-                        if response.clicked() {
-                            state.category_chosen = true;
-                        }
+            ui.label("Category");
+            ui.horizontal(|ui| {
+                for category in Category::ALL {
+                    let response =
+                        ui.radio_value(&mut state.draft.category, category, category.label());
+                    if response.clicked() {
+                        state.category_chosen = true;
                     }
-                })
-                .response
-                .labelled_by(label.id);
-                if let Some(suggested) = suggested_category(&state.draft.steps)
-                    && suggested != state.draft.category
-                {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(
-                            RichText::new(format!("These steps look like {}.", suggested.label()))
-                                .color(palette.quiet),
-                        );
-                        if ui.button(format!("Use {}", suggested.label())).clicked() {
-                            state.draft.category = suggested;
-                            state.category_chosen = true;
-                        }
-                    });
                 }
             });
             ui.end_row();
+            if let Some(suggested) = suggested_category(&state.draft.steps)
+                && suggested != state.draft.category
+            {
+                ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("These steps look like {}.", suggested.label()))
+                            .color(palette.quiet),
+                    );
+                    if ui.button(format!("Use {}", suggested.label())).clicked() {
+                        state.draft.category = suggested;
+                        state.category_chosen = true;
+                    }
+                });
+                ui.end_row();
+            }
         });
 
     ui.add_space(theme::GAP_M);
@@ -481,7 +484,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
                 ui.label(RichText::new(EMPTY_HINT).color(palette.quiet));
             });
     } else if let Some(message) = problem_of("steps") {
-        problem_ui(ui, Some(message));
+        ui.label(RichText::new(sentence(message)).color(palette.caution));
     }
 
     let count = state.draft.steps.len();
@@ -640,16 +643,14 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
         .spacing([theme::GAP_M, theme::GAP_S])
         .show(ui, |ui| {
             ui.label("Name");
-            ui.vertical(|ui| {
-                ui.add(
-                    TextEdit::singleline(&mut step.name)
-                        .hint_text("e.g. Bridge with a ball")
-                        .desired_width(field_width),
-                )
-                .accessible_name(format!("Step {number} name"));
-                problem_ui(ui, problem_of("name"));
-            });
+            ui.add(
+                TextEdit::singleline(&mut step.name)
+                    .hint_text("e.g. Bridge with a ball")
+                    .desired_width(field_width),
+            )
+            .accessible_name(format!("Step {number} name"));
             ui.end_row();
+            problem_row(ui, problem_of("name"));
 
             ui.label("Kind");
             ComboBox::from_id_salt("kind")
@@ -664,66 +665,56 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             ui.end_row();
 
             ui.label("Hold");
-            ui.vertical(|ui| {
-                ui.add(
-                    DragValue::new(&mut step.hold_secs)
-                        .range(HOLD_SECS)
-                        .clamp_existing_to_range(false)
-                        .speed(0.3)
-                        .suffix(" s"),
-                )
-                .accessible_name(format!("Step {number} hold, seconds"));
-                problem_ui(ui, problem_of("hold_seconds"));
-                let dose = step.kind.dose_bounds();
-                if !dose.contains(&step.hold_secs) {
-                    ui.label(
-                        RichText::new(format!(
-                            "Guides suggest {} to {} s for {}.",
-                            dose.start(),
-                            dose.end(),
-                            match step.kind {
-                                StepKind::Stretch => "a stretch",
-                                StepKind::SelfMassage => "self-massage",
-                                StepKind::Rest => "a rest",
-                            }
-                        ))
-                        .color(palette.quiet),
-                    );
-                }
-            });
+            ui.add(
+                DragValue::new(&mut step.hold_secs)
+                    .range(HOLD_SECS)
+                    .clamp_existing_to_range(false)
+                    .speed(0.3)
+                    .suffix(" s"),
+            )
+            .accessible_name(format!("Step {number} hold, seconds"));
             ui.end_row();
+            problem_row(ui, problem_of("hold_seconds"));
+            let dose = step.kind.dose_bounds();
+            let dose_note = (!dose.contains(&step.hold_secs)).then(|| {
+                format!(
+                    "Guides suggest {} to {} s for {}.",
+                    dose.start(),
+                    dose.end(),
+                    match step.kind {
+                        StepKind::Stretch => "a stretch",
+                        StepKind::SelfMassage => "self-massage",
+                        StepKind::Rest => "a rest",
+                    }
+                )
+            });
+            note_row(ui, dose_note, palette.quiet);
 
             ui.label("Repetitions");
-            ui.vertical(|ui| {
-                ui.add(
-                    DragValue::new(&mut step.reps)
-                        .range(REPS)
-                        .clamp_existing_to_range(false)
-                        .speed(0.1),
-                )
-                .accessible_name(format!("Step {number} repetitions"));
-                problem_ui(ui, problem_of("reps"));
-            });
+            ui.add(
+                DragValue::new(&mut step.reps)
+                    .range(REPS)
+                    .clamp_existing_to_range(false)
+                    .speed(0.1),
+            )
+            .accessible_name(format!("Step {number} repetitions"));
             ui.end_row();
+            problem_row(ui, problem_of("reps"));
 
             ui.label("Rest between");
-            ui.vertical(|ui| {
-                ui.add(
-                    DragValue::new(&mut step.rest_secs)
-                        .range(REST_SECS)
-                        .clamp_existing_to_range(false)
-                        .speed(0.2)
-                        .suffix(" s"),
-                )
-                .accessible_name(format!("Step {number} rest between repetitions, seconds"));
-                problem_ui(ui, problem_of("rest_seconds"));
-                if step.reps <= 1 && step.rest_secs > 0 {
-                    ui.label(
-                        RichText::new("Only used with 2 or more repetitions.").color(palette.quiet),
-                    );
-                }
-            });
+            ui.add(
+                DragValue::new(&mut step.rest_secs)
+                    .range(REST_SECS)
+                    .clamp_existing_to_range(false)
+                    .speed(0.2)
+                    .suffix(" s"),
+            )
+            .accessible_name(format!("Step {number} rest between repetitions, seconds"));
             ui.end_row();
+            problem_row(ui, problem_of("rest_seconds"));
+            let rest_note = (step.reps <= 1 && step.rest_secs > 0)
+                .then(|| "Only used with 2 or more repetitions.".to_owned());
+            note_row(ui, rest_note, palette.quiet);
 
             ui.label("Sides");
             ui.checkbox(&mut step.per_side, "Each side: left, then right")
@@ -755,34 +746,30 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             ui.end_row();
 
             ui.label("Instructions");
-            ui.vertical(|ui| {
-                ui.add(
-                    TextEdit::multiline(&mut step.instructions)
-                        .hint_text("What to do, in a few short sentences")
-                        .desired_rows(3)
-                        .desired_width(field_width),
-                )
-                .accessible_name(format!("Step {number} instructions"));
-                for (field, message) in &problems {
-                    if *field == "instructions" {
-                        problem_ui(ui, Some(message));
-                    }
-                }
-            });
+            ui.add(
+                TextEdit::multiline(&mut step.instructions)
+                    .hint_text("What to do, in a few short sentences")
+                    .desired_rows(3)
+                    .desired_width(field_width),
+            )
+            .accessible_name(format!("Step {number} instructions"));
             ui.end_row();
+            for (field, message) in &problems {
+                if *field == "instructions" {
+                    problem_row(ui, Some(message));
+                }
+            }
 
             ui.label("Caution");
-            ui.vertical(|ui| {
-                ui.add(
-                    TextEdit::multiline(&mut step.caution)
-                        .hint_text("What to watch for (optional)")
-                        .desired_rows(2)
-                        .desired_width(field_width),
-                )
-                .accessible_name(format!("Step {number} caution"));
-                problem_ui(ui, problem_of("caution"));
-            });
+            ui.add(
+                TextEdit::multiline(&mut step.caution)
+                    .hint_text("What to watch for (optional)")
+                    .desired_rows(2)
+                    .desired_width(field_width),
+            )
+            .accessible_name(format!("Step {number} caution"));
             ui.end_row();
+            problem_row(ui, problem_of("caution"));
         });
     let secs = total_secs(
         &Routine {
@@ -1046,6 +1033,7 @@ mod tests {
         harness
             .get_by_label("Step 1 hold, seconds")
             .set_value_accesskit(20.0);
+        harness.run();
         harness
             .get_by_label("Step 1 repetitions")
             .set_value_accesskit(7.0);
