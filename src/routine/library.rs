@@ -133,6 +133,21 @@ mod tests {
     }
 
     #[test]
+    fn no_routine_text_overclaims() {
+        let catalogue = crate::routine::catalogue::catalogue().iter().map(|t| t.step());
+        let steps: Vec<_> = builtin().into_iter().flat_map(|r| r.steps).chain(catalogue).collect();
+        for step in &steps {
+            for text in [&step.name, &step.instructions, &step.caution] {
+                let found = crate::content::find_overclaims(text);
+                assert!(found.is_empty(), "{}: {found:?} in {text:?}", step.name);
+            }
+        }
+        for routine in builtin() {
+            assert!(crate::content::find_overclaims(&routine.summary).is_empty(), "{}", routine.id);
+        }
+    }
+
+    #[test]
     fn instructions_are_short() {
         for routine in builtin() {
             for step in &routine.steps {
