@@ -123,7 +123,7 @@ pub struct UnknotApp {
     close_after_discard: bool,
     close_window: bool,
     undo: Option<(Deleted, String)>,
-    import: Option<ImportFlow>,
+    import: Option<ui::dialogs::ImportFlow>,
     selected: Option<String>,
     screen: Screen,
     last_plan: Option<Plan>,
@@ -398,7 +398,7 @@ impl UnknotApp {
             }
             Command::ImportFile(path) => match read_import(&path) {
                 Err(error) => {
-                    self.import = Some(ImportFlow::Rejected {
+                    self.import = Some(ui::dialogs::ImportFlow::Rejected {
                         file: path.display().to_string(),
                         problems: error.to_string(),
                     });
@@ -408,12 +408,12 @@ impl UnknotApp {
                         self.routines.iter().map(|l| l.routine.clone()).collect();
                     match own.clash(&incoming, &existing) {
                         Clash::None => self.finish_import(incoming, ImportChoice::KeepBoth),
-                        clash => self.import = Some(ImportFlow::Clash { incoming, clash }),
+                        clash => self.import = Some(ui::dialogs::ImportFlow::Clash { incoming, clash }),
                     }
                 }
             },
             Command::ResolveImport(choice) => {
-                if let Some(ImportFlow::Clash { incoming, .. }) = self.import.take() {
+                if let Some(ui::dialogs::ImportFlow::Clash { incoming, .. }) = self.import.take() {
                     self.finish_import(incoming, choice);
                 }
             }
@@ -837,7 +837,7 @@ impl eframe::App for UnknotApp {
                 }
             }
             Screen::Home => {
-                commands.extend(dropped_routine_files(&ctx));
+                commands.extend(ui::dialogs::dropped_routine_files(&ctx));
                 let routine = self.selected_listed();
                 let choice = routine
                     .map(|l| self.choice_for(&l.routine.id))
@@ -894,13 +894,13 @@ impl eframe::App for UnknotApp {
             commands.extend(ui::keys::keys_ui(&ctx));
         }
         if self.show_red_flags {
-            commands.extend(red_flags_window(&ctx));
+            commands.extend(ui::dialogs::red_flags_window(&ctx));
         }
         if self.confirm_discard {
-            commands.extend(confirm_discard_ui(&ctx));
+            commands.extend(ui::dialogs::confirm_discard_ui(&ctx));
         }
         if let Some(flow) = &self.import {
-            commands.extend(import_window(&ctx, flow));
+            commands.extend(ui::dialogs::import_window(&ctx, flow));
         }
         let had_commands = !commands.is_empty();
         for command in commands {
@@ -937,122 +937,6 @@ impl eframe::App for UnknotApp {
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
         self.save_settings_if_changed(false);
     }
-}
-
-/// An import waiting for the person: its problems, or a clash to decide.
-enum ImportFlow {
-    /// The file was refused; nothing changed.
-    Rejected {
-        /// The file, as shown.
-        file: String,
-        /// Every problem, in plain words.
-        problems: String,
-    },
-    /// A routine with the same id or name exists.
-    Clash {
-        /// The routine read from the file.
-        incoming: Routine,
-        /// What it clashes with.
-        clash: Clash,
-    },
-}
-
-/// Routine files dropped on the window this frame.
-fn dropped_routine_files(ctx: &egui::Context) -> Vec<Command> {
-    ctx.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| Command::ImportFile(f.path().to_owned()))
-            .collect()
-    })
-}
-
-fn import_window(ctx: &egui::Context, flow: &ImportFlow) -> Vec<Command> {
-    let mut commands = Vec::new();
-    egui::Modal::new(egui::Id::unique("import")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        match flow {
-            ImportFlow::Rejected { file, problems } => {
-                ui.heading("This file cannot be imported");
-                ui.label(format!("Nothing was changed. The problems with {file}:"));
-                egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        ui.add(egui::Label::new(RichText::new(problems).monospace()).wrap());
-                    });
-                if ui.button("Close").clicked() {
-                    commands.push(Command::CancelImport);
-                }
-            }
-            ImportFlow::Clash { incoming, clash } => {
-                let (existing, why) = match clash {
-                    Clash::SameId(r) => (r, "has the same id as"),
-                    Clash::SameName(r) => (r, "has the same name as"),
-                    Clash::BuiltIn(r) => (r, "has the same id or name as the built-in routine"),
-                    Clash::None => (incoming, "is new"),
-                };
-                ui.heading("A routine like this is already here");
-                ui.label(format!(
-                    "\"{}\" {why} \"{}\".",
-                    incoming.name, existing.name
-                ));
-                ui.horizontal(|ui| {
-                    if clash.can_replace() && ui.button("Replace mine").clicked() {
-                        commands.push(Command::ResolveImport(ImportChoice::Replace));
-                    }
-                    if ui.button("Keep both").clicked() {
-                        commands.push(Command::ResolveImport(ImportChoice::KeepBoth));
-                    }
-                    if ui.button("Cancel import").clicked() {
-                        commands.push(Command::CancelImport);
-                    }
-                });
-            }
-        }
-    });
-    commands
-}
-
-fn confirm_discard_ui(ctx: &egui::Context) -> Option<Command> {
-    let mut command = None;
-    egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
-        ui.set_width(340.0);
-        ui.heading("Leave without saving?");
-        ui.label("Your changes to this routine will be lost.");
-        ui.horizontal(|ui| {
-            if ui.button("Discard changes").clicked() {
-                command = Some(Command::DiscardEdits);
-            }
-            if ui.button("Keep editing").clicked() {
-                command = Some(Command::KeepEditing);
-            }
-        });
-    });
-    command
-}
-
-/// The red flags, reachable from every screen.
-fn red_flags_window(ctx: &egui::Context) -> Option<Command> {
-    let mut open = true;
-    let mut command = None;
-    egui::Window::new("Red flags")
-        .collapsible(false)
-        .default_width(520.0)
-        .max_height(ctx.content_rect().height() - 80.0)
-        .open(&mut open)
-        .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui::learn::red_flags_ui(ui);
-                if ui.button("Close red flags").clicked() {
-                    command = Some(Command::ToggleRedFlags);
-                }
-            });
-        });
-    if !open {
-        command = Some(Command::ToggleRedFlags);
-    }
-    command
 }
 
 /// The window icon, from `assets/icon.png`.

@@ -222,6 +222,15 @@ pub fn scale_to(mut routine: Routine, pinned: &[bool], target_secs: u32, timing:
         gap = wanted - holds_total(&routine);
     }
 
+    // Rarely, only several steps moving together land within tolerance (say two holds down a
+    // second each and a third up three). Search small moves of every hold at once.
+    if gap.unsigned_abs() > u64::from(tolerance_secs(target_secs)) {
+        for (index, delta) in joint_moves(&routine, &free, &bounds, gap) {
+            let step = &mut routine.steps[index];
+            step.hold_secs = step.hold_secs.saturating_add_signed(delta as i32);
+        }
+    }
+
     let total = total_secs(&routine, timing);
     let min_total = fixed
         + free
@@ -289,6 +298,74 @@ fn best_trade(routine: &Routine, free: &[usize], bounds: &[(u32, u32)], gap: i64
     }
     best.map(|(_, _, trade)| trade)
 }
+
+/// Moves of every free hold by at most [`JOINT_REACH`] seconds that bring the holds' total
+/// closest to closing `gap` (fewest seconds moved among equals), found by dynamic programming
+/// over the running sum. Empty when nothing improves on the gap.
+fn joint_moves(
+    routine: &Routine,
+    free: &[usize],
+    bounds: &[(u32, u32)],
+    gap: i64,
+) -> Vec<(usize, i64)> {
+    let weight = |i: usize| i64::from(routine.steps[i].hold_count());
+    let heaviest = free.iter().map(|&i| weight(i)).max().unwrap_or(1);
+    // Running sums outside this window are not followed; wide enough for every useful move.
+    let window = gap.abs() + 2 * heaviest * JOINT_REACH;
+    let width = usize::try_from(2 * window + 1).unwrap_or(0);
+    let slot = |sum: i64| usize::try_from(sum + window).ok().filter(|&s| s < width);
+    // Slots are below `width`, which came from an i64, so they convert back losslessly.
+    let sum_at = |slot: usize| i64::try_from(slot).unwrap_or(i64::MAX) - window;
+    // best[k][slot] = (seconds moved, this step's move) for the first k steps.
+    let mut best: Vec<Vec<Option<(i64, i64)>>> = vec![vec![None; width]; free.len() + 1];
+    if let Some(zero) = slot(0) {
+        best[0][zero] = Some((0, 0));
+    }
+    for (k, &i) in free.iter().enumerate() {
+        let hold = i64::from(routine.steps[i].hold_secs);
+        let (lo, hi) = (i64::from(bounds[i].0), i64::from(bounds[i].1));
+        for from in 0..width {
+            let Some((moved, _)) = best[k][from] else {
+                continue;
+            };
+            let sum = sum_at(from);
+            for delta in (-JOINT_REACH..=JOINT_REACH).filter(|d| (lo..=hi).contains(&(hold + d))) {
+                let Some(to) = slot(sum + delta * weight(i)) else {
+                    continue;
+                };
+                let cost = moved + delta.abs();
+                if best[k + 1][to].is_none_or(|(c, _)| cost < c) {
+                    best[k + 1][to] = Some((cost, delta));
+                }
+            }
+        }
+    }
+    let last = &best[free.len()];
+    let Some(end) = (0..width)
+        .filter_map(|s| last[s].map(|(cost, _)| ((gap - sum_at(s)).abs(), cost, s)))
+        .min()
+        .filter(|&(left, _, _)| left < gap.abs())
+        .map(|(_, _, s)| s)
+    else {
+        return Vec::new();
+    };
+    let mut moves = Vec::new();
+    let mut at = end;
+    for k in (0..free.len()).rev() {
+        let Some((_, delta)) = best[k + 1][at] else {
+            break;
+        };
+        moves.push((free[k], delta));
+        let Some(previous) = slot(sum_at(at) - delta * weight(free[k])) else {
+            break;
+        };
+        at = previous;
+    }
+    moves
+}
+
+/// How far [`joint_moves`] moves any one hold, in seconds.
+const JOINT_REACH: i64 = 8;
 
 #[cfg(test)]
 mod tests {
@@ -403,6 +480,30 @@ mod tests {
         );
         assert_eq!((sized.total_secs, sized.reach), (69, Reach::OnTarget));
         assert_eq!(holds(&sized), [9, 5]);
+    }
+
+    #[test]
+    fn several_holds_move_together_when_no_pair_can() {
+        // Weights 42, 42 and 36; the last hold is at its lowest. 626 s needs two heavy holds
+        // down a second each and the light one up three (or similar).
+        let mut a = step("A", 6, 21, true);
+        a.hold_secs = 6;
+        let r = routine(vec![a.clone(), a, step("C", 3, 18, true)]);
+        let sized = scale_to(
+            r,
+            &[],
+            626,
+            Timing {
+                get_ready_secs: 0,
+                switch_secs: 0,
+            },
+        );
+        assert!(
+            sized.total_secs.abs_diff(626) <= tolerance_secs(626),
+            "{}",
+            sized.total_secs
+        );
+        assert_eq!(sized.reach, Reach::OnTarget);
     }
 
     #[test]

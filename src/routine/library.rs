@@ -134,8 +134,14 @@ mod tests {
 
     #[test]
     fn no_routine_text_overclaims() {
-        let catalogue = crate::routine::catalogue::catalogue().iter().map(|t| t.step());
-        let steps: Vec<_> = builtin().into_iter().flat_map(|r| r.steps).chain(catalogue).collect();
+        let catalogue = crate::routine::catalogue::catalogue()
+            .iter()
+            .map(crate::routine::catalogue::Technique::step);
+        let steps: Vec<_> = builtin()
+            .into_iter()
+            .flat_map(|r| r.steps)
+            .chain(catalogue)
+            .collect();
         for step in &steps {
             for text in [&step.name, &step.instructions, &step.caution] {
                 let found = crate::content::find_overclaims(text);
@@ -143,7 +149,11 @@ mod tests {
             }
         }
         for routine in builtin() {
-            assert!(crate::content::find_overclaims(&routine.summary).is_empty(), "{}", routine.id);
+            assert!(
+                crate::content::find_overclaims(&routine.summary).is_empty(),
+                "{}",
+                routine.id
+            );
         }
     }
 

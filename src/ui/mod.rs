@@ -1,6 +1,7 @@
 //! The screens, one panel per file. Panels draw and return [`Command`]s; the app applies them
 //! after drawing. Nothing in a panel plays sound or touches files.
 
+pub mod dialogs;
 pub mod editor;
 pub mod finished;
 pub mod home;
