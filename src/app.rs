@@ -13,7 +13,9 @@ use egui::{Key, Modifiers, RichText};
 use crate::bench::{BenchOptions, FrameStats, StartedPlan};
 use crate::clock::{Clock, SystemClock};
 use crate::conductor::Conductor;
-use crate::cue::{AudioStatus, CueLog, CuePlayer, RecordingPlayer, open_default_player};
+use crate::cue::{
+    AudioStatus, CueLog, CuePlayer, RecordingPlayer, SilentPlayer, open_default_player,
+};
 use crate::length::{self, LengthChoice, Sized};
 use crate::plan::Plan;
 use crate::routine::Routine;
@@ -42,6 +44,8 @@ pub struct AppConfig {
     pub clock: Arc<dyn Clock>,
     /// Where cues are played.
     pub player: Box<dyn CuePlayer>,
+    /// Opens the real sound output off the UI thread, replacing `player` once open.
+    pub open_player: Option<Box<dyn FnOnce() -> Box<dyn CuePlayer> + Send>>,
     /// Where settings and routines are kept; `None` keeps nothing (and says so).
     pub store: Option<Store>,
     /// A routine to open straight into.
@@ -59,15 +63,21 @@ impl AppConfig {
     #[must_use]
     pub fn for_this_machine(start: Option<StartRequest>) -> Self {
         let bench = BenchOptions::from_env();
-        let (player, cue_log): (Box<dyn CuePlayer>, _) = if bench.record_cues {
+        let (player, cue_log, open_player): (Box<dyn CuePlayer>, _, _) = if bench.record_cues {
             let (player, log) = RecordingPlayer::new();
-            (Box::new(player), Some(log))
+            (Box::new(player), Some(log), None)
         } else {
-            (open_default_player(), None)
+            let opening = SilentPlayer::new(AudioStatus::Unavailable {
+                reason: "The sound output is still opening.".to_owned(),
+            });
+            let open: Box<dyn FnOnce() -> Box<dyn CuePlayer> + Send> =
+                Box::new(open_default_player);
+            (Box::new(opening), None, Some(open))
         };
         Self {
             clock: Arc::new(SystemClock),
             player,
+            open_player,
             store: Store::for_this_machine(),
             start,
             timer_thread: true,
@@ -82,6 +92,7 @@ impl AppConfig {
         Self {
             clock,
             player,
+            open_player: None,
             store: Some(store),
             start: None,
             timer_thread: false,
@@ -90,6 +101,9 @@ impl AppConfig {
         }
     }
 }
+
+/// How long after the shown second changes the window redraws.
+const REPAINT_MARGIN: std::time::Duration = std::time::Duration::from_millis(4);
 
 /// Which screen is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,6 +150,8 @@ pub struct UnknotApp {
     learn: ui::learn::LearnState,
     notices: Vec<String>,
     audio: AudioStatus,
+    /// The "sound is off" notice was shown (once per run).
+    audio_notice_shown: bool,
     theme_applied: Option<ThemeChoice>,
     bench: BenchOptions,
     stats: FrameStats,
@@ -167,10 +183,10 @@ impl UnknotApp {
             Box::new(move || repaint.request_repaint()),
             config.timer_thread,
         );
-        let audio = conductor.audio_status();
-        if let AudioStatus::Unavailable { reason } = &audio {
-            notices.push(format!("Sound is off. {reason}"));
+        if let Some(open) = config.open_player {
+            conductor.open_player_in_background(open);
         }
+        let audio = conductor.audio_status();
         // Ctrl-Q should not end a routine by accident; closing the window still works.
         ctx.options_mut(|o| o.quit_shortcuts.clear());
         let own = config.store.as_ref().map(RoutineStore::new);
@@ -206,6 +222,7 @@ impl UnknotApp {
             learn: ui::learn::LearnState::default(),
             notices,
             audio,
+            audio_notice_shown: false,
             theme_applied: None,
             bench: config.bench,
             stats: FrameStats::default(),
@@ -598,9 +615,10 @@ impl UnknotApp {
         }
         if self.stats.first_frame.is_none() {
             self.stats.first_frame = Some(crate::bench::process_started().elapsed());
-            if let Some(after) = self.bench.exit_after {
-                ctx.request_repaint_after(after);
-            }
+        }
+        if let Some(after) = self.bench.exit_after {
+            // A repaint request lasts until the next frame: renew the one that ends the run.
+            ctx.request_repaint_after(after.saturating_sub(self.stats.since.elapsed()));
         }
         let first_frame_done = self.bench.first_frame_only && self.stats.frames >= 2;
         let time_up = self
@@ -749,6 +767,14 @@ impl UnknotApp {
 impl eframe::App for UnknotApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.stats.logic_passes += 1;
+        self.audio = self.conductor.audio_status();
+        if let AudioStatus::Unavailable { reason } = &self.audio {
+            let opening = self.conductor.player_pending();
+            if !self.audio_notice_shown && !opening {
+                self.audio_notice_shown = true;
+                self.notices.push(format!("Sound is off. {reason}"));
+            }
+        }
         if self
             .bench
             .exit_after
@@ -774,8 +800,11 @@ impl eframe::App for UnknotApp {
             self.screen = Screen::Finished;
             self.confirm_stop = false;
         }
-        if let Some(wait) = wait {
-            ctx.request_repaint_after(wait);
+        // Redraw when the shown second changes (a few ms after, so it has surely changed);
+        // not at all while minimised or hidden: the conductor's thread plays the cues.
+        let hidden = ctx.input(|i| i.viewport().visible() == Some(false));
+        if let Some(wait) = wait.filter(|_| !hidden) {
+            ctx.request_repaint_after(wait + REPAINT_MARGIN);
         }
     }
 

@@ -23,6 +23,8 @@ pub type Waker = Box<dyn Fn() + Send + Sync>;
 struct Stage {
     session: Option<Session>,
     player: Box<dyn CuePlayer>,
+    /// A better player is being opened in the background.
+    player_pending: bool,
     settings: Settings,
     quit: bool,
 }
@@ -61,7 +63,9 @@ impl Shared {
         let due = session.tick(now);
         let after = session.state();
         stage.play(&due);
-        if before != after || !due.is_empty() {
+        // Cues fall on whole seconds, when the window redraws anyway; only a change of state
+        // (the routine finishing) needs the window woken.
+        if before != after {
             (self.waker)();
         }
     }
@@ -87,6 +91,7 @@ impl Conductor {
             stage: Mutex::new(Stage {
                 session: None,
                 player,
+                player_pending: false,
                 settings,
                 quit: false,
             }),
@@ -106,6 +111,31 @@ impl Conductor {
         Self { shared, timer }
     }
 
+    /// Opens the sound output on a background thread, so the window need not wait for the
+    /// audio device; until it is open, cues go to the player given at creation. Wakes the
+    /// window when done, so a changed status is shown.
+    pub fn open_player_in_background(
+        &self,
+        open: impl FnOnce() -> Box<dyn CuePlayer> + Send + 'static,
+    ) {
+        let shared = Arc::clone(&self.shared);
+        self.shared.lock().player_pending = true;
+        let spawned = std::thread::Builder::new()
+            .name("unknot-audio-open".into())
+            .spawn(move || {
+                let player = open();
+                let mut stage = shared.lock();
+                stage.player = player;
+                stage.player_pending = false;
+                drop(stage);
+                (shared.waker)();
+            });
+        if spawned.is_err() {
+            // No thread: stay with the player we have, which says why sound is off.
+            self.shared.lock().player_pending = false;
+        }
+    }
+
     /// The current instant on the conductor's clock.
     #[must_use]
     pub fn now(&self) -> Instant {
@@ -116,6 +146,12 @@ impl Conductor {
     #[must_use]
     pub fn audio_status(&self) -> AudioStatus {
         self.shared.lock().player.status().clone()
+    }
+
+    /// Whether the sound output is still being opened in the background.
+    #[must_use]
+    pub fn player_pending(&self) -> bool {
+        self.shared.lock().player_pending
     }
 
     /// Uses new volume, mute and cue choices from now on.
@@ -267,6 +303,28 @@ mod tests {
             conductor.pump();
         }
         assert_eq!(log.cues(), [Cue::StepStart, Cue::RoutineDone]);
+    }
+
+    #[test]
+    fn a_player_opened_in_the_background_replaces_the_first_one() {
+        let (_clock, conductor, first) = recorded(Settings::default());
+        let (later, second) = RecordingPlayer::new();
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        conductor.open_player_in_background(move || {
+            // Wait until told, so the test sees the pending state.
+            let _ = rx.recv();
+            Box::new(later)
+        });
+        assert!(conductor.player_pending());
+        conductor.test_sound(Cue::Halfway);
+        tx.send(()).expect("the opener is waiting");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while conductor.player_pending() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        conductor.test_sound(Cue::StepEnd);
+        assert_eq!(first.cues(), [Cue::Halfway]);
+        assert_eq!(second.cues(), [Cue::StepEnd]);
     }
 
     #[test]
