@@ -828,8 +828,8 @@ impl eframe::App for UnknotApp {
         if self.show_learn {
             egui::Panel::right("learn")
                 .resizable(true)
-                .default_size(460.0)
-                .size_range(320.0..=900.0)
+                .default_size(500.0)
+                .size_range(320.0..=600.0)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.label(RichText::new("Learn").size(20.0).strong());

@@ -48,6 +48,25 @@ impl LearnState {
 
 /// The Learn panel: the contents on the left, the open page on the right.
 pub fn learn_ui(ui: &mut Ui, state: &mut LearnState) {
+    if ui.available_width() < CONTENTS_WIDTH + NARROW_PAGE_WIDTH {
+        // Beside a running routine there is room for one column: pick the page from a list.
+        ui.horizontal(|ui| {
+            let label = ui.label("Topic");
+            egui::ComboBox::from_id_salt("learn-topic")
+                .selected_text(state.open_panel.title())
+                .width(ui.available_width() - theme::GAP_M)
+                .show_ui(ui, |ui| {
+                    for id in PanelId::ALL {
+                        ui.selectable_value(&mut state.open_panel, id, id.title());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        ui.separator();
+        page_scroll_ui(ui, state);
+        return;
+    }
     ui.horizontal_top(|ui| {
         let contents_size = egui::vec2(CONTENTS_WIDTH, ui.available_height());
         ui.allocate_ui_with_layout(
@@ -56,23 +75,28 @@ pub fn learn_ui(ui: &mut Ui, state: &mut LearnState) {
             |ui| contents_ui(ui, state),
         );
         ui.separator();
-
-        let panel = state.open_panel.panel();
-        let newly_opened = state.shown_panel != Some(panel.id);
-        state.shown_panel = Some(panel.id);
-        let mut scroll = ScrollArea::vertical()
-            .id_salt("learn_page")
-            .auto_shrink([false, false]);
-        if newly_opened {
-            scroll = scroll.vertical_scroll_offset(0.0);
-        }
         // The page reads top to bottom, whatever the row around it does.
-        ui.vertical(|ui| {
-            scroll.show(ui, |ui| {
-                ui.set_max_width(theme::READING_WIDTH);
-                page_ui(ui, panel);
-            });
-        });
+        ui.vertical(|ui| page_scroll_ui(ui, state));
+    });
+}
+
+/// Below this width beside the contents list, the contents become a drop-down list.
+const NARROW_PAGE_WIDTH: f32 = 420.0;
+
+/// The open page in its own scroll area, starting at the top when newly opened.
+fn page_scroll_ui(ui: &mut Ui, state: &mut LearnState) {
+    let panel = state.open_panel.panel();
+    let newly_opened = state.shown_panel != Some(panel.id);
+    state.shown_panel = Some(panel.id);
+    let mut scroll = ScrollArea::vertical()
+        .id_salt("learn_page")
+        .auto_shrink([false, false]);
+    if newly_opened {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show(ui, |ui| {
+        ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
+        page_ui(ui, panel);
     });
 }
 

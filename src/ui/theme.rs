@@ -127,7 +127,11 @@ pub fn badge_ui(ui: &mut egui::Ui, text: &str, colour: Color32, size: f32) -> eg
         .corner_radius(egui::CornerRadius::same(8))
         .inner_margin(egui::Margin::symmetric(12, 4))
         .show(ui, |ui| {
-            ui.label(egui::RichText::new(text).size(size).strong().color(colour))
+            // A badge is a word or two: never break it across lines.
+            ui.add(
+                egui::Label::new(egui::RichText::new(text).size(size).strong().color(colour))
+                    .extend(),
+            )
         })
         .inner
 }
