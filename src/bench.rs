@@ -112,6 +112,25 @@ pub fn report(stats: &FrameStats, started: Option<&StartedPlan>, cues: Option<&C
     }
     if let (Some(started), Some(cues)) = (started, cues) {
         let _ = writeln!(out, "planned_cues = {}", started.plan.cues.len());
+        let _ = writeln!(out, "recorded_cues = {}", cues.played().len());
+        let at: Vec<String> = started
+            .plan
+            .cues
+            .iter()
+            .map(|c| (u64::from(c.at_secs) * 1000).to_string())
+            .collect();
+        let kinds: Vec<String> = started
+            .plan
+            .cues
+            .iter()
+            .map(|c| format!("\"{:?}\"", c.cue))
+            .collect();
+        let _ = writeln!(
+            out,
+            "planned_at_ms = [{}]\nplanned_kinds = [{}]",
+            at.join(", "),
+            kinds.join(", ")
+        );
         for (played, planned) in cues.played().iter().zip(&started.plan.cues) {
             let actual_ms = played
                 .at

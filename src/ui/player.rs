@@ -119,7 +119,11 @@ pub fn player_ui(ui: &mut Ui, routine_name: &str, steps: usize, view: &View<'_>)
         );
         ui.label(RichText::new(next).color(palette.quiet));
         ui.add_space(theme::GAP_M);
-        controls_ui(ui, paused, &mut commands);
+        // A fixed id: lines above that come and go must not make the buttons look new (a new
+        // widget costs egui two extra frames).
+        ui.push_id("player-controls", |ui| {
+            controls_ui(ui, paused, &mut commands);
+        });
     });
     commands
 }

@@ -14,9 +14,9 @@ pub const GAP_M: f32 = 12.0;
 /// Gap between sections.
 pub const GAP_L: f32 = 24.0;
 /// The big countdown on the player, readable across a room.
-pub const COUNTDOWN_SIZE: f32 = 160.0;
+pub const COUNTDOWN_SIZE: f32 = 150.0;
 /// LEFT / RIGHT on the player.
-pub const SIDE_SIZE: f32 = 54.0;
+pub const SIDE_SIZE: f32 = 44.0;
 /// The step name on the player.
 pub const STEP_NAME_SIZE: f32 = 30.0;
 /// The phase line on the player ("Get ready", "Hold"…).
@@ -122,16 +122,22 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
 
 /// A short text in a rounded coloured frame: a badge that carries its word, not only colour.
 pub fn badge_ui(ui: &mut egui::Ui, text: &str, colour: Color32, size: f32) -> egui::Response {
-    egui::Frame::new()
-        .stroke(Stroke::new(2.0, colour))
-        .corner_radius(egui::CornerRadius::same(8))
-        .inner_margin(egui::Margin::symmetric(12, 4))
-        .show(ui, |ui| {
-            // A badge is a word or two: never break it across lines.
-            ui.add(
-                egui::Label::new(egui::RichText::new(text).size(size).strong().color(colour))
-                    .extend(),
-            )
-        })
-        .inner
+    // Sized to its word (never wrapped), so it sits centred or inline wherever it is placed.
+    let font = egui::FontId::proportional(size);
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, colour);
+    let margin = egui::vec2(size * 0.5, size * 0.15);
+    let (rect, response) =
+        ui.allocate_exact_size(galley.size() + 2.0 * margin, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect_stroke(
+            rect,
+            egui::CornerRadius::same(8),
+            Stroke::new(2.0, colour),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(rect.min + margin, galley, colour);
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text));
+    response
 }
