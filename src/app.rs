@@ -609,7 +609,12 @@ impl UnknotApp {
 
     /// Counts the frame and applies the benchmark's exit rules.
     fn measure_frame(&mut self, ctx: &egui::Context) {
-        self.stats.frames += 1;
+        self.stats.passes += 1;
+        let frame_nr = ctx.cumulative_frame_nr();
+        if self.stats.last_frame_nr != Some(frame_nr) {
+            self.stats.last_frame_nr = Some(frame_nr);
+            self.stats.frames += 1;
+        }
         if !self.bench.active() {
             return;
         }

@@ -71,8 +71,13 @@ impl BenchOptions {
 pub struct FrameStats {
     /// When counting began (app creation).
     pub since: Instant,
-    /// Frames drawn (`ui` calls).
+    /// Frames painted (distinct egui frame numbers seen by `ui`).
     pub frames: u64,
+    /// Passes of `ui`: egui may run a frame's UI twice (for example when a layout changes
+    /// size), which costs CPU but paints once.
+    pub passes: u64,
+    /// The egui frame number of the last pass, to count each painted frame once.
+    pub last_frame_nr: Option<u64>,
     /// Logic passes (`logic` calls, which also run while minimised).
     pub logic_passes: u64,
     /// Process start to the end of the first frame.
@@ -84,6 +89,8 @@ impl Default for FrameStats {
         Self {
             since: Instant::now(),
             frames: 0,
+            passes: 0,
+            last_frame_nr: None,
             logic_passes: 0,
             first_frame: None,
         }
@@ -106,6 +113,7 @@ pub fn report(stats: &FrameStats, started: Option<&StartedPlan>, cues: Option<&C
     let seconds = stats.since.elapsed().as_secs_f64();
     let _ = writeln!(out, "seconds = {seconds:.3}");
     let _ = writeln!(out, "frames = {}", stats.frames);
+    let _ = writeln!(out, "passes = {}", stats.passes);
     let _ = writeln!(out, "logic_passes = {}", stats.logic_passes);
     if let Some(first) = stats.first_frame {
         let _ = writeln!(out, "first_frame_ms = {:.3}", first.as_secs_f64() * 1000.0);

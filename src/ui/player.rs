@@ -119,11 +119,11 @@ pub fn player_ui(ui: &mut Ui, routine_name: &str, steps: usize, view: &View<'_>)
         );
         ui.label(RichText::new(next).color(palette.quiet));
         ui.add_space(theme::GAP_M);
-        // A fixed id: lines above that come and go must not make the buttons look new (a new
-        // widget costs egui two extra frames).
-        ui.push_id("player-controls", |ui| {
-            controls_ui(ui, paused, &mut commands);
-        });
+        // An explicit id: lines above that come and go must not make the buttons look new
+        // (egui repaints twice for a button it has not seen; `push_id` alone still counts the
+        // widgets before it).
+        let controls = egui::UiBuilder::new().scope_id(ui.scope_id().with("player-controls"));
+        ui.scope_builder(controls, |ui| controls_ui(ui, paused, &mut commands));
     });
     commands
 }
