@@ -9,8 +9,16 @@ use unknot::plan::{self, Timing};
 use unknot::routine::file::to_toml;
 use unknot::routine::{Routine, STOP_RULE, library};
 
+/// An empty folder for Unknot's files, so no test reads the machine's own routines.
+fn empty_home() -> &'static Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("temp dir"))
+        .path()
+}
+
 fn unknot() -> Command {
     let mut cmd = Command::cargo_bin("unknot").expect("the unknot binary is built");
+    cmd.env("UNKNOT_HOME", empty_home());
     // Ask for backtraces, to prove none is ever shown.
     cmd.env("RUST_BACKTRACE", "1");
     cmd
