@@ -53,24 +53,8 @@ pub fn settings_ui(ctx: &egui::Context, current: &Settings, audio: &AudioStatus)
             });
             ui.separator();
             ui.label(RichText::new("Pauses").strong().size(18.0));
-            ui.horizontal(|ui| {
-                let label = ui.label("Get ready before each step");
-                ui.add(
-                    DragValue::new(&mut edited.get_ready_secs)
-                        .range(PAUSE_SECS)
-                        .suffix(" s"),
-                )
-                .labelled_by(label.id);
-            });
-            ui.horizontal(|ui| {
-                let label = ui.label("Pause to switch sides");
-                ui.add(
-                    DragValue::new(&mut edited.switch_secs)
-                        .range(PAUSE_SECS)
-                        .suffix(" s"),
-                )
-                .labelled_by(label.id);
-            });
+            pause_row_ui(ui, "Get ready before each step", &mut edited.get_ready_secs);
+            pause_row_ui(ui, "Pause to switch sides", &mut edited.switch_secs);
             ui.separator();
             ui.label(RichText::new("Theme").strong().size(18.0));
             ui.horizontal(|ui| {
@@ -90,4 +74,13 @@ pub fn settings_ui(ctx: &egui::Context, current: &Settings, audio: &AudioStatus)
         commands.insert(0, Command::UpdateSettings(Box::new(edited)));
     }
     commands
+}
+
+/// One labelled pause length, in seconds, within the allowed range.
+fn pause_row_ui(ui: &mut egui::Ui, label: &str, secs: &mut u32) {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(DragValue::new(secs).range(PAUSE_SECS).suffix(" s"))
+            .labelled_by(label.id);
+    });
 }
