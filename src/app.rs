@@ -16,7 +16,7 @@ use crate::conductor::Conductor;
 use crate::cue::{
     AudioStatus, CueLog, CuePlayer, RecordingPlayer, SilentPlayer, open_default_player,
 };
-use crate::length::{self, LengthChoice, Sized};
+use crate::fit::{self, Fitted, LengthChoice};
 use crate::plan::Plan;
 use crate::routine::Routine;
 use crate::session::{Session, State};
@@ -475,8 +475,8 @@ impl UnknotApp {
         self.settings.lengths.get(id).cloned().unwrap_or_default()
     }
 
-    fn sized(&self, routine: &Routine) -> Sized {
-        length::apply(
+    fn sized(&self, routine: &Routine) -> Fitted {
+        fit::fit(
             routine,
             &self.choice_for(&routine.id),
             self.settings.timing(),

@@ -13,7 +13,7 @@ pub mod clock;
 pub mod conductor;
 pub mod content;
 pub mod cue;
-pub mod length;
+pub mod fit;
 pub mod plan;
 pub mod routine;
 pub mod session;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{SaveError, move_aside, write_atomically};
-use crate::length::LengthChoice;
+use crate::fit::LengthChoice;
 use crate::plan::{Cue, PAUSE_SECS, Timing};
 
 /// The settings format this build writes and the newest it reads.
@@ -96,7 +96,12 @@ impl Settings {
         let wanted = match cue {
             Cue::Countdown(_) => self.countdown_cues,
             Cue::Halfway => self.halfway_cues,
-            Cue::StepStart | Cue::SwitchSides | Cue::StepEnd | Cue::RoutineDone => true,
+            Cue::StepStart
+            | Cue::RepTick
+            | Cue::Side(_)
+            | Cue::SwitchSides
+            | Cue::StepEnd
+            | Cue::RoutineDone => true,
         };
         (wanted && !self.muted && self.volume > 0.0).then_some(self.volume)
     }
@@ -185,7 +190,7 @@ pub fn save(path: &Path, settings: &Settings) -> Result<(), SaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::length::StepOverride;
+    use crate::fit::StepOverride;
 
     #[test]
     fn settings_round_trip_through_the_file() {
@@ -202,10 +207,15 @@ mod tests {
             "desk-break".into(),
             LengthChoice {
                 target_minutes: Some(10),
-                steps: vec![StepOverride {
-                    hold_secs: Some(30),
-                    reps: None,
-                }],
+                steps: [(
+                    "sphinx".to_owned(),
+                    StepOverride {
+                        hold_secs: Some(8),
+                        reps: None,
+                    },
+                )]
+                .into(),
+                by_position: Vec::new(),
             },
         );
         save(&path, &settings).expect("save");

@@ -12,7 +12,7 @@ pub mod safety;
 pub mod settings;
 pub mod theme;
 
-use crate::length::LengthChoice;
+use crate::fit::LengthChoice;
 use crate::plan::Cue;
 use crate::store::settings::Settings;
 
