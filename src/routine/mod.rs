@@ -4,5 +4,6 @@ pub mod catalogue;
 pub mod file;
 pub mod library;
 pub mod model;
+pub mod problems;
 
 pub use model::{Category, Equipment, Position, Routine, STOP_RULE, Side, Step, StepKind};

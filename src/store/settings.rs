@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::{SaveError, move_aside, write_atomically};
 use crate::length::LengthChoice;
 use crate::plan::{Cue, PAUSE_SECS, Timing};
+use crate::safe_file::ReadError;
 
 /// The settings format this build writes and the newest it reads.
 pub const SETTINGS_VERSION: u32 = 1;
@@ -125,12 +126,21 @@ pub struct Loaded {
     pub notice: Option<String>,
 }
 
+/// The largest settings file read, in bytes (a real one is a few KiB).
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
 /// Reads the settings file at `path`. A missing file gives defaults silently; an unreadable,
-/// corrupt or too-new file is moved aside, defaults are used, and the notice says so.
+/// corrupt or too-new file is moved aside, defaults are used, and the notice says so. Only a
+/// regular file of at most [`MAX_SETTINGS_BYTES`] is read: a named pipe, a device or a link to
+/// one is refused without waiting on it (see [`crate::safe_file`]). Leftover temporary files of
+/// an interrupted save are removed from the folder first (see [`super::remove_leftover_temp_files`]).
 #[must_use]
 pub fn load(path: &Path) -> Loaded {
-    let problem = match std::fs::read(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    if let Some(dir) = path.parent() {
+        super::remove_leftover_temp_files(dir);
+    }
+    let problem = match crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Loaded {
                 settings: Settings::default(),
                 notice: None,
@@ -173,13 +183,31 @@ fn parse(bytes: &[u8]) -> Result<Settings, String> {
     Ok(settings.sanitised())
 }
 
-/// Saves the settings atomically.
+/// Saves the settings atomically, unless the file there now is one this version cannot read
+/// (corrupt, too new, not a regular file): that one was reported when it was found and is
+/// never overwritten, even if it could not be moved aside.
 pub fn save(path: &Path, settings: &Settings) -> Result<(), SaveError> {
-    let text = toml::to_string_pretty(settings).map_err(|e| SaveError {
+    let error = |source| SaveError {
         path: PathBuf::from(path),
-        source: std::io::Error::other(e),
-    })?;
+        source,
+    };
+    if let Some(problem) = unreadable_file_at(path) {
+        return Err(error(std::io::Error::other(format!(
+            "the settings file there cannot be read ({problem}), so it is kept as it is; move it away to save new settings"
+        ))));
+    }
+    let text = toml::to_string_pretty(settings).map_err(|e| error(std::io::Error::other(e)))?;
     write_atomically(path, text.as_bytes())
+}
+
+/// Why the file at `path` is not a settings file this version reads, if it is not (a missing
+/// file is fine: there is nothing to keep).
+fn unreadable_file_at(path: &Path) -> Option<String> {
+    match crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => Some(e.to_string()),
+        Ok(bytes) => parse(&bytes).err(),
+    }
 }
 
 #[cfg(test)]
@@ -258,6 +286,56 @@ mod tests {
             !path.exists(),
             "moved aside, so a later save cannot overwrite it"
         );
+    }
+
+    #[test]
+    fn a_file_that_could_not_be_moved_aside_is_never_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        std::fs::write(&path, "volume = [oops").expect("write");
+        // As when moving it aside failed: the file is still there.
+        let error = save(&path, &Settings::default()).expect_err("refused");
+        assert!(
+            error.to_string().contains("so it is kept as it is"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            "volume = [oops"
+        );
+        std::fs::write(&path, "format_version = 7\n").expect("write");
+        assert!(save(&path, &Settings::default()).is_err(), "a newer file");
+        std::fs::remove_file(&path).expect("remove");
+        save(&path, &Settings::default()).expect("nothing to keep now");
+        save(&path, &Settings::default()).expect("its own file is replaced");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn settings_that_are_a_pipe_or_a_device_are_refused_and_kept_aside() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        std::os::unix::fs::symlink("/dev/zero", &path).expect("symlink");
+        let loaded = load(&path);
+        assert_eq!(loaded.settings, Settings::default());
+        let notice = loaded.notice.expect("notice");
+        assert!(
+            notice.contains("it is a device, not a regular file"),
+            "{notice}"
+        );
+        assert!(path.symlink_metadata().is_err(), "the link was moved aside");
+        save(&path, &Settings::default()).expect("save");
+        assert!(path.symlink_metadata().expect("meta").is_file());
+    }
+
+    #[test]
+    fn an_oversized_file_is_not_read_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        let big = vec![b'#'; usize::try_from(MAX_SETTINGS_BYTES).expect("fits") + 1];
+        std::fs::write(&path, big).expect("write");
+        let notice = load(&path).notice.expect("notice");
+        assert!(notice.contains("larger than 1024 KiB"), "{notice}");
     }
 
     #[test]
