@@ -61,6 +61,43 @@ pub struct Settings {
     pub lengths: BTreeMap<String, LengthChoice>,
     /// The person has read the red flags and the stop rule.
     pub safety_acknowledged: bool,
+    /// The window's size when Unknot was last closed, if known. Kept here rather than in
+    /// eframe's own `window.ron`, which is written in place and through links.
+    pub window: Option<WindowSize>,
+}
+
+/// The size of the window's inside, in points (logical pixels).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowSize {
+    /// Width in points.
+    pub width: f32,
+    /// Height in points.
+    pub height: f32,
+}
+
+impl WindowSize {
+    /// The smallest size the window can be.
+    pub const MIN: Self = Self {
+        width: 760.0,
+        height: 560.0,
+    };
+    /// The largest size remembered (larger values in the file are brought back to this).
+    pub const MAX: Self = Self {
+        width: 16_384.0,
+        height: 16_384.0,
+    };
+
+    /// The size within [`Self::MIN`] and [`Self::MAX`], or `None` if it is not a number.
+    #[must_use]
+    pub fn sanitised(self) -> Option<Self> {
+        (self.width.is_finite() && self.height.is_finite()).then(|| Self {
+            width: self.width.clamp(Self::MIN.width, Self::MAX.width).round(),
+            height: self
+                .height
+                .clamp(Self::MIN.height, Self::MAX.height)
+                .round(),
+        })
+    }
 }
 
 impl Default for Settings {
@@ -77,6 +114,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             lengths: BTreeMap::new(),
             safety_acknowledged: false,
+            window: None,
         }
     }
 }
@@ -112,6 +150,7 @@ impl Settings {
         };
         self.get_ready_secs = self.get_ready_secs.min(*PAUSE_SECS.end());
         self.switch_secs = self.switch_secs.min(*PAUSE_SECS.end());
+        self.window = self.window.and_then(WindowSize::sanitised);
         self.format_version = SETTINGS_VERSION;
         self
     }
@@ -181,6 +220,14 @@ fn parse(bytes: &[u8]) -> Result<Settings, String> {
         ));
     }
     Ok(settings.sanitised())
+}
+
+/// The window size kept in the settings file at `path`, read without side effects (nothing is
+/// moved aside or reported: [`load`] does that), for opening the window at that size.
+#[must_use]
+pub fn saved_window_size(path: &Path) -> Option<WindowSize> {
+    let bytes = crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES).ok()?;
+    parse(&bytes).ok()?.window
 }
 
 /// Saves the settings atomically, unless the file there now is one this version cannot read
@@ -336,6 +383,47 @@ mod tests {
         std::fs::write(&path, big).expect("write");
         let notice = load(&path).notice.expect("notice");
         assert!(notice.contains("larger than 1024 KiB"), "{notice}");
+    }
+
+    #[test]
+    fn the_window_size_is_kept_in_range_and_read_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        assert_eq!(saved_window_size(&path), None);
+        let settings = Settings {
+            window: Some(WindowSize {
+                width: 1000.4,
+                height: 700.0,
+            }),
+            ..Settings::default()
+        };
+        save(&path, &settings).expect("save");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(
+            text.contains("[window]\nwidth = 1000.4\nheight = 700.0\n"),
+            "{text}"
+        );
+        assert_eq!(
+            saved_window_size(&path),
+            Some(WindowSize {
+                width: 1000.0,
+                height: 700.0
+            })
+        );
+        let odd = parse(b"[window]\nwidth = 1e9\nheight = nan\n").expect("parses");
+        assert_eq!(odd.window, None);
+        let small = parse(b"[window]\nwidth = 10.0\nheight = 99999.0\n").expect("parses");
+        assert_eq!(
+            small.window,
+            Some(WindowSize {
+                width: 760.0,
+                height: 16_384.0
+            })
+        );
+        // An older file without it, and one from a later version with more in it, both read.
+        assert_eq!(parse(b"volume = 0.5\n").expect("parses").window, None);
+        let later = parse(b"[window]\nwidth = 900.0\nheight = 600.0\nmaximised = true\n");
+        assert!(later.expect("parses").window.is_some());
     }
 
     #[test]
