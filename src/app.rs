@@ -25,7 +25,7 @@ use crate::store::routines::{
     Clash, Deleted, ImportChoice, Listed, Origin, RoutineStore, all_routines, duplicate, export,
     read_import,
 };
-use crate::store::settings::{self, Settings, ThemeChoice};
+use crate::store::settings::{self, Settings, ThemeChoice, WindowSize};
 use crate::ui::editor::{EditorAction, EditorState};
 use crate::ui::{self, Command, theme};
 
@@ -157,6 +157,8 @@ pub struct UnknotApp {
     stats: FrameStats,
     cue_log: Option<CueLog>,
     started_plan: Option<StartedPlan>,
+    /// The window's size as last seen in a normal state, kept in the settings on exit.
+    window_size: Option<WindowSize>,
 }
 
 impl UnknotApp {
@@ -228,6 +230,7 @@ impl UnknotApp {
             stats: FrameStats::default(),
             cue_log: config.cue_log,
             started_plan: None,
+            window_size: None,
         };
         if let Some(start) = config.start {
             app.open_straight_into(&start);
@@ -772,6 +775,7 @@ impl UnknotApp {
 impl eframe::App for UnknotApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.stats.logic_passes += 1;
+        self.window_size = normal_window_size(ctx).or(self.window_size);
         self.audio = self.conductor.audio_status();
         if let AudioStatus::Unavailable { reason } = &self.audio {
             let opening = self.conductor.player_pending();
@@ -952,6 +956,7 @@ impl eframe::App for UnknotApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.keep_window_size();
         self.save_settings_if_changed(false);
         if let Some(path) = &self.bench.stats_path {
             let text = crate::bench::report(
@@ -1004,20 +1009,23 @@ pub fn run(start: Option<StartRequest>) -> anyhow::Result<()> {
     if let Some(reason) = missing_display() {
         anyhow::bail!(reason);
     }
+    // The size the window had when last closed, from Unknot's own settings (see below).
+    let size = Store::for_this_machine()
+        .and_then(|store| settings::saved_window_size(&store.settings_path()))
+        .map_or([1180.0, 760.0], |size| [size.width, size.height]);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Unknot")
         .with_app_id("unknot")
-        .with_inner_size([1180.0, 760.0])
-        .with_min_inner_size([760.0, 560.0]);
+        .with_inner_size(size)
+        .with_min_inner_size([WindowSize::MIN.width, WindowSize::MIN.height]);
     if let Some(icon) = icon() {
         viewport = viewport.with_icon(icon);
     }
-    let persistence_path = std::env::var_os(crate::store::HOME_ENV)
-        .filter(|v| !v.is_empty())
-        .map(|home| std::path::PathBuf::from(home).join("window.ron"));
     let options = eframe::NativeOptions {
         viewport,
-        persistence_path,
+        // eframe's own storage (window.ron) is written in place and through links; eframe is
+        // built without it, and the window size goes into settings.toml, written atomically.
+        persist_window: false,
         // Unknot's flat colours show no banding, and without dithering every pixel of every
         // frame costs less to shade (measured: see the README's Performance section).
         dithering: false,
@@ -1034,4 +1042,33 @@ pub fn run(start: Option<StartRequest>) -> anyhow::Result<()> {
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open a window: {e}"))
+}
+
+// Window size, kept in Unknot's own settings (issue 12). -------------------------------------
+
+impl UnknotApp {
+    /// Puts the window's last normal size into the settings (saved on exit like any change).
+    fn keep_window_size(&mut self) {
+        let size = self.window_size.and_then(WindowSize::sanitised);
+        if size.is_some() && size != self.settings.window {
+            self.settings.window = size;
+            self.settings_dirty = true;
+        }
+    }
+}
+
+/// The window's inside size now, unless it is minimised, maximised or full screen (then the
+/// size to come back to is the one before).
+fn normal_window_size(ctx: &egui::Context) -> Option<WindowSize> {
+    ctx.input(|i| {
+        let viewport = i.viewport();
+        let special = [viewport.minimized, viewport.maximized, viewport.fullscreen]
+            .into_iter()
+            .any(|state| state == Some(true));
+        let rect = viewport.inner_rect?;
+        (!special && rect.width() > 0.0 && rect.height() > 0.0).then(|| WindowSize {
+            width: rect.width(),
+            height: rect.height(),
+        })
+    })
 }

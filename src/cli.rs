@@ -23,8 +23,10 @@ use clap::{Parser, Subcommand};
 
 use crate::app::{self, StartRequest};
 use crate::fit::{self, Fitted, LengthChoice};
+use crate::plain_text::escaped;
 use crate::plan::{self, Cue, Plan, PlannedCue, Segment, SegmentKind, Timing};
-use crate::routine::file::{self, LoadError, Problem};
+use crate::routine::file::{self, LoadError};
+use crate::routine::problems::Problems;
 use crate::routine::{Routine, STOP_RULE, StepKind};
 use crate::store::Store;
 use crate::store::routines::{Origin, RoutineStore, all_routines};
@@ -117,7 +119,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .collect();
             write_stdout(&list_table(&entries))?;
             for problem in problems {
-                eprintln!("unknot: {}", problem.message);
+                eprintln!("unknot: {}", escaped(&problem.message, true));
             }
         }
         Some(Command::Show {
@@ -181,8 +183,10 @@ fn check(path: &Path) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Writes to stdout; a closed pipe (`unknot list | head -1`) ends the output quietly.
+/// Writes to stdout, with any control or bidi character that came from a file escaped (see
+/// [`crate::plain_text`]); a closed pipe (`unknot list | head -1`) ends the output quietly.
 fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let text = escaped(text, true);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -195,7 +199,8 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 /// The error and its causes on one line, `outer: cause: cause`, for `unknot: …` on stderr.
 ///
 /// A cause whose text the message already contains is left out, so errors that quote their
-/// source in their own message (as [`LoadError::Io`] does) do not repeat it.
+/// source in their own message (as [`LoadError::Io`] does) do not repeat it. Control and bidi
+/// characters (say, in a file name) are escaped, line breaks kept.
 #[must_use]
 pub fn error_chain(error: &anyhow::Error) -> String {
     let mut text = String::new();
@@ -208,7 +213,7 @@ pub fn error_chain(error: &anyhow::Error) -> String {
             text.push_str(&part);
         }
     }
-    text
+    escaped(&text, true).into_owned()
 }
 
 /// One row of `unknot list`.
@@ -453,12 +458,22 @@ pub fn check_ok(routine: &Routine, format_version: i64) -> String {
     )
 }
 
-/// `unknot check`'s report for an invalid file: a count, then every problem on its own line.
+/// `unknot check`'s report for an invalid file: a count, then each problem on its own line
+/// (the first [`crate::routine::problems::MAX_SHOWN_PROBLEMS`], then "and N more problems").
+/// Whatever a problem quotes from the file is escaped, so it stays one plain line.
 #[must_use]
-pub fn check_report(path: &Path, problems: &[Problem]) -> String {
-    let mut out = format!("{}: {} problem(s)\n", path.display(), problems.len());
-    for problem in problems {
-        let _ = writeln!(out, "  {problem}");
+pub fn check_report(path: &Path, problems: &Problems) -> String {
+    let mut out = format!(
+        "{}: {} problem(s)\n",
+        escaped(&path.display().to_string(), false),
+        problems.total()
+    );
+    for line in problems
+        .iter()
+        .map(ToString::to_string)
+        .chain(problems.more_line())
+    {
+        let _ = writeln!(out, "  {}", escaped(&line, false));
     }
     out
 }
@@ -539,6 +554,7 @@ mod tests {
     use clap::CommandFactory as _;
 
     use super::*;
+    use crate::routine::file::Problem;
     use crate::routine::model::tests::{routine, step};
 
     fn figure_four() -> Routine {
@@ -693,7 +709,7 @@ mine  My own – “quoted”  Stretch     0:25  custom
             check_ok(&figure_four(), 2),
             "OK: Test, 1 step, 1:40 (format 2)\n"
         );
-        let problems = [
+        let problems = Problems::from(vec![
             Problem {
                 line: Some(12),
                 field: "steps[1].hold_seconds".to_owned(),
@@ -704,11 +720,41 @@ mine  My own – “quoted”  Stretch     0:25  custom
                 field: String::new(),
                 message: "whole file".to_owned(),
             },
-        ];
+        ]);
         assert_eq!(
             check_report(Path::new("r.toml"), &problems),
-            "r.toml: 2 problem(s)\n  line 12, steps[1].hold_seconds: too short\n  whole file\n"
+            "r.toml: 2 problem(s)\n  whole file\n  line 12, steps[1].hold_seconds: too short\n"
         );
+    }
+
+    #[test]
+    fn check_escapes_what_it_quotes_and_caps_the_list() {
+        let mut problems = Problems::new();
+        problems.push(Problem {
+            line: Some(3),
+            field: "steps[1].\u{1b}]0;owned\u{7}".to_owned(),
+            message: "unknown field `\u{1b}[2J`\nOK: fake".to_owned(),
+        });
+        for line in 4..100 {
+            problems.push(Problem {
+                line: Some(line),
+                field: String::new(),
+                message: "bad".to_owned(),
+            });
+        }
+        let report = check_report(Path::new("a\u{202e}b.toml"), &problems);
+        assert!(
+            !report.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{report}"
+        );
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines[0], "a\\u{202e}b.toml: 97 problem(s)");
+        assert_eq!(
+            lines[1],
+            "  line 3, steps[1].\\u{1b}]0;owned\\u{7}: unknown field `\\u{1b}[2J`\\u{a}OK: fake"
+        );
+        assert_eq!(lines.len(), 1 + 50 + 1);
+        assert_eq!(lines[51], "  and 47 more problems");
     }
 
     #[test]

@@ -282,7 +282,7 @@ fn check_explains_unreadable_files_without_panicking() {
     assert!(fails_cleanly(&["check", &binary]).contains("is not a text file"));
 
     let folder = dir.path().to_str().expect("UTF-8");
-    assert!(fails_cleanly(&["check", folder]).contains("could not read"));
+    assert!(fails_cleanly(&["check", folder]).contains("is a folder, not a routine file"));
 }
 
 #[test]

@@ -40,8 +40,9 @@ const CHARS: &str = concat!(
 fn text_char(multiline: bool) -> impl Strategy<Value = char> {
     let table: Vec<char> = CHARS.chars().collect();
     (any::<u8>(), any::<char>()).prop_map(move |(pick, other)| match pick {
-        // Now and then any character at all, except the control characters no text may hold.
-        0..=19 if !other.is_control() => other,
+        // Now and then any character at all, except the control and bidi-override characters
+        // no text may hold.
+        0..=19 if !unknot::plain_text::is_unsafe(other) => other,
         244..=251 if multiline => '\n',
         252..=255 if multiline => '\t',
         _ => table[usize::from(pick) % table.len()],

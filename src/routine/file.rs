@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Read as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +18,9 @@ use toml::de::{DeTable, DeValue};
 use super::model::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
 };
+use super::problems::{LineIndex, Problems};
 use super::technique;
+use crate::safe_file::{self, ReadError};
 
 /// The format version this build writes and the newest it reads (it reads every older one).
 pub const FORMAT_VERSION: i64 = 2;
@@ -60,6 +61,15 @@ pub enum LoadError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The path is not a regular file (a folder, a named pipe, a device or a socket); it was
+    /// not read.
+    #[error("{} is {what}, not a routine file, so it was not read", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is, in words (see [`ReadError::NotAFile`]).
+        what: &'static str,
+    },
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("{} is larger than 256 KiB, too large to be a routine file", path.display())]
     TooLarge {
@@ -73,57 +83,60 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// The file was read but is not a valid routine.
-    #[error("{} has {} problem(s):\n{}", path.display(), problems.len(), list(problems))]
+    #[error("{} has {} problem(s):\n{}", path.display(), problems.total(), list(problems))]
     Invalid {
         /// The file.
         path: PathBuf,
-        /// Every problem found, in file order.
-        problems: Vec<Problem>,
+        /// The problems found, in file order (the first [`super::problems::MAX_SHOWN_PROBLEMS`],
+        /// and a count of the rest).
+        problems: Problems,
     },
 }
 
-fn list(problems: &[Problem]) -> String {
+fn list(problems: &Problems) -> String {
     problems
         .iter()
-        .map(|p| format!("  - {p}"))
+        .map(ToString::to_string)
+        .chain(problems.more_line())
+        // A problem can quote the file (an unknown key): one problem stays one plain line.
+        .map(|p| format!("  - {}", crate::plain_text::escaped(&p, false)))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// Reads and parses one routine file.
+impl LoadError {
+    fn from_read(error: ReadError, path: &Path) -> Self {
+        let path = path.to_owned();
+        match error {
+            ReadError::Io(source) => Self::Io { path, source },
+            ReadError::NotAFile { what } => Self::NotAFile { path, what },
+            ReadError::TooLarge { .. } => Self::TooLarge { path },
+        }
+    }
+}
+
+/// Reads and parses one routine file. Only a regular file is read (a named pipe, a device or
+/// a folder is refused without waiting on it; see [`crate::safe_file`]), at most
+/// [`MAX_FILE_BYTES`].
 pub fn read_routine_file(path: &Path) -> Result<Routine, LoadError> {
     read_routine_file_versioned(path).map(|(routine, _)| routine)
 }
 
 /// Reads and parses one routine file, and says which format version it is written in.
 pub fn read_routine_file_versioned(path: &Path) -> Result<(Routine, i64), LoadError> {
-    let file = std::fs::File::open(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let file = safe_file::open_regular(path).map_err(|e| LoadError::from_read(e, path))?;
     read_opened_versioned(file, path)
 }
 
 /// Reads and parses a routine from a file already opened from `path` (named in errors): at
-/// most [`MAX_FILE_BYTES`], UTF-8 text, every problem listed.
+/// most [`MAX_FILE_BYTES`], UTF-8 text, every problem listed (up to the cap).
 pub fn read_opened_routine(file: std::fs::File, path: &Path) -> Result<Routine, LoadError> {
     read_opened_versioned(file, path).map(|(routine, _)| routine)
 }
 
 fn read_opened_versioned(file: std::fs::File, path: &Path) -> Result<(Routine, i64), LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-        });
-    }
+    let bytes =
+        safe_file::read_limited(file, MAX_FILE_BYTES).map_err(|e| LoadError::from_read(e, path))?;
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText {
         path: path.to_owned(),
     })?;
@@ -133,8 +146,9 @@ fn read_opened_versioned(file: std::fs::File, path: &Path) -> Result<(Routine, i
     })
 }
 
-/// Parses a routine from the text of a routine file, or returns every problem found.
-pub fn parse_routine(text: &str) -> Result<Routine, Vec<Problem>> {
+/// Parses a routine from the text of a routine file, or returns the problems found (the first
+/// [`super::problems::MAX_SHOWN_PROBLEMS`] in file order, and how many more).
+pub fn parse_routine(text: &str) -> Result<Routine, Problems> {
     parse_routine_versioned(text).map(|(routine, _)| routine)
 }
 
@@ -143,18 +157,19 @@ pub fn parse_routine(text: &str) -> Result<Routine, Vec<Problem>> {
 /// Every older version still reads: a format-1 step is a hold on one side or each side, and
 /// gets an id from its name (see [`give_steps_ids`]). The file itself is never rewritten
 /// here; it becomes format 2 only when someone saves it.
-pub fn parse_routine_versioned(text: &str) -> Result<(Routine, i64), Vec<Problem>> {
+pub fn parse_routine_versioned(text: &str) -> Result<(Routine, i64), Problems> {
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(vec![Problem {
+        return Err(Problems::from(vec![Problem {
             line: None,
             field: String::new(),
             message: "the file is larger than 256 KiB, too large to be a routine file".to_owned(),
-        }]);
+        }]));
     }
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
     let mut reader = Reader {
         text,
-        problems: Vec::new(),
+        line_index: LineIndex::new(text),
+        problems: Problems::new(),
         lines: HashMap::new(),
     };
     if !syntax_errors.is_empty() {
@@ -182,10 +197,8 @@ pub fn parse_routine_versioned(text: &str) -> Result<(Routine, i64), Vec<Problem
     }
     match routine {
         Some(routine) if reader.problems.is_empty() => Ok(routine),
-        _ => {
-            reader.problems.sort_by_key(|p| p.line);
-            Err(reader.problems)
-        }
+        // Problems are kept in line order as they are added.
+        _ => Err(reader.problems),
     }
 }
 
@@ -195,7 +208,9 @@ struct Reported;
 /// Walks a parsed TOML document, collecting problems and the line of every field it reads.
 struct Reader<'t> {
     text: &'t str,
-    problems: Vec<Problem>,
+    /// Where each line of `text` starts, so finding a line is a binary search.
+    line_index: LineIndex,
+    problems: Problems,
     lines: HashMap<String, usize>,
 }
 
@@ -241,8 +256,7 @@ const STEP_FIELDS: &[&str] = &[
 
 impl Reader<'_> {
     fn line_of(&self, span: &Range<usize>) -> usize {
-        let end = span.start.min(self.text.len());
-        self.text.as_bytes()[..end].split(|&b| b == b'\n').count()
+        self.line_index.line_of(span.start.min(self.text.len()))
     }
 
     fn problem(&mut self, span: &Range<usize>, field: &str, message: String) {

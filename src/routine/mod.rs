@@ -4,6 +4,7 @@
 pub mod file;
 pub mod library;
 pub mod model;
+pub mod problems;
 pub mod technique;
 
 pub use model::{

@@ -660,8 +660,11 @@ pub fn name_problem(name: &str) -> Option<String> {
             NAME_CHARS.end()
         ));
     }
-    if name.chars().any(char::is_control) {
-        return Some("a name must be a single line without control characters".to_owned());
+    if let Some((c, at)) = crate::plain_text::first_refused(name, crate::plain_text::is_unsafe) {
+        return Some(format!(
+            "a name must be a single line of plain text: character {at} is {}, which is not allowed",
+            crate::plain_text::describe(c)
+        ));
     }
     None
 }
@@ -675,11 +678,12 @@ pub fn text_problem(text: &str) -> Option<String> {
             "this text is {len} characters long; the limit is {TEXT_MAX_CHARS}"
         ));
     }
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Some("this text contains control characters".to_owned());
+    let refused = |c| crate::plain_text::is_unsafe(c) && c != '\n' && c != '\t';
+    if let Some((c, at)) = crate::plain_text::first_refused(text, refused) {
+        return Some(format!(
+            "character {at} of this text is {}, which is not allowed (line breaks and tabs are)",
+            crate::plain_text::describe(c)
+        ));
     }
     None
 }
@@ -847,5 +851,30 @@ pub(crate) mod tests {
         assert_eq!(step("A", 5, 8, false).min_secs_per_side(), 30);
         assert_eq!(step("A", 5, 2, false).min_secs_per_side(), 10);
         assert_eq!(moves("M", 4, 12, Sides::None).min_secs_per_side(), 0);
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_refused_by_name_and_place() {
+        assert_eq!(
+            name_problem("Evil\u{1b}]0;x").as_deref(),
+            Some(
+                "a name must be a single line of plain text: character 5 is U+001B (escape), which is not allowed"
+            )
+        );
+        assert_eq!(
+            name_problem("txt\u{202e}exe").as_deref(),
+            Some(
+                "a name must be a single line of plain text: character 4 is U+202E (right-to-left override), which is not allowed"
+            )
+        );
+        assert!(name_problem("two\nlines").is_some_and(|p| p.contains("U+000A (line break)")));
+        assert_eq!(
+            text_problem("Breathe.\n\u{2067}out").as_deref(),
+            Some(
+                "character 10 of this text is U+2067 (right-to-left isolate), which is not allowed (line breaks and tabs are)"
+            )
+        );
+        assert_eq!(text_problem("Line one.\n\tLine two – “é”."), None);
+        assert_eq!(name_problem("Rücken – “sanft”"), None);
     }
 }
