@@ -16,7 +16,7 @@ pub const GAP_L: f32 = 24.0;
 /// The big countdown on the player, readable across a room.
 pub const COUNTDOWN_SIZE: f32 = 150.0;
 /// LEFT / RIGHT on the player.
-pub const SIDE_SIZE: f32 = 44.0;
+pub const SIDE_SIZE: f32 = 36.0;
 /// The step name on the player.
 pub const STEP_NAME_SIZE: f32 = 30.0;
 /// The phase line on the player ("Get ready", "Hold"…).
