@@ -348,7 +348,7 @@ fn text_ui(ui: &mut Ui, view: &View<'_>) {
         .min_scrolled_height(scroll_height)
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(theme::READING_WIDTH);
+            ui.set_max_width(ui.available_width().min(theme::READING_WIDTH));
             ui.label(RichText::new(&view.step.instructions).size(18.0));
             if !view.step.caution.is_empty() {
                 ui.add_space(theme::GAP_S);
