@@ -481,3 +481,27 @@ fn without_a_system_dialog_the_path_field_imports_and_exports_and_says_what_is_w
     rig.click("Keep both");
     assert_eq!(rig.own_routines().len(), 2);
 }
+
+#[test]
+fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path());
+    let order = ["Red flags", "Learn", "Settings", "?", "New routine"];
+    let mut lefts = Vec::new();
+    for label in order {
+        rig.press(Key::Tab);
+        let node = rig.harness.get_by_label(label);
+        assert!(node.is_focused(), "Tab reaches {label} next");
+        lefts.push(node.rect().left());
+    }
+    assert!(
+        lefts[..4].windows(2).all(|w| w[0] < w[1]),
+        "the top bar is walked left to right: {lefts:?}"
+    );
+    rig.press(Key::Enter);
+    assert_eq!(
+        rig.screen(),
+        ScreenKind::Editor,
+        "Enter pressed the focused New routine, it did not start a routine"
+    );
+}

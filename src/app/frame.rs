@@ -6,7 +6,7 @@ use super::{Screen, UnknotApp, central_panel};
 use crate::cue::AudioStatus;
 use crate::session::{Session, State};
 use crate::ui::dialogs::{DialogContext, Modal};
-use crate::ui::keymap::{self, KeyContext, KeyScreen};
+use crate::ui::keymap::{self, Focus, KeyContext, KeyScreen};
 use crate::ui::notices::{NO_SOUND, Undo};
 use crate::ui::{self, Command, Notice, Opening, theme};
 
@@ -71,7 +71,13 @@ impl UnknotApp {
                     KeyScreen::Other
                 }
             },
-            typing: ctx.text_edit_focused(),
+            focus: if ctx.text_edit_focused() {
+                Focus::TextField
+            } else if ctx.memory(|m| m.focused().is_some()) {
+                Focus::Control
+            } else {
+                Focus::Nothing
+            },
         };
         ctx.input_mut(|input| keymap::key_commands(input, context))
     }

@@ -178,8 +178,19 @@ pub struct KeyContext {
     pub dialog_open: bool,
     /// The screen showing.
     pub screen: KeyScreen,
-    /// A text field has the keyboard focus (typing must reach it).
-    pub typing: bool,
+    /// What has the keyboard focus.
+    pub focus: Focus,
+}
+
+/// What has the keyboard focus, as far as the keymap cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// Nothing: every shortcut of the area acts.
+    Nothing,
+    /// A button or other control: Enter (outside dialogs) belongs to it.
+    Control,
+    /// A text field: typing must reach it, so only a dialog's Esc and Enter act.
+    TextField,
 }
 
 impl KeyContext {
@@ -195,14 +206,20 @@ impl KeyContext {
 
 /// Reads the shortcuts pressed this frame, before any widget, so a focused button cannot
 /// also take them. While a dialog is open, the keys of the other areas are swallowed too, so
-/// nothing behind the dialog reacts. While typing, only the dialog's Esc and Enter act.
+/// nothing behind the dialog reacts. While typing, only the dialog's Esc and Enter act; when a
+/// control has the keyboard focus (after Tab), Enter outside a dialog presses that control.
 pub fn key_commands(input: &mut egui::InputState, context: KeyContext) -> Vec<Command> {
     let mut commands = Vec::new();
     for binding in KEYMAP {
         let KeyAction::Send(key_command) = binding.action else {
             continue;
         };
-        if !context.acts(binding.area) || (context.typing && binding.area != Area::Dialog) {
+        let typing = context.focus == Focus::TextField;
+        let focused_enter = context.focus == Focus::Control
+            && binding.area != Area::Dialog
+            && binding.presses.iter().any(|&(_, key)| key == Key::Enter);
+        if !context.acts(binding.area) || (typing && binding.area != Area::Dialog) || focused_enter
+        {
             continue;
         }
         let mut pressed = false;
@@ -213,7 +230,7 @@ pub fn key_commands(input: &mut egui::InputState, context: KeyContext) -> Vec<Co
             commands.push(key_command.command());
         }
     }
-    if context.dialog_open && !context.typing {
+    if context.dialog_open && context.focus != Focus::TextField {
         // The screen behind the dialog must not see its keys.
         for binding in KEYMAP.iter().filter(|b| b.action != KeyAction::MoveFocus) {
             for &(modifiers, key) in binding.presses {
@@ -273,7 +290,7 @@ mod tests {
     const HOME: KeyContext = KeyContext {
         dialog_open: false,
         screen: KeyScreen::Home,
-        typing: false,
+        focus: Focus::Nothing,
     };
 
     #[test]
@@ -301,7 +318,7 @@ mod tests {
         let dialog = KeyContext {
             dialog_open: true,
             screen: KeyScreen::Player,
-            typing: false,
+            focus: Focus::Nothing,
         };
         let mut input = egui::InputState::default();
         input.events.push(egui::Event::Key {
@@ -316,11 +333,28 @@ mod tests {
     }
 
     #[test]
+    fn enter_presses_a_focused_control_instead_of_starting() {
+        let focused = KeyContext {
+            focus: Focus::Control,
+            ..HOME
+        };
+        assert!(press(focused, Key::Enter).is_empty());
+        let dialog = KeyContext {
+            dialog_open: true,
+            ..focused
+        };
+        assert_eq!(
+            press(dialog, Key::Enter),
+            [Command::Modal(ModalCommand::Confirm)]
+        );
+    }
+
+    #[test]
     fn typing_keeps_space_for_the_text_field() {
         let typing = KeyContext {
             dialog_open: false,
             screen: KeyScreen::Player,
-            typing: true,
+            focus: Focus::TextField,
         };
         assert!(press(typing, Key::Space).is_empty());
     }
