@@ -39,14 +39,23 @@ pub fn phase_label(view: &View<'_>) -> &'static str {
 
 /// Height of the header row.
 const HEADER_HEIGHT: f32 = 30.0;
-/// Height of the phase row.
+/// Height of the phase row, at scale 1.
 const PHASE_ROW: f32 = theme::PHASE_SIZE * 1.35;
-/// Height of the side badge row (kept on every step).
+/// Height of the side badge row (kept on every step), at scale 1.
 const SIDE_ROW: f32 = theme::SIDE_SIZE * 1.5;
-/// Height of the step name row.
+/// Height of the step name row, at scale 1.
 const NAME_ROW: f32 = theme::STEP_NAME_SIZE * 1.35;
-/// Height of the rep line (kept on every step).
-const REP_ROW: f32 = 28.0;
+/// The rep line's text size, at scale 1.
+const REP_SIZE: f32 = 20.0;
+/// Height of the rep line (kept on every step), at scale 1.
+const REP_ROW: f32 = REP_SIZE * 1.4;
+/// The instructions' text size, at scale 1.
+const INSTRUCTIONS_SIZE: f32 = 18.0;
+/// The status column is laid out for this size at scale 1; larger columns scale it up.
+const STATUS_BASE: egui::Vec2 = egui::vec2(480.0, 430.0);
+/// The largest scale: beyond it the words get no bigger.
+const MAX_SCALE: f32 = 1.8;
+
 /// Height of the step progress bar.
 const STEP_BAR_ROW: f32 = 14.0;
 /// Height of the keys line under the controls.
@@ -75,6 +84,9 @@ pub struct PlayerLayout {
     pub controls: Rect,
     /// The countdown's font size, chosen to fit its row and column.
     pub countdown_size: f32,
+    /// How much larger than at 1024x640 the words of the status and text columns are (1 to
+    /// [`MAX_SCALE`]), so a large screen can be read from as far as the countdown.
+    pub scale: f32,
 }
 
 impl PlayerLayout {
@@ -113,12 +125,16 @@ impl PlayerLayout {
             ),
             middle.max,
         );
-        let fixed = PHASE_ROW + SIDE_ROW + NAME_ROW + REP_ROW + STEP_BAR_ROW + 5.0 * theme::GAP_S;
+        let scale = (status.width() / STATUS_BASE.x)
+            .min(status.height() / STATUS_BASE.y)
+            .clamp(1.0, MAX_SCALE);
+        let fixed =
+            scale * (PHASE_ROW + SIDE_ROW + NAME_ROW + REP_ROW) + STEP_BAR_ROW + 5.0 * theme::GAP_S;
         let by_height = (status.height() - fixed) / COUNTDOWN_LINE;
         let by_width = status.width() / COUNTDOWN_ADVANCE;
         let countdown_size = by_height
             .min(by_width)
-            .clamp(MIN_COUNTDOWN, theme::COUNTDOWN_SIZE);
+            .clamp(MIN_COUNTDOWN, theme::COUNTDOWN_SIZE * scale);
         Self {
             header,
             status,
@@ -126,17 +142,18 @@ impl PlayerLayout {
             text,
             controls,
             countdown_size,
+            scale,
         }
     }
 
     /// The status column's rows, top to bottom: phase, side, countdown, name, rep, step bar.
     fn status_rows(&self) -> [Rect; 6] {
         let heights = [
-            PHASE_ROW,
-            SIDE_ROW,
+            PHASE_ROW * self.scale,
+            SIDE_ROW * self.scale,
             self.countdown_size * COUNTDOWN_LINE,
-            NAME_ROW,
-            REP_ROW,
+            NAME_ROW * self.scale,
+            REP_ROW * self.scale,
             STEP_BAR_ROW,
         ];
         let total: f32 = heights.iter().sum::<f32>() + 5.0 * theme::GAP_S;
@@ -212,7 +229,7 @@ pub fn player_ui(
         "text",
         Layout::top_down(Align::Min),
         &mut |ui| {
-            text_ui(ui, view);
+            text_ui(ui, view, layout.scale);
         },
     );
     // An explicit id: lines above that come and go must not make the buttons look new (egui
@@ -272,7 +289,7 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
     centred(ui, phase_row, "phase", &mut |ui| {
         ui.label(
             RichText::new(phase.to_uppercase())
-                .size(theme::PHASE_SIZE)
+                .size(theme::PHASE_SIZE * layout.scale)
                 .strong(),
         );
     });
@@ -291,7 +308,7 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
             .layout(Layout::top_down(Align::Center))
             .id_salt("side");
         ui.scope_builder(builder, |ui| {
-            theme::badge_ui(ui, &text, colour, theme::SIDE_SIZE);
+            theme::badge_ui(ui, &text, colour, theme::SIDE_SIZE * layout.scale);
         });
     }
     let countdown_colour = if paused {
@@ -311,7 +328,7 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
         ui.add(
             egui::Label::new(
                 RichText::new(&view.step.name)
-                    .size(theme::STEP_NAME_SIZE)
+                    .size(theme::STEP_NAME_SIZE * layout.scale)
                     .strong(),
             )
             .truncate(),
@@ -319,10 +336,13 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
     });
     if view.rep > 0 && view.reps > 1 {
         centred(ui, rep_row, "rep", &mut |ui| {
-            ui.label(RichText::new(format!("Rep {} of {}", view.rep, view.reps)).size(20.0));
+            ui.label(
+                RichText::new(format!("Rep {} of {}", view.rep, view.reps))
+                    .size(REP_SIZE * layout.scale),
+            );
         });
     }
-    let bar_width = bar_row.width().min(420.0);
+    let bar_width = bar_row.width().min(420.0 * layout.scale);
     let bar = Rect::from_center_size(bar_row.center(), vec2(bar_width, bar_row.height()));
     ui.put(
         bar,
@@ -332,7 +352,7 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
     );
 }
 
-fn text_ui(ui: &mut Ui, view: &View<'_>) {
+fn text_ui(ui: &mut Ui, view: &View<'_>, scale: f32) {
     let palette = Palette::of(ui.visuals());
     let next = view.next_step.map_or_else(
         || "Next: finished".to_owned(),
@@ -340,7 +360,8 @@ fn text_ui(ui: &mut Ui, view: &View<'_>) {
     );
     // "Next" keeps its place at the bottom of the column; the instructions scroll above it if
     // they are longer than the room.
-    let next_height = ui.text_style_height(&egui::TextStyle::Body) + theme::GAP_S;
+    let body = theme::BODY_SIZE * scale;
+    let next_height = body * 1.4 + theme::GAP_S;
     let scroll_height = (ui.available_height() - next_height - theme::GAP_S).max(0.0);
     egui::ScrollArea::vertical()
         .id_salt("instructions")
@@ -348,18 +369,19 @@ fn text_ui(ui: &mut Ui, view: &View<'_>) {
         .min_scrolled_height(scroll_height)
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(ui.available_width().min(theme::READING_WIDTH));
-            ui.label(RichText::new(&view.step.instructions).size(18.0));
+            ui.set_max_width(ui.available_width().min(theme::READING_WIDTH * scale));
+            ui.label(RichText::new(&view.step.instructions).size(INSTRUCTIONS_SIZE * scale));
             if !view.step.caution.is_empty() {
                 ui.add_space(theme::GAP_S);
                 ui.label(
                     RichText::new(format!("Watch for: {}", view.step.caution))
+                        .size(body)
                         .color(palette.caution),
                 );
             }
         });
     ui.add_space(theme::GAP_S);
-    ui.label(RichText::new(next).color(palette.quiet));
+    ui.label(RichText::new(next).size(body).color(palette.quiet));
 }
 
 fn controls_ui(ui: &mut Ui, paused: bool, commands: &mut Vec<Command>) {
@@ -474,8 +496,13 @@ mod tests {
             Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 420.0)),
             false,
         );
-        assert!((big.countdown_size - theme::COUNTDOWN_SIZE).abs() < f32::EPSILON);
-        assert!(small.countdown_size < big.countdown_size);
+        assert!(
+            big.countdown_size > theme::COUNTDOWN_SIZE,
+            "a big screen, a bigger countdown"
+        );
+        assert!(big.scale > 1.0 && big.scale <= MAX_SCALE);
+        assert!((small.scale - 1.0).abs() < f32::EPSILON);
+        assert!(small.countdown_size < theme::COUNTDOWN_SIZE);
         let narrow = PlayerLayout::new(
             Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 960.0)),
             true,
