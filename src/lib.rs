@@ -13,6 +13,7 @@ pub mod clock;
 pub mod conductor;
 pub mod content;
 pub mod cue;
+pub mod effects;
 pub mod fit;
 pub mod plain_text;
 pub mod plan;

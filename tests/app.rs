@@ -8,7 +8,7 @@ use std::time::Duration;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use unknot::app::{AppConfig, Screen, StartRequest, UnknotApp};
+use unknot::app::{AppConfig, ScreenKind as Screen, StartRequest, UnknotApp};
 use unknot::clock::{Clock as _, ManualClock};
 use unknot::cue::{CueLog, RecordingPlayer};
 use unknot::fit::{self, LengthChoice};
@@ -206,7 +206,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     // At 5 minutes the optional child's pose is left out: the steps run are the fitted ones.
     let steps = sized.routine.steps.len();
     assert!(steps < routine.steps.len());
-    assert!(rig.shows(&format!("Steps done: {steps} of {steps}")));
+    assert!(rig.shows(&format!("Done: {steps} of {steps} steps")));
     rig.click("Home");
     assert_eq!(rig.harness.state().screen(), Screen::Home);
 }
@@ -246,7 +246,14 @@ fn keys_back_skip_and_escape_with_confirmation() {
     rig.harness.key_press(Key::Escape);
     rig.harness.run();
     rig.click("Stop routine");
-    assert_eq!(rig.harness.state().screen(), Screen::Home);
+    assert_eq!(rig.harness.state().screen(), Screen::Finished);
+    assert!(rig.shows("Routine stopped"));
+    assert!(rig.shows("Stopped after 0 of 6 steps"));
+    assert!(
+        rig.harness.query_by_label_contains("skipped").is_none(),
+        "the step skipped with → was gone back to with ←"
+    );
+    rig.click("Home");
     assert!(rig.harness.query_all_by_label(MORNING).count() >= 1);
 }
 
@@ -335,19 +342,31 @@ fn without_a_sound_device_the_app_runs_silently_and_says_so_once() {
         .with_size(egui::vec2(1100.0, 800.0))
         .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
     harness.run();
+    let plain = "No sound output was found, so Unknot will run silently.";
+    assert!(
+        harness.query_by_label(plain).is_some(),
+        "said in plain words"
+    );
     assert!(
         harness
-            .query_by_label("Sound is off. No sound output device was found.")
-            .is_some()
+            .query_by_label_contains("No sound output device was found.")
+            .is_none(),
+        "the device's own words only in the details"
     );
-    assert!(harness.query_by_label("Sound unavailable").is_some());
-    harness.get_by_label("Dismiss").click();
+    harness.get_by_label("Details").click();
     harness.run();
     assert!(
         harness
-            .query_by_label("Sound is off. No sound output device was found.")
-            .is_none()
+            .query_by_label("Details: No sound output device was found.")
+            .is_some(),
+        "the details are in the full list"
     );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Sound unavailable").is_some());
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.query_by_label(plain).is_none());
     assert!(
         harness.query_by_label("Sound unavailable").is_some(),
         "the top bar still says so"
@@ -468,9 +487,8 @@ impl Rig {
             .state()
             .notices()
             .iter()
-            .find(|n| n.contains(text))
-            .cloned()
-            .unwrap_or_else(|| panic!("no notice mentions {text:?}"))
+            .find(|n| n.text.contains(text))
+            .map_or_else(|| panic!("no notice mentions {text:?}"), |n| n.text.clone())
     }
 
     fn own_routines(&self) -> Vec<unknot::routine::Routine> {

@@ -122,9 +122,10 @@ fn the_app_starts_when_its_settings_file_is_a_pipe_or_a_link_to_a_device() {
             "it is a device, not a regular file"
         };
         assert!(
-            notices
-                .iter()
-                .any(|n| n.starts_with("Your settings file could not be read") && n.contains(what)),
+            notices.iter().any(
+                |n| n.text.starts_with("Your settings file could not be read")
+                    && format!("{} {:?}", n.text, n.details).contains(what)
+            ),
             "{notices:?}"
         );
         assert!(path.symlink_metadata().is_err(), "it was moved aside");

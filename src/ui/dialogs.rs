@@ -1,11 +1,58 @@
-//! Small windows that can open over any screen: the red flags, "leave without saving?", and
-//! an import's problems or name clash. Like every panel, they only return commands.
+//! The dialogs that open over any screen, one at a time: stop confirmation, red flags, keys,
+//! settings, notices, an import's problems or name clash, "leave without saving?" and the
+//! in-app file chooser. Each is an [`egui::Modal`], so nothing behind it can be clicked; the
+//! app sends keys to the open dialog first (see [`super::keymap`]). Like every panel, they
+//! only return commands.
 
-use egui::RichText;
+use std::path::PathBuf;
 
-use super::Command;
+use egui::{Button, RichText, TextEdit, Ui};
+
+use super::theme::{self, Palette};
+use super::{Command, LibraryCommand, ModalCommand, Notice};
+use crate::cue::AudioStatus;
 use crate::routine::Routine;
 use crate::store::routines::{Clash, ImportChoice};
+use crate::store::settings::Settings;
+
+/// The dialog that is open, with its own state.
+pub enum Modal {
+    /// "Stop this routine?"; `resume` says whether the routine was running when asked.
+    ConfirmStop {
+        /// Resume the routine if the person keeps going.
+        resume: bool,
+    },
+    /// The red flags; `resume` as for [`Modal::ConfirmStop`].
+    RedFlags {
+        /// Resume the routine when closed.
+        resume: bool,
+    },
+    /// The keyboard shortcuts.
+    Keys,
+    /// Sound, pauses and theme.
+    Settings,
+    /// Every notice, with details.
+    Notices,
+    /// An import waiting for the person.
+    Import(ImportFlow),
+    /// "Leave without saving?"
+    ConfirmDiscard {
+        /// Close the window once the changes are discarded.
+        then_close: bool,
+    },
+    /// Choosing a file by its path.
+    ChooseFile(FileChooser),
+}
+
+/// What a dialog can draw from the rest of the app.
+pub struct DialogContext<'a> {
+    /// The settings in use (for the settings dialog).
+    pub settings: &'a Settings,
+    /// Whether sound works.
+    pub audio: &'a AudioStatus,
+    /// Every notice.
+    pub notices: &'a [Notice],
+}
 
 /// An import waiting for the person: its problems, or a clash to decide.
 pub enum ImportFlow {
@@ -25,6 +72,43 @@ pub enum ImportFlow {
     },
 }
 
+/// What a file is being chosen for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// A routine file to import.
+    Import,
+    /// Where to write the routine with this id and name.
+    Export {
+        /// The routine's id.
+        id: String,
+        /// The routine's name.
+        name: String,
+    },
+}
+
+/// The in-app file chooser: a path field with the matching files and folders under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileChooser {
+    /// What the file is for.
+    pub purpose: FilePurpose,
+    /// The path typed so far.
+    pub text: String,
+    /// Files and folders that start with what is typed (routine files and folders only).
+    pub matches: Vec<String>,
+    /// Folders to jump to, as (label, path with a trailing separator).
+    pub places: Vec<(String, String)>,
+    /// Why the last try did not work, in plain words.
+    pub problem: Option<String>,
+}
+
+impl FileChooser {
+    /// The path typed, as a path.
+    #[must_use]
+    pub fn path(&self) -> PathBuf {
+        PathBuf::from(self.text.trim())
+    }
+}
+
 /// Routine files dropped on the window this frame.
 #[must_use]
 pub fn dropped_routine_files(ctx: &egui::Context) -> Vec<Command> {
@@ -32,99 +116,208 @@ pub fn dropped_routine_files(ctx: &egui::Context) -> Vec<Command> {
         i.raw
             .dropped_files
             .iter()
-            .map(|f| Command::ImportFile(f.path().to_owned()))
+            .map(|f| Command::Library(LibraryCommand::ImportFile(f.path().to_owned())))
             .collect()
     })
 }
 
-/// The import window: a refused file's problems, or the choice a clash needs.
+/// A button for a dialog's default action (what Enter does): filled with the accent colour.
+fn default_button(ui: &mut Ui, text: &str) -> bool {
+    let palette = Palette::of(ui.visuals());
+    ui.add(Button::new(RichText::new(text).strong().color(palette.on_accent)).fill(palette.accent))
+        .clicked()
+}
+
+fn close_on_backdrop<T>(response: &egui::ModalResponse<T>, commands: &mut Vec<Command>) {
+    if commands.is_empty() && response.backdrop_response.clicked() {
+        commands.push(Command::Modal(ModalCommand::Close));
+    }
+}
+
+/// Draws the open dialog.
 #[must_use]
-pub fn import_window(ctx: &egui::Context, flow: &ImportFlow) -> Vec<Command> {
+pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
-    egui::Modal::new(egui::Id::unique("import")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        match flow {
-            ImportFlow::Rejected { file, problems } => {
-                ui.heading("This file cannot be imported");
-                ui.label(format!("Nothing was changed. The problems with {file}:"));
+    let id = egui::Id::unique(match modal {
+        Modal::ConfirmStop { .. } => "confirm-stop",
+        Modal::RedFlags { .. } => "red-flags",
+        Modal::Keys => "keys",
+        Modal::Settings => "settings",
+        Modal::Notices => "notices",
+        Modal::Import(_) => "import",
+        Modal::ConfirmDiscard { .. } => "confirm-discard",
+        Modal::ChooseFile(_) => "choose-file",
+    });
+    let max_height = (ctx.content_rect().height() - 80.0).max(200.0);
+    let response = egui::Modal::new(id).show(ctx, |ui| {
+        ui.set_max_height(max_height);
+        match modal {
+            Modal::ConfirmStop { .. } => confirm_stop_ui(ui, &mut commands),
+            Modal::RedFlags { .. } => {
+                ui.set_max_width(560.0);
+                ui.heading("Red flags");
                 egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        ui.add(egui::Label::new(RichText::new(problems).monospace()).wrap());
-                    });
-                if ui.button("Close").clicked() {
-                    commands.push(Command::CancelImport);
+                    .max_height(max_height - 100.0)
+                    .show(ui, super::learn::red_flags_ui);
+                if default_button(ui, "Close red flags") {
+                    commands.push(Command::Modal(ModalCommand::Close));
                 }
             }
-            ImportFlow::Clash { incoming, clash } => {
-                let (existing, why) = match clash {
-                    Clash::SameId(r) => (r, "has the same id as"),
-                    Clash::SameName(r) => (r, "has the same name as"),
-                    Clash::BuiltIn(r) => (r, "has the same id or name as the built-in routine"),
-                    Clash::None => (incoming, "is new"),
-                };
-                ui.heading("A routine like this is already here");
-                ui.label(format!(
-                    "\"{}\" {why} \"{}\".",
-                    incoming.name, existing.name
-                ));
+            Modal::Keys => {
+                ui.heading("Keyboard shortcuts");
+                super::keymap::keys_list_ui(ui);
+                if default_button(ui, "Close") {
+                    commands.push(Command::Modal(ModalCommand::Close));
+                }
+            }
+            Modal::Settings => {
+                ui.set_width(440.0);
+                egui::ScrollArea::vertical()
+                    .max_height(max_height - 40.0)
+                    .show(ui, |ui| {
+                        commands.extend(super::settings::settings_ui(ui, app.settings, app.audio));
+                    });
+            }
+            Modal::Notices => commands.extend(super::notices::notices_list_ui(ui, app.notices)),
+            Modal::Import(flow) => import_ui(ui, flow, &mut commands),
+            Modal::ConfirmDiscard { .. } => {
+                ui.set_width(340.0);
+                ui.heading("Leave without saving?");
+                ui.label("Your changes to this routine will be lost.");
                 ui.horizontal(|ui| {
-                    if clash.can_replace() && ui.button("Replace mine").clicked() {
-                        commands.push(Command::ResolveImport(ImportChoice::Replace));
+                    if default_button(ui, "Keep editing") {
+                        commands.push(Command::Modal(ModalCommand::Close));
                     }
-                    if ui.button("Keep both").clicked() {
-                        commands.push(Command::ResolveImport(ImportChoice::KeepBoth));
-                    }
-                    if ui.button("Cancel import").clicked() {
-                        commands.push(Command::CancelImport);
+                    if ui.button("Discard changes").clicked() {
+                        commands.push(Command::Modal(ModalCommand::DiscardEdits));
                     }
                 });
+                ui.label(RichText::new("Enter keeps editing · Esc keeps editing").small());
             }
+            Modal::ChooseFile(chooser) => file_chooser_ui(ui, chooser, &mut commands),
         }
     });
+    close_on_backdrop(&response, &mut commands);
     commands
 }
 
-/// "Leave without saving?" for the editor.
-#[must_use]
-pub fn confirm_discard_ui(ctx: &egui::Context) -> Option<Command> {
-    let mut command = None;
-    egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
-        ui.set_width(340.0);
-        ui.heading("Leave without saving?");
-        ui.label("Your changes to this routine will be lost.");
-        ui.horizontal(|ui| {
-            if ui.button("Discard changes").clicked() {
-                command = Some(Command::DiscardEdits);
-            }
-            if ui.button("Keep editing").clicked() {
-                command = Some(Command::KeepEditing);
-            }
-        });
+fn confirm_stop_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.set_width(340.0);
+    ui.heading("Stop this routine?");
+    ui.label("The routine is paused while you decide.");
+    ui.add_space(theme::GAP_M);
+    ui.horizontal(|ui| {
+        if default_button(ui, "Stop routine") {
+            commands.push(Command::Modal(ModalCommand::Confirm));
+        }
+        if ui.button("Keep going").clicked() {
+            commands.push(Command::Modal(ModalCommand::Close));
+        }
     });
-    command
+    ui.label(RichText::new("Enter stops · Esc keeps going").small());
 }
 
-/// The red flags, reachable from every screen.
-#[must_use]
-pub fn red_flags_window(ctx: &egui::Context) -> Option<Command> {
-    let mut open = true;
-    let mut command = None;
-    egui::Window::new("Red flags")
-        .collapsible(false)
-        .default_width(520.0)
-        .max_height(ctx.content_rect().height() - 80.0)
-        .open(&mut open)
-        .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                super::learn::red_flags_ui(ui);
-                if ui.button("Close red flags").clicked() {
-                    command = Some(Command::ToggleRedFlags);
+fn import_ui(ui: &mut Ui, flow: &ImportFlow, commands: &mut Vec<Command>) {
+    ui.set_max_width(560.0);
+    match flow {
+        ImportFlow::Rejected { file, problems } => {
+            ui.heading("This file cannot be imported");
+            ui.label(format!("Nothing was changed. The problems with {file}:"));
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(problems).monospace()).wrap());
+                });
+            if default_button(ui, "Close") {
+                commands.push(Command::Modal(ModalCommand::Close));
+            }
+        }
+        ImportFlow::Clash { incoming, clash } => {
+            let (existing, why) = match clash {
+                Clash::SameId(r) => (r, "has the same id as"),
+                Clash::SameName(r) => (r, "has the same name as"),
+                Clash::BuiltIn(r) => (r, "has the same id or name as the built-in routine"),
+                Clash::None => (incoming, "is new"),
+            };
+            ui.heading("A routine like this is already here");
+            ui.label(format!(
+                "\"{}\" {why} \"{}\".",
+                incoming.name, existing.name
+            ));
+            ui.horizontal(|ui| {
+                if default_button(ui, "Keep both") {
+                    commands.push(Command::Modal(ModalCommand::ResolveImport(
+                        ImportChoice::KeepBoth,
+                    )));
+                }
+                if clash.can_replace() && ui.button("Replace mine").clicked() {
+                    commands.push(Command::Modal(ModalCommand::ResolveImport(
+                        ImportChoice::Replace,
+                    )));
+                }
+                if ui.button("Cancel import").clicked() {
+                    commands.push(Command::Modal(ModalCommand::Close));
                 }
             });
-        });
-    if !open {
-        command = Some(Command::ToggleRedFlags);
+            ui.label(RichText::new("Enter keeps both · Esc cancels").small());
+        }
     }
-    command
+}
+
+fn file_chooser_ui(ui: &mut Ui, chooser: &FileChooser, commands: &mut Vec<Command>) {
+    let palette = Palette::of(ui.visuals());
+    ui.set_width(560.0);
+    let (heading, action) = match &chooser.purpose {
+        FilePurpose::Import => ("Import a routine".to_owned(), "Import"),
+        FilePurpose::Export { name, .. } => (format!("Export \"{name}\""), "Export"),
+    };
+    ui.heading(heading);
+    ui.label("Type the path of the file, or pick a folder or file below.");
+    ui.horizontal(|ui| {
+        for (label, path) in &chooser.places {
+            if ui.small_button(label).clicked() {
+                commands.push(Command::Modal(ModalCommand::EditPath(path.clone())));
+            }
+        }
+    });
+    let mut text = chooser.text.clone();
+    let label = ui.label("File path");
+    let field = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .desired_width(f32::INFINITY)
+                .hint_text("/home/you/routine.toml"),
+        )
+        .labelled_by(label.id);
+    if !field.has_focus() && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+    if text != chooser.text {
+        commands.push(Command::Modal(ModalCommand::EditPath(text)));
+    }
+    // Room for six matches, kept whether or not there are any, so nothing below moves.
+    let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    ui.allocate_ui(egui::vec2(ui.available_width(), 6.0 * row), |ui| {
+        ui.set_min_height(6.0 * row);
+        egui::ScrollArea::vertical()
+            .max_height(6.0 * row)
+            .show(ui, |ui| {
+                for found in &chooser.matches {
+                    if ui.add(Button::new(found.as_str()).frame(false)).clicked() {
+                        commands.push(Command::Modal(ModalCommand::EditPath(found.clone())));
+                    }
+                }
+            });
+    });
+    // One line kept for the problem, so the buttons stay where they are.
+    let problem = chooser.problem.as_deref().unwrap_or(" ");
+    ui.label(RichText::new(problem).color(palette.caution));
+    ui.horizontal(|ui| {
+        if default_button(ui, action) {
+            commands.push(Command::Modal(ModalCommand::Confirm));
+        }
+        if ui.button("Cancel").clicked() {
+            commands.push(Command::Modal(ModalCommand::Close));
+        }
+    });
 }

@@ -422,13 +422,28 @@ fn top_bar_ui(ui: &mut Ui, state: &EditorState, action: &mut Option<EditorAction
     }
 }
 
-/// A grid row right under a field: an empty label cell, then the note in `colour`.
+/// A grid row right under a field: an empty label cell, then the note in `colour`. The row
+/// keeps the tallest height it has had (at least one line), so the fields below never move
+/// when a message goes or gets shorter.
 fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32) {
-    if let Some(note) = note {
-        ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
-        ui.label(RichText::new(note).color(colour));
-        ui.end_row();
+    let id = ui.next_auto_id().with("note-row-height");
+    ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
+    let kept: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
+    let height = ui
+        .scope(|ui| {
+            ui.set_min_height(kept);
+            match note {
+                Some(note) => ui.label(RichText::new(note).color(colour)),
+                None => ui.label(" "),
+            };
+        })
+        .response
+        .rect
+        .height();
+    if height > kept + 0.5 {
+        ui.data_mut(|d| d.insert_temp(id, height));
     }
+    ui.end_row();
 }
 
 /// A grid row right under a field saying what is wrong with it, in the caution colour.
@@ -884,9 +899,8 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
             .desired_width(ui.available_width().min(FIELD_WIDTH)),
     )
     .labelled_by(label.id);
-    if let Some(note) = &state.added_note {
-        ui.label(RichText::new(note).color(palette.accent));
-    }
+    // One line kept for "Added X as step N", so the list below stays under the pointer.
+    ui.label(RichText::new(state.added_note.as_deref().unwrap_or(" ")).color(palette.accent));
     ui.add_space(theme::GAP_S);
 
     let mut chosen = None;
@@ -1019,6 +1033,36 @@ mod tests {
         harness.get_by_role_and_label(Role::Button, "Save").click();
         harness.run();
         assert_eq!(harness.state().1, None);
+    }
+
+    #[test]
+    fn fields_and_the_catalogue_stay_put_when_messages_come_and_go() {
+        let mut harness = harness(EditorState::new_routine("new-1".to_owned()));
+        harness.run();
+        harness.get_by_label("A name must be 1 to 80 characters long (this one has 0).");
+        let summary = harness.get_by_label("Summary").rect();
+        let technique = harness.get_by_label("Add Foam roller: upper back").rect();
+        type_into(&mut harness, "Routine name", "Physio sheet");
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("A name must be 1 to 80 characters long (this one has 0).")
+                .is_none(),
+            "the message went"
+        );
+        assert_eq!(
+            harness.get_by_label("Summary").rect(),
+            summary,
+            "the field below stayed"
+        );
+        harness.get_by_label("Add Piriformis figure-4").click();
+        harness.run();
+        harness.get_by_label("Added Piriformis figure-4 as step 1.");
+        assert_eq!(
+            harness.get_by_label("Add Foam roller: upper back").rect(),
+            technique,
+            "the catalogue stayed under the pointer"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use egui::{Align, Button, DragValue, Layout, RichText, ScrollArea, Ui};
 
-use super::Command;
 use super::theme::{self, Palette};
+use super::{Command, HomeCommand, LibraryCommand};
 use crate::fit::{Fitted, LengthChoice, StepOverride, TARGET_MINUTES};
 use crate::plan::{Timing, clock, total_secs};
 use crate::routine::model::{HOLD_SECS, REPS};
@@ -31,14 +31,14 @@ pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
     let selected_id = view.selected.map(|(l, _, _)| l.routine.id.as_str());
     ui.horizontal(|ui| {
         if ui.button("New routine").clicked() {
-            commands.push(Command::NewRoutine);
+            commands.push(Command::Library(LibraryCommand::New));
         }
         if ui
             .button("Import...")
             .on_hover_text("Open a routine file (.toml); you can also drop one on the window")
             .clicked()
         {
-            commands.push(Command::PickImport);
+            commands.push(Command::Library(LibraryCommand::PickImport));
         }
     });
     let own = |l: &&Listed| l.origin == Origin::Custom;
@@ -80,7 +80,7 @@ pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
                         })
                         .inner;
                     if response.clicked() && !selected {
-                        commands.push(Command::SelectRoutine(routine.id.clone()));
+                        commands.push(Command::Home(HomeCommand::Select(routine.id.clone())));
                     }
                     ui.label(RichText::new(&routine.summary).color(palette.quiet));
                     ui.label(
@@ -132,22 +132,22 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
                         .on_hover_text("Copy this routine into your own, editable routines")
                         .clicked()
                     {
-                        commands.push(Command::MakeItMine);
+                        commands.push(Command::Library(LibraryCommand::MakeItMine));
                     }
                 }
                 Origin::Custom => {
                     if ui.button("Edit").clicked() {
-                        commands.push(Command::EditRoutine);
+                        commands.push(Command::Library(LibraryCommand::Edit));
                     }
                     if ui
                         .button("Export...")
                         .on_hover_text("Save a copy of this routine as a file, to keep or share")
                         .clicked()
                     {
-                        commands.push(Command::PickExport);
+                        commands.push(Command::Library(LibraryCommand::PickExport));
                     }
                     if ui.button("Delete").clicked() {
-                        commands.push(Command::DeleteRoutine);
+                        commands.push(Command::Library(LibraryCommand::Delete));
                     }
                 }
             });
@@ -169,7 +169,7 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
                 .on_hover_text("Start the routine (Enter)")
                 .clicked()
             {
-                commands.push(Command::Start);
+                commands.push(Command::Home(HomeCommand::Start));
             }
             ui.add_space(theme::GAP_S);
             ui.label(RichText::new(format!("Stop rule: {STOP_RULE}")).color(palette.caution));
@@ -206,7 +206,7 @@ fn length_ui(
                         .add(Button::selectable(chosen, format!("{minutes} min")))
                         .clicked()
                     {
-                        commands.push(Command::SetLength(LengthChoice {
+                        commands.push(set_length(LengthChoice {
                             target_minutes: Some(minutes),
                             ..choice.clone()
                         }));
@@ -215,7 +215,7 @@ fn length_ui(
                 let authored = format!("As written ({})", clock(total_secs(routine, timing)));
                 let as_written = *choice == LengthChoice::default();
                 if ui.add(Button::selectable(as_written, authored)).clicked() {
-                    commands.push(Command::SetLength(LengthChoice::default()));
+                    commands.push(set_length(LengthChoice::default()));
                 }
             });
             ui.horizontal(|ui| {
@@ -232,14 +232,24 @@ fn length_ui(
                     )
                     .labelled_by(label.id);
                 if response.changed() {
-                    commands.push(Command::SetLength(LengthChoice {
+                    commands.push(set_length(LengthChoice {
                         target_minutes: Some(minutes),
                         ..choice.clone()
                     }));
                 }
             });
-            if let Some(note) = sized.note() {
-                ui.label(RichText::new(note).color(Palette::of(ui.visuals()).caution));
+            // A line is kept for the note whether or not there is one, so the steps table
+            // below never moves under the pointer.
+            let note = sized.note();
+            let line = ui.add(
+                egui::Label::new(
+                    RichText::new(note.as_deref().unwrap_or(" "))
+                        .color(Palette::of(ui.visuals()).caution),
+                )
+                .truncate(),
+            );
+            if let Some(note) = &note {
+                line.on_hover_text(note);
             }
         });
 }
@@ -257,7 +267,7 @@ fn steps_ui(
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let hand_set = !choice.steps.is_empty() || !choice.by_position.is_empty();
             if hand_set && ui.button("Reset step lengths").clicked() {
-                commands.push(Command::SetLength(LengthChoice {
+                commands.push(set_length(LengthChoice {
                     target_minutes: choice.target_minutes,
                     ..LengthChoice::default()
                 }));
@@ -330,5 +340,9 @@ fn steps_ui(
 fn set_step(choice: &LengthChoice, routine: &Routine, id: &str, over: StepOverride) -> Command {
     let mut next = choice.keyed_by_id(routine);
     next.steps.insert(id.to_owned(), over);
-    Command::SetLength(next)
+    set_length(next)
+}
+
+fn set_length(choice: LengthChoice) -> Command {
+    Command::Home(HomeCommand::SetLength(choice))
 }

@@ -4,9 +4,9 @@
 
 use egui::{Button, RichText, ScrollArea, Ui};
 
-use super::Command;
 use super::learn::red_flags_ui;
 use super::theme::{self, Palette};
+use super::{BeforeStartCommand, Command};
 use crate::content::SELF_MASSAGE_SAFETY;
 
 /// What the before-start screen needs to show.
@@ -41,7 +41,7 @@ pub fn before_start_ui(ui: &mut Ui, view: &BeforeStart<'_>, ticked: &mut bool) -
             .min_size(egui::vec2(220.0, theme::BIG_BUTTON_HEIGHT));
             let response = ui.add_enabled(ready, start);
             if response.clicked() {
-                commands.push(Command::ConfirmStart);
+                commands.push(Command::BeforeStart(BeforeStartCommand::Confirm));
             }
             if !ready {
                 response.on_disabled_hover_text("Tick \"I have read this\" first");
@@ -50,7 +50,7 @@ pub fn before_start_ui(ui: &mut Ui, view: &BeforeStart<'_>, ticked: &mut bool) -
                 .add(Button::new("Back").min_size(egui::vec2(120.0, theme::BIG_BUTTON_HEIGHT)))
                 .clicked()
             {
-                commands.push(Command::Home);
+                commands.push(Command::BeforeStart(BeforeStartCommand::Back));
             }
         });
         ui.add_space(theme::GAP_S);

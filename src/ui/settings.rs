@@ -1,77 +1,73 @@
-//! The settings window: sound (volume, mute, which cues, test sounds), pauses and theme.
+//! The settings dialog: sound (volume, mute, which cues, test sounds), pauses and theme.
 
 use egui::{DragValue, RichText, Slider};
 
-use super::Command;
 use super::theme::Palette;
+use super::{Command, ModalCommand, SettingsCommand};
 use crate::cue::{ALL_CUES, AudioStatus, cue_label};
 use crate::plan::PAUSE_SECS;
 use crate::store::settings::{Settings, ThemeChoice};
 
-/// Draws the settings window; returns what changed.
+/// Draws the settings (inside their dialog); returns what changed.
 #[must_use]
-pub fn settings_ui(ctx: &egui::Context, current: &Settings, audio: &AudioStatus) -> Vec<Command> {
+pub fn settings_ui(ui: &mut egui::Ui, current: &Settings, audio: &AudioStatus) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut edited = current.clone();
-    let mut open = true;
-    egui::Window::new("Settings")
-        .collapsible(false)
-        .resizable(false)
-        .default_width(420.0)
-        .open(&mut open)
-        .show(ctx, |ui| {
-            let palette = Palette::of(ui.visuals());
-            ui.label(RichText::new("Sound").strong().size(18.0));
-            match audio {
-                AudioStatus::Available { device } => {
-                    ui.label(RichText::new(format!("Output: {device}")).color(palette.quiet));
-                }
-                AudioStatus::Unavailable { reason } => {
-                    ui.label(
-                        RichText::new(format!("Sound is off: {reason}")).color(palette.caution),
-                    );
-                }
-            }
-            ui.add(
-                Slider::new(&mut edited.volume, 0.0..=1.0)
-                    .text("Volume")
-                    .show_value(false),
+    ui.heading("Settings");
+    let palette = Palette::of(ui.visuals());
+    ui.label(RichText::new("Sound").strong().size(18.0));
+    match audio {
+        AudioStatus::Available { device } => {
+            ui.label(RichText::new(format!("Output: {device}")).color(palette.quiet));
+        }
+        AudioStatus::Unavailable { reason } => {
+            ui.label(RichText::new(super::notices::NO_SOUND).color(palette.caution));
+            ui.label(
+                RichText::new(format!("Details: {reason}"))
+                    .small()
+                    .color(palette.quiet),
             );
-            ui.checkbox(&mut edited.muted, "Mute all sounds");
-            ui.checkbox(
-                &mut edited.countdown_cues,
-                "3-2-1 countdown before a hold ends",
-            );
-            ui.checkbox(&mut edited.halfway_cues, "Halfway cue on long holds");
-            ui.horizontal_wrapped(|ui| {
-                ui.label("Test sound:");
-                for cue in ALL_CUES {
-                    if ui.button(cue_label(cue)).clicked() {
-                        commands.push(Command::TestSound(cue));
-                    }
-                }
-            });
-            ui.separator();
-            ui.label(RichText::new("Pauses").strong().size(18.0));
-            pause_row_ui(ui, "Get ready before each step", &mut edited.get_ready_secs);
-            pause_row_ui(ui, "Pause to switch sides", &mut edited.switch_secs);
-            ui.separator();
-            ui.label(RichText::new("Theme").strong().size(18.0));
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut edited.theme, ThemeChoice::System, "Follow system");
-                ui.radio_value(&mut edited.theme, ThemeChoice::Light, "Light");
-                ui.radio_value(&mut edited.theme, ThemeChoice::Dark, "Dark");
-            });
-            ui.separator();
-            if ui.button("Close").clicked() {
-                commands.push(Command::ToggleSettings);
+        }
+    }
+    ui.add(
+        Slider::new(&mut edited.volume, 0.0..=1.0)
+            .text("Volume")
+            .show_value(false),
+    );
+    ui.checkbox(&mut edited.muted, "Mute all sounds");
+    ui.checkbox(
+        &mut edited.countdown_cues,
+        "3-2-1 countdown before a hold ends",
+    );
+    ui.checkbox(&mut edited.halfway_cues, "Halfway cue on long holds");
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Test sound:");
+        for cue in ALL_CUES {
+            if ui.button(cue_label(cue)).clicked() {
+                commands.push(Command::Settings(SettingsCommand::TestSound(cue)));
             }
-        });
-    if !open {
-        commands.push(Command::ToggleSettings);
+        }
+    });
+    ui.separator();
+    ui.label(RichText::new("Pauses").strong().size(18.0));
+    pause_row_ui(ui, "Get ready before each step", &mut edited.get_ready_secs);
+    pause_row_ui(ui, "Pause to switch sides", &mut edited.switch_secs);
+    ui.separator();
+    ui.label(RichText::new("Theme").strong().size(18.0));
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut edited.theme, ThemeChoice::System, "Follow system");
+        ui.radio_value(&mut edited.theme, ThemeChoice::Light, "Light");
+        ui.radio_value(&mut edited.theme, ThemeChoice::Dark, "Dark");
+    });
+    ui.separator();
+    if ui.button("Close").clicked() {
+        commands.push(Command::Modal(ModalCommand::Close));
     }
     if edited != *current {
-        commands.insert(0, Command::UpdateSettings(Box::new(edited)));
+        commands.insert(
+            0,
+            Command::Settings(SettingsCommand::Update(Box::new(edited))),
+        );
     }
     commands
 }

@@ -1,0 +1,244 @@
+//! One frame: keys go to the open dialog first, then the panels draw and return commands,
+//! which are applied after drawing; the next frame is asked for exactly when the shown second
+//! changes.
+
+use super::{Screen, UnknotApp, central_panel};
+use crate::cue::AudioStatus;
+use crate::session::{Session, State};
+use crate::ui::dialogs::{DialogContext, Modal};
+use crate::ui::keymap::{self, Focus, KeyContext, KeyScreen};
+use crate::ui::notices::{NO_SOUND, Undo};
+use crate::ui::{self, Command, Notice, Opening, theme};
+
+/// How long after the shown second changes the window redraws.
+const REPAINT_MARGIN: std::time::Duration = std::time::Duration::from_millis(4);
+
+impl UnknotApp {
+    /// Ticks the session, notices what changed, and schedules the next frame.
+    pub(super) fn frame_logic(&mut self, ctx: &egui::Context) {
+        self.stats.logic_passes += 1;
+        self.audio = self.conductor.audio_status();
+        if let AudioStatus::Unavailable { reason } = &self.audio
+            && !self.notices.sound_told
+            && !self.conductor.player_pending()
+        {
+            self.notices.sound_told = true;
+            let notice = Notice::with_details(NO_SOUND, reason.clone());
+            self.notify(notice);
+        }
+        if self
+            .bench
+            .exit_after
+            .is_some_and(|after| self.stats.since.elapsed() >= after)
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.conductor.pump();
+        let (state, wait) = self.conductor.read(|session, now| {
+            (
+                session.map(Session::state),
+                session.and_then(|s| s.until_next_change(now)),
+            )
+        });
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing && self.editor_dirty() {
+            // Never lose edits silently: ask first, and close once they are discarded.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::ConfirmDiscard { then_close: true });
+        }
+        if matches!(self.screen, Screen::Player(_)) && state == Some(State::Finished) {
+            self.show_ending();
+            if matches!(self.modal, Some(Modal::ConfirmStop { .. })) {
+                self.modal = None;
+            }
+        }
+        // Redraw when the shown second changes (a few ms after, so it has surely changed);
+        // not at all while minimised or hidden: the conductor's thread plays the cues.
+        let hidden = ctx.input(|i| i.viewport().visible() == Some(false));
+        if let Some(wait) = wait.filter(|_| !hidden) {
+            ctx.request_repaint_after(wait + REPAINT_MARGIN);
+        }
+    }
+
+    /// Keyboard shortcuts, read before any widget so a focused button cannot also take them.
+    fn key_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        let context = KeyContext {
+            dialog_open: self.modal.is_some(),
+            screen: match self.screen {
+                Screen::Home => KeyScreen::Home,
+                Screen::Player(_) => KeyScreen::Player,
+                Screen::BeforeStart { .. } | Screen::Finished(_) | Screen::Editor(_) => {
+                    KeyScreen::Other
+                }
+            },
+            focus: if ctx.text_edit_focused() {
+                Focus::TextField
+            } else if ctx.memory(|m| m.focused().is_some()) {
+                Focus::Control
+            } else {
+                Focus::Nothing
+            },
+        };
+        ctx.input_mut(|input| keymap::key_commands(input, context))
+    }
+
+    /// Draws the frame and applies what the panels asked for.
+    pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.settings.theme) {
+            theme::apply(&ctx, self.settings.theme);
+            self.theme_applied = Some(self.settings.theme);
+        }
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label("Unknot"));
+        let mut commands = self.key_commands(&ctx);
+
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            let sound_off = match &self.audio {
+                AudioStatus::Unavailable { reason } if !self.conductor.player_pending() => {
+                    Some(reason.as_str())
+                }
+                AudioStatus::Unavailable { .. } | AudioStatus::Available { .. } => None,
+            };
+            let bar = ui::top_bar::TopBar {
+                sound_off,
+                muted: self.settings.muted,
+                learn_open: self.learn_open,
+            };
+            commands.extend(ui::top_bar::top_bar_ui(ui, &bar));
+        });
+        if !self.notices.list.is_empty() || self.undo.is_some() {
+            egui::Panel::bottom("notices").show(ui, |ui| {
+                let undo = self.undo.as_ref().map(|(_, name)| Undo { name });
+                commands.extend(ui::notices::notices_line_ui(
+                    ui,
+                    &self.notices.list,
+                    undo.as_ref(),
+                ));
+            });
+        }
+        if self.learn_open {
+            egui::Panel::right("learn")
+                .resizable(true)
+                .default_size(500.0)
+                .size_range(320.0..=600.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(egui::RichText::new("Learn").size(20.0).strong());
+                        if ui.button("Close Learn").clicked() {
+                            commands.push(Command::Open(Opening::ToggleLearn));
+                        }
+                    });
+                    ui::learn::learn_ui(ui, &mut self.learn);
+                });
+        }
+        commands.extend(self.screen_ui(ui));
+        if let Some(modal) = &self.modal {
+            let context = DialogContext {
+                settings: &self.settings,
+                audio: &self.audio,
+                notices: &self.notices.list,
+            };
+            commands.extend(ui::dialogs::modal_ui(&ctx, modal, &context));
+        }
+        let had_commands = !commands.is_empty();
+        for command in commands {
+            self.apply(command);
+        }
+        if std::mem::take(&mut self.close_window) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if had_commands {
+            ctx.request_repaint();
+        }
+        let pointer_down = ctx.input(|i| i.pointer.any_down());
+        self.save_settings_if_changed(pointer_down);
+        self.measure_frame(&ctx);
+    }
+
+    /// Draws the screen showing.
+    fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let session = match self.screen {
+            Screen::Player(_) => self.session_now(),
+            Screen::Home | Screen::BeforeStart { .. } | Screen::Finished(_) | Screen::Editor(_) => {
+                None
+            }
+        };
+        let selected = self.selected_listed().cloned();
+        match &mut self.screen {
+            Screen::BeforeStart { ticked } => {
+                let routine = selected.as_ref().map(|l| &l.routine);
+                let view = ui::safety::BeforeStart {
+                    routine_name: routine.map_or("", |r| r.name.as_str()),
+                    needs_acknowledgement: !self.settings.safety_acknowledged,
+                    self_massage: routine.is_some_and(|r| {
+                        r.steps
+                            .iter()
+                            .any(|s| s.kind == crate::routine::StepKind::SelfMassage)
+                    }),
+                };
+                central_panel(ui).show(ui, |ui| {
+                    commands.extend(ui::safety::before_start_ui(ui, &view, ticked));
+                });
+            }
+            Screen::Editor(state) => {
+                central_panel(ui).show(ui, |ui| {
+                    commands.extend(ui::editor::editor_ui(ui, state).map(Command::Editor));
+                });
+            }
+            Screen::Home => {
+                if self.modal.is_none() {
+                    commands.extend(ui::dialogs::dropped_routine_files(ui.ctx()));
+                }
+                commands.extend(self.home_ui(ui, selected.as_ref()));
+            }
+            Screen::Player(_) => {
+                central_panel(ui).show(ui, |ui| {
+                    if let Some((session, now)) = &session {
+                        let view = session.view(*now);
+                        let plan = session.plan();
+                        let player = ui::player::PlayerView {
+                            routine_name: &plan.routine.name,
+                            steps: plan.routine.steps.len(),
+                            view: &view,
+                        };
+                        commands.extend(ui::player::player_ui(ui, &player, None));
+                    }
+                });
+            }
+            Screen::Finished(ending) => {
+                central_panel(ui).show(ui, |ui| {
+                    commands.extend(ui::finished::finished_ui(ui, ending));
+                });
+            }
+        }
+        commands
+    }
+
+    fn home_ui(
+        &self,
+        ui: &mut egui::Ui,
+        routine: Option<&crate::store::routines::Listed>,
+    ) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let choice = routine
+            .map(|l| self.choice_for(&l.routine.id))
+            .unwrap_or_default();
+        let sized = routine.map(|l| self.sized(&l.routine));
+        let view = ui::home::HomeView {
+            routines: &self.routines,
+            selected: routine.zip(sized.as_ref()).map(|(r, s)| (r, &choice, s)),
+            timing: self.settings.timing(),
+        };
+        egui::Panel::left("routines")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| {
+                commands.extend(ui::home::routine_list_ui(ui, &view));
+            });
+        central_panel(ui).show(ui, |ui| {
+            commands.extend(ui::home::routine_detail_ui(ui, &view));
+        });
+        commands
+    }
+}

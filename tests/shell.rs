@@ -1,0 +1,507 @@
+//! The app's shell driven as a person would: one dialog at a time that takes the keys first,
+//! dialogs that pause the routine, honest endings, a player that fits small and large windows,
+//! and import/export through a recording file dialog and the in-app path field.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::{Key, Modifiers, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use unknot::app::{AppConfig, ScreenKind, UnknotApp};
+use unknot::clock::ManualClock;
+use unknot::cue::{CueLog, RecordingPlayer};
+use unknot::effects::{FileAnswer, FileRequest, RecordingDialogs};
+use unknot::routine::{Routine, library};
+use unknot::store::Store;
+use unknot::store::settings::Settings;
+
+const MORNING: &str = "Morning low-back mobility";
+
+struct Rig {
+    harness: Harness<'static, UnknotApp>,
+    clock: ManualClock,
+    heard: CueLog,
+    dialogs: RecordingDialogs,
+}
+
+/// Launches, as someone who has read the red flags, in a window of `size` points at `scale`.
+fn launch_sized(dir: &Path, size: egui::Vec2, scale: f32) -> Rig {
+    let path = Store::at(dir).settings_path();
+    if !path.exists() {
+        let settings = Settings {
+            safety_acknowledged: true,
+            ..Settings::default()
+        };
+        unknot::store::settings::save(&path, &settings).expect("seed settings");
+    }
+    let clock = ManualClock::new();
+    let (player, heard) = RecordingPlayer::new();
+    let dialogs = RecordingDialogs::new();
+    let config = AppConfig {
+        dialogs: Box::new(dialogs.clone()),
+        ..AppConfig::for_tests(Arc::new(clock.clone()), Box::new(player), Store::at(dir))
+    };
+    let harness = Harness::builder()
+        .with_size(size)
+        .with_pixels_per_point(scale)
+        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
+    let mut rig = Rig {
+        harness,
+        clock,
+        heard,
+        dialogs,
+    };
+    rig.harness.run();
+    rig
+}
+
+fn launch(dir: &Path) -> Rig {
+    launch_sized(dir, egui::vec2(1100.0, 800.0), 1.0)
+}
+
+impl Rig {
+    fn wait(&mut self, secs: u64) {
+        for _ in 0..secs {
+            self.clock.advance(Duration::from_secs(1));
+            self.harness.run_steps(1);
+        }
+    }
+
+    fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    fn press(&mut self, key: Key) {
+        self.harness.key_press(key);
+        self.harness.run();
+    }
+
+    fn select(&mut self, name: &str) {
+        use egui_kittest::kittest::NodeT as _;
+        self.harness
+            .get_all_by_label(name)
+            .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
+            .expect("the routine is listed")
+            .click();
+        self.harness.run();
+    }
+
+    fn shows(&self, text: &str) -> bool {
+        self.harness.query_by_label(text).is_some()
+    }
+
+    fn screen(&self) -> ScreenKind {
+        self.harness.state().screen()
+    }
+
+    fn dialog_open(&self) -> bool {
+        self.harness.state().dialog_open()
+    }
+
+    fn rect_of(&self, label: &str) -> Rect {
+        self.harness.get_by_label(label).rect()
+    }
+
+    fn own_routines(&self) -> Vec<Routine> {
+        self.harness
+            .state()
+            .routines()
+            .iter()
+            .filter(|l| l.origin == unknot::store::routines::Origin::Custom)
+            .map(|l| l.routine.clone())
+            .collect()
+    }
+
+    fn drop_file(&mut self, path: &Path) {
+        self.harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(Dropped(path.to_owned())));
+        self.harness.run();
+    }
+
+    /// Replaces the text of the focused path field.
+    fn type_path(&mut self, text: &str) {
+        self.harness.get_by_label("File path").focus();
+        self.harness.run();
+        self.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        self.harness.run();
+        self.harness.get_by_label("File path").type_text(text);
+        self.harness.run();
+    }
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Two unreadable routine files, so the home screen has two notices to show.
+fn two_broken_routine_files(dir: &Path) {
+    let routines = Store::at(dir).data_dir.join("routines");
+    std::fs::create_dir_all(&routines).expect("mkdir");
+    std::fs::write(routines.join("broken-one.toml"), "this is [not a routine").expect("write");
+    std::fs::write(routines.join("broken-two.toml"), "id = 3\nname = [").expect("write");
+}
+
+/// One routine of the person's own, on disk.
+fn own_routine(dir: &Path, id: &str, name: &str) -> Routine {
+    let routines = Store::at(dir).data_dir.join("routines");
+    std::fs::create_dir_all(&routines).expect("mkdir");
+    let mut mine = library::find("desk-break").expect("built-in");
+    mine.id = id.into();
+    mine.name = name.into();
+    std::fs::write(
+        routines.join(format!("{id}.toml")),
+        unknot::routine::file::to_toml(&mine).expect("toml"),
+    )
+    .expect("write");
+    mine
+}
+
+/// Opens one dialog.
+type Opener = Box<dyn Fn(&mut Rig)>;
+
+const CONTROLS: [&str; 4] = ["Back", "Pause", "Skip", "Stop"];
+
+#[test]
+fn player_controls_stay_inside_the_window_and_in_place_on_a_one_sided_step_with_two_notices() {
+    // (window in points, scale): a 1024×640 laptop, 1920×1080, and 2560×1440 at 2× / 1920×1080
+    // at 1.5× (both 1280×720 points).
+    for (size, scale) in [
+        (egui::vec2(1024.0, 640.0), 1.0),
+        (egui::vec2(1920.0, 1080.0), 1.0),
+        (egui::vec2(1280.0, 720.0), 2.0),
+        (egui::vec2(1280.0, 720.0), 1.5),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        two_broken_routine_files(dir.path());
+        let mut rig = launch_sized(dir.path(), size, scale);
+        assert_eq!(rig.harness.state().notices().len(), 2);
+        assert!(
+            rig.shows("All notices (2)"),
+            "one compact line with a count"
+        );
+        rig.select(MORNING);
+        rig.press(Key::Enter);
+        assert_eq!(rig.screen(), ScreenKind::Player);
+        let window = Rect::from_min_size(egui::Pos2::ZERO, size);
+        let before: Vec<Rect> = CONTROLS.iter().map(|c| rig.rect_of(c)).collect();
+        rig.press(Key::ArrowRight);
+        rig.wait(6);
+        assert!(rig.shows("LEFT SIDE"), "on the one-sided step at {size:?}");
+        for (control, was) in CONTROLS.iter().zip(&before) {
+            let rect = rig.rect_of(control);
+            assert!(
+                window.contains_rect(rect),
+                "{control} at {rect:?} is inside the {size:?} window at {scale}×"
+            );
+            assert_eq!(
+                rect, *was,
+                "{control} kept its place when the side badge came"
+            );
+        }
+        for line in ["LEFT SIDE", "Single knee-to-chest", "HOLD"] {
+            let rect = rig.rect_of(line);
+            assert!(window.contains_rect(rect), "{line} {rect:?} at {size:?}");
+            assert!(
+                rect.bottom() <= before[0].top(),
+                "{line} is above the controls"
+            );
+        }
+        let notices = rig.rect_of("All notices (2)");
+        assert!(
+            notices.top() >= before[0].bottom(),
+            "the notices never cover a control"
+        );
+    }
+}
+
+#[test]
+fn every_dialog_takes_esc_and_enter_before_the_screen_behind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    two_broken_routine_files(dir.path());
+    let outside = tempfile::tempdir().expect("temp dir");
+    let broken = outside.path().join("broken.toml");
+    std::fs::write(&broken, "format_version = 1\nid = \"x\"\n").expect("write");
+    let mut friend = library::find("desk-break").expect("built-in");
+    friend.id = "from-a-friend".into();
+    friend.name = "From a friend".into();
+    let shared = outside.path().join("friend.toml");
+    unknot::store::routines::export(&friend, &shared).expect("export");
+
+    let mut rig = launch(dir.path());
+    rig.drop_file(&shared);
+    let openers: Vec<(&str, Opener)> = vec![
+        ("keys", Box::new(|r: &mut Rig| r.click("?"))),
+        ("settings", Box::new(|r: &mut Rig| r.click("Settings"))),
+        ("red flags", Box::new(|r: &mut Rig| r.click("Red flags"))),
+        (
+            "notices",
+            Box::new(|r: &mut Rig| r.click("All notices (3)")),
+        ),
+        (
+            "import problems",
+            Box::new(move |r: &mut Rig| r.drop_file(&broken)),
+        ),
+        (
+            "import clash",
+            Box::new(move |r: &mut Rig| r.drop_file(&shared)),
+        ),
+        ("file chooser", Box::new(|r: &mut Rig| r.click("Import..."))),
+    ];
+    for (name, open) in &openers {
+        open(&mut rig);
+        assert!(rig.dialog_open(), "{name} opens");
+        rig.press(Key::Escape);
+        assert!(!rig.dialog_open(), "Esc closes {name}");
+        assert_eq!(rig.screen(), ScreenKind::Home);
+
+        open(&mut rig);
+        assert!(rig.dialog_open(), "{name} opens again");
+        rig.press(Key::Enter);
+        assert_eq!(
+            rig.screen(),
+            ScreenKind::Home,
+            "Enter in {name} starts nothing"
+        );
+        assert!(rig.heard.cues().is_empty());
+        if rig.dialog_open() {
+            rig.press(Key::Escape);
+        }
+        assert!(!rig.dialog_open());
+    }
+    // Enter kept both copies of the clashing routine (its default), and nothing else changed.
+    assert_eq!(rig.own_routines().len(), 2);
+
+    // "Leave without saving?" in the editor.
+    rig.click("New routine");
+    rig.click("Routine name");
+    rig.harness.get_by_label("Routine name").type_text("Mine");
+    rig.harness.run();
+    rig.click("Cancel");
+    assert!(rig.shows("Leave without saving?"));
+    rig.press(Key::Escape);
+    assert!(!rig.dialog_open(), "Esc keeps editing");
+    assert_eq!(rig.screen(), ScreenKind::Editor);
+    rig.click("Cancel");
+    rig.press(Key::Enter);
+    assert_eq!(rig.screen(), ScreenKind::Editor, "Enter keeps editing too");
+    rig.click("Cancel");
+    rig.click("Discard changes");
+    assert_eq!(rig.screen(), ScreenKind::Home);
+}
+
+#[test]
+fn space_and_arrows_do_nothing_behind_a_dialog_on_the_player() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path());
+    rig.select(MORNING);
+    rig.press(Key::Enter);
+    rig.click("?");
+    assert!(rig.shows("Keyboard shortcuts"));
+    rig.press(Key::Space);
+    rig.press(Key::ArrowRight);
+    assert!(
+        !rig.harness.state().paused(),
+        "Space did not pause behind the overlay"
+    );
+    assert!(
+        rig.shows("Pelvic tilt"),
+        "→ did not skip behind the overlay"
+    );
+    rig.press(Key::Escape);
+    assert!(!rig.dialog_open());
+    assert_eq!(
+        rig.screen(),
+        ScreenKind::Player,
+        "Esc closed the overlay, not the routine"
+    );
+}
+
+#[test]
+fn the_stop_question_and_red_flags_pause_and_resume_only_a_running_routine() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path());
+    rig.select(MORNING);
+    rig.press(Key::Enter);
+    rig.wait(7);
+    let heard = rig.heard.cues();
+    rig.press(Key::Escape);
+    assert!(rig.shows("Stop this routine?"));
+    assert!(rig.harness.state().paused(), "asking pauses");
+    assert!(rig.shows("PAUSED"));
+    rig.wait(20);
+    assert_eq!(rig.heard.cues(), heard, "nothing plays while asking");
+    rig.click("Keep going");
+    assert!(!rig.harness.state().paused(), "keeping going resumes");
+
+    rig.click("Red flags");
+    assert!(
+        rig.harness.state().paused(),
+        "the red flags pause a running routine"
+    );
+    rig.press(Key::Escape);
+    assert!(!rig.harness.state().paused(), "and closing them resumes it");
+
+    rig.press(Key::Space);
+    assert!(rig.harness.state().paused());
+    rig.press(Key::Escape);
+    assert!(rig.shows("Stop this routine?"));
+    rig.press(Key::Escape);
+    assert!(
+        rig.harness.state().paused(),
+        "paused before asking: stays paused"
+    );
+    rig.click("Red flags");
+    rig.click("Close red flags");
+    assert!(rig.harness.state().paused(), "the same for the red flags");
+}
+
+#[test]
+fn skipping_every_step_is_reported_honestly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path());
+    rig.select("Five-minute desk break");
+    rig.press(Key::Enter);
+    let steps = library::find("desk-break").expect("built-in").steps.len();
+    for _ in 0..steps {
+        rig.press(Key::ArrowRight);
+    }
+    rig.harness.run();
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    assert!(rig.shows("Routine ended"), "not \"complete\"");
+    assert!(rig.shows(&format!("Done: 0 of {steps} steps")));
+    assert!(rig.shows(&format!("{steps} steps skipped")));
+}
+
+#[test]
+fn export_then_import_through_the_file_dialog_round_trips_and_a_clash_can_replace() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("temp dir");
+    let mine = own_routine(dir.path(), "mine", "Mine to share");
+    let file = outside.path().join("shared.toml");
+    let mut rig = launch(dir.path());
+    rig.select("Mine to share");
+
+    rig.dialogs.answer(FileAnswer::Chosen(file.clone()));
+    rig.click("Export...");
+    assert_eq!(
+        unknot::store::routines::read_import(&file).expect("a readable routine file"),
+        mine,
+        "the file holds the routine exactly"
+    );
+    assert!(
+        rig.harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text.starts_with("Exported \"Mine to share\"")),
+        "the export says where it went"
+    );
+
+    // Change the file, then import it over the routine it came from.
+    let mut changed = mine.clone();
+    changed.summary = "Changed by a friend.".into();
+    unknot::store::routines::export(&changed, &outside.path().join("changed.toml")).expect("w");
+    rig.dialogs
+        .answer(FileAnswer::Chosen(outside.path().join("changed.toml")));
+    rig.click("Import...");
+    assert!(rig.shows("A routine like this is already here"));
+    rig.click("Replace mine");
+    assert_eq!(rig.own_routines(), [changed], "replaced, not duplicated");
+
+    // A cancelled dialog changes nothing; the requests were recorded in order.
+    rig.dialogs.answer(FileAnswer::Cancelled);
+    rig.click("Import...");
+    assert!(!rig.dialog_open());
+    assert_eq!(
+        rig.dialogs.asked(),
+        [
+            FileRequest::Export {
+                file_name: "mine.toml".into()
+            },
+            FileRequest::Import,
+            FileRequest::Import
+        ]
+    );
+}
+
+#[test]
+fn without_a_system_dialog_the_path_field_imports_and_exports_and_says_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("temp dir");
+    own_routine(dir.path(), "mine", "Mine to share");
+    let mut rig = launch(dir.path());
+    rig.select("Mine to share");
+
+    // Export: the system dialog cannot open, so the app says so and offers its own.
+    rig.dialogs
+        .answer(FileAnswer::Failed("no file chooser portal".into()));
+    rig.click("Export...");
+    assert!(rig.shows("Export \"Mine to share\""));
+    assert!(
+        rig.harness
+            .query_by_label_contains("could not open (no file chooser portal)")
+            .is_some()
+    );
+    let target = outside.path().join("copy.toml");
+    rig.type_path(&target.display().to_string());
+    rig.press(Key::Enter);
+    assert!(!rig.dialog_open());
+    assert!(target.is_file(), "exported through the path field");
+
+    // Import: a path that is not there is explained and the dialog stays.
+    rig.click("Import...");
+    assert!(rig.shows("Import a routine"));
+    let missing = outside.path().join("nothing-here.toml");
+    rig.type_path(&missing.display().to_string());
+    rig.click("Import");
+    assert!(rig.shows(&format!("There is no file at {}.", missing.display())));
+    assert!(rig.dialog_open());
+    // Typing the folder lists its routine files; picking one and pressing Enter imports it.
+    rig.type_path(&format!("{}/", outside.path().display()));
+    let offered = format!("{}/copy.toml", outside.path().display());
+    rig.click(&offered);
+    rig.press(Key::Enter);
+    assert!(
+        rig.shows("A routine like this is already here"),
+        "same id: asks"
+    );
+    rig.click("Keep both");
+    assert_eq!(rig.own_routines().len(), 2);
+}
+
+#[test]
+fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path());
+    let order = ["Red flags", "Learn", "Settings", "?", "New routine"];
+    let mut lefts = Vec::new();
+    for label in order {
+        rig.press(Key::Tab);
+        let node = rig.harness.get_by_label(label);
+        assert!(node.is_focused(), "Tab reaches {label} next");
+        lefts.push(node.rect().left());
+    }
+    assert!(
+        lefts[..4].windows(2).all(|w| w[0] < w[1]),
+        "the top bar is walked left to right: {lefts:?}"
+    );
+    rig.press(Key::Enter);
+    assert_eq!(
+        rig.screen(),
+        ScreenKind::Editor,
+        "Enter pressed the focused New routine, it did not start a routine"
+    );
+}
