@@ -13,6 +13,7 @@ pub mod clock;
 pub mod conductor;
 pub mod content;
 pub mod cue;
+pub mod history;
 pub mod length;
 pub mod plan;
 pub mod routine;

@@ -5,6 +5,7 @@
 //! file. A file that cannot be read is never overwritten or deleted: it is moved aside under a
 //! new name, and the person is told where it went.
 
+pub mod history;
 pub mod routines;
 pub mod settings;
 
