@@ -14,6 +14,7 @@
 
 pub mod csv;
 pub mod figures;
+pub mod report;
 
 use std::fmt;
 
