@@ -75,7 +75,7 @@ fn history_prints_the_summaries_the_calendar_and_the_sessions() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "Last 7 days: 3 sessions, 27 min; back pain 6 → 4 on average."
+        "Last 7 days: 3 sessions, 27 min; back pain 6 before and 4 after, on average."
     );
     assert_eq!(
         lines[1],

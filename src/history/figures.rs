@@ -342,7 +342,9 @@ impl Figures {
         &self.calendar[self.calendar.len() - 7..]
     }
 
-    /// The headline: "Last 7 days: 5 sessions, 38 min; back pain 6 → 4 on average."
+    /// The headline: "Last 7 days: 5 sessions, 38 min; back pain 6 before and 4 after, on average."
+    ///
+    /// In words, not arrows, so a screen reader reads it well and every font can show it.
     #[must_use]
     pub fn headline(&self) -> String {
         let totals = &self.last_7_days;
@@ -358,7 +360,7 @@ impl Figures {
         if let (Some(before), Some(after)) = (pain.paired_before, pain.paired_after) {
             let _ = write!(
                 text,
-                "; back pain {} → {} on average",
+                "; back pain {} before and {} after, on average",
                 rating_text(before),
                 rating_text(after)
             );
@@ -501,7 +503,7 @@ impl Figures {
         if let (Some(before), Some(after)) = (pain.paired_before, pain.paired_after) {
             let _ = write!(
                 text,
-                ", {} rated before and after: {} before → {} after on average, {}.",
+                ", {} rated before and after: {} before and {} after on average, {}.",
                 count(pain.paired, "session"),
                 rating_text(before),
                 rating_text(after),
@@ -825,7 +827,7 @@ mod tests {
         let figures = Figures::compute(&records, TODAY, 12);
         assert_eq!(
             figures.headline(),
-            "Last 7 days: 3 sessions, 30 min; back pain 6 → 4 on average."
+            "Last 7 days: 3 sessions, 30 min; back pain 6 before and 4 after, on average."
         );
         assert_eq!(figures.pain_points.len(), 4);
         assert_eq!(figures.pain_points[0].before, PainRating::new(8));
@@ -833,8 +835,8 @@ mod tests {
         assert_eq!(last_week.before, Some(6.0));
         assert_eq!(
             figures.pain_summary(),
-            "Back pain over the last 12 weeks, 4 sessions rated before and after: 6.5 before → \
-             4 after on average, noticeably lower after (2 points or more). Weekly average \
+            "Back pain over the last 12 weeks, 4 sessions rated before and after: 6.5 before \
+             and 4 after on average, noticeably lower after (2 points or more). Weekly average \
              before sessions: 8 in the week of 19 Oct, 6 in the week of 30 Nov."
         );
         let small = Figures::compute(&[rated(TODAY, 10, 5, 4)], TODAY, 12);

@@ -4,6 +4,7 @@
 pub mod dialogs;
 pub mod editor;
 pub mod finished;
+pub mod history;
 pub mod home;
 pub mod keys;
 pub mod learn;
