@@ -500,6 +500,14 @@ mod tests {
         );
         assert_eq!(record.pain_after, PainRating::new(4));
         assert_eq!(encode_line(record), line);
+        // The README's CSV example is this session.
+        assert_eq!(
+            csv::to_csv(std::slice::from_ref(record)).lines().nth(1),
+            Some(
+                "2026-12-01T09:30:00+01:00,desk-break,Desk break,360,355,finished,\
+                 neck-roll=neck-roll,,6,4,stiff after driving"
+            )
+        );
         // Unknown fields (from a later version) are ignored; optional ones may be missing.
         let minimal = r#"{"format_version":1,"start":"2026-12-01T09:30:00Z","routine_id":"x","routine_name":"X","planned_seconds":60,"actual_seconds":30,"ending":"stopped","mood":"fine"}"#;
         assert_eq!(parse_log(minimal.as_bytes()).sessions.len(), 1);
