@@ -78,6 +78,26 @@ impl HistoryView {
     }
 }
 
+impl HistoryView {
+    /// Applies the commands that only change what the panel shows (Show more, asking about
+    /// and cancelling Clear all, dismissing the notice) and hands back those the app must
+    /// carry out on the log or a file: [`HistoryCommand::Delete`], [`HistoryCommand::UndoDelete`],
+    /// [`HistoryCommand::ConfirmClearAll`] and [`HistoryCommand::ExportCsv`].
+    pub fn apply_view_command(&mut self, command: HistoryCommand) -> Option<HistoryCommand> {
+        match command {
+            HistoryCommand::ShowMore => self.listed = self.listed.saturating_add(LIST_PAGE),
+            HistoryCommand::AskClearAll => self.confirming_clear = true,
+            HistoryCommand::CancelClearAll => self.confirming_clear = false,
+            HistoryCommand::DismissNotice => self.notice = None,
+            HistoryCommand::Delete(_)
+            | HistoryCommand::UndoDelete
+            | HistoryCommand::ConfirmClearAll
+            | HistoryCommand::ExportCsv => return Some(command),
+        }
+        None
+    }
+}
+
 /// What the person asked for in the History panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HistoryCommand {
@@ -816,6 +836,31 @@ mod tests {
         h.get_by_label("No sessions yet. Each routine you run is kept here when it ends.");
         h.get_by_label("Last 7 days: no sessions.");
         assert!(h.query_by_label("Clear all...").is_none());
+    }
+
+    #[test]
+    fn the_view_applies_its_own_commands_and_hands_back_the_rest() {
+        let mut view = HistoryView::new(&sessions(), TODAY);
+        view.notice = Some("x".to_owned());
+        assert_eq!(view.apply_view_command(HistoryCommand::ShowMore), None);
+        assert_eq!(view.listed, 2 * LIST_PAGE);
+        assert_eq!(view.apply_view_command(HistoryCommand::AskClearAll), None);
+        assert!(view.confirming_clear);
+        assert_eq!(
+            view.apply_view_command(HistoryCommand::CancelClearAll),
+            None
+        );
+        assert!(!view.confirming_clear);
+        assert_eq!(view.apply_view_command(HistoryCommand::DismissNotice), None);
+        assert_eq!(view.notice, None);
+        for command in [
+            HistoryCommand::Delete(Box::new(sessions()[0].clone())),
+            HistoryCommand::UndoDelete,
+            HistoryCommand::ConfirmClearAll,
+            HistoryCommand::ExportCsv,
+        ] {
+            assert_eq!(view.apply_view_command(command.clone()), Some(command));
+        }
     }
 
     #[test]
