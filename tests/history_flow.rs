@@ -144,7 +144,7 @@ fn a_finished_and_a_half_stopped_run_are_logged_and_shown_with_the_right_figures
     h.run();
     assert_eq!(
         h.state().log.load().expect("load").sessions,
-        [finished.clone()]
+        std::slice::from_ref(&finished)
     );
     h.get_by_label("Deleted the session of Tue 1 Dec, Desk break.");
     h.get_by_label("Last 7 days: 1 session, 10 min; back pain 6 before and 4 after, on average.");
