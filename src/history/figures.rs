@@ -435,10 +435,18 @@ impl Figures {
     #[must_use]
     pub fn streak_summary(&self) -> String {
         let s = &self.streaks;
-        let mut text = format!(
-            "Current streak: {} in a row",
-            count(s.current, "active day")
-        );
+        if s.longest == 0 {
+            return "No streak yet: a streak counts days in a row with at least 1 minute."
+                .to_owned();
+        }
+        let mut text = if s.current == 0 {
+            "Current streak: none".to_owned()
+        } else {
+            format!(
+                "Current streak: {} in a row",
+                count(s.current, "active day")
+            )
+        };
         if s.current > 0
             && !self
                 .calendar
@@ -814,6 +822,14 @@ mod tests {
         // Two days without a session end the streak.
         let figures = Figures::compute(&records, add_days(TODAY, 2), 12);
         assert_eq!(figures.streaks.current, 0);
+        assert_eq!(
+            figures.streak_summary(),
+            "Current streak: none; longest: 4 days (to 1 Dec 2026)."
+        );
+        assert_eq!(
+            Figures::compute(&[], TODAY, 12).streak_summary(),
+            "No streak yet: a streak counts days in a row with at least 1 minute."
+        );
     }
 
     #[test]

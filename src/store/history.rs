@@ -87,7 +87,7 @@ pub enum HistoryError {
         source: std::io::Error,
     },
     /// The file is larger than [`MAX_LOG_BYTES`]; it was left as it is.
-    #[error("the history {} is {} MB, more than the {} MB Unknot reads; it was left as it is", path.display(), bytes / 1_000_000, MAX_LOG_BYTES / 1_000_000)]
+    #[error("the history {} is larger than the {} MiB Unknot reads ({bytes} bytes); it was left as it is", path.display(), MAX_LOG_BYTES / (1024 * 1024))]
     TooBig {
         /// The log.
         path: PathBuf,
@@ -610,7 +610,13 @@ mod tests {
         std::fs::create_dir_all(log.path().parent().expect("dir")).expect("mkdir");
         let file = File::create(log.path()).expect("create");
         file.set_len(MAX_LOG_BYTES + 1).expect("grow");
-        assert!(matches!(log.load(), Err(HistoryError::TooBig { .. })));
+        let error = log.load().expect_err("too big");
+        assert!(
+            error
+                .to_string()
+                .contains("larger than the 32 MiB Unknot reads (33554433 bytes)"),
+            "{error}"
+        );
         assert!(matches!(
             log.delete(&three()[0]),
             Err(HistoryError::TooBig { .. })
