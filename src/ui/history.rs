@@ -839,6 +839,31 @@ mod tests {
     }
 
     #[test]
+    fn hovering_a_calendar_cell_names_its_day_and_minutes() {
+        let mut h = harness(HistoryView::new(&sessions(), TODAY), vec2(1024.0, 2000.0));
+        h.run();
+        let calendar = h
+            .get_by_role_and_label(
+                Role::Image,
+                "Calendar of the last 12 weeks, a cell a day, darker for more minutes",
+            )
+            .rect();
+        // Today, Tuesday of the last week: column 11, row 1.
+        let pitch = CELL + CELL_GAP;
+        let today = calendar.min
+            + vec2(
+                DAY_LABEL_WIDTH + 11.0 * pitch + CELL / 2.0,
+                MONTH_ROW + pitch + CELL / 2.0,
+            );
+        h.event(egui::Event::PointerMoved(today));
+        h.run_steps(6);
+        h.get_by_label("Tue 1 Dec: 1 session, 12 min");
+        h.event(egui::Event::PointerMoved(today + vec2(-pitch, 0.0)));
+        h.run_steps(6);
+        h.get_by_label("Tue 24 Nov: no session");
+    }
+
+    #[test]
     fn the_view_applies_its_own_commands_and_hands_back_the_rest() {
         let mut view = HistoryView::new(&sessions(), TODAY);
         view.notice = Some("x".to_owned());
