@@ -877,6 +877,52 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// For any sessions on any days, the calendar, this week, the last 7 days and the
+        /// totals add up to exactly what the log holds in their spans.
+        #[test]
+        fn the_charts_add_up_to_the_log_for_any_sessions(
+            sessions in proptest::collection::vec((0i64..400, 0u32..7200), 0..60),
+            today_back in 0i64..30,
+            weeks in 1u32..30,
+        ) {
+            let today = add_days(TODAY, -today_back);
+            let records: Vec<SessionRecord> = sessions
+                .iter()
+                .map(|&(back, secs)| {
+                    let mut r = record_on(add_days(TODAY, 30 - back), 0, Ending::Finished);
+                    r.actual_seconds = secs;
+                    r
+                })
+                .collect();
+            let figures = Figures::compute(&records, today, weeks);
+            let first = figures.calendar[0].date;
+            let in_span = |from: Date, to: Date| -> (u64, usize) {
+                let picked: Vec<&SessionRecord> = records
+                    .iter()
+                    .filter(|r| r.start.date() >= from && r.start.date() <= to)
+                    .collect();
+                (picked.iter().map(|r| u64::from(r.actual_seconds)).sum(), picked.len())
+            };
+            let end = figures.calendar[figures.calendar.len() - 1].date;
+            let cells: u64 = figures.calendar.iter().map(|d| u64::from(d.secs)).sum();
+            let count: u32 = figures.calendar.iter().map(|d| d.sessions).sum();
+            proptest::prop_assert_eq!((cells, count as usize), in_span(first, end));
+            proptest::prop_assert_eq!(figures.in_calendar.secs, in_span(first, end).0);
+            let week_first = figures.this_week()[0].date;
+            let week: u64 = figures.this_week().iter().map(|d| u64::from(d.secs)).sum();
+            proptest::prop_assert_eq!(week, in_span(week_first, end).0);
+            let seven = in_span(add_days(today, -6), today);
+            proptest::prop_assert_eq!(
+                (figures.last_7_days.secs, figures.last_7_days.sessions as usize),
+                seven
+            );
+            proptest::prop_assert_eq!(figures.all_time.sessions as usize, records.len());
+            proptest::prop_assert!(figures.streaks.current <= figures.streaks.longest);
+            proptest::prop_assert!(figures.streaks.longest <= figures.all_time.active_days);
+        }
+    }
+
     #[test]
     fn lengths_read_in_minutes_and_hours() {
         assert_eq!(duration_text(0), "0 min");
