@@ -11,6 +11,13 @@
 //! Time never comes from a clock here: the start is a [`LocalStart`] the app builds from its
 //! clock, and "today" is passed in to [`figures::Figures::compute`]. Nothing in this module
 //! touches files ([`crate::store::history`] does) or the screen ([`crate::ui::history`] does).
+//!
+//! How the app uses it: on Start, note `LocalStart::from_zoned(&jiff::ZonedDateTime::now())`
+//! and, if [`PainQuestions::ask`] says so, show `ui::history::pain_rating_ui` (before). When the
+//! run ends, by finishing, by Stop or by the window closing mid-routine, fill a
+//! [`SessionInput`], append `SessionRecord::from_input` to the log at once (so a crash after
+//! that loses nothing), then, except on close, ask the after question and, when answered,
+//! replace the record with [`SessionRecord::with_after`].
 
 pub mod csv;
 pub mod figures;
