@@ -366,6 +366,13 @@ impl Session {
         Some(secs(next.at_secs).saturating_sub(self.unclamped_position(now)))
     }
 
+    /// For each step of the plan, by index: whether it has been played to its end (a skipped
+    /// step, or one not reached yet, has not).
+    #[must_use]
+    pub fn steps_completed(&self) -> &[bool] {
+        &self.completed
+    }
+
     /// Time spent and steps done so far.
     #[must_use]
     pub fn summary(&self, now: Instant) -> Summary {
@@ -544,6 +551,17 @@ mod tests {
             (summary.steps_done, summary.time_spent),
             (0, Duration::from_secs(13))
         );
+        assert_eq!(session.steps_completed(), [false, false]);
+    }
+
+    #[test]
+    fn steps_played_to_their_end_are_marked_completed() {
+        let t0 = Instant::now();
+        let mut session = Session::start(plan(), t0);
+        run(&mut session, t0, 0.0, 101.0);
+        assert_eq!(session.steps_completed(), [true, false]);
+        session.skip(at(t0, 102.0));
+        assert_eq!(session.steps_completed(), [true, false]);
     }
 
     #[test]
