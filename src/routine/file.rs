@@ -144,24 +144,18 @@ pub fn parse_routine(text: &str) -> Result<Routine, Problems> {
             message: "the file is larger than 256 KiB, too large to be a routine file".to_owned(),
         }]));
     }
-    let (document, syntax_errors) = DeTable::parse_recoverable(text);
+    let line_index = LineIndex::new(text);
+    // A strict parse keeps one error, so a file of syntax errors costs no more than a good one.
+    let document = match DeTable::parse(text) {
+        Ok(document) => document,
+        Err(first) => return Err(syntax_problems(text, &line_index, &first)),
+    };
     let mut reader = Reader {
         text,
-        line_index: LineIndex::new(text),
+        line_index,
         problems: Problems::new(),
         lines: HashMap::new(),
     };
-    if !syntax_errors.is_empty() {
-        for error in syntax_errors {
-            let line = error.span().map(|span| reader.line_of(&span));
-            reader.problems.push(Problem {
-                line,
-                field: String::new(),
-                message: format!("this is not valid TOML: {}", error.message().trim()),
-            });
-        }
-        return Err(reader.problems);
-    }
     let routine = reader.routine(&document);
     if let Some(routine) = &routine {
         // Bounds are checked whenever every field could be read, alongside any unknown fields.
@@ -179,6 +173,54 @@ pub fn parse_routine(text: &str) -> Result<Routine, Problems> {
         // Problems are kept in line order as they are added.
         _ => Err(reader.problems),
     }
+}
+
+/// How far past the first syntax error the file is parsed again to list the errors after it.
+/// Recovering from errors keeps every one of them (some 150 bytes each), and a 256 KiB file can
+/// hold 260,000 of them; this window holds at most some 16,000.
+const SYNTAX_WINDOW_BYTES: usize = 32 * 1024;
+
+/// The syntax problems of a text that does not parse, `first` being the first error. The
+/// text is parsed again with recovery, up to [`SYNTAX_WINDOW_BYTES`] past the first error (cut
+/// at a line break); if that is not the whole text, the problems say up to which line it was
+/// checked.
+fn syntax_problems(text: &str, lines: &LineIndex, first: &toml::de::Error) -> Problems {
+    let problem = |line, message: &str| Problem {
+        line,
+        field: String::new(),
+        message: format!("this is not valid TOML: {}", message.trim()),
+    };
+    let first_at = first.span().map_or(0, |span| span.start);
+    let window_end = first_at.saturating_add(SYNTAX_WINDOW_BYTES);
+    let cut = if window_end >= text.len() {
+        text.len()
+    } else {
+        // Just after the last line break in the window (always past the first error's line).
+        text.as_bytes()[..window_end]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(text.len(), |at| at + 1)
+    };
+    let truncated = cut < text.len();
+    let cut_line = lines.line_of(cut);
+    let mut problems = Problems::new();
+    let (_, errors) = DeTable::parse_recoverable(&text[..cut]);
+    for error in errors {
+        let line = error.span().map(|span| lines.line_of(span.start));
+        // Where the text was cut, constructs left open are not errors of the file.
+        if truncated && line.is_none_or(|line| line >= cut_line) {
+            continue;
+        }
+        problems.push(problem(line, error.message()));
+    }
+    if problems.is_empty() {
+        let line = first.span().map(|span| lines.line_of(span.start));
+        problems.push(problem(line, first.message()));
+    }
+    if truncated {
+        problems.checked_up_to(cut_line - 1);
+    }
+    problems
 }
 
 /// Walks a parsed TOML document, collecting problems and the line of every field it reads.
