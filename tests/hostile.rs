@@ -190,6 +190,26 @@ fn many_copies_of_one_bad_character_make_a_short_report() {
     );
     // Lines past the checked part cannot be reported, so the count is of the checked part.
     assert!(problems.total() < 20_000, "{}", problems.total());
+
+    // One long line of errors (no line break to cut at): the same bound.
+    for line in [
+        "a = [".to_owned() + &",".repeat(200_000) + "]",
+        "a = \"".to_owned() + &"\\q".repeat(100_000) + "\"",
+    ] {
+        let problems = parse_routine(&line).expect_err("not TOML");
+        assert_eq!(problems.len(), MAX_SHOWN_PROBLEMS);
+        assert!(problems.total() < 40_000, "{}", problems.total());
+        let more = problems.more_line().expect("a summary");
+        assert!(
+            more.contains("more problems up to line 1; the rest of the file was not checked"),
+            "{more}"
+        );
+        // Nothing reported from where the text was cut: every problem is the file's own.
+        assert!(
+            problems.iter().all(|p| !p.message.contains("unclosed")),
+            "{problems:?}"
+        );
+    }
 }
 
 // Finding 5: terminal escapes in a key were printed raw.

@@ -195,30 +195,39 @@ fn syntax_problems(text: &str, lines: &LineIndex, first: &toml::de::Error) -> Pr
     let cut = if window_end >= text.len() {
         text.len()
     } else {
-        // Just after the last line break in the window (always past the first error's line).
-        text.as_bytes()[..window_end]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(text.len(), |at| at + 1)
+        // Just after the last line break in the window past the first error, else the last
+        // space or comma (a file can be one long line), so no token is cut in two; else
+        // anywhere (what is cut open is reported at the end, and left out below).
+        let window = &text.as_bytes()[first_at..window_end];
+        let after = |byte: &dyn Fn(u8) -> bool| window.iter().rposition(|&b| byte(b));
+        after(&|b| b == b'\n')
+            .or_else(|| after(&|b| matches!(b, b' ' | b',' | b'\t')))
+            .map_or_else(
+                || text.floor_char_boundary(window_end).max(first_at + 1),
+                |at| first_at + at + 1,
+            )
     };
     let truncated = cut < text.len();
-    let cut_line = lines.line_of(cut);
     let mut problems = Problems::new();
     let (_, errors) = DeTable::parse_recoverable(&text[..cut]);
     for error in errors {
-        let line = error.span().map(|span| lines.line_of(span.start));
-        // Where the text was cut, constructs left open are not errors of the file.
-        if truncated && line.is_none_or(|line| line >= cut_line) {
+        let span = error.span();
+        // Constructs left open where the text was cut are reported at its end: not errors of
+        // the file.
+        if truncated && span.as_ref().is_some_and(|span| span.start >= cut) {
             continue;
         }
-        problems.push(problem(line, error.message()));
+        problems.push(problem(
+            span.map(|s| lines.line_of(s.start)),
+            error.message(),
+        ));
     }
     if problems.is_empty() {
         let line = first.span().map(|span| lines.line_of(span.start));
         problems.push(problem(line, first.message()));
     }
     if truncated {
-        problems.checked_up_to(cut_line - 1);
+        problems.checked_up_to(lines.line_of(cut - 1));
     }
     problems
 }

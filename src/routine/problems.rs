@@ -113,7 +113,7 @@ impl Problems {
                 thousands(line)
             )),
             (None, Some(line)) => Some(format!(
-                "the rest of the file after line {} was not checked: fix these, then check again",
+                "the file was checked only up to line {}: fix these, then check again",
                 thousands(line)
             )),
         }
@@ -231,7 +231,7 @@ mod tests {
         problems.checked_up_to(1_500);
         assert_eq!(
             problems.to_string(),
-            "line 2: b\nthe rest of the file after line 1,500 was not checked: fix these, then check again"
+            "line 2: b\nthe file was checked only up to line 1,500: fix these, then check again"
         );
         for line in 3..60 {
             problems.push(at(Some(line), "c"));
