@@ -4,7 +4,10 @@
 //! problem in a file (syntax, unknown or missing fields, wrong types, values out of bounds) is
 //! reported at once, each with the field path and line it concerns. No input can panic the
 //! parser: files larger than [`MAX_FILE_BYTES`] are refused before parsing, and every value is
-//! checked before use. A routine that parses is valid (see [`super::model`]).
+//! checked before use. A routine that parses is valid (see [`super::model`]). Reporting is
+//! bounded too (see [`super::problems`]): lines come from an index, at most 50 problems are
+//! kept (with a count of the rest), and syntax errors are listed from a window after the first,
+//! so the worst 256 KiB file is checked in bounded time and memory.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -15,8 +18,9 @@ use serde::Serialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::model::STEP_COUNT;
 use super::model::{Category, Equipment, Position, Routine, Step, StepKind};
-use super::problems::{LineIndex, Problems};
+use super::problems::{LineIndex, Problems, thousands};
 use crate::safe_file::{self, ReadError};
 
 /// The format version this build writes and the newest it reads.
@@ -146,14 +150,18 @@ pub fn parse_routine(text: &str) -> Result<Routine, Problems> {
     }
     let line_index = LineIndex::new(text);
     // A strict parse keeps one error, so a file of syntax errors costs no more than a good one.
-    let document = match DeTable::parse(text) {
+    let mut document = match DeTable::parse(text) {
         Ok(document) => document,
         Err(first) => return Err(syntax_problems(text, &line_index, &first)),
     };
+    let mut problems = Problems::new();
+    if let Some(too_many) = keep_first_steps(&mut document, &line_index) {
+        problems.push(too_many);
+    }
     let mut reader = Reader {
         text,
         line_index,
-        problems: Problems::new(),
+        problems,
         lines: HashMap::new(),
     };
     let routine = reader.routine(&document);
@@ -173,6 +181,36 @@ pub fn parse_routine(text: &str) -> Result<Routine, Problems> {
         // Problems are kept in line order as they are added.
         _ => Err(reader.problems),
     }
+}
+
+/// Keeps only as many steps as a routine may have, so a file of 87,000 (empty) steps is not
+/// walked step by step; returns the problem that says so, if there were more.
+fn keep_first_steps(document: &mut Spanned<DeTable<'_>>, lines: &LineIndex) -> Option<Problem> {
+    let max = *STEP_COUNT.end();
+    let steps = document.get_mut().get_mut("steps")?;
+    let line = lines.line_of(steps.span().start);
+    let DeValue::Array(items) = steps.get_mut() else {
+        return None;
+    };
+    let total = items.len();
+    if total <= max {
+        return None;
+    }
+    // `DeArray` has no `truncate`: move the first `max` items into a new one.
+    let mut kept = toml::de::DeArray::new();
+    for item in items.iter_mut().take(max) {
+        let placeholder = Spanned::new(0..0, DeValue::Boolean(false));
+        kept.push(std::mem::replace(item, placeholder));
+    }
+    *items = kept;
+    Some(Problem {
+        line: Some(line),
+        field: "steps".to_owned(),
+        message: format!(
+            "this file has {} steps, and a routine has at most {max}: only the first {max} were checked",
+            thousands(total)
+        ),
+    })
 }
 
 /// How far past the first syntax error the file is parsed again to list the errors after it.
