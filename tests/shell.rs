@@ -471,8 +471,12 @@ fn without_a_system_dialog_the_path_field_imports_and_exports_and_says_what_is_w
     assert!(rig.dialog_open());
     // Typing the folder lists its routine files; picking one and pressing Enter imports it.
     rig.type_path(&format!("{}/", outside.path().display()));
-    let offered = format!("{}/copy.toml", outside.path().display());
-    rig.click(&offered);
+    rig.click("copy.toml");
+    assert_eq!(
+        rig.harness.get_by_label("File path").value().as_deref(),
+        Some(format!("{}/copy.toml", outside.path().display()).as_str()),
+        "picking a match fills in its whole path"
+    );
     rig.press(Key::Enter);
     assert!(
         rig.shows("A routine like this is already here"),

@@ -303,7 +303,23 @@ fn file_chooser_ui(ui: &mut Ui, chooser: &FileChooser, commands: &mut Vec<Comman
             .max_height(6.0 * row)
             .show(ui, |ui| {
                 for found in &chooser.matches {
-                    if ui.add(Button::new(found.as_str()).frame(false)).clicked() {
+                    // The entry's own name (the folder is in the field above); the full path
+                    // on hover.
+                    let trimmed = found.trim_end_matches(['/', std::path::MAIN_SEPARATOR]);
+                    let name = trimmed
+                        .rsplit(['/', std::path::MAIN_SEPARATOR])
+                        .next()
+                        .unwrap_or(trimmed);
+                    let shown = if trimmed.len() < found.len() {
+                        format!("{name}{}", std::path::MAIN_SEPARATOR)
+                    } else {
+                        name.to_owned()
+                    };
+                    if ui
+                        .add(Button::new(shown).frame(false))
+                        .on_hover_text(found.as_str())
+                        .clicked()
+                    {
                         commands.push(Command::Modal(ModalCommand::EditPath(found.clone())));
                     }
                 }
