@@ -22,9 +22,11 @@ use clap::builder::RangedI64ValueParser;
 use clap::{Parser, Subcommand};
 
 use crate::app::{self, StartRequest};
-use crate::length::{self, LengthChoice, Sized};
+use crate::fit::{self, Fitted, LengthChoice};
+use crate::plain_text::escaped;
 use crate::plan::{self, Cue, Plan, PlannedCue, Segment, SegmentKind, Timing};
-use crate::routine::file::{self, LoadError, Problem};
+use crate::routine::file::{self, LoadError};
+use crate::routine::problems::Problems;
 use crate::routine::{Routine, STOP_RULE, StepKind};
 use crate::store::Store;
 use crate::store::routines::{Origin, RoutineStore, all_routines};
@@ -81,7 +83,7 @@ pub enum Command {
 }
 
 fn minutes_parser() -> RangedI64ValueParser<u32> {
-    let range = length::TARGET_MINUTES;
+    let range = fit::TARGET_MINUTES;
     RangedI64ValueParser::new().range(i64::from(*range.start())..=i64::from(*range.end()))
 }
 
@@ -117,7 +119,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .collect();
             write_stdout(&list_table(&entries))?;
             for problem in problems {
-                eprintln!("unknot: {}", problem.message);
+                eprintln!("unknot: {}", escaped(&problem.message, true));
             }
         }
         Some(Command::Show {
@@ -168,9 +170,9 @@ pub fn resolve(arg: &str) -> anyhow::Result<Routine> {
 }
 
 fn check(path: &Path) -> anyhow::Result<ExitCode> {
-    match file::read_routine_file(path) {
-        Ok(routine) => {
-            write_stdout(&check_ok(&routine))?;
+    match file::read_routine_file_versioned(path) {
+        Ok((routine, version)) => {
+            write_stdout(&check_ok(&routine, version))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(LoadError::Invalid { path, problems }) => {
@@ -181,8 +183,10 @@ fn check(path: &Path) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Writes to stdout; a closed pipe (`unknot list | head -1`) ends the output quietly.
+/// Writes to stdout, with any control or bidi character that came from a file escaped (see
+/// [`crate::plain_text`]); a closed pipe (`unknot list | head -1`) ends the output quietly.
 fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let text = escaped(text, true);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -195,7 +199,8 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 /// The error and its causes on one line, `outer: cause: cause`, for `unknot: …` on stderr.
 ///
 /// A cause whose text the message already contains is left out, so errors that quote their
-/// source in their own message (as [`LoadError::Io`] does) do not repeat it.
+/// source in their own message (as [`LoadError::Io`] does) do not repeat it. Control and bidi
+/// characters (say, in a file name) are escaped, line breaks kept.
 #[must_use]
 pub fn error_chain(error: &anyhow::Error) -> String {
     let mut text = String::new();
@@ -208,7 +213,7 @@ pub fn error_chain(error: &anyhow::Error) -> String {
             text.push_str(&part);
         }
     }
-    text
+    escaped(&text, true).into_owned()
 }
 
 /// One row of `unknot list`.
@@ -258,18 +263,18 @@ pub fn list_table(entries: &[Entry<'_>]) -> String {
 pub fn show_text(routine: &Routine, minutes: Option<u32>, timing: Timing) -> String {
     let choice = LengthChoice {
         target_minutes: minutes,
-        steps: Vec::new(),
+        ..LengthChoice::default()
     };
-    let sized = length::apply(routine, &choice, timing);
-    let mut out = show_header(routine, &sized, timing);
-    let plan = Plan::new(sized.routine, timing);
+    let fitted = fit::fit(routine, &choice, timing);
+    let mut out = show_header(routine, &fitted, timing);
+    let plan = Plan::new(fitted.routine, timing);
     out.push('\n');
     out.push_str(&plan_table(&plan));
     let _ = writeln!(out, "\nTotal: {}", plan::clock(plan.total_secs));
     out
 }
 
-fn show_header(routine: &Routine, sized: &Sized, timing: Timing) -> String {
+fn show_header(routine: &Routine, sized: &Fitted, timing: Timing) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", routine.name.trim(), routine.id);
     if !routine.summary.trim().is_empty() {
@@ -320,6 +325,22 @@ fn show_header(routine: &Routine, sized: &Sized, timing: Timing) -> String {
     if let Some(note) = sized.note() {
         field(&mut out, "Note", &note);
     }
+    let changed: Vec<String> = routine
+        .steps
+        .iter()
+        .zip(&sized.changes)
+        .enumerate()
+        .filter(|(_, (_, change))| change.is_change())
+        .map(|(index, (step, change))| {
+            format!("{}. {}: {}", index + 1, step.name.trim(), change.describe())
+        })
+        .collect();
+    if !changed.is_empty() {
+        let _ = writeln!(out, "Fitted:");
+        for line in changed {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     out.push('\n');
     field(&mut out, "Safety", STOP_RULE);
     out
@@ -358,28 +379,19 @@ pub fn plan_table(plan: &Plan) -> String {
 }
 
 fn what(segment: &Segment, kind: StepKind, reps: u32) -> String {
-    match segment.kind {
-        SegmentKind::GetReady => "get ready".to_owned(),
-        SegmentKind::RepRest => "rest".to_owned(),
-        SegmentKind::Switch => "change sides".to_owned(),
-        SegmentKind::Hold => {
-            let verb = match kind {
-                StepKind::Stretch => "hold",
-                StepKind::SelfMassage => "massage",
-                StepKind::Rest => "rest",
-            };
-            if reps > 1 {
-                format!("{verb} {}/{reps}", segment.rep)
-            } else {
-                verb.to_owned()
-            }
-        }
+    let words = segment.kind.words(kind).to_lowercase();
+    let counted = matches!(segment.kind, SegmentKind::Hold | SegmentKind::Move);
+    if counted && reps > 1 {
+        format!("{words} {}/{reps}", segment.rep)
+    } else {
+        words
     }
 }
 
-/// The cues sounding during a hold: its start, halfway, countdown and end.
+/// The cues sounding during a hold or a movement: its start (or tick, or side), halfway,
+/// countdown and end.
 fn cues_text(segment: &Segment, cues: &[PlannedCue]) -> String {
-    if segment.kind != SegmentKind::Hold {
+    if !matches!(segment.kind, SegmentKind::Hold | SegmentKind::Move) {
         return String::new();
     }
     let (start, end) = (segment.start_secs, segment.end_secs());
@@ -389,6 +401,8 @@ fn cues_text(segment: &Segment, cues: &[PlannedCue]) -> String {
         let at = planned.at_secs;
         let part = match planned.cue {
             Cue::StepStart if at == start => "start".to_owned(),
+            Cue::RepTick if at == start => "tick".to_owned(),
+            Cue::Side(side) if at == start => side.label().to_lowercase(),
             Cue::Halfway if start < at && at < end => format!("halfway {}", mm_ss(at)),
             Cue::Countdown(n) if start < at && at < end => {
                 countdown.push(n);
@@ -426,22 +440,40 @@ fn mm_ss(secs: u32) -> String {
 
 /// `unknot check`'s line for a valid file.
 #[must_use]
-pub fn check_ok(routine: &Routine) -> String {
+pub fn check_ok(routine: &Routine, format_version: i64) -> String {
     let steps = routine.steps.len();
+    let format = if format_version < file::FORMAT_VERSION {
+        format!(
+            "format {format_version}; it still reads as it is, and saving it in Unknot writes format {}",
+            file::FORMAT_VERSION
+        )
+    } else {
+        format!("format {format_version}")
+    };
     format!(
-        "OK: {}, {steps} step{}, {}\n",
+        "OK: {}, {steps} step{}, {} ({format})\n",
         routine.name.trim(),
         if steps == 1 { "" } else { "s" },
         plan::clock(plan::total_secs(routine, Timing::default()))
     )
 }
 
-/// `unknot check`'s report for an invalid file: a count, then every problem on its own line.
+/// `unknot check`'s report for an invalid file: a count, then each problem on its own line
+/// (the first [`crate::routine::problems::MAX_SHOWN_PROBLEMS`], then "and N more problems").
+/// Whatever a problem quotes from the file is escaped, so it stays one plain line.
 #[must_use]
-pub fn check_report(path: &Path, problems: &[Problem]) -> String {
-    let mut out = format!("{}: {} problem(s)\n", path.display(), problems.len());
-    for problem in problems {
-        let _ = writeln!(out, "  {problem}");
+pub fn check_report(path: &Path, problems: &Problems) -> String {
+    let mut out = format!(
+        "{}: {} problem(s)\n",
+        escaped(&path.display().to_string(), false),
+        problems.total()
+    );
+    for line in problems
+        .iter()
+        .map(ToString::to_string)
+        .chain(problems.more_line())
+    {
+        let _ = writeln!(out, "  {}", escaped(&line, false));
     }
     out
 }
@@ -522,6 +554,7 @@ mod tests {
     use clap::CommandFactory as _;
 
     use super::*;
+    use crate::routine::file::Problem;
     use crate::routine::model::tests::{routine, step};
 
     fn figure_four() -> Routine {
@@ -562,11 +595,11 @@ mod tests {
 AT     TIME  STEP         SIDE   WHAT          CUES
 00:00    5s  1. Figure-4         get ready
 00:05   20s  1. Figure-4  LEFT   hold 1/2      start, halfway 00:15, 3-2-1, end
-00:25    5s  1. Figure-4  LEFT   rest
+00:25    5s  1. Figure-4  LEFT   relax
 00:30   20s  1. Figure-4  LEFT   hold 2/2      start, halfway 00:40, 3-2-1, change sides
-00:50    5s  1. Figure-4         change sides
+00:50    5s  1. Figure-4         switch sides
 00:55   20s  1. Figure-4  RIGHT  hold 1/2      start, halfway 01:05, 3-2-1, end
-01:15    5s  1. Figure-4  RIGHT  rest
+01:15    5s  1. Figure-4  RIGHT  relax
 01:20   20s  1. Figure-4  RIGHT  hold 2/2      start, halfway 01:30, 3-2-1, done
 ";
         assert_eq!(plan_table(&plan), expected);
@@ -589,16 +622,16 @@ AT     TIME  STEP         SIDE   WHAT          CUES
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(
             lines[1],
-            "00:00    5s  1. Tilt                  hold 1/2  start, end"
+            "00:00    5s  1. Tilt                  hold 1/2  start"
         );
         assert_eq!(
             lines[2],
-            "00:05    5s  1. Tilt                  hold 2/2  start, end"
+            "00:05    5s  1. Tilt                  hold 2/2  start"
         );
         assert_eq!(lines[3], "");
         assert_eq!(
             lines[4],
-            "00:10   30s  2. Breathe               rest      start, 3-2-1, end"
+            "00:10   30s  2. Breathe               rest      start, 3-2-1"
         );
         assert_eq!(
             lines[6],
@@ -672,8 +705,11 @@ mine  My own – “quoted”  Stretch     0:25  custom
 
     #[test]
     fn check_lines_name_the_file_and_every_problem() {
-        assert_eq!(check_ok(&figure_four()), "OK: Test, 1 step, 1:40\n");
-        let problems = [
+        assert_eq!(
+            check_ok(&figure_four(), 2),
+            "OK: Test, 1 step, 1:40 (format 2)\n"
+        );
+        let problems = Problems::from(vec![
             Problem {
                 line: Some(12),
                 field: "steps[1].hold_seconds".to_owned(),
@@ -684,11 +720,41 @@ mine  My own – “quoted”  Stretch     0:25  custom
                 field: String::new(),
                 message: "whole file".to_owned(),
             },
-        ];
+        ]);
         assert_eq!(
             check_report(Path::new("r.toml"), &problems),
-            "r.toml: 2 problem(s)\n  line 12, steps[1].hold_seconds: too short\n  whole file\n"
+            "r.toml: 2 problem(s)\n  whole file\n  line 12, steps[1].hold_seconds: too short\n"
         );
+    }
+
+    #[test]
+    fn check_escapes_what_it_quotes_and_caps_the_list() {
+        let mut problems = Problems::new();
+        problems.push(Problem {
+            line: Some(3),
+            field: "steps[1].\u{1b}]0;owned\u{7}".to_owned(),
+            message: "unknown field `\u{1b}[2J`\nOK: fake".to_owned(),
+        });
+        for line in 4..100 {
+            problems.push(Problem {
+                line: Some(line),
+                field: String::new(),
+                message: "bad".to_owned(),
+            });
+        }
+        let report = check_report(Path::new("a\u{202e}b.toml"), &problems);
+        assert!(
+            !report.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{report}"
+        );
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines[0], "a\\u{202e}b.toml: 97 problem(s)");
+        assert_eq!(
+            lines[1],
+            "  line 3, steps[1].\\u{1b}]0;owned\\u{7}: unknown field `\\u{1b}[2J`\\u{a}OK: fake"
+        );
+        assert_eq!(lines.len(), 1 + 50 + 1);
+        assert_eq!(lines[51], "  and 47 more problems");
     }
 
     #[test]

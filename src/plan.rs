@@ -1,24 +1,53 @@
 //! The timed plan: a routine and its chosen lengths expanded into segments and cues with exact
 //! start offsets in whole seconds.
+//!
+//! **One cue at a time.** Two sounds never start at the same instant: where the plan would put
+//! two cues on one second (the end of a repetition and the start of the next, a side's last hold
+//! and the change of sides, a step's end and the next step's start when there is no get-ready
+//! pause), only the one that says what to do *now* is kept, by [`Cue::precedence`]:
+//! routine done, then switch sides, then a side call, then a start, then a rep tick, then an
+//! end, then the countdown, then halfway.
+
+use crate::routine::{Pattern, Routine, Side, Sides, StepKind};
 
 /// A sound the player makes at a planned moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Cue {
-    /// A hold (or a rest step) begins: "go".
+    /// A hold, a set of moves or a rest step begins: "go".
     StepStart,
     /// Half of a hold of at least 20 s has passed.
     Halfway,
     /// The last seconds of a hold: 3, 2, 1.
     Countdown(u8),
+    /// The next movement of a set of moves.
+    RepTick,
+    /// On a step that alternates sides: this repetition is on the given side. The two sides
+    /// sound different (a low and a high note), so they are told apart by ear.
+    Side(Side),
     /// The left side is done; change to the right side.
     SwitchSides,
-    /// A hold ends: "release".
+    /// A hold or a set of moves ends: "release".
     StepEnd,
     /// The whole routine is finished.
     RoutineDone,
 }
 
-use crate::routine::{Routine, Side, StepKind};
+impl Cue {
+    /// Which cue is kept when two fall on the same second: the higher value wins.
+    #[must_use]
+    pub fn precedence(self) -> u8 {
+        match self {
+            Self::Halfway => 0,
+            Self::Countdown(_) => 1,
+            Self::StepEnd => 2,
+            Self::RepTick => 3,
+            Self::StepStart => 4,
+            Self::Side(_) => 5,
+            Self::SwitchSides => 6,
+            Self::RoutineDone => 7,
+        }
+    }
+}
 
 /// Holds at least this long get a halfway cue.
 pub const HALFWAY_MIN_HOLD_SECS: u32 = 20;
@@ -30,7 +59,7 @@ pub const COUNTDOWN_MIN_HOLD_SECS: u32 = 10;
 pub struct Timing {
     /// "Get ready" before each step (0–30 s; default 5 s).
     pub get_ready_secs: u32,
-    /// Pause to change sides on per-side steps (0–30 s; default 5 s).
+    /// Pause to change sides on steps done on each side in turn (0–30 s; default 5 s).
     pub switch_secs: u32,
 }
 
@@ -53,10 +82,30 @@ pub enum SegmentKind {
     GetReady,
     /// Hold the stretch, massage the area, or rest (for rest steps).
     Hold,
-    /// Rest between two repetitions.
+    /// One movement of a set of moves.
+    Move,
+    /// Rest between two held repetitions.
     RepRest,
     /// Change from the left side to the right.
     Switch,
+}
+
+impl SegmentKind {
+    /// The words for what a person does during a segment of a step of `kind`: "Get ready",
+    /// "Hold", "Move", "Massage", "Rest", "Relax" (between holds) or "Switch sides". Shown by
+    /// the player and printed by `unknot show`.
+    #[must_use]
+    pub fn words(self, kind: StepKind) -> &'static str {
+        match (self, kind) {
+            (Self::GetReady, _) => "Get ready",
+            (Self::Hold | Self::Move, StepKind::Rest) => "Rest",
+            (Self::Hold | Self::Move, StepKind::SelfMassage) => "Massage",
+            (Self::Hold, StepKind::Stretch | StepKind::Strengthen | StepKind::Mobility) => "Hold",
+            (Self::Move, StepKind::Stretch | StepKind::Strengthen | StepKind::Mobility) => "Move",
+            (Self::RepRest, _) => "Relax",
+            (Self::Switch, _) => "Switch sides",
+        }
+    }
 }
 
 /// A stretch of time in the plan with one thing to do.
@@ -66,9 +115,10 @@ pub struct Segment {
     pub step: usize,
     /// What happens.
     pub kind: SegmentKind,
-    /// The side, on per-side steps (the switch segment carries the side that comes next).
+    /// The side, on one-sided steps (the switch segment carries the side that comes next).
     pub side: Option<Side>,
-    /// The repetition, counting from 1 (for holds and the rests after them).
+    /// The repetition on this side, counting from 1 (for holds, moves and the rests after
+    /// holds).
     pub rep: u32,
     /// Offset from the start of the routine, in seconds.
     pub start_secs: u32,
@@ -93,6 +143,10 @@ pub struct PlannedCue {
     pub cue: Cue,
     /// Index of the step the cue belongs to.
     pub step: usize,
+    /// The side the cue is about, on one-sided steps.
+    pub side: Option<Side>,
+    /// The repetition the cue is about (from 1), or 0 when it concerns no repetition.
+    pub rep: u32,
 }
 
 /// Where one step lies in the plan.
@@ -100,14 +154,15 @@ pub struct PlannedCue {
 pub struct StepSpan {
     /// Offset of its start (the start of its get-ready), in seconds.
     pub start_secs: u32,
-    /// Offset of its end (the end of its last hold), in seconds.
+    /// Offset of its end (the end of its last repetition), in seconds.
     pub end_secs: u32,
 }
 
 /// A routine expanded into consecutive segments and the cues they carry.
 ///
 /// Invariants: segments are consecutive (each starts where the previous one ends) and start at
-/// 0; cues are sorted by time; exactly one [`Cue::RoutineDone`] is due, at [`Plan::total_secs`].
+/// 0; cues are sorted by time and no two share a second; exactly one [`Cue::RoutineDone`] is
+/// due, at [`Plan::total_secs`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     /// The routine as it will be run (with chosen lengths applied).
@@ -130,24 +185,35 @@ pub fn total_secs(routine: &Routine, timing: Timing) -> u32 {
     routine
         .steps
         .iter()
-        .map(|step| {
-            let one_side = step.reps * step.hold_secs + (step.reps - 1) * step.rest_secs;
-            let switch = if step.per_side { timing.switch_secs } else { 0 };
-            timing.get_ready_secs + step.sides() * one_side + switch
-        })
+        .map(|step| step_secs(step, timing))
         .sum()
+}
+
+/// The length in seconds of one step with its get-ready and switch pauses.
+#[must_use]
+pub fn step_secs(step: &crate::routine::Step, timing: Timing) -> u32 {
+    let switch = if step.sides == Sides::Each {
+        timing.switch_secs
+    } else {
+        0
+    };
+    timing.get_ready_secs + step.work_secs() + switch
 }
 
 impl Plan {
     /// Expands a routine into its timed plan.
     ///
-    /// Each step is: get ready, then for each side (left first on per-side steps) every
-    /// repetition's hold with the rest between repetitions; per-side steps put a switch pause
-    /// between the sides. Cues: [`Cue::StepStart`] when a hold begins; [`Cue::Halfway`] at
-    /// half of holds of at least [`HALFWAY_MIN_HOLD_SECS`]; [`Cue::Countdown`] 3, 2, 1 seconds
-    /// before holds of at least [`COUNTDOWN_MIN_HOLD_SECS`] end; at a hold's end
-    /// [`Cue::StepEnd`], or [`Cue::SwitchSides`] after the left side's last hold, or
-    /// [`Cue::RoutineDone`] after the routine's last hold.
+    /// Each step is: get ready, then its repetitions. Steps done on each side do every
+    /// repetition on the left, a switch pause, then every repetition on the right; alternating
+    /// steps go left, right, left… one repetition each. Held repetitions have a rest between
+    /// them; moves follow one another. Cues: [`Cue::StepStart`] when a hold or a set of moves
+    /// begins ([`Cue::Side`] instead on alternating steps, every repetition);
+    /// [`Cue::RepTick`] at each further movement; [`Cue::Halfway`] at half of holds of at least
+    /// [`HALFWAY_MIN_HOLD_SECS`]; [`Cue::Countdown`] 3, 2, 1 seconds before holds of at least
+    /// [`COUNTDOWN_MIN_HOLD_SECS`] end; at the end of a hold or of a set of moves
+    /// [`Cue::StepEnd`], or [`Cue::SwitchSides`] after the left side, or [`Cue::RoutineDone`]
+    /// after the routine's last repetition. Cues on the same second are merged (see the
+    /// module docs).
     #[must_use]
     pub fn new(routine: Routine, timing: Timing) -> Self {
         let mut builder = Builder::default();
@@ -155,29 +221,22 @@ impl Plan {
         for (index, step) in routine.steps.iter().enumerate() {
             let step_start = builder.now;
             builder.segment(index, SegmentKind::GetReady, None, 0, timing.get_ready_secs);
-            let sides: &[Option<Side>] = if step.per_side {
-                &[Some(Side::Left), Some(Side::Right)]
-            } else {
-                &[None]
+            // The repetitions in order, each (side, rep on that side), with the switch pause
+            // marked by `None`.
+            let order: Vec<Option<(Option<Side>, u32)>> = match step.sides {
+                Sides::None => (1..=step.reps).map(|r| Some((None, r))).collect(),
+                Sides::Each => (1..=step.reps)
+                    .map(|r| Some((Some(Side::Left), r)))
+                    .chain(std::iter::once(None))
+                    .chain((1..=step.reps).map(|r| Some((Some(Side::Right), r))))
+                    .collect(),
+                Sides::Alternate => (1..=step.reps)
+                    .flat_map(|r| [Some((Some(Side::Left), r)), Some((Some(Side::Right), r))])
+                    .collect(),
             };
-            for (side_index, &side) in sides.iter().enumerate() {
-                let last_side = side_index + 1 == sides.len();
-                for rep in 1..=step.reps {
-                    let hold_start = builder.now;
-                    builder.hold_cues(index, hold_start, step.hold_secs, step.kind);
-                    builder.segment(index, SegmentKind::Hold, side, rep, step.hold_secs);
-                    let last_rep = rep == step.reps;
-                    let end_cue = match (last_rep, last_side) {
-                        (true, true) if index == last_step => Cue::RoutineDone,
-                        (true, false) => Cue::SwitchSides,
-                        _ => Cue::StepEnd,
-                    };
-                    builder.cue(builder.now, end_cue, index);
-                    if !last_rep {
-                        builder.segment(index, SegmentKind::RepRest, side, rep, step.rest_secs);
-                    }
-                }
-                if !last_side {
+            let mut set_start = true;
+            for (position, item) in order.iter().enumerate() {
+                let Some((side, rep)) = *item else {
                     builder.segment(
                         index,
                         SegmentKind::Switch,
@@ -185,6 +244,42 @@ impl Plan {
                         0,
                         timing.switch_secs,
                     );
+                    set_start = true;
+                    continue;
+                };
+                let next = order.get(position + 1);
+                let last_of_step = next.is_none();
+                let last_of_set = !matches!(next, Some(Some(_)));
+                let end_cue = if last_of_step && index == last_step {
+                    Cue::RoutineDone
+                } else if !last_of_step && last_of_set {
+                    Cue::SwitchSides
+                } else {
+                    Cue::StepEnd
+                };
+                let start_cue = match (step.sides, step.pattern, set_start) {
+                    (Sides::Alternate, _, _) => side.map_or(Cue::StepStart, Cue::Side),
+                    (_, Pattern::Moves, false) => Cue::RepTick,
+                    _ => Cue::StepStart,
+                };
+                set_start = false;
+                let start = builder.now;
+                builder.cue(start, start_cue, index, side, rep);
+                match step.pattern {
+                    Pattern::Hold => {
+                        builder.hold_cues(index, start, step.rep_secs, step.kind, side, rep);
+                        builder.segment(index, SegmentKind::Hold, side, rep, step.rep_secs);
+                        builder.cue(builder.now, end_cue, index, side, rep);
+                        if !last_of_set {
+                            builder.segment(index, SegmentKind::RepRest, side, rep, step.rest_secs);
+                        }
+                    }
+                    Pattern::Moves => {
+                        builder.segment(index, SegmentKind::Move, side, rep, step.rep_secs);
+                        if last_of_set {
+                            builder.cue(builder.now, end_cue, index, side, rep);
+                        }
+                    }
                 }
             }
             builder.steps.push(StepSpan {
@@ -196,7 +291,7 @@ impl Plan {
             routine,
             timing,
             segments: builder.segments,
-            cues: builder.cues,
+            cues: merge_simultaneous(builder.cues),
             steps: builder.steps,
             total_secs: builder.now,
         }
@@ -211,6 +306,23 @@ impl Plan {
             .min(self.segments.len().saturating_sub(1));
         self.segments.get(index).map(|s| (index, s))
     }
+}
+
+/// Keeps one cue per second: the one with the highest [`Cue::precedence`] (the earliest
+/// planned among equals). The input is in planned order, which is sorted by time.
+fn merge_simultaneous(cues: Vec<PlannedCue>) -> Vec<PlannedCue> {
+    let mut merged: Vec<PlannedCue> = Vec::with_capacity(cues.len());
+    for cue in cues {
+        match merged.last_mut() {
+            Some(last) if last.at_secs == cue.at_secs => {
+                if cue.cue.precedence() > last.cue.precedence() {
+                    *last = cue;
+                }
+            }
+            _ => merged.push(cue),
+        }
+    }
+    merged
 }
 
 #[derive(Default)]
@@ -237,18 +349,38 @@ impl Builder {
         self.now += secs;
     }
 
-    fn cue(&mut self, at_secs: u32, cue: Cue, step: usize) {
-        self.cues.push(PlannedCue { at_secs, cue, step });
+    fn cue(&mut self, at_secs: u32, cue: Cue, step: usize, side: Option<Side>, rep: u32) {
+        self.cues.push(PlannedCue {
+            at_secs,
+            cue,
+            step,
+            side,
+            rep,
+        });
     }
 
-    fn hold_cues(&mut self, step: usize, start: u32, hold: u32, kind: StepKind) {
-        self.cue(start, Cue::StepStart, step);
+    /// The halfway and countdown cues inside one hold.
+    fn hold_cues(
+        &mut self,
+        step: usize,
+        start: u32,
+        hold: u32,
+        kind: StepKind,
+        side: Option<Side>,
+        rep: u32,
+    ) {
         if hold >= HALFWAY_MIN_HOLD_SECS && kind != StepKind::Rest {
-            self.cue(start + hold / 2, Cue::Halfway, step);
+            self.cue(start + hold / 2, Cue::Halfway, step, side, rep);
         }
         if hold >= COUNTDOWN_MIN_HOLD_SECS {
             for n in (1..=3u8).rev() {
-                self.cue(start + hold - u32::from(n), Cue::Countdown(n), step);
+                self.cue(
+                    start + hold - u32::from(n),
+                    Cue::Countdown(n),
+                    step,
+                    side,
+                    rep,
+                );
             }
         }
     }
@@ -268,9 +400,9 @@ pub fn clock(secs: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routine::model::tests::{routine, step};
-    use Cue::{Countdown, Halfway, RoutineDone, StepEnd, StepStart, SwitchSides};
-    use SegmentKind::{GetReady, Hold, RepRest, Switch};
+    use crate::routine::model::tests::{moves, routine, step};
+    use Cue::{Countdown, Halfway, RepTick, RoutineDone, StepEnd, StepStart, SwitchSides};
+    use SegmentKind::{GetReady, Hold, Move, RepRest, Switch};
 
     fn cues(plan: &Plan) -> Vec<(u32, Cue)> {
         plan.cues.iter().map(|c| (c.at_secs, c.cue)).collect()
@@ -333,7 +465,7 @@ mod tests {
     }
 
     #[test]
-    fn short_holds_get_no_halfway_or_countdown_and_zero_pauses_vanish() {
+    fn short_holds_get_no_halfway_or_countdown_and_zero_pauses_vanish_and_cues_merge() {
         let plan = Plan::new(
             routine(vec![step("Tilt", 5, 2, false), step("Rock", 12, 1, false)]),
             Timing {
@@ -345,9 +477,7 @@ mod tests {
             cues(&plan),
             [
                 (0, StepStart),
-                (5, StepEnd),
                 (5, StepStart),
-                (10, StepEnd),
                 (10, StepStart),
                 (19, Countdown(3)),
                 (20, Countdown(2)),
@@ -412,5 +542,146 @@ mod tests {
         assert_eq!(clock(0), "0:00");
         assert_eq!(clock(65), "1:05");
         assert_eq!(clock(3_725), "1:02:05");
+    }
+
+    #[test]
+    fn moves_tick_once_per_repetition_with_one_start_and_one_end() {
+        let plan = Plan::new(
+            routine(vec![
+                moves("Tilt", 4, 3, Sides::None),
+                step("B", 5, 1, false),
+            ]),
+            Timing::default(),
+        );
+        assert_eq!(
+            cues(&plan),
+            [
+                (5, StepStart),
+                (9, RepTick),
+                (13, RepTick),
+                (17, StepEnd),
+                (22, StepStart),
+                (27, RoutineDone),
+            ]
+        );
+        let shape: Vec<(SegmentKind, u32, u32)> = plan
+            .segments
+            .iter()
+            .map(|s| (s.kind, s.rep, s.start_secs))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (GetReady, 0, 0),
+                (Move, 1, 5),
+                (Move, 2, 9),
+                (Move, 3, 13),
+                (GetReady, 0, 17),
+                (Hold, 1, 22)
+            ]
+        );
+    }
+
+    #[test]
+    fn alternating_sides_call_each_side_every_repetition() {
+        let mut rolls = moves("Rolls", 4, 2, Sides::Alternate);
+        rolls.id = "rolls".into();
+        let plan = Plan::new(routine(vec![rolls]), Timing::default());
+        let left = Cue::Side(Side::Left);
+        let right = Cue::Side(Side::Right);
+        assert_eq!(
+            cues(&plan),
+            [
+                (5, left),
+                (9, right),
+                (13, left),
+                (17, right),
+                (21, RoutineDone)
+            ]
+        );
+        let sides: Vec<(Option<Side>, u32)> =
+            plan.segments[1..].iter().map(|s| (s.side, s.rep)).collect();
+        assert_eq!(
+            sides,
+            [
+                (Some(Side::Left), 1),
+                (Some(Side::Right), 1),
+                (Some(Side::Left), 2),
+                (Some(Side::Right), 2)
+            ]
+        );
+        assert_eq!(plan.total_secs, total_secs(&plan.routine, plan.timing));
+    }
+
+    #[test]
+    fn held_alternating_steps_rest_between_sides_and_merge_nothing_they_need() {
+        let mut s = step("Rolls", 10, 2, false);
+        s.sides = Sides::Alternate;
+        s.rest_secs = 3;
+        let plan = Plan::new(routine(vec![s]), Timing::default());
+        let starts: Vec<(u32, Cue)> = cues(&plan)
+            .into_iter()
+            .filter(|(_, c)| matches!(c, Cue::Side(_)))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                (5, Cue::Side(Side::Left)),
+                (18, Cue::Side(Side::Right)),
+                (31, Cue::Side(Side::Left)),
+                (44, Cue::Side(Side::Right))
+            ]
+        );
+        assert_eq!(plan.total_secs, 5 + 4 * 10 + 3 * 3);
+    }
+
+    #[test]
+    fn a_switch_without_a_pause_sounds_once_as_the_switch() {
+        let plan = Plan::new(
+            routine(vec![step("A", 5, 1, true)]),
+            Timing {
+                get_ready_secs: 0,
+                switch_secs: 0,
+            },
+        );
+        assert_eq!(
+            cues(&plan),
+            [(0, StepStart), (5, SwitchSides), (10, RoutineDone)]
+        );
+    }
+
+    #[test]
+    fn no_two_cues_share_a_second_and_the_winner_is_the_one_that_says_what_to_do_now() {
+        let mut a = step("A", 12, 3, true);
+        a.rest_secs = 0;
+        let r = routine(vec![
+            a,
+            moves("M", 2, 5, Sides::Alternate),
+            step("C", 3, 2, false),
+        ]);
+        let plan = Plan::new(
+            r,
+            Timing {
+                get_ready_secs: 0,
+                switch_secs: 0,
+            },
+        );
+        assert!(plan.cues.windows(2).all(|w| w[0].at_secs < w[1].at_secs));
+        // The end of hold 1 and the start of hold 2 are one cue: the start.
+        assert_eq!(cues(&plan)[4], (12, StepStart));
+        let precedences: Vec<u8> = [
+            Halfway,
+            Countdown(1),
+            StepEnd,
+            RepTick,
+            StepStart,
+            Cue::Side(Side::Left),
+            SwitchSides,
+            RoutineDone,
+        ]
+        .iter()
+        .map(|c| c.precedence())
+        .collect();
+        assert!(precedences.windows(2).all(|w| w[0] < w[1]));
     }
 }

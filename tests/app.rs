@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable as _;
 use unknot::app::{AppConfig, ScreenKind as Screen, StartRequest, UnknotApp};
 use unknot::clock::{Clock as _, ManualClock};
 use unknot::cue::{CueLog, RecordingPlayer};
-use unknot::length::{self, LengthChoice};
+use unknot::fit::{self, LengthChoice};
 use unknot::plan::{Cue, Plan, clock};
 use unknot::routine::library;
 use unknot::store::Store;
@@ -118,7 +118,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     rig.select(MORNING);
     let routine = library::find("morning-mobility").expect("built-in");
     let written = clock(
-        length::apply(
+        fit::fit(
             &routine,
             &LengthChoice::default(),
             Settings::default().timing(),
@@ -130,9 +130,9 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     rig.click("5 min");
     let choice = LengthChoice {
         target_minutes: Some(5),
-        steps: vec![],
+        ..LengthChoice::default()
     };
-    let sized = length::apply(&routine, &choice, Settings::default().timing());
+    let sized = fit::fit(&routine, &choice, Settings::default().timing());
     assert!(
         sized.total_secs.abs_diff(300) <= 6,
         "5 minutes is reachable: {}",
@@ -148,7 +148,10 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     assert!(rig.shows("GET READY"));
     assert!(rig.shows("0:05"));
     rig.wait(5);
-    assert!(rig.shows("HOLD"));
+    // The morning routine opens with slow pelvic tilts: moves, counted one by one.
+    assert!(rig.shows("MOVE"));
+    let tilts = sized.routine.steps[0].reps;
+    assert!(rig.shows(&format!("Move 1 of {tilts}")));
     assert_eq!(rig.heard.cues(), [Cue::StepStart]);
 
     // Space pauses: the screen says so and time stands still.
@@ -156,7 +159,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     rig.harness.run();
     assert!(rig.shows("PAUSED"));
     assert!(rig.shows("Resume"));
-    let hold = sized.routine.steps[0].hold_secs;
+    let hold = sized.routine.steps[0].rep_secs;
     let shown = clock(hold);
     assert!(
         rig.shows(&shown),
@@ -171,7 +174,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     );
     rig.harness.key_press(Key::Space);
     rig.harness.run();
-    assert!(rig.shows("HOLD"));
+    assert!(rig.shows("MOVE"));
 
     // Run the whole routine: every planned cue, in order, exactly once.
     let plan = Plan::new(sized.routine.clone(), Settings::default().timing());
@@ -200,7 +203,9 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
 
     assert_eq!(rig.harness.state().screen(), Screen::Finished);
     assert!(rig.shows("Routine complete"));
-    let steps = routine.steps.len();
+    // At 5 minutes the optional child's pose is left out: the steps run are the fitted ones.
+    let steps = sized.routine.steps.len();
+    assert!(steps < routine.steps.len());
     assert!(rig.shows(&format!("Done: {steps} of {steps} steps")));
     rig.click("Home");
     assert_eq!(rig.harness.state().screen(), Screen::Home);
@@ -374,7 +379,7 @@ fn the_first_routine_waits_until_the_red_flags_are_read_and_that_is_remembered()
     {
         let mut rig = launch_fresh(dir.path(), None);
         rig.select(MORNING);
-        rig.click("Start  (8:43)");
+        rig.click("Start  (7:55)");
         assert_eq!(rig.harness.state().screen(), Screen::BeforeStart);
         assert!(rig.shows("Before you start"));
         assert!(
@@ -394,7 +399,7 @@ fn the_first_routine_waits_until_the_red_flags_are_read_and_that_is_remembered()
     let mut rig = launch_fresh(dir.path(), None);
     assert!(rig.harness.state().settings().safety_acknowledged);
     rig.select(MORNING);
-    rig.click("Start  (8:43)");
+    rig.click("Start  (7:55)");
     assert_eq!(
         rig.harness.state().screen(),
         Screen::Player,
@@ -540,7 +545,7 @@ fn make_a_built_in_mine_change_a_hold_and_find_it_after_a_restart() {
     let mine = rig.own_routines();
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].name, "Morning low-back mobility (my copy)");
-    assert_eq!(mine[0].steps[1].hold_secs, 45);
+    assert_eq!(mine[0].steps[1].rep_secs, 45);
     assert!(rig.harness.query_all_by_label("Your routines").count() >= 1);
 }
 

@@ -62,7 +62,11 @@ fn printed_total(text: &str) -> u32 {
 fn per_side_builtin() -> Routine {
     library::builtin()
         .into_iter()
-        .find(|r| r.steps.iter().any(|s| s.per_side))
+        .find(|r| {
+            r.steps
+                .iter()
+                .any(|s| s.sides == unknot::routine::Sides::Each)
+        })
         .expect("a built-in routine with a per-side step")
 }
 
@@ -190,7 +194,27 @@ fn check_accepts_a_good_file() {
         .args(["check", &path])
         .assert()
         .success()
-        .stdout("OK: My routine, 1 step, 1:30\n");
+        .stdout("OK: My routine, 1 step, 1:30 (format 1; it still reads as it is, and saving it in Unknot writes format 2)\n");
+    // Checking never rewrites the file.
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), GOOD);
+}
+
+#[test]
+fn show_says_what_fitting_changed_step_by_step() {
+    let out = unknot()
+        .args(["show", "morning-mobility", "--minutes", "5"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert!(text.contains("Fitted:"), "{text}");
+    assert!(text.contains("Child's pose: left out to fit"), "{text}");
+    assert!(text.contains("1. Pelvic tilt: 10 moves (was 12)"), "{text}");
+    // The plan printed matches: the left-out step has no rows, the tilts are counted.
+    assert!(!text.contains("Child's pose  "), "{text}");
+    assert!(text.contains("move 10/10"), "{text}");
 }
 
 #[test]
@@ -258,7 +282,7 @@ fn check_explains_unreadable_files_without_panicking() {
     assert!(fails_cleanly(&["check", &binary]).contains("is not a text file"));
 
     let folder = dir.path().to_str().expect("UTF-8");
-    assert!(fails_cleanly(&["check", folder]).contains("could not read"));
+    assert!(fails_cleanly(&["check", folder]).contains("is a folder, not a routine file"));
 }
 
 #[test]

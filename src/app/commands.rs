@@ -37,7 +37,7 @@ impl UnknotApp {
             HomeCommand::Select(id) => self.selected = Some(id),
             HomeCommand::SetLength(choice) => {
                 if let Some(id) = self.selected.clone() {
-                    if choice == crate::length::LengthChoice::default() {
+                    if choice == crate::fit::LengthChoice::default() {
                         self.settings.lengths.remove(&id);
                     } else {
                         self.settings.lengths.insert(id, choice);

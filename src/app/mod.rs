@@ -24,13 +24,13 @@ use crate::cue::{
     AudioStatus, CueLog, CuePlayer, RecordingPlayer, SilentPlayer, open_default_player,
 };
 use crate::effects::{FileDialogs, SystemDialogs};
-use crate::length::{self, LengthChoice, Sized};
+use crate::fit::{self, Fitted, LengthChoice};
 use crate::plan::Plan;
 use crate::routine::Routine;
 use crate::session::Session;
 use crate::store::Store;
 use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines};
-use crate::store::settings::{self, Settings, ThemeChoice};
+use crate::store::settings::{self, Settings, ThemeChoice, WindowSize};
 use crate::ui::dialogs::Modal;
 use crate::ui::learn::LearnState;
 use crate::ui::{Command, HomeCommand, Notice};
@@ -153,6 +153,8 @@ pub struct UnknotApp {
     stats: FrameStats,
     cue_log: Option<CueLog>,
     started_plan: Option<StartedPlan>,
+    /// The window's size as last seen in a normal state, kept in the settings on exit.
+    window_size: Option<WindowSize>,
 }
 
 impl UnknotApp {
@@ -223,6 +225,7 @@ impl UnknotApp {
             stats: FrameStats::default(),
             cue_log: config.cue_log,
             started_plan: None,
+            window_size: None,
         };
         if let Some(start) = config.start {
             app.open_straight_into(&start);
@@ -335,8 +338,8 @@ impl UnknotApp {
         self.settings.lengths.get(id).cloned().unwrap_or_default()
     }
 
-    fn sized(&self, routine: &Routine) -> Sized {
-        length::apply(
+    fn sized(&self, routine: &Routine) -> Fitted {
+        fit::fit(
             routine,
             &self.choice_for(&routine.id),
             self.settings.timing(),
@@ -397,6 +400,7 @@ impl UnknotApp {
 
 impl eframe::App for UnknotApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.window_size = normal_window_size(ctx).or(self.window_size);
         self.frame_logic(ctx);
     }
 
@@ -405,6 +409,7 @@ impl eframe::App for UnknotApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.keep_window_size();
         self.save_settings_if_changed(false);
         if let Some(path) = &self.bench.stats_path {
             let text = crate::bench::report(
@@ -445,27 +450,57 @@ fn missing_display() -> Option<&'static str> {
     )
 }
 
-/// The window's options: title, size, icon, where its size is kept, and rendering.
+/// The window's options: title, size (the one it had when last closed, from Unknot's own
+/// settings), icon, and rendering.
 fn native_options() -> eframe::NativeOptions {
+    let size = Store::for_this_machine()
+        .and_then(|store| settings::saved_window_size(&store.settings_path()))
+        .map_or([1180.0, 760.0], |size| [size.width, size.height]);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Unknot")
         .with_app_id("unknot")
-        .with_inner_size([1180.0, 760.0])
-        .with_min_inner_size([760.0, 560.0]);
+        .with_inner_size(size)
+        .with_min_inner_size([WindowSize::MIN.width, WindowSize::MIN.height]);
     if let Some(icon) = icon() {
         viewport = viewport.with_icon(icon);
     }
-    let persistence_path = std::env::var_os(crate::store::HOME_ENV)
-        .filter(|v| !v.is_empty())
-        .map(|home| std::path::PathBuf::from(home).join("window.ron"));
     eframe::NativeOptions {
         viewport,
-        persistence_path,
+        // eframe's own storage (window.ron) is written in place and through links; eframe is
+        // built without it, and the window size goes into settings.toml, written atomically.
+        persist_window: false,
         // Unknot's flat colours show no banding, and without dithering every pixel of every
         // frame costs less to shade (measured: see the README's Performance section).
         dithering: false,
         ..Default::default()
     }
+}
+
+impl UnknotApp {
+    /// Puts the window's last normal size into the settings (saved on exit like any change).
+    fn keep_window_size(&mut self) {
+        let size = self.window_size.and_then(WindowSize::sanitised);
+        if size.is_some() && size != self.settings.window {
+            self.settings.window = size;
+            self.settings_dirty = true;
+        }
+    }
+}
+
+/// The window's inside size now, unless it is minimised, maximised or full screen (then the
+/// size to come back to is the one before).
+fn normal_window_size(ctx: &egui::Context) -> Option<WindowSize> {
+    ctx.input(|i| {
+        let viewport = i.viewport();
+        let special = [viewport.minimized, viewport.maximized, viewport.fullscreen]
+            .into_iter()
+            .any(|state| state == Some(true));
+        let rect = viewport.inner_rect?;
+        (!special && rect.width() > 0.0 && rect.height() > 0.0).then(|| WindowSize {
+            width: rect.width(),
+            height: rect.height(),
+        })
+    })
 }
 
 /// Opens the window and runs until it is closed.

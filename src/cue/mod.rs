@@ -15,6 +15,7 @@ pub mod sounds;
 use std::fmt;
 
 pub use crate::plan::Cue;
+use crate::routine::Side;
 pub use recording::{CueLog, PlayedCue, RecordingPlayer};
 pub use rodio_player::RodioPlayer;
 pub use silent::SilentPlayer;
@@ -68,14 +69,49 @@ impl fmt::Display for AudioStatus {
 
 /// One cue of each kind, in the order a routine first plays them (`Countdown(3)` stands for the
 /// countdown). Handy for a list of "test sound" buttons.
-pub const ALL_CUES: [Cue; 6] = [
+pub const ALL_CUES: [Cue; 9] = [
     Cue::StepStart,
     Cue::Halfway,
     Cue::Countdown(3),
+    Cue::RepTick,
+    Cue::Side(Side::Left),
+    Cue::Side(Side::Right),
     Cue::SwitchSides,
     Cue::StepEnd,
     Cue::RoutineDone,
 ];
+
+/// Every distinct sound, in the order of [`sound_index`]: the countdown's "1" sounds higher than
+/// its "3" and "2", and each side of an alternating step has its own note.
+pub const DISTINCT_SOUNDS: [Cue; 10] = [
+    Cue::StepStart,
+    Cue::Halfway,
+    Cue::Countdown(3),
+    Cue::Countdown(1),
+    Cue::RepTick,
+    Cue::Side(Side::Left),
+    Cue::Side(Side::Right),
+    Cue::SwitchSides,
+    Cue::StepEnd,
+    Cue::RoutineDone,
+];
+
+/// Which of [`DISTINCT_SOUNDS`] plays `cue`.
+#[must_use]
+pub fn sound_index(cue: Cue) -> usize {
+    match cue {
+        Cue::StepStart => 0,
+        Cue::Halfway => 1,
+        Cue::Countdown(1) => 3,
+        Cue::Countdown(_) => 2,
+        Cue::RepTick => 4,
+        Cue::Side(Side::Left) => 5,
+        Cue::Side(Side::Right) => 6,
+        Cue::SwitchSides => 7,
+        Cue::StepEnd => 8,
+        Cue::RoutineDone => 9,
+    }
+}
 
 /// Opens the system's default sound output and returns a player for it.
 ///
@@ -98,6 +134,9 @@ pub fn cue_label(cue: Cue) -> &'static str {
         Cue::StepStart => "Step start",
         Cue::Halfway => "Halfway",
         Cue::Countdown(_) => "3-2-1 countdown",
+        Cue::RepTick => "Next movement",
+        Cue::Side(Side::Left) => "Left side",
+        Cue::Side(Side::Right) => "Right side",
         Cue::SwitchSides => "Switch sides",
         Cue::StepEnd => "Step end",
         Cue::RoutineDone => "Routine done",
@@ -126,6 +165,32 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), labels.len());
         assert_eq!(cue_label(Cue::Countdown(1)), cue_label(Cue::Countdown(3)));
+    }
+
+    #[test]
+    fn every_cue_has_its_own_sound_and_every_sound_its_index() {
+        for (index, &cue) in DISTINCT_SOUNDS.iter().enumerate() {
+            assert_eq!(sound_index(cue), index, "{cue:?}");
+        }
+        for cue in ALL_CUES {
+            assert_eq!(
+                DISTINCT_SOUNDS[sound_index(cue)],
+                if cue == Cue::Countdown(2) {
+                    Cue::Countdown(3)
+                } else {
+                    cue
+                }
+            );
+        }
+        let rendered: Vec<Vec<f32>> = DISTINCT_SOUNDS
+            .iter()
+            .map(|&c| sounds::render(c, 8_000))
+            .collect();
+        for (i, a) in rendered.iter().enumerate() {
+            for b in &rendered[i + 1..] {
+                assert_ne!(a, b, "two cues sound the same");
+            }
+        }
     }
 
     #[test]

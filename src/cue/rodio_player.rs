@@ -12,31 +12,7 @@ use rodio::{
     DeviceSinkBuilder, DeviceSinkError, MixerDeviceSink, Source as _, buffer::SamplesBuffer,
 };
 
-use super::{AudioStatus, Cue, CuePlayer, safe_gain, sounds};
-
-/// Rendered sounds, one per distinct cue sound, in the order of [`slot`].
-const SLOT_CUES: [Cue; 7] = [
-    Cue::StepStart,
-    Cue::Halfway,
-    Cue::Countdown(3),
-    Cue::Countdown(1),
-    Cue::SwitchSides,
-    Cue::StepEnd,
-    Cue::RoutineDone,
-];
-
-/// Which pre-rendered sound plays `cue` (index into [`SLOT_CUES`]).
-fn slot(cue: Cue) -> usize {
-    match cue {
-        Cue::StepStart => 0,
-        Cue::Halfway => 1,
-        Cue::Countdown(1) => 3,
-        Cue::Countdown(_) => 2,
-        Cue::SwitchSides => 4,
-        Cue::StepEnd => 5,
-        Cue::RoutineDone => 6,
-    }
-}
+use super::{AudioStatus, Cue, CuePlayer, DISTINCT_SOUNDS, safe_gain, sound_index, sounds};
 
 /// Plays cues on the system's default sound output through rodio.
 pub struct RodioPlayer {
@@ -71,7 +47,7 @@ impl RodioPlayer {
         let mut sink = opened.map_err(|e| unavailable_reason(&e))?;
         sink.log_on_drop(false);
         let rate = sink.config().sample_rate();
-        let sounds = SLOT_CUES
+        let sounds = DISTINCT_SOUNDS
             .iter()
             .map(|&cue| SamplesBuffer::new(rodio::nz!(1), rate, sounds::render(cue, rate.get())))
             .collect();
@@ -94,7 +70,7 @@ impl CuePlayer for RodioPlayer {
         if gain <= 0.0 {
             return;
         }
-        if let Some(sound) = self.sounds.get(slot(cue)) {
+        if let Some(sound) = self.sounds.get(sound_index(cue)) {
             self.sink.mixer().add(sound.clone().amplify(gain));
         }
     }
@@ -141,17 +117,6 @@ mod tests {
         fn assert_send<T: Send>() {}
         assert_send::<MixerDeviceSink>();
         assert_send::<RodioPlayer>();
-    }
-
-    #[test]
-    fn every_cue_has_its_own_slot() {
-        for (i, &cue) in SLOT_CUES.iter().enumerate() {
-            assert_eq!(slot(cue), i);
-        }
-        assert_eq!(slot(Cue::Countdown(2)), slot(Cue::Countdown(3)));
-        for cue in super::super::ALL_CUES {
-            assert!(slot(cue) < SLOT_CUES.len());
-        }
     }
 
     #[test]

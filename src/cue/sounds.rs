@@ -9,6 +9,7 @@
 use std::f32::consts::{PI, TAU};
 
 use crate::plan::Cue;
+use crate::routine::Side;
 
 /// The loudest sample any cue reaches before the caller's volume is applied.
 pub const MAX_PEAK: f32 = 0.45;
@@ -69,6 +70,11 @@ fn score(cue: Cue) -> Vec<Note> {
             note(G4, 0.26, 0.14, 0.32),
             note(C5, 0.39, 0.16, 0.32),
         ],
+        // One very soft, short tick: "next one", for each further movement of a set of moves.
+        Cue::RepTick => vec![note(E5, 0.0, 0.09, 0.18)],
+        // Alternating sides: one low note for the left, one high note for the right.
+        Cue::Side(Side::Left) => vec![note(G4, 0.0, 0.26, 0.32)],
+        Cue::Side(Side::Right) => vec![note(G5, 0.0, 0.26, 0.32)],
         // Falling fifth: "release".
         Cue::StepEnd => vec![note(G5, 0.0, 0.26, 0.32), note(C5, 0.18, 0.34, 0.32)],
         // C major arpeggio that rings out.

@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Read as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -16,10 +15,15 @@ use serde::Serialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::model::{Category, Equipment, Position, Routine, Step, StepKind};
+use super::model::{
+    Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
+};
+use super::problems::{LineIndex, Problems};
+use super::technique;
+use crate::safe_file::{self, ReadError};
 
-/// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: i64 = 1;
+/// The format version this build writes and the newest it reads (it reads every older one).
+pub const FORMAT_VERSION: i64 = 2;
 /// The largest routine file accepted, in bytes (256 KiB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 
@@ -57,6 +61,15 @@ pub enum LoadError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The path is not a regular file (a folder, a named pipe, a device or a socket); it was
+    /// not read.
+    #[error("{} is {what}, not a routine file, so it was not read", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is, in words (see [`ReadError::NotAFile`]).
+        what: &'static str,
+    },
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("{} is larger than 256 KiB, too large to be a routine file", path.display())]
     TooLarge {
@@ -70,70 +83,93 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// The file was read but is not a valid routine.
-    #[error("{} has {} problem(s):\n{}", path.display(), problems.len(), list(problems))]
+    #[error("{} has {} problem(s):\n{}", path.display(), problems.total(), list(problems))]
     Invalid {
         /// The file.
         path: PathBuf,
-        /// Every problem found, in file order.
-        problems: Vec<Problem>,
+        /// The problems found, in file order (the first [`super::problems::MAX_SHOWN_PROBLEMS`],
+        /// and a count of the rest).
+        problems: Problems,
     },
 }
 
-fn list(problems: &[Problem]) -> String {
+fn list(problems: &Problems) -> String {
     problems
         .iter()
-        .map(|p| format!("  - {p}"))
+        .map(ToString::to_string)
+        .chain(problems.more_line())
+        // A problem can quote the file (an unknown key): one problem stays one plain line.
+        .map(|p| format!("  - {}", crate::plain_text::escaped(&p, false)))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// Reads and parses one routine file.
+impl LoadError {
+    fn from_read(error: ReadError, path: &Path) -> Self {
+        let path = path.to_owned();
+        match error {
+            ReadError::Io(source) => Self::Io { path, source },
+            ReadError::NotAFile { what } => Self::NotAFile { path, what },
+            ReadError::TooLarge { .. } => Self::TooLarge { path },
+        }
+    }
+}
+
+/// Reads and parses one routine file. Only a regular file is read (a named pipe, a device or
+/// a folder is refused without waiting on it; see [`crate::safe_file`]), at most
+/// [`MAX_FILE_BYTES`].
 pub fn read_routine_file(path: &Path) -> Result<Routine, LoadError> {
-    let file = std::fs::File::open(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    read_opened_routine(file, path)
+    read_routine_file_versioned(path).map(|(routine, _)| routine)
+}
+
+/// Reads and parses one routine file, and says which format version it is written in.
+pub fn read_routine_file_versioned(path: &Path) -> Result<(Routine, i64), LoadError> {
+    let file = safe_file::open_regular(path).map_err(|e| LoadError::from_read(e, path))?;
+    read_opened_versioned(file, path)
 }
 
 /// Reads and parses a routine from a file already opened from `path` (named in errors): at
-/// most [`MAX_FILE_BYTES`], UTF-8 text, every problem listed.
+/// most [`MAX_FILE_BYTES`], UTF-8 text, every problem listed (up to the cap).
 pub fn read_opened_routine(file: std::fs::File, path: &Path) -> Result<Routine, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-        });
-    }
+    read_opened_versioned(file, path).map(|(routine, _)| routine)
+}
+
+fn read_opened_versioned(file: std::fs::File, path: &Path) -> Result<(Routine, i64), LoadError> {
+    let bytes =
+        safe_file::read_limited(file, MAX_FILE_BYTES).map_err(|e| LoadError::from_read(e, path))?;
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText {
         path: path.to_owned(),
     })?;
-    parse_routine(&text).map_err(|problems| LoadError::Invalid {
+    parse_routine_versioned(&text).map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
         problems,
     })
 }
 
-/// Parses a routine from the text of a routine file, or returns every problem found.
-pub fn parse_routine(text: &str) -> Result<Routine, Vec<Problem>> {
+/// Parses a routine from the text of a routine file, or returns the problems found (the first
+/// [`super::problems::MAX_SHOWN_PROBLEMS`] in file order, and how many more).
+pub fn parse_routine(text: &str) -> Result<Routine, Problems> {
+    parse_routine_versioned(text).map(|(routine, _)| routine)
+}
+
+/// Parses a routine and says which format version its file is written in.
+///
+/// Every older version still reads: a format-1 step is a hold on one side or each side, and
+/// gets an id from its name (see [`give_steps_ids`]). The file itself is never rewritten
+/// here; it becomes format 2 only when someone saves it.
+pub fn parse_routine_versioned(text: &str) -> Result<(Routine, i64), Problems> {
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(vec![Problem {
+        return Err(Problems::from(vec![Problem {
             line: None,
             field: String::new(),
             message: "the file is larger than 256 KiB, too large to be a routine file".to_owned(),
-        }]);
+        }]));
     }
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
     let mut reader = Reader {
         text,
-        problems: Vec::new(),
+        line_index: LineIndex::new(text),
+        problems: Problems::new(),
         lines: HashMap::new(),
     };
     if !syntax_errors.is_empty() {
@@ -148,7 +184,7 @@ pub fn parse_routine(text: &str) -> Result<Routine, Vec<Problem>> {
         return Err(reader.problems);
     }
     let routine = reader.routine(&document);
-    if let Some(routine) = &routine {
+    if let Some((routine, _)) = &routine {
         // Bounds are checked whenever every field could be read, alongside any unknown fields.
         for violation in routine.violations() {
             let line = reader.lines.get(&violation.field).copied();
@@ -161,17 +197,20 @@ pub fn parse_routine(text: &str) -> Result<Routine, Vec<Problem>> {
     }
     match routine {
         Some(routine) if reader.problems.is_empty() => Ok(routine),
-        _ => {
-            reader.problems.sort_by_key(|p| p.line);
-            Err(reader.problems)
-        }
+        // Problems are kept in line order as they are added.
+        _ => Err(reader.problems),
     }
 }
+
+/// A problem with a value was found and recorded; the value cannot be used.
+struct Reported;
 
 /// Walks a parsed TOML document, collecting problems and the line of every field it reads.
 struct Reader<'t> {
     text: &'t str,
-    problems: Vec<Problem>,
+    /// Where each line of `text` starts, so finding a line is a binary search.
+    line_index: LineIndex,
+    problems: Problems,
     lines: HashMap<String, usize>,
 }
 
@@ -183,7 +222,8 @@ const ROUTINE_FIELDS: &[&str] = &[
     "category",
     "steps",
 ];
-const STEP_FIELDS: &[&str] = &[
+/// The step fields of format 1.
+const STEP_FIELDS_V1: &[&str] = &[
     "name",
     "kind",
     "position",
@@ -195,11 +235,28 @@ const STEP_FIELDS: &[&str] = &[
     "instructions",
     "caution",
 ];
+/// The step fields of format 2, in the order they are written.
+const STEP_FIELDS: &[&str] = &[
+    "id",
+    "technique",
+    "name",
+    "kind",
+    "pattern",
+    "sides",
+    "position",
+    "equipment",
+    "hold_seconds",
+    "tempo_seconds",
+    "reps",
+    "rest_seconds",
+    "importance",
+    "instructions",
+    "caution",
+];
 
 impl Reader<'_> {
     fn line_of(&self, span: &Range<usize>) -> usize {
-        let end = span.start.min(self.text.len());
-        self.text.as_bytes()[..end].split(|&b| b == b'\n').count()
+        self.line_index.line_of(span.start.min(self.text.len()))
     }
 
     fn problem(&mut self, span: &Range<usize>, field: &str, message: String) {
@@ -211,43 +268,54 @@ impl Reader<'_> {
         });
     }
 
-    fn routine(&mut self, document: &Spanned<DeTable<'_>>) -> Option<Routine> {
+    fn routine(&mut self, document: &Spanned<DeTable<'_>>) -> Option<(Routine, i64)> {
         let table = document.get_ref();
         let whole = document.span();
         self.unknown_fields(table, "", ROUTINE_FIELDS);
         let version = self.integer(table, &whole, "", "format_version", None);
+        let mut readable = version;
         if let Some(version) = version {
             if version > FORMAT_VERSION {
                 self.problem(
                     &whole,
                     "format_version",
                     format!(
-                        "this file uses format {version}, made by a newer Unknot; this version reads format {FORMAT_VERSION}"
+                        "this file uses format {version}, made by a newer Unknot; this version reads formats 1 to {FORMAT_VERSION}"
                     ),
                 );
+                readable = None;
             } else if version < 1 {
                 self.problem(
                     &whole,
                     "format_version",
-                    "the format version must be 1".into(),
+                    format!("the format version must be 1 to {FORMAT_VERSION}"),
                 );
+                readable = None;
             }
         }
         let id = self.string(table, &whole, "", "id", None);
         let name = self.string(table, &whole, "", "name", None);
         let summary = self.string(table, &whole, "", "summary", Some(""));
         let category = self.choice(table, &whole, "", "category", CATEGORIES, None);
-        let steps = self.steps(table, &whole);
-        Some(Routine {
-            id: id?,
-            name: name?,
-            summary: summary?,
-            category: category?,
-            steps: steps?,
-        })
+        let steps = self.steps(table, &whole, readable.unwrap_or(FORMAT_VERSION));
+        Some((
+            Routine {
+                id: id?,
+                name: name?,
+                summary: summary?,
+                category: category?,
+                steps: steps?,
+            },
+            readable?,
+        ))
     }
 
-    fn steps(&mut self, table: &DeTable<'_>, whole: &Range<usize>) -> Option<Vec<Step>> {
+    fn steps(
+        &mut self,
+        table: &DeTable<'_>,
+        whole: &Range<usize>,
+        version: i64,
+    ) -> Option<Vec<Step>> {
         let Some(value) = table.get("steps") else {
             self.problem(
                 whole,
@@ -268,15 +336,26 @@ impl Reader<'_> {
         };
         let mut steps = Some(Vec::with_capacity(items.len()));
         for (index, item) in items.iter().enumerate() {
-            let step = self.step(item, index + 1);
+            let step = if version == 1 {
+                self.step_v1(item, index + 1)
+            } else {
+                self.step(item, index + 1)
+            };
             match (step, steps.as_mut()) {
                 (Some(step), Some(list)) => list.push(step),
                 _ => steps = None,
             }
         }
+        if version == 1
+            && let Some(list) = steps.as_mut()
+        {
+            give_steps_ids(list);
+        }
         steps
     }
 
+    /// A format-2 step. A step naming a technique this version knows takes every field it
+    /// leaves out from the technique; any other step writes them out.
     fn step(&mut self, item: &Spanned<DeValue<'_>>, number: usize) -> Option<Step> {
         let path = format!("steps[{number}]");
         let span = item.span();
@@ -286,8 +365,149 @@ impl Reader<'_> {
         };
         self.lines.insert(path.clone(), self.line_of(&span));
         self.unknown_fields(table, &path, STEP_FIELDS);
+        let id = self.string(table, &span, &path, "id", None);
+        let key = self.optional_string(table, &span, &path, "technique");
+        let technique = key
+            .as_ref()
+            .ok()
+            .and_then(|k| k.as_deref())
+            .and_then(technique::find);
+        if let (Ok(Some(key)), None) = (&key, technique) {
+            let needed = ["name", "kind", "position", "instructions"];
+            if needed.iter().any(|field| !table.contains_key(*field)) {
+                self.problem(
+                    &span,
+                    &join(&path, "technique"),
+                    format!(
+                        "this version does not know the technique \"{key}\", so the step must give its name, kind, position and instructions"
+                    ),
+                );
+            }
+        }
+        let t = technique;
+        let name = self.string(table, &span, &path, "name", t.map(|t| t.name));
+        let kind = self.choice(table, &span, &path, "kind", KINDS, t.map(|t| t.kind));
+        let pattern = self.choice(
+            table,
+            &span,
+            &path,
+            "pattern",
+            PATTERNS,
+            Some(t.map_or(Pattern::Hold, |t| t.pattern)),
+        );
+        let sides = self.choice(
+            table,
+            &span,
+            &path,
+            "sides",
+            SIDES,
+            Some(t.map_or(Sides::None, |t| t.sides)),
+        );
+        let position = self.choice(
+            table,
+            &span,
+            &path,
+            "position",
+            POSITIONS,
+            t.map(|t| t.position),
+        );
+        let equipment = self.choice(
+            table,
+            &span,
+            &path,
+            "equipment",
+            EQUIPMENT,
+            Some(t.map_or(Equipment::None, |t| t.equipment)),
+        );
+        // A technique's dose applies only when the step keeps the technique's pattern.
+        let same_pattern = t.filter(|t| Some(t.pattern) == pattern);
+        let default_secs = same_pattern.map(|t| i64::from(t.dose.rep_secs));
+        let rep_secs = match pattern? {
+            Pattern::Hold => {
+                self.not_for(table, &path, "tempo_seconds", "held steps use hold_seconds");
+                self.integer(table, &span, &path, "hold_seconds", default_secs)
+            }
+            Pattern::Moves => {
+                self.not_for(
+                    table,
+                    &path,
+                    "hold_seconds",
+                    "moves use tempo_seconds, the seconds one movement takes",
+                );
+                self.integer(table, &span, &path, "tempo_seconds", default_secs)
+            }
+        };
+        let reps = self.integer(
+            table,
+            &span,
+            &path,
+            "reps",
+            Some(same_pattern.map_or(1, |t| i64::from(t.dose.reps))),
+        );
+        let rest = self.integer(
+            table,
+            &span,
+            &path,
+            "rest_seconds",
+            Some(same_pattern.map_or(0, |t| i64::from(t.dose.rest_secs))),
+        );
+        let importance = self.choice(
+            table,
+            &span,
+            &path,
+            "importance",
+            IMPORTANCE,
+            Some(Importance::Normal),
+        );
+        let instructions = self.string(
+            table,
+            &span,
+            &path,
+            "instructions",
+            t.map(|t| t.instructions),
+        );
+        let caution = self.string(
+            table,
+            &span,
+            &path,
+            "caution",
+            Some(t.map_or("", |t| t.caution)),
+        );
+        let secs_field = if pattern? == Pattern::Moves {
+            "tempo_seconds"
+        } else {
+            "hold_seconds"
+        };
+        Some(Step {
+            id: id?,
+            technique: key.ok()?,
+            name: name?,
+            kind: kind?,
+            pattern: pattern?,
+            sides: sides?,
+            instructions: instructions?,
+            caution: caution?,
+            rep_secs: self.seconds(rep_secs?, &span, &path, secs_field)?,
+            reps: self.seconds(reps?, &span, &path, "reps")?,
+            rest_secs: self.seconds(rest?, &span, &path, "rest_seconds")?,
+            equipment: equipment?,
+            position: position?,
+            importance: importance?,
+        })
+    }
+
+    /// A format-1 step: a hold, on one side or each side, with no id (ids are given after).
+    fn step_v1(&mut self, item: &Spanned<DeValue<'_>>, number: usize) -> Option<Step> {
+        let path = format!("steps[{number}]");
+        let span = item.span();
+        let DeValue::Table(table) = item.get_ref() else {
+            self.problem(&span, &path, "each step must be a [[steps]] table".into());
+            return None;
+        };
+        self.lines.insert(path.clone(), self.line_of(&span));
+        self.unknown_fields(table, &path, STEP_FIELDS_V1);
         let name = self.string(table, &span, &path, "name", None);
-        let kind = self.choice(table, &span, &path, "kind", KINDS, None);
+        let kind = self.choice(table, &span, &path, "kind", KINDS_V1, None);
         let position = self.choice(table, &span, &path, "position", POSITIONS, None);
         let equipment = self.choice(
             table,
@@ -304,17 +524,50 @@ impl Reader<'_> {
         let instructions = self.string(table, &span, &path, "instructions", None);
         let caution = self.string(table, &span, &path, "caution", Some(""));
         Some(Step {
+            id: String::new(),
+            technique: None,
             name: name?,
             kind: kind?,
+            pattern: Pattern::Hold,
+            sides: if per_side? { Sides::Each } else { Sides::None },
             instructions: instructions?,
             caution: caution?,
-            hold_secs: self.seconds(hold?, &span, &path, "hold_seconds")?,
+            rep_secs: self.seconds(hold?, &span, &path, "hold_seconds")?,
             reps: self.seconds(reps?, &span, &path, "reps")?,
             rest_secs: self.seconds(rest?, &span, &path, "rest_seconds")?,
-            per_side: per_side?,
             equipment: equipment?,
             position: position?,
+            importance: Importance::Normal,
         })
+    }
+
+    /// Reports `key` when it is present although the step's pattern does not use it.
+    fn not_for(&mut self, table: &DeTable<'_>, path: &str, key: &str, why: &str) {
+        if let Some(value) = table.get(key) {
+            self.problem(
+                &value.span(),
+                &join(path, key),
+                format!("`{key}` does not apply here: {why}"),
+            );
+        }
+    }
+
+    /// An optional text field: `Ok(None)` when absent, `Err` (reported) when present but not
+    /// text.
+    fn optional_string(
+        &mut self,
+        table: &DeTable<'_>,
+        whole: &Range<usize>,
+        path: &str,
+        key: &str,
+    ) -> Result<Option<String>, Reported> {
+        if table.contains_key(key) {
+            self.string(table, whole, path, key, None)
+                .map(Some)
+                .ok_or(Reported)
+        } else {
+            Ok(None)
+        }
     }
 
     fn unknown_fields(&mut self, table: &DeTable<'_>, path: &str, known: &[&str]) {
@@ -496,10 +749,28 @@ const CATEGORIES: &[(&str, Category)] = &[
     ("self-massage", Category::SelfMassage),
     ("mixed", Category::Mixed),
 ];
-const KINDS: &[(&str, StepKind)] = &[
+const KINDS_V1: &[(&str, StepKind)] = &[
     ("stretch", StepKind::Stretch),
     ("self-massage", StepKind::SelfMassage),
     ("rest", StepKind::Rest),
+];
+const KINDS: &[(&str, StepKind)] = &[
+    ("stretch", StepKind::Stretch),
+    ("mobility", StepKind::Mobility),
+    ("strengthen", StepKind::Strengthen),
+    ("self-massage", StepKind::SelfMassage),
+    ("rest", StepKind::Rest),
+];
+const PATTERNS: &[(&str, Pattern)] = &[("hold", Pattern::Hold), ("moves", Pattern::Moves)];
+const SIDES: &[(&str, Sides)] = &[
+    ("none", Sides::None),
+    ("each", Sides::Each),
+    ("alternate", Sides::Alternate),
+];
+const IMPORTANCE: &[(&str, Importance)] = &[
+    ("optional", Importance::Optional),
+    ("normal", Importance::Normal),
+    ("essential", Importance::Essential),
 ];
 const POSITIONS: &[(&str, Position)] = &[
     ("on-back", Position::OnBack),
@@ -519,6 +790,55 @@ const EQUIPMENT: &[(&str, Equipment)] = &[
     ("hands", Equipment::Hands),
 ];
 
+/// Gives the steps of a format-1 file their ids: each step's name as a slug ("Knee rolls" →
+/// `knee-rolls`), numbered from the second use on (`knee-rolls-2`), so the same file always
+/// gets the same ids.
+pub fn give_steps_ids(steps: &mut [Step]) {
+    let mut taken: Vec<String> = Vec::with_capacity(steps.len());
+    for step in steps.iter_mut() {
+        let base = slug(&step.name);
+        let mut id = base.clone();
+        let mut number = 2;
+        while taken.contains(&id) {
+            let suffix = format!("-{number}");
+            let room = 64usize.saturating_sub(suffix.len());
+            id = format!(
+                "{}{suffix}",
+                base.chars()
+                    .take(room)
+                    .collect::<String>()
+                    .trim_end_matches('-')
+            );
+            number += 1;
+        }
+        taken.push(id.clone());
+        step.id = id;
+    }
+}
+
+/// A text as an id: lowercase ASCII letters and digits, runs of anything else as one dash,
+/// at most 64 characters; "step" when nothing is left.
+#[must_use]
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 64 {
+            break;
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "step".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 /// The file's shape when writing; field order is the order a person reads.
 #[derive(Serialize)]
 struct RoutineOut<'a> {
@@ -530,21 +850,33 @@ struct RoutineOut<'a> {
     steps: Vec<StepOut<'a>>,
 }
 
+/// A step as written: every field spelled out, so the file reads the same in any version,
+/// whether or not that version knows the technique.
 #[derive(Serialize)]
 struct StepOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    technique: Option<&'a str>,
     name: &'a str,
     kind: StepKind,
+    pattern: Pattern,
+    sides: Sides,
     position: Position,
     equipment: Equipment,
-    hold_seconds: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hold_seconds: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tempo_seconds: Option<u32>,
     reps: u32,
-    rest_seconds: u32,
-    per_side: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rest_seconds: Option<u32>,
+    importance: Importance,
     instructions: &'a str,
     caution: &'a str,
 }
 
-/// Writes a routine in the file format, ready to save. Parsing the result gives the same routine.
+/// Writes a routine in the current file format, ready to save. Parsing the result gives the
+/// same routine.
 pub fn to_toml(routine: &Routine) -> Result<String, toml::ser::Error> {
     let out = RoutineOut {
         format_version: FORMAT_VERSION,
@@ -555,17 +887,25 @@ pub fn to_toml(routine: &Routine) -> Result<String, toml::ser::Error> {
         steps: routine
             .steps
             .iter()
-            .map(|s| StepOut {
-                name: &s.name,
-                kind: s.kind,
-                position: s.position,
-                equipment: s.equipment,
-                hold_seconds: s.hold_secs,
-                reps: s.reps,
-                rest_seconds: s.rest_secs,
-                per_side: s.per_side,
-                instructions: &s.instructions,
-                caution: &s.caution,
+            .map(|s| {
+                let held = s.pattern == Pattern::Hold;
+                StepOut {
+                    id: &s.id,
+                    technique: s.technique.as_deref(),
+                    name: &s.name,
+                    kind: s.kind,
+                    pattern: s.pattern,
+                    sides: s.sides,
+                    position: s.position,
+                    equipment: s.equipment,
+                    hold_seconds: held.then_some(s.rep_secs),
+                    tempo_seconds: (!held).then_some(s.rep_secs),
+                    reps: s.reps,
+                    rest_seconds: held.then_some(s.rest_secs),
+                    importance: s.importance,
+                    instructions: &s.instructions,
+                    caution: &s.caution,
+                }
             })
             .collect(),
     };
@@ -600,10 +940,153 @@ instructions = "Draw one knee in."
         assert_eq!(parsed.steps.len(), 1);
         let s = &parsed.steps[0];
         assert_eq!(
-            (s.hold_secs, s.reps, s.rest_secs, s.per_side),
-            (20, 2, 0, true)
+            (s.rep_secs, s.reps, s.rest_secs, s.sides, s.pattern),
+            (20, 2, 0, Sides::Each, Pattern::Hold)
         );
         assert_eq!((s.equipment, s.caution.as_str()), (Equipment::None, ""));
+        // A format-1 step gets its id from its name, and no technique.
+        assert_eq!(
+            (s.id.as_str(), s.technique.as_deref()),
+            ("knee-to-chest", None)
+        );
+        assert_eq!(parse_routine_versioned(GOOD).map(|(_, v)| v), Ok(1));
+    }
+
+    const V2: &str = r#"format_version = 2
+id = "physio-sheet"
+name = "My physio's sheet"
+category = "stretch"
+
+[[steps]]
+id = "rocks"
+technique = "pelvic-tilt"
+reps = 12
+
+[[steps]]
+id = "rolls"
+technique = "knee-rolls-alternating"
+reps = 8
+
+[[steps]]
+id = "bridge"
+technique = "glute-bridge"
+hold_seconds = 10
+reps = 10
+rest_seconds = 3
+importance = "essential"
+
+[[steps]]
+id = "wall-sit"
+name = "Wall sit"
+kind = "strengthen"
+position = "against-wall"
+hold_seconds = 20
+reps = 3
+instructions = "Slide down the wall until your knees are a little bent."
+"#;
+
+    #[test]
+    fn a_format_2_sheet_takes_what_it_leaves_out_from_its_techniques() {
+        let (routine, version) = parse_routine_versioned(V2).expect("valid");
+        assert_eq!(version, 2);
+        let rocks = &routine.steps[0];
+        assert_eq!(
+            (
+                rocks.name.as_str(),
+                rocks.kind,
+                rocks.pattern,
+                rocks.rep_secs,
+                rocks.reps
+            ),
+            ("Pelvic tilt", StepKind::Mobility, Pattern::Moves, 4, 12)
+        );
+        let rolls = &routine.steps[1];
+        assert_eq!(
+            (rolls.sides, rolls.pattern),
+            (Sides::Alternate, Pattern::Moves)
+        );
+        let bridge = &routine.steps[2];
+        assert_eq!(
+            (
+                bridge.kind,
+                bridge.rep_secs,
+                bridge.reps,
+                bridge.rest_secs,
+                bridge.importance
+            ),
+            (StepKind::Strengthen, 10, 10, 3, Importance::Essential)
+        );
+        let wall = &routine.steps[3];
+        assert_eq!(
+            (wall.technique.as_deref(), wall.sides, wall.caution.as_str()),
+            (None, Sides::None, "")
+        );
+    }
+
+    #[test]
+    fn format_2_round_trips_with_every_field_written_out() {
+        let routine = parse_routine(V2).expect("valid");
+        let text = to_toml(&routine).expect("serialises");
+        assert!(text.starts_with("format_version = 2\n"), "{text}");
+        assert!(text.contains("tempo_seconds = 4") && text.contains("sides = \"alternate\""));
+        assert_eq!(parse_routine(&text), Ok(routine));
+    }
+
+    #[test]
+    fn pattern_fields_that_do_not_apply_are_refused() {
+        let bad = V2.replace("reps = 12", "reps = 12\nhold_seconds = 5\nrest_seconds = 2");
+        let shown: Vec<String> = parse_routine(&bad)
+            .expect_err("invalid")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.contains("steps[1].hold_seconds: `hold_seconds` does not apply here")),
+            "{shown:?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.contains("steps[1].rest_seconds: moves follow one another")),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_technique_needs_the_step_written_out() {
+        let bad = V2.replace("technique = \"pelvic-tilt\"", "technique = \"future-move\"");
+        let shown: Vec<String> = parse_routine(&bad)
+            .expect_err("invalid")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.contains("does not know the technique \"future-move\"")),
+            "{shown:?}"
+        );
+        let written_out = V2.replace(
+            "technique = \"pelvic-tilt\"\nreps = 12",
+            "technique = \"future-move\"\nname = \"Rock\"\nkind = \"mobility\"\npattern = \"moves\"\nposition = \"on-back\"\ntempo_seconds = 4\nreps = 12\ninstructions = \"Rock.\"",
+        );
+        let routine = parse_routine(&written_out).expect("valid");
+        assert_eq!(routine.steps[0].technique.as_deref(), Some("future-move"));
+    }
+
+    #[test]
+    fn format_1_steps_get_stable_distinct_ids() {
+        let mut steps = vec![
+            crate::routine::model::tests::step("Knee rolls", 10, 1, false),
+            crate::routine::model::tests::step("Knee rolls", 10, 1, false),
+            crate::routine::model::tests::step("Child's pose!", 10, 1, false),
+            crate::routine::model::tests::step("***", 10, 1, false),
+        ];
+        give_steps_ids(&mut steps);
+        let ids: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["knee-rolls", "knee-rolls-2", "child-s-pose", "step"]);
     }
 
     #[test]
@@ -646,7 +1129,7 @@ instructions = "Draw one knee in."
     #[test]
     fn missing_fields_and_newer_versions_are_explained() {
         let bad = GOOD
-            .replace("format_version = 1", "format_version = 2")
+            .replace("format_version = 1", "format_version = 3")
             .replace("name = \"Knee to chest\"\n", "");
         let shown: Vec<String> = parse_routine(&bad)
             .expect_err("invalid")
@@ -656,7 +1139,7 @@ instructions = "Draw one knee in."
         assert!(
             shown
                 .iter()
-                .any(|p| p.contains("format 2, made by a newer Unknot")),
+                .any(|p| p.contains("format 3, made by a newer Unknot")),
             "{shown:?}"
         );
         assert!(
@@ -703,7 +1186,7 @@ instructions = "Draw one knee in."
         original.steps[0].instructions =
             "Line one.\nLine two with 'quotes' and \\ backslash.".into();
         let text = to_toml(&original).expect("serialises");
-        assert!(text.starts_with("format_version = 1\n"));
+        assert!(text.starts_with("format_version = 2\n"));
         assert_eq!(parse_routine(&text), Ok(original));
     }
 

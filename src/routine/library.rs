@@ -87,25 +87,53 @@ mod tests {
     }
 
     #[test]
-    fn doses_are_within_the_briefs_ranges_and_categories_match_steps() {
+    fn every_step_names_a_known_technique_with_its_dose_inside_the_range() {
         for routine in builtin() {
             for step in &routine.steps {
+                let technique = step
+                    .known_technique()
+                    .unwrap_or_else(|| panic!("{} / {}: no technique", routine.id, step.id));
+                assert_eq!(step.id, technique.key, "{}", routine.id);
                 assert!(
-                    step.kind.dose_bounds().contains(&step.hold_secs),
-                    "{} / {}: hold {} s outside {:?}",
+                    technique.range.secs.contains(&step.rep_secs)
+                        && technique.range.reps.contains(&step.reps),
+                    "{} / {}: {} s × {} outside {}",
                     routine.id,
                     step.name,
-                    step.hold_secs,
-                    step.kind.dose_bounds()
+                    step.rep_secs,
+                    step.reps,
+                    technique.range_label()
+                );
+                assert_eq!(
+                    step.dose_range(),
+                    technique.range,
+                    "{} / {}",
+                    routine.id,
+                    step.id
                 );
             }
-            let has = |k: StepKind| routine.steps.iter().any(|s| s.kind == k);
-            let expected = match (has(StepKind::Stretch), has(StepKind::SelfMassage)) {
+        }
+    }
+
+    #[test]
+    fn categories_match_steps_and_every_routine_has_an_essential_step() {
+        for routine in builtin() {
+            let has = |kinds: &[StepKind]| routine.steps.iter().any(|s| kinds.contains(&s.kind));
+            let exercise = has(&[StepKind::Stretch, StepKind::Mobility, StepKind::Strengthen]);
+            let expected = match (exercise, has(&[StepKind::SelfMassage])) {
                 (true, false) => Category::Stretch,
                 (false, true) => Category::SelfMassage,
                 _ => Category::Mixed,
             };
             assert_eq!(routine.category, expected, "{}", routine.id);
+            assert!(
+                routine
+                    .steps
+                    .iter()
+                    .any(|s| s.importance == crate::routine::Importance::Essential),
+                "{}",
+                routine.id
+            );
         }
     }
 
@@ -134,9 +162,9 @@ mod tests {
 
     #[test]
     fn no_routine_text_overclaims() {
-        let catalogue = crate::routine::catalogue::catalogue()
+        let catalogue = crate::routine::technique::all()
             .iter()
-            .map(crate::routine::catalogue::Technique::step);
+            .map(|t| t.step(t.key));
         let steps: Vec<_> = builtin()
             .into_iter()
             .flat_map(|r| r.steps)

@@ -1,8 +1,14 @@
-//! Routines: the model and its bounds, the TOML file format, and the built-in library.
+//! Routines: the model and its bounds, the technique registry, the TOML file format, and the
+//! built-in library.
 
-pub mod catalogue;
 pub mod file;
 pub mod library;
 pub mod model;
+pub mod problems;
+pub mod technique;
 
-pub use model::{Category, Equipment, Position, Routine, STOP_RULE, Side, Step, StepKind};
+pub use model::{
+    Category, DoseRange, Equipment, Importance, Pattern, Position, Routine, STOP_RULE, Side, Sides,
+    Step, StepKind,
+};
+pub use technique::Technique;

@@ -1,16 +1,20 @@
 //! Files the person keeps: where they live, and how they are written and read safely.
 //!
-//! Every save is atomic: the new content goes to a temporary file in the same folder, which
-//! then replaces the old file by a rename, so a crash or a full disk never leaves a half-written
-//! file. A file that cannot be read is never overwritten or deleted: it is moved aside under a
-//! new name, and the person is told where it went.
+//! Every save is atomic and link-safe: the new content goes to a new temporary file in the same
+//! folder (created exclusively, so it never follows a link), which is flushed to disk and then
+//! replaces the old file by a rename (which replaces a link at the path, never its target); the
+//! folder is flushed too, so the rename survives a power cut. A crash or a full disk never
+//! leaves a half-written file, only at worst a temporary file, and those are removed the next
+//! time the folder is loaded ([`remove_leftover_temp_files`]). A file that cannot be read is
+//! never overwritten or deleted: it is moved aside under a new name (never over another file),
+//! and the person is told where it went.
 
 pub mod routines;
 pub mod settings;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Set this environment variable to keep all of Unknot's files in one folder instead of the
 /// platform's usual places (used by tests, benchmarks and portable installs).
@@ -67,9 +71,44 @@ pub struct SaveError {
     pub source: std::io::Error,
 }
 
+/// How temporary files of a save are named: `.unknot-<random>.tmp`, in the folder of the file.
+const TEMP_PREFIX: &str = ".unknot-";
+/// See [`TEMP_PREFIX`].
+const TEMP_SUFFIX: &str = ".tmp";
+/// A temporary file untouched for this long is a leftover of an interrupted save (a save takes
+/// milliseconds; a younger one may belong to another Unknot saving right now).
+pub const LEFTOVER_TEMP_AGE: Duration = Duration::from_mins(1);
+
+/// The steps of an atomic save, in order, as seen by [`write_atomically_with`]'s checkpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStep {
+    /// The temporary file exists, empty.
+    Created,
+    /// This many bytes of the new content are written to the temporary file.
+    Wrote(usize),
+    /// The temporary file is flushed to disk.
+    Flushed,
+    /// The temporary file has replaced the file.
+    Renamed,
+    /// The folder is flushed to disk: the save is complete.
+    FolderFlushed,
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over `path`. The folder is created if needed. On error the old file is intact.
+/// renamed over `path`, then the folder flushed. The folder is created if needed. On error the
+/// old file is intact and the temporary file removed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(path, bytes, &mut |_| Ok(()))
+}
+
+/// [`write_atomically`], calling `checkpoint` after each [`SaveStep`]. If it returns an error,
+/// the save stops right there as if the process had been killed: nothing is cleaned up and the
+/// temporary file (if any) is left behind, which is how tests interrupt a save at any point.
+pub fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    checkpoint: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let error = |source| SaveError {
         path: path.to_owned(),
         source,
@@ -80,18 +119,88 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(error)?;
     let mut temp = tempfile::Builder::new()
-        .prefix(".unknot-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(error)?;
-    temp.write_all(bytes).map_err(error)?;
+    // A crash from here on leaves the temporary file behind, like an interrupted checkpoint.
+    let crash = |temp: tempfile::NamedTempFile, source| {
+        let _ = temp.into_temp_path().keep();
+        Err(error(source))
+    };
+    if let Err(e) = checkpoint(SaveStep::Created) {
+        return crash(temp, e);
+    }
+    for (index, chunk) in bytes.chunks(WRITE_CHUNK).enumerate() {
+        temp.write_all(chunk).map_err(error)?;
+        let written = (index * WRITE_CHUNK + chunk.len()).min(bytes.len());
+        if let Err(e) = checkpoint(SaveStep::Wrote(written)) {
+            return crash(temp, e);
+        }
+    }
     temp.as_file().sync_all().map_err(error)?;
+    if let Err(e) = checkpoint(SaveStep::Flushed) {
+        return crash(temp, e);
+    }
     temp.persist(path).map_err(|e| error(e.error))?;
+    checkpoint(SaveStep::Renamed).map_err(error)?;
+    sync_folder(dir).map_err(error)?;
+    checkpoint(SaveStep::FolderFlushed).map_err(error)?;
     Ok(())
 }
 
+/// How much is written between checkpoints (small, so tests can stop a save mid-content).
+const WRITE_CHUNK: usize = 512;
+
+/// Flushes a folder's entries (a rename in it) to disk. A file system that cannot flush a
+/// folder (some network and FUSE ones refuse) is not an error: the rename is done either way.
+#[cfg(unix)]
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    match std::fs::File::open(dir).and_then(|folder| folder.sync_all()) {
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => Ok(()),
+        other => other,
+    }
+}
+
+/// Windows makes a rename durable itself (and cannot open a folder as a file).
+#[cfg(not(unix))]
+fn sync_folder(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Removes temporary files left in `dir` by saves that were interrupted (a crash, a power
+/// cut): regular files named `.unknot-*.tmp` not modified for [`LEFTOVER_TEMP_AGE`]. Nothing
+/// else is touched, links are not followed, and a failure is ignored (it is only tidying).
+pub fn remove_leftover_temp_files(dir: &Path) {
+    remove_temp_files_older_than(dir, LEFTOVER_TEMP_AGE);
+}
+
+fn remove_temp_files_older_than(dir: &Path, age: Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        // `DirEntry::metadata` does not follow links.
+        let Ok(meta) = entry.metadata() else { continue };
+        let old_enough = meta
+            .modified()
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|untouched| untouched >= age);
+        if meta.is_file() && old_enough {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Moves an unreadable file aside to `<name>.unreadable-<unix seconds>` (or with a counter if
-/// that exists), never deleting it. Returns the new path.
+/// that exists), never deleting it and never replacing another file. Returns the new path.
 pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
     let stamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -106,15 +215,30 @@ pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
             format!("{name}.unreadable-{stamp}-{attempt}")
         };
         let aside = path.with_file_name(suffix);
-        if !aside.exists() {
-            std::fs::rename(path, &aside)?;
-            return Ok(aside);
+        match rename_without_replacing(path, &aside) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+            Ok(()) => return Ok(aside),
         }
     }
     Err(std::io::Error::new(
         std::io::ErrorKind::AlreadyExists,
         "too many unreadable copies already kept",
     ))
+}
+
+/// Renames `from` to `to` only if nothing is at `to`: a hard link (which fails if `to`
+/// exists) and then removing `from`. Where hard links are not possible, a check then a rename.
+fn rename_without_replacing(from: &Path, to: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => std::fs::remove_file(from).inspect_err(|_| {
+            // Keep exactly one name for the file: the one it had.
+            let _ = std::fs::remove_file(to);
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) if to.symlink_metadata().is_ok() => Err(std::io::ErrorKind::AlreadyExists.into()),
+        Err(_) => std::fs::rename(from, to),
+    }
 }
 
 #[cfg(test)]
@@ -146,6 +270,143 @@ mod tests {
         std::fs::write(blocked.join("inside"), "x").expect("write");
         assert!(write_atomically(&blocked, b"new").is_err());
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "kept");
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Makes `path` look untouched for an hour.
+    fn age(path: &Path) {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open");
+        let hour_ago = SystemTime::now() - Duration::from_hours(1);
+        file.set_modified(hour_ago).expect("set time");
+    }
+
+    #[test]
+    fn leftover_temp_files_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        // Two saves interrupted after writing part of the file, as a crash would leave them.
+        for _ in 0..2 {
+            let stop = write_atomically_with(&path, b"half", &mut |step| match step {
+                SaveStep::Wrote(_) => Err(std::io::Error::other("killed")),
+                _ => Ok(()),
+            });
+            assert!(stop.is_err());
+        }
+        let leftovers: Vec<String> = names_in(dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with(TEMP_PREFIX))
+            .collect();
+        assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+        age(&dir.path().join(&leftovers[0]));
+        // Not ours, or a folder, or a link: kept even when old.
+        let own_looking = dir.path().join(".unknot-keep.tmp.bak");
+        std::fs::write(&own_looking, "x").expect("write");
+        age(&own_looking);
+        std::fs::create_dir(dir.path().join(".unknot-dir.tmp")).expect("mkdir");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&own_looking, dir.path().join(".unknot-link.tmp"))
+            .expect("symlink");
+
+        remove_leftover_temp_files(dir.path());
+
+        let mut expected = vec![
+            ".unknot-dir.tmp".to_owned(),
+            ".unknot-keep.tmp.bak".to_owned(),
+            leftovers[1].clone(),
+        ];
+        if cfg!(unix) {
+            expected.push(".unknot-link.tmp".to_owned());
+        }
+        expected.sort();
+        assert_eq!(
+            names_in(dir.path()),
+            expected,
+            "the fresh one may be a save under way"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_replaces_a_link_and_never_writes_through_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("precious.txt");
+        std::fs::write(&target, "precious").expect("write");
+        let path = dir.path().join("settings.toml");
+        std::os::unix::fs::symlink(&target, &path).expect("symlink");
+        write_atomically(&path, b"new").expect("save");
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "precious");
+        assert!(!path.symlink_metadata().expect("meta").is_symlink());
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
+    }
+
+    #[test]
+    fn moving_aside_never_replaces_an_earlier_copy() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        let mut kept = Vec::new();
+        for n in 0..5 {
+            std::fs::write(&path, format!("copy {n}")).expect("write");
+            kept.push(move_aside(&path).expect("aside"));
+        }
+        for (n, aside) in kept.iter().enumerate() {
+            assert_eq!(
+                std::fs::read_to_string(aside).expect("read"),
+                format!("copy {n}")
+            );
+        }
+        assert_eq!(names_in(dir.path()).len(), 5);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Stopping a save after any of its steps (mid-content included) leaves either the old
+        /// file or the new one, whole, never a mix; the next load's tidying leaves only it.
+        #[test]
+        fn a_save_interrupted_anywhere_leaves_the_old_or_the_new_file(
+            old in proptest::option::of(proptest::collection::vec(proptest::num::u8::ANY, 0..3000)),
+            new in proptest::collection::vec(proptest::num::u8::ANY, 0..3000),
+            stop_after in 0usize..12,
+        ) {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join("file.toml");
+            if let Some(old) = &old {
+                write_atomically(&path, old).expect("first save");
+            }
+            let mut steps = 0;
+            let result = write_atomically_with(&path, &new, &mut |_| {
+                steps += 1;
+                if steps > stop_after {
+                    Err(std::io::Error::other("killed"))
+                } else {
+                    Ok(())
+                }
+            });
+            let now = std::fs::read(&path).ok();
+            if result.is_ok() {
+                proptest::prop_assert_eq!(now.as_ref(), Some(&new));
+            } else {
+                proptest::prop_assert!(now == old || now.as_ref() == Some(&new));
+            }
+            for entry in std::fs::read_dir(dir.path()).expect("list") {
+                age(&entry.expect("entry").path());
+            }
+            remove_leftover_temp_files(dir.path());
+            let left = names_in(dir.path());
+            let expected: &[&str] = if now.is_some() { &["file.toml"] } else { &[] };
+            proptest::prop_assert_eq!(left, expected);
+        }
     }
 
     #[test]

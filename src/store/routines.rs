@@ -14,7 +14,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::{SaveError, Store, write_atomically};
+use super::{SaveError, Store, remove_leftover_temp_files, write_atomically};
 use crate::routine::Routine;
 use crate::routine::file::{
     LoadError, MAX_FILE_BYTES, read_opened_routine, read_routine_file, to_toml,
@@ -48,9 +48,99 @@ pub struct Loaded {
 pub struct FileProblem {
     /// The file, which was left untouched.
     pub path: PathBuf,
-    /// What is wrong, in plain words, naming the file and listing every problem with its line;
-    /// ready to show as it is.
+    /// What kind of problem it is, to group files with the same kind of problem together.
+    pub kind: ProblemKind,
+    /// What is wrong, in plain words, naming the file and listing its problems with their
+    /// lines (at most [`crate::routine::problems::MAX_SHOWN_PROBLEMS`], then "and N more");
+    /// ready to show as it is, with anything quoted from the file escaped.
     pub message: String,
+}
+
+/// The kinds of problem a file in the routines folder can have; one notice per kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProblemKind {
+    /// The routines folder itself could not be listed.
+    Folder,
+    /// The file could not be read: not a regular file (a pipe, a device…), too large, not
+    /// text, or the system refused.
+    Unreadable,
+    /// The file was read but is not a valid routine.
+    Invalid,
+    /// The routine's id is not its file name.
+    WrongFileName,
+    /// The routine's id is a built-in routine's.
+    BuiltInId,
+}
+
+impl ProblemKind {
+    /// A heading for a notice about `files` files with this kind of problem, such as
+    /// "2 routine files are not valid routines".
+    #[must_use]
+    pub fn heading(self, files: usize) -> String {
+        let (one, many) = match self {
+            Self::Folder => (
+                "Your routines folder could not be read",
+                "Your routines folder could not be read",
+            ),
+            Self::Unreadable => (
+                "1 routine file could not be read",
+                "routine files could not be read",
+            ),
+            Self::Invalid => (
+                "1 routine file is not a valid routine",
+                "routine files are not valid routines",
+            ),
+            Self::WrongFileName => (
+                "1 routine file has an id that is not its file name",
+                "routine files have an id that is not their file name",
+            ),
+            Self::BuiltInId => (
+                "1 routine file uses a built-in routine's id",
+                "routine files use a built-in routine's id",
+            ),
+        };
+        match (self, files) {
+            (Self::Folder, _) => one.to_owned(),
+            (_, 1) => format!("{one}; it was left as it is"),
+            (_, n) => format!("{n} {many}; they were left as they are"),
+        }
+    }
+}
+
+/// Files with the same kind of problem, for one notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProblemGroup {
+    /// The kind of problem they share.
+    pub kind: ProblemKind,
+    /// What the notice says first, such as "2 routine files are not valid routines; they were
+    /// left as they are" (see [`ProblemKind::heading`]).
+    pub heading: String,
+    /// Each file with its own message, sorted by path.
+    pub files: Vec<FileProblem>,
+}
+
+/// Groups file problems by kind, in the order of [`ProblemKind`]: one group per kind that
+/// occurs, however many files have it, so a folder of broken files makes a few notices, not
+/// one per file.
+#[must_use]
+pub fn grouped(problems: &[FileProblem]) -> Vec<ProblemGroup> {
+    let mut groups: Vec<ProblemGroup> = Vec::new();
+    let mut sorted: Vec<&FileProblem> = problems.iter().collect();
+    sorted.sort_by(|a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
+    for problem in sorted {
+        match groups.last_mut() {
+            Some(group) if group.kind == problem.kind => group.files.push(problem.clone()),
+            _ => groups.push(ProblemGroup {
+                kind: problem.kind,
+                heading: String::new(),
+                files: vec![problem.clone()],
+            }),
+        }
+    }
+    for group in &mut groups {
+        group.heading = group.kind.heading(group.files.len());
+    }
+    groups
 }
 
 /// A routine moved into the deleted routines folder, as needed to bring it back.
@@ -211,9 +301,13 @@ impl RoutineStore {
 
     /// Loads every `*.toml` file in the routines folder, skipping hidden files and folders
     /// (such as the deleted routines). A missing folder means no routines and no problems.
-    /// A file that does not load, or whose id is not its file name, is reported and left as it is.
+    /// A file that does not load, or whose id is not its file name, is reported and left as it
+    /// is; group the reports with [`grouped`]. Each file is read within bounds (a regular file
+    /// of at most [`MAX_FILE_BYTES`], at most 50 problems listed), so no file can stall the
+    /// start. Leftover temporary files of interrupted saves are removed first.
     #[must_use]
     pub fn load_all(&self) -> Loaded {
+        remove_leftover_temp_files(&self.dir);
         let mut loaded = Loaded::default();
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
@@ -221,6 +315,7 @@ impl RoutineStore {
             Err(e) => {
                 loaded.problems.push(FileProblem {
                     path: self.dir.clone(),
+                    kind: ProblemKind::Folder,
                     message: format!(
                         "could not look in your routines folder {}: {e}",
                         self.dir.display()
@@ -235,6 +330,7 @@ impl RoutineStore {
                 Err(e) => {
                     loaded.problems.push(FileProblem {
                         path: self.dir.clone(),
+                        kind: ProblemKind::Folder,
                         message: format!(
                             "could not list every file in your routines folder {}: {e}",
                             self.dir.display()
@@ -249,18 +345,10 @@ impl RoutineStore {
             if name.starts_with('.') || path.extension().is_none_or(|ext| ext != "toml") {
                 continue;
             }
-            match std::fs::metadata(&path) {
-                Ok(meta) if !meta.is_file() => continue,
-                Ok(_) => {}
-                Err(source) => {
-                    let message = LoadError::Io {
-                        path: path.clone(),
-                        source,
-                    }
-                    .to_string();
-                    loaded.problems.push(FileProblem { path, message });
-                    continue;
-                }
+            // A folder named `*.toml` is skipped quietly; anything else that is not a regular
+            // file (a pipe, a device) is refused by `read_routine_file` without waiting on it.
+            if std::fs::metadata(&path).is_ok_and(|meta| meta.is_dir()) {
+                continue;
             }
             match read_routine_file(&path) {
                 Ok(routine) => {
@@ -275,12 +363,20 @@ impl RoutineStore {
                             routine.id,
                             routine.id,
                         );
-                        loaded.problems.push(FileProblem { path, message });
+                        loaded.problems.push(FileProblem {
+                            path,
+                            kind: ProblemKind::WrongFileName,
+                            message,
+                        });
                     }
                 }
                 Err(error) => loaded.problems.push(FileProblem {
                     path,
-                    message: error.to_string(),
+                    kind: match error {
+                        LoadError::Invalid { .. } => ProblemKind::Invalid,
+                        _ => ProblemKind::Unreadable,
+                    },
+                    message: crate::plain_text::escaped(&error.to_string(), true).into_owned(),
                 }),
             }
         }
@@ -345,12 +441,37 @@ impl RoutineStore {
                 listed.join("; ")
             )));
         }
+        if let Some(problem) = self.unloadable_file_at(&path) {
+            return Err(SaveError {
+                path: path.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    format!(
+                        "the file there does not load ({problem}), so it is kept as it is; move or fix it first"
+                    ),
+                ),
+            });
+        }
         let text = to_toml(routine).map_err(|e| SaveError {
             path: path.clone(),
             source: std::io::Error::other(e),
         })?;
         write_atomically(&path, text.as_bytes())?;
         Ok(path)
+    }
+
+    /// Why the file at `path` (a routine's file) is one that loading reports and leaves as it
+    /// is, if it is: one that does not load or holds another id. A missing file is fine.
+    fn unloadable_file_at(&self, path: &Path) -> Option<String> {
+        path.symlink_metadata().ok()?;
+        match read_routine_file(path) {
+            Ok(routine) if self.path_of(&routine.id) == path => None,
+            Ok(routine) => Some(format!("it holds the routine “{}”", routine.id)),
+            Err(LoadError::Invalid { problems, .. }) => {
+                Some(format!("it has {} problem(s)", problems.total()))
+            }
+            Err(error) => Some(error.to_string()),
+        }
     }
 
     /// Moves the routine's file into the deleted routines folder as `<id>-<unix seconds>.toml`
@@ -519,9 +640,15 @@ pub fn read_import(path: &Path) -> Result<Routine, ImportError> {
         }
         .into());
     }
-    let file = std::fs::File::open(path).map_err(io)?;
-    // The path could have been swapped for a link between the check and the open: make sure
-    // the file opened is the one checked.
+    // The path could have been swapped for a link or a pipe between the check and the open:
+    // the open never blocks and refuses what is not a regular file, and the file opened must
+    // be the one checked.
+    let file = crate::safe_file::open_regular(path).map_err(|e| match e {
+        crate::safe_file::ReadError::Io(source) => ImportError::Load(io(source)),
+        _ => ImportError::Changed {
+            path: path.to_owned(),
+        },
+    })?;
     let opened = file.metadata().map_err(io)?;
     if !opened.is_file() || !same_file(&before, &opened) {
         return Err(ImportError::Changed {
@@ -672,6 +799,7 @@ pub fn all_routines(store: Option<&RoutineStore>) -> (Vec<Listed>, Vec<FileProbl
         if listed.iter().any(|l| l.routine.id == routine.id) {
             problems.push(FileProblem {
                 path: store.path_of(&routine.id),
+                kind: ProblemKind::BuiltInId,
                 message: format!(
                     "{} was not loaded: its id \"{}\" is a built-in routine's; change the id inside and rename the file to match",
                     store.path_of(&routine.id).display(),
@@ -795,6 +923,105 @@ mod tests {
             "{wrong_msg}"
         );
         assert_eq!(snapshot(store.dir()), before, "nothing changed on disk");
+    }
+
+    #[test]
+    fn problems_are_grouped_one_entry_per_kind_with_its_files() {
+        let (_dir, store) = store();
+        store.save(&named("good", "Good")).expect("save");
+        for name in ["a", "b", "c"] {
+            std::fs::write(store.dir().join(format!("{name}.toml")), "steps = [{},{}]")
+                .expect("write");
+        }
+        std::fs::write(store.dir().join("bin.toml"), [0xff, 0xfe]).expect("write");
+        let wrong = to_toml(&named("elsewhere", "Elsewhere")).expect("toml");
+        std::fs::write(store.dir().join("other.toml"), wrong).expect("write");
+
+        let groups = grouped(&store.load_all().problems);
+
+        let summary: Vec<(ProblemKind, &str, usize)> = groups
+            .iter()
+            .map(|g| (g.kind, g.heading.as_str(), g.files.len()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    ProblemKind::Unreadable,
+                    "1 routine file could not be read; it was left as it is",
+                    1
+                ),
+                (
+                    ProblemKind::Invalid,
+                    "3 routine files are not valid routines; they were left as they are",
+                    3
+                ),
+                (
+                    ProblemKind::WrongFileName,
+                    "1 routine file has an id that is not its file name; it was left as it is",
+                    1
+                ),
+            ]
+        );
+        let invalid: Vec<_> = groups[1].files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(
+            invalid,
+            ["a", "b", "c"].map(|n| store.dir().join(format!("{n}.toml")))
+        );
+    }
+
+    #[test]
+    fn a_save_never_replaces_a_file_that_loading_left_as_it_is() {
+        let (_dir, store) = store();
+        std::fs::create_dir_all(store.dir()).expect("mkdir");
+        let broken = store.dir().join("mine.toml");
+        std::fs::write(&broken, "not = [valid").expect("write");
+        let error = store.save(&named("mine", "Mine")).expect_err("refused");
+        assert!(
+            error.to_string().contains("so it is kept as it is"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&broken).expect("read"),
+            "not = [valid"
+        );
+        let other = to_toml(&named("elsewhere", "Elsewhere")).expect("toml");
+        let misnamed = store.dir().join("other.toml");
+        std::fs::write(&misnamed, &other).expect("write");
+        assert!(store.save(&named("other", "Other")).is_err());
+        assert_eq!(std::fs::read_to_string(&misnamed).expect("read"), other);
+        // Its own, loadable file is replaced as usual.
+        store.save(&named("fine", "Fine")).expect("save");
+        store.save(&named("fine", "Fine again")).expect("replace");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_in_the_folder_is_reported_without_waiting_on_it() {
+        let (_dir, store) = store();
+        store.save(&named("good", "Good")).expect("save");
+        let fifo = store.dir().join("pipe.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let loading = store.clone();
+        std::thread::spawn(move || sender.send(loading.load_all()));
+        let loaded = receiver
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("loading came back");
+        assert_eq!(loaded.routines.len(), 1);
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].kind, ProblemKind::Unreadable);
+        assert!(
+            loaded.problems[0]
+                .message
+                .contains("is a named pipe (FIFO), not a routine file"),
+            "{}",
+            loaded.problems[0].message
+        );
     }
 
     #[test]

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{SaveError, move_aside, write_atomically};
-use crate::length::LengthChoice;
+use crate::fit::LengthChoice;
 use crate::plan::{Cue, PAUSE_SECS, Timing};
+use crate::safe_file::ReadError;
 
 /// The settings format this build writes and the newest it reads.
 pub const SETTINGS_VERSION: u32 = 1;
@@ -60,6 +61,43 @@ pub struct Settings {
     pub lengths: BTreeMap<String, LengthChoice>,
     /// The person has read the red flags and the stop rule.
     pub safety_acknowledged: bool,
+    /// The window's size when Unknot was last closed, if known. Kept here rather than in
+    /// eframe's own `window.ron`, which is written in place and through links.
+    pub window: Option<WindowSize>,
+}
+
+/// The size of the window's inside, in points (logical pixels).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowSize {
+    /// Width in points.
+    pub width: f32,
+    /// Height in points.
+    pub height: f32,
+}
+
+impl WindowSize {
+    /// The smallest size the window can be.
+    pub const MIN: Self = Self {
+        width: 760.0,
+        height: 560.0,
+    };
+    /// The largest size remembered (larger values in the file are brought back to this).
+    pub const MAX: Self = Self {
+        width: 16_384.0,
+        height: 16_384.0,
+    };
+
+    /// The size within [`Self::MIN`] and [`Self::MAX`], or `None` if it is not a number.
+    #[must_use]
+    pub fn sanitised(self) -> Option<Self> {
+        (self.width.is_finite() && self.height.is_finite()).then(|| Self {
+            width: self.width.clamp(Self::MIN.width, Self::MAX.width).round(),
+            height: self
+                .height
+                .clamp(Self::MIN.height, Self::MAX.height)
+                .round(),
+        })
+    }
 }
 
 impl Default for Settings {
@@ -76,6 +114,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             lengths: BTreeMap::new(),
             safety_acknowledged: false,
+            window: None,
         }
     }
 }
@@ -96,7 +135,12 @@ impl Settings {
         let wanted = match cue {
             Cue::Countdown(_) => self.countdown_cues,
             Cue::Halfway => self.halfway_cues,
-            Cue::StepStart | Cue::SwitchSides | Cue::StepEnd | Cue::RoutineDone => true,
+            Cue::StepStart
+            | Cue::RepTick
+            | Cue::Side(_)
+            | Cue::SwitchSides
+            | Cue::StepEnd
+            | Cue::RoutineDone => true,
         };
         (wanted && !self.muted && self.volume > 0.0).then_some(self.volume)
     }
@@ -111,6 +155,7 @@ impl Settings {
         };
         self.get_ready_secs = self.get_ready_secs.min(*PAUSE_SECS.end());
         self.switch_secs = self.switch_secs.min(*PAUSE_SECS.end());
+        self.window = self.window.and_then(WindowSize::sanitised);
         self.format_version = SETTINGS_VERSION;
         self
     }
@@ -125,12 +170,21 @@ pub struct Loaded {
     pub notice: Option<String>,
 }
 
+/// The largest settings file read, in bytes (a real one is a few KiB).
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
 /// Reads the settings file at `path`. A missing file gives defaults silently; an unreadable,
-/// corrupt or too-new file is moved aside, defaults are used, and the notice says so.
+/// corrupt or too-new file is moved aside, defaults are used, and the notice says so. Only a
+/// regular file of at most [`MAX_SETTINGS_BYTES`] is read: a named pipe, a device or a link to
+/// one is refused without waiting on it (see [`crate::safe_file`]). Leftover temporary files of
+/// an interrupted save are removed from the folder first (see [`super::remove_leftover_temp_files`]).
 #[must_use]
 pub fn load(path: &Path) -> Loaded {
-    let problem = match std::fs::read(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    if let Some(dir) = path.parent() {
+        super::remove_leftover_temp_files(dir);
+    }
+    let problem = match crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Loaded {
                 settings: Settings::default(),
                 notice: None,
@@ -173,19 +227,45 @@ fn parse(bytes: &[u8]) -> Result<Settings, String> {
     Ok(settings.sanitised())
 }
 
-/// Saves the settings atomically.
+/// The window size kept in the settings file at `path`, read without side effects (nothing is
+/// moved aside or reported: [`load`] does that), for opening the window at that size.
+#[must_use]
+pub fn saved_window_size(path: &Path) -> Option<WindowSize> {
+    let bytes = crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES).ok()?;
+    parse(&bytes).ok()?.window
+}
+
+/// Saves the settings atomically, unless the file there now is one this version cannot read
+/// (corrupt, too new, not a regular file): that one was reported when it was found and is
+/// never overwritten, even if it could not be moved aside.
 pub fn save(path: &Path, settings: &Settings) -> Result<(), SaveError> {
-    let text = toml::to_string_pretty(settings).map_err(|e| SaveError {
+    let error = |source| SaveError {
         path: PathBuf::from(path),
-        source: std::io::Error::other(e),
-    })?;
+        source,
+    };
+    if let Some(problem) = unreadable_file_at(path) {
+        return Err(error(std::io::Error::other(format!(
+            "the settings file there cannot be read ({problem}), so it is kept as it is; move it away to save new settings"
+        ))));
+    }
+    let text = toml::to_string_pretty(settings).map_err(|e| error(std::io::Error::other(e)))?;
     write_atomically(path, text.as_bytes())
+}
+
+/// Why the file at `path` is not a settings file this version reads, if it is not (a missing
+/// file is fine: there is nothing to keep).
+fn unreadable_file_at(path: &Path) -> Option<String> {
+    match crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => Some(e.to_string()),
+        Ok(bytes) => parse(&bytes).err(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::length::StepOverride;
+    use crate::fit::StepOverride;
 
     #[test]
     fn settings_round_trip_through_the_file() {
@@ -202,10 +282,15 @@ mod tests {
             "desk-break".into(),
             LengthChoice {
                 target_minutes: Some(10),
-                steps: vec![StepOverride {
-                    hold_secs: Some(30),
-                    reps: None,
-                }],
+                steps: [(
+                    "sphinx".to_owned(),
+                    StepOverride {
+                        hold_secs: Some(8),
+                        reps: None,
+                    },
+                )]
+                .into(),
+                by_position: Vec::new(),
             },
         );
         save(&path, &settings).expect("save");
@@ -258,6 +343,97 @@ mod tests {
             !path.exists(),
             "moved aside, so a later save cannot overwrite it"
         );
+    }
+
+    #[test]
+    fn a_file_that_could_not_be_moved_aside_is_never_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        std::fs::write(&path, "volume = [oops").expect("write");
+        // As when moving it aside failed: the file is still there.
+        let error = save(&path, &Settings::default()).expect_err("refused");
+        assert!(
+            error.to_string().contains("so it is kept as it is"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            "volume = [oops"
+        );
+        std::fs::write(&path, "format_version = 7\n").expect("write");
+        assert!(save(&path, &Settings::default()).is_err(), "a newer file");
+        std::fs::remove_file(&path).expect("remove");
+        save(&path, &Settings::default()).expect("nothing to keep now");
+        save(&path, &Settings::default()).expect("its own file is replaced");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn settings_that_are_a_pipe_or_a_device_are_refused_and_kept_aside() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        std::os::unix::fs::symlink("/dev/zero", &path).expect("symlink");
+        let loaded = load(&path);
+        assert_eq!(loaded.settings, Settings::default());
+        let notice = loaded.notice.expect("notice");
+        assert!(
+            notice.contains("it is a device, not a regular file"),
+            "{notice}"
+        );
+        assert!(path.symlink_metadata().is_err(), "the link was moved aside");
+        save(&path, &Settings::default()).expect("save");
+        assert!(path.symlink_metadata().expect("meta").is_file());
+    }
+
+    #[test]
+    fn an_oversized_file_is_not_read_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        let big = vec![b'#'; usize::try_from(MAX_SETTINGS_BYTES).expect("fits") + 1];
+        std::fs::write(&path, big).expect("write");
+        let notice = load(&path).notice.expect("notice");
+        assert!(notice.contains("larger than 1024 KiB"), "{notice}");
+    }
+
+    #[test]
+    fn the_window_size_is_kept_in_range_and_read_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        assert_eq!(saved_window_size(&path), None);
+        let settings = Settings {
+            window: Some(WindowSize {
+                width: 1000.4,
+                height: 700.0,
+            }),
+            ..Settings::default()
+        };
+        save(&path, &settings).expect("save");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(
+            text.contains("[window]\nwidth = 1000.4\nheight = 700.0\n"),
+            "{text}"
+        );
+        assert_eq!(
+            saved_window_size(&path),
+            Some(WindowSize {
+                width: 1000.0,
+                height: 700.0
+            })
+        );
+        let odd = parse(b"[window]\nwidth = 1e9\nheight = nan\n").expect("parses");
+        assert_eq!(odd.window, None);
+        let small = parse(b"[window]\nwidth = 10.0\nheight = 99999.0\n").expect("parses");
+        assert_eq!(
+            small.window,
+            Some(WindowSize {
+                width: 760.0,
+                height: 16_384.0
+            })
+        );
+        // An older file without it, and one from a later version with more in it, both read.
+        assert_eq!(parse(b"volume = 0.5\n").expect("parses").window, None);
+        let later = parse(b"[window]\nwidth = 900.0\nheight = 600.0\nmaximised = true\n");
+        assert!(later.expect("parses").window.is_some());
     }
 
     #[test]

@@ -15,9 +15,12 @@ use egui::{
 
 use super::theme::{self, Palette};
 use crate::plan::{Timing, clock, total_secs};
-use crate::routine::catalogue::{self, Technique, dose_label};
-use crate::routine::model::{HOLD_SECS, REPS, REST_SECS, Violation, step_problems};
-use crate::routine::{Category, Equipment, Position, Routine, Step, StepKind};
+use crate::routine::file::slug;
+use crate::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, step_problems};
+use crate::routine::technique::{self, Technique, dose_label};
+use crate::routine::{
+    Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
+};
 
 /// Below this width the catalogue goes under the steps instead of beside them.
 const TWO_COLUMN_MIN_WIDTH: f32 = 900.0;
@@ -112,7 +115,8 @@ impl EditorState {
 
     /// Appends a copy of a catalogue technique and opens it.
     pub fn add_technique(&mut self, technique: &Technique) {
-        self.push_step(technique.step());
+        let id = self.unused_step_id(technique.key);
+        self.push_step(technique.step(&id));
         self.added_note = Some(format!(
             "Added {} as step {}.",
             technique.name,
@@ -122,7 +126,8 @@ impl EditorState {
 
     /// Appends an empty step to fill in, and opens it.
     pub fn add_blank_step(&mut self) {
-        self.push_step(blank_step());
+        let id = self.unused_step_id("step");
+        self.push_step(blank_step(id));
         self.added_note = None;
     }
 
@@ -181,6 +186,20 @@ impl EditorState {
         routine.violations().is_empty().then_some(routine)
     }
 
+    /// An id no step of the draft has: `base`, else `base-2`, `base-3`…
+    fn unused_step_id(&self, base: &str) -> String {
+        let base = slug(base);
+        let taken = |id: &str| self.draft.steps.iter().any(|s| s.id == id);
+        if !taken(&base) {
+            return base;
+        }
+        // At most 60 steps, so one of the first 61 numbers is free.
+        (2..=62)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
     fn push_step(&mut self, step: Step) {
         self.draft.steps.push(step);
         self.open_step = Some(self.draft.steps.len() - 1);
@@ -222,25 +241,34 @@ fn blank_routine(id: String) -> Routine {
 }
 
 /// A step to fill in by hand.
-fn blank_step() -> Step {
+fn blank_step(id: String) -> Step {
     Step {
+        id,
+        technique: None,
         name: String::new(),
         kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
         instructions: String::new(),
         caution: String::new(),
-        hold_secs: 30,
+        rep_secs: 30,
         reps: 1,
         rest_secs: 0,
-        per_side: false,
         equipment: Equipment::None,
         position: Position::OnBack,
+        importance: Importance::Normal,
     }
 }
 
 /// The category the steps suggest: stretches, self-massage, or both. `None` if only rests.
 #[must_use]
 pub fn suggested_category(steps: &[Step]) -> Option<Category> {
-    let stretch = steps.iter().any(|s| s.kind == StepKind::Stretch);
+    let stretch = steps.iter().any(|s| {
+        matches!(
+            s.kind,
+            StepKind::Stretch | StepKind::Mobility | StepKind::Strengthen
+        )
+    });
     let massage = steps.iter().any(|s| s.kind == StepKind::SelfMassage);
     match (stretch, massage) {
         (true, true) => Some(Category::Mixed),
@@ -681,33 +709,41 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
                 .accessible_name(format!("Step {number} kind"));
             ui.end_row();
 
-            ui.label("Hold");
+            ui.label("Pattern");
+            ui.horizontal(|ui| {
+                for pattern in Pattern::ALL {
+                    let response = ui
+                        .radio_value(&mut step.pattern, pattern, pattern_words(pattern))
+                        .accessible_name(format!("Step {number}: {}", pattern_words(pattern)));
+                    if response.changed() && pattern == Pattern::Moves {
+                        // Moves follow one another; a tempo is a few seconds.
+                        step.rest_secs = 0;
+                        step.rep_secs = step.rep_secs.clamp(*TEMPO_SECS.start(), 6);
+                    }
+                }
+            });
+            ui.end_row();
+
+            let (secs_label, secs_field, secs_name) = match step.pattern {
+                Pattern::Hold => ("Hold", "hold_seconds", "hold, seconds"),
+                Pattern::Moves => ("Each movement", "tempo_seconds", "seconds per movement"),
+            };
+            ui.label(secs_label);
             ui.add(
-                DragValue::new(&mut step.hold_secs)
-                    .range(HOLD_SECS)
+                DragValue::new(&mut step.rep_secs)
+                    .range(step.pattern.secs_bounds())
                     .clamp_existing_to_range(false)
                     .speed(0.3)
                     .suffix(" s"),
             )
-            .accessible_name(format!("Step {number} hold, seconds"));
+            .accessible_name(format!("Step {number} {secs_name}"));
             ui.end_row();
-            problem_row(ui, problem_of("hold_seconds"));
-            let dose = step.kind.dose_bounds();
-            let dose_note = (!dose.contains(&step.hold_secs)).then(|| {
-                format!(
-                    "Guides suggest {} to {} s for {}.",
-                    dose.start(),
-                    dose.end(),
-                    match step.kind {
-                        StepKind::Stretch => "a stretch",
-                        StepKind::SelfMassage => "self-massage",
-                        StepKind::Rest => "a rest",
-                    }
-                )
-            });
-            note_row(ui, dose_note, palette.quiet);
+            problem_row(ui, problem_of(secs_field));
 
-            ui.label("Repetitions");
+            ui.label(match step.pattern {
+                Pattern::Hold => "Repetitions",
+                Pattern::Moves => "Movements",
+            });
             ui.add(
                 DragValue::new(&mut step.reps)
                     .range(REPS)
@@ -717,25 +753,35 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             .accessible_name(format!("Step {number} repetitions"));
             ui.end_row();
             problem_row(ui, problem_of("reps"));
+            note_row(ui, Some(range_note(step)), palette.quiet);
 
-            ui.label("Rest between");
-            ui.add(
-                DragValue::new(&mut step.rest_secs)
-                    .range(REST_SECS)
-                    .clamp_existing_to_range(false)
-                    .speed(0.2)
-                    .suffix(" s"),
-            )
-            .accessible_name(format!("Step {number} rest between repetitions, seconds"));
-            ui.end_row();
-            problem_row(ui, problem_of("rest_seconds"));
-            let rest_note = (step.reps <= 1 && step.rest_secs > 0)
-                .then(|| "Only used with 2 or more repetitions.".to_owned());
-            note_row(ui, rest_note, palette.quiet);
+            if step.pattern == Pattern::Hold {
+                ui.label("Rest between");
+                ui.add(
+                    DragValue::new(&mut step.rest_secs)
+                        .range(REST_SECS)
+                        .clamp_existing_to_range(false)
+                        .speed(0.2)
+                        .suffix(" s"),
+                )
+                .accessible_name(format!("Step {number} rest between repetitions, seconds"));
+                ui.end_row();
+                problem_row(ui, problem_of("rest_seconds"));
+                let rest_note =
+                    (step.reps <= 1 && step.sides != Sides::Alternate && step.rest_secs > 0)
+                        .then(|| "Only used with 2 or more repetitions.".to_owned());
+                note_row(ui, rest_note, palette.quiet);
+            } else {
+                problem_row(ui, problem_of("rest_seconds"));
+            }
 
             ui.label("Sides");
-            ui.checkbox(&mut step.per_side, "Each side: left, then right")
-                .accessible_name(format!("Step {number} on each side"));
+            ui.horizontal_wrapped(|ui| {
+                for sides in Sides::ALL {
+                    ui.radio_value(&mut step.sides, sides, sides_words(sides))
+                        .accessible_name(format!("Step {number}: {}", sides.label()));
+                }
+            });
             ui.end_row();
 
             ui.label("Equipment");
@@ -804,6 +850,40 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
     ui.label(RichText::new(format!("This step takes {}.", clock(secs))).color(palette.quiet));
 }
 
+/// How a pattern reads in the editor.
+fn pattern_words(pattern: Pattern) -> &'static str {
+    match pattern {
+        Pattern::Hold => "Hold a position",
+        Pattern::Moves => "Repeated movements",
+    }
+}
+
+/// How a choice of sides reads in the editor.
+fn sides_words(sides: Sides) -> &'static str {
+    match sides {
+        Sides::None => "No sides",
+        Sides::Each => "Each side: all left, then all right",
+        Sides::Alternate => "Alternate: left, right, left…",
+    }
+}
+
+/// What the sources suggest for this step, and whether its dose is inside it.
+fn range_note(step: &Step) -> String {
+    let (range, whose) = match step.known_technique() {
+        Some(technique) => (technique.range.clone(), "this exercise"),
+        None => (step.kind.default_range(), "this kind of step"),
+    };
+    let inside = range.secs.contains(&step.rep_secs) && range.reps.contains(&step.reps);
+    let label = range.label(step.pattern);
+    if inside {
+        format!("Usual range for {whose}: {label}. Fitting a length stays inside it.")
+    } else {
+        format!(
+            "Usual range for {whose}: {label}. Your dose is outside it; fitting a length keeps it within what you set."
+        )
+    }
+}
+
 /// The searchable technique catalogue, grouped by kind, each with an Add button.
 fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
     let palette = Palette::of(ui.visuals());
@@ -827,15 +907,15 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
 
     let mut chosen = None;
     let mut shown = 0;
+    let found = technique::search(&state.filter);
     for (kind, heading) in [
         (StepKind::Stretch, "Stretches"),
+        (StepKind::Mobility, "Movements"),
+        (StepKind::Strengthen, "Strengthening"),
         (StepKind::SelfMassage, "Self-massage"),
         (StepKind::Rest, "Rest"),
     ] {
-        let matching: Vec<&Technique> = catalogue::catalogue()
-            .iter()
-            .filter(|t| t.kind == kind && t.matches(&state.filter))
-            .collect();
+        let matching: Vec<&Technique> = found.iter().copied().filter(|t| t.kind == kind).collect();
         if matching.is_empty() {
             continue;
         }
@@ -848,14 +928,13 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
                     .button("Add")
                     .accessible_name(format!("Add {}", technique.name))
                     .on_hover_text(format!(
-                        "{}\n\nWatch for: {}\n\nSource: {}",
+                        "{}\n\nWatch for: {}",
                         technique.instructions,
                         if technique.caution.is_empty() {
                             "nothing special"
                         } else {
                             technique.caution
                         },
-                        technique.source_note
                     ));
                 if add.clicked() {
                     chosen = Some(technique);
@@ -868,6 +947,11 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
                         facts.push_str(technique.equipment.label());
                     }
                     ui.label(RichText::new(facts).color(palette.quiet));
+                    ui.label(
+                        RichText::new(format!("Usual range: {}", technique.range_label()))
+                            .color(palette.quiet),
+                    );
+                    super::learn::sources_line_ui(ui, technique.sources);
                 });
             });
         }
@@ -909,7 +993,7 @@ mod tests {
     }
 
     fn technique(key: &str) -> &'static Technique {
-        catalogue::technique(key).expect("in the catalogue")
+        technique::find(key).expect("in the registry")
     }
 
     fn saved_routine() -> Routine {
@@ -919,9 +1003,9 @@ mod tests {
             summary: "From the physio.".to_owned(),
             category: Category::Mixed,
             steps: vec![
-                technique("pelvic-tilt").step(),
-                technique("cat-cow").step(),
-                technique("roller-glutes").step(),
+                technique("pelvic-tilt").step("pelvic-tilt"),
+                technique("cat-cow").step("cat-cow"),
+                technique("roller-glutes").step("roller-glutes"),
             ],
         }
     }
@@ -1005,7 +1089,10 @@ mod tests {
         };
         assert_eq!(routine.name, "Physio sheet");
         assert_eq!(routine.id, "new-1");
-        assert_eq!(routine.steps, vec![technique("piriformis-figure-4").step()]);
+        assert_eq!(
+            routine.steps,
+            vec![technique("piriformis-figure-4").step("piriformis-figure-4")]
+        );
         assert!(routine.violations().is_empty());
     }
 
@@ -1055,9 +1142,69 @@ mod tests {
         assert_eq!(routine.steps[3].name, "Wall sit");
     }
 
+    /// The saved routine with a held stretch first.
+    fn held_first() -> Routine {
+        let mut routine = saved_routine();
+        routine.steps[0] = technique("childs-pose").step("childs-pose");
+        routine
+    }
+
+    #[test]
+    fn a_sheets_moves_and_alternating_sides_are_entered_as_written() {
+        let mut harness = harness(EditorState::edit(held_first()));
+        harness.run();
+        harness.get_by_label("Edit step 1").click();
+        harness.run();
+        harness.get_by_label("Step 1: Repeated movements").click();
+        harness.run();
+        harness.get_by_label("Step 1: Alternate sides").click();
+        harness.run();
+        harness
+            .get_by_label("Step 1 seconds per movement")
+            .set_value_accesskit(4.0);
+        harness
+            .get_by_label("Step 1 repetitions")
+            .set_value_accesskit(8.0);
+        harness.run();
+        let step = &harness.state().0.draft.steps[0];
+        assert_eq!(
+            (
+                step.pattern,
+                step.sides,
+                step.rep_secs,
+                step.reps,
+                step.rest_secs
+            ),
+            (Pattern::Moves, Sides::Alternate, 4, 8, 0)
+        );
+        assert!(harness.query_by_label("Step 1 hold, seconds").is_none());
+        assert!(
+            harness
+                .query_by_label("Step 1 rest between repetitions, seconds")
+                .is_none()
+        );
+        harness.get_by_label("8 × 4 s · alternate sides").rect();
+    }
+
+    #[test]
+    fn a_catalogue_entry_shows_its_range_and_real_sources() {
+        let mut harness = harness(EditorState::new_routine("new-1".into()));
+        harness.run();
+        type_into(&mut harness, "Search the catalogue", "forearm");
+        harness.get_by_label("Add Sphinx");
+        harness.get_by_label("Usual range: 5–10 s × 8–10");
+        assert!(harness.query_all_by_label_contains("NHS").count() >= 1);
+        assert!(
+            harness
+                .query_all_by_label_contains("brief")
+                .next()
+                .is_none()
+        );
+    }
+
     #[test]
     fn a_hold_set_out_of_range_is_explained_under_it_and_blocks_save() {
-        let mut harness = harness(EditorState::edit(saved_routine()));
+        let mut harness = harness(EditorState::edit(held_first()));
         harness.run();
         harness.get_by_label("Edit step 1").click();
         harness.run();
@@ -1065,7 +1212,7 @@ mod tests {
             .get_by_label("Step 1 hold, seconds")
             .set_value_accesskit(2.0);
         harness.run();
-        assert_eq!(harness.state().0.draft.steps[0].hold_secs, 2);
+        assert_eq!(harness.state().0.draft.steps[0].rep_secs, 2);
         let field = harness.get_by_label("Step 1 hold, seconds").rect();
         let message = harness
             .get_by_label("A hold must last from 3 seconds to 10 minutes (this one is 2 s).")
@@ -1085,15 +1232,15 @@ mod tests {
             .set_value_accesskit(7.0);
         harness.run();
         let step = &harness.state().0.draft.steps[0];
-        assert_eq!((step.hold_secs, step.reps), (20, 7));
+        assert_eq!((step.rep_secs, step.reps), (20, 7));
         assert!(harness.state().0.is_dirty());
         harness.get_by_label("Ready to save.");
     }
 
     #[test]
     fn an_out_of_range_hold_in_the_draft_is_explained() {
-        let mut routine = saved_routine();
-        routine.steps[0].hold_secs = 2;
+        let mut routine = held_first();
+        routine.steps[0].rep_secs = 2;
         let mut state = EditorState::edit(routine);
         state.open_step = Some(0);
         let mut harness = harness(state);
@@ -1185,11 +1332,11 @@ mod tests {
         harness.run();
         harness.get_by_label("Edit step 2").click();
         harness.run();
-        harness.get_by_label("Step 2 on each side").click();
+        harness.get_by_label("Step 2: Each side").click();
         type_into(&mut harness, "Step 2 caution", " Go slowly.");
         harness.run();
         let step = &harness.state().0.draft.steps[1];
-        assert!(step.per_side);
+        assert_eq!(step.sides, Sides::Each);
         assert!(step.caution.ends_with("Go slowly."));
         harness.get_by_label("Close step 2").click();
         harness.run();
@@ -1289,13 +1436,18 @@ mod tests {
                 "hold, seconds",
                 "repetitions",
                 "rest between repetitions, seconds",
-                "on each side",
+                ": Each side",
                 "equipment",
                 "position",
                 "instructions",
                 "caution",
             ] {
-                harness.get_by_label(&format!("Step 3 {field}"));
+                let label = if field.starts_with(':') {
+                    format!("Step 3{field}")
+                } else {
+                    format!("Step 3 {field}")
+                };
+                harness.get_by_label(&label);
             }
         }
     }
@@ -1311,7 +1463,7 @@ mod tests {
 
     #[test]
     fn catalogue_names_are_unique_so_add_buttons_are() {
-        let mut names: Vec<&str> = catalogue::catalogue().iter().map(|t| t.name).collect();
+        let mut names: Vec<&str> = technique::all().iter().map(|t| t.name).collect();
         names.sort_unstable();
         let count = names.len();
         names.dedup();

@@ -5,10 +5,10 @@ use egui::{Align, Button, DragValue, Layout, RichText, ScrollArea, Ui};
 
 use super::theme::{self, Palette};
 use super::{Command, HomeCommand, LibraryCommand};
-use crate::length::{LengthChoice, Sized, StepOverride, TARGET_MINUTES};
+use crate::fit::{Fitted, LengthChoice, StepOverride, TARGET_MINUTES};
 use crate::plan::{Timing, clock, total_secs};
 use crate::routine::model::{HOLD_SECS, REPS};
-use crate::routine::{Category, Routine, STOP_RULE};
+use crate::routine::{Category, Pattern, Routine, STOP_RULE, Sides};
 use crate::store::routines::{Listed, Origin};
 
 /// The length presets offered as buttons, in minutes.
@@ -19,7 +19,7 @@ pub struct HomeView<'a> {
     /// Every routine, with where it comes from.
     pub routines: &'a [Listed],
     /// The selected routine, its length choices and the routine sized by them.
-    pub selected: Option<(&'a Listed, &'a LengthChoice, &'a Sized)>,
+    pub selected: Option<(&'a Listed, &'a LengthChoice, &'a Fitted)>,
     /// The pauses in use.
     pub timing: Timing,
 }
@@ -183,7 +183,7 @@ fn length_ui(
     ui: &mut Ui,
     routine: &Routine,
     choice: &LengthChoice,
-    sized: &Sized,
+    sized: &Fitted,
     timing: Timing,
     commands: &mut Vec<Command>,
 ) {
@@ -213,7 +213,7 @@ fn length_ui(
                     }
                 }
                 let authored = format!("As written ({})", clock(total_secs(routine, timing)));
-                let as_written = choice.target_minutes.is_none() && choice.steps.is_empty();
+                let as_written = *choice == LengthChoice::default();
                 if ui.add(Button::selectable(as_written, authored)).clicked() {
                     commands.push(set_length(LengthChoice::default()));
                 }
@@ -258,17 +258,18 @@ fn steps_ui(
     ui: &mut Ui,
     original: &Routine,
     choice: &LengthChoice,
-    sized: &Sized,
+    sized: &Fitted,
     commands: &mut Vec<Command>,
 ) {
     let palette = Palette::of(ui.visuals());
     ui.horizontal(|ui| {
         ui.label(RichText::new("Steps").size(20.0).strong());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if !choice.steps.is_empty() && ui.button("Reset step lengths").clicked() {
+            let hand_set = !choice.steps.is_empty() || !choice.by_position.is_empty();
+            if hand_set && ui.button("Reset step lengths").clicked() {
                 commands.push(set_length(LengthChoice {
-                    steps: Vec::new(),
-                    ..choice.clone()
+                    target_minutes: choice.target_minutes,
+                    ..LengthChoice::default()
                 }));
             }
         });
@@ -279,47 +280,66 @@ fn steps_ui(
         .spacing([14.0, 6.0])
         .show(ui, |ui| {
             ui.label(RichText::new("Step").strong());
-            ui.label(RichText::new("Hold").strong());
+            ui.label(RichText::new("Each").strong());
             ui.label(RichText::new("Reps").strong());
             ui.label(RichText::new("Sides").strong());
-            ui.label(RichText::new("Equipment").strong());
+            ui.label(RichText::new("At this length").strong());
             ui.end_row();
-            for (index, (step, authored)) in sized.routine.steps.iter().zip(&original.steps).enumerate() {
-                let over = choice.steps.get(index).copied().unwrap_or_default();
-                ui.label(format!("{}. {}", index + 1, step.name));
-                let mut hold = step.hold_secs;
-                let hold_edit = ui
-                    .add(DragValue::new(&mut hold).range(HOLD_SECS).suffix(" s").speed(0.3))
-                    .accessible_name(format!("Hold for {}", step.name))
-                    .on_hover_text(format!(
-                        "Hold for step {}; written as {} s. Setting it keeps it fixed when the whole length changes.",
-                        index + 1,
-                        authored.hold_secs
-                    ));
-                if hold_edit.changed() {
-                    commands.push(set_step(choice, index, StepOverride { hold_secs: Some(hold), ..over }));
+            for (index, (authored, change)) in original.steps.iter().zip(&sized.changes).enumerate() {
+                let over = choice.for_step(&authored.id, index);
+                let fitted = sized.routine.steps.iter().find(|s| s.id == authored.id);
+                let shown = fitted.unwrap_or(authored);
+                ui.label(format!("{}. {}", index + 1, authored.name));
+                if let Some(step) = fitted {
+                    if step.pattern == Pattern::Hold {
+                        let mut hold = step.rep_secs;
+                        let hold_edit = ui
+                            .add(DragValue::new(&mut hold).range(HOLD_SECS).suffix(" s").speed(0.3))
+                            .accessible_name(format!("Hold for {}", step.name))
+                            .on_hover_text(format!(
+                                "Hold for step {}; written as {} s, {} for this technique. Setting it keeps it fixed when the whole length changes.",
+                                index + 1,
+                                authored.rep_secs,
+                                authored.dose_range().label(Pattern::Hold),
+                            ));
+                        if hold_edit.changed() {
+                            commands.push(set_step(choice, original, &authored.id, StepOverride { hold_secs: Some(hold), ..over }));
+                        }
+                    } else {
+                        ui.label(format!("{} s a move", step.rep_secs))
+                            .on_hover_text("A movement keeps its tempo; only the number of moves changes.");
+                    }
+                    let mut reps = step.reps;
+                    let reps_edit = ui
+                        .add(DragValue::new(&mut reps).range(REPS).prefix("× ").speed(0.1))
+                        .accessible_name(format!("Repetitions for {}", step.name))
+                        .on_hover_text(format!("Repetitions per side for step {}", index + 1));
+                    if reps_edit.changed() {
+                        commands.push(set_step(choice, original, &authored.id, StepOverride { reps: Some(reps), ..over }));
+                    }
+                } else {
+                    ui.label(RichText::new(format!("{} s", shown.rep_secs)).color(palette.quiet));
+                    ui.label(RichText::new(format!("× {}", shown.reps)).color(palette.quiet));
                 }
-                let mut reps = step.reps;
-                let reps_edit = ui
-                    .add(DragValue::new(&mut reps).range(REPS).prefix("× ").speed(0.1))
-                    .accessible_name(format!("Repetitions for {}", step.name))
-                    .on_hover_text(format!("Repetitions for step {}", index + 1));
-                if reps_edit.changed() {
-                    commands.push(set_step(choice, index, StepOverride { reps: Some(reps), ..over }));
-                }
-                ui.label(if step.per_side { "left, then right" } else { "—" });
-                ui.label(RichText::new(step.equipment.label()).color(palette.quiet));
+                ui.label(match shown.sides {
+                    Sides::None => "—",
+                    Sides::Each => "left, then right",
+                    Sides::Alternate => "alternating",
+                });
+                let described = change.describe();
+                ui.label(
+                    RichText::new(if described.is_empty() { "as written".to_owned() } else { described })
+                        .color(if change.is_change() { palette.caution } else { palette.quiet }),
+                );
                 ui.end_row();
             }
         });
 }
 
-fn set_step(choice: &LengthChoice, index: usize, over: StepOverride) -> Command {
-    let mut next = choice.clone();
-    if next.steps.len() <= index {
-        next.steps.resize(index + 1, StepOverride::default());
-    }
-    next.steps[index] = over;
+/// Sets one step's choice, by its id (moving any choices kept by position to ids first).
+fn set_step(choice: &LengthChoice, routine: &Routine, id: &str, over: StepOverride) -> Command {
+    let mut next = choice.keyed_by_id(routine);
+    next.steps.insert(id.to_owned(), over);
     set_length(next)
 }
 

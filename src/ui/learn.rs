@@ -258,7 +258,7 @@ fn bullets_ui(ui: &mut Ui, items: &[&str]) {
 }
 
 /// "Sources: [1] Furlan et al. 2015 …", with a link for each source that has one.
-fn sources_line_ui(ui: &mut Ui, keys: &[&str]) {
+pub(crate) fn sources_line_ui(ui: &mut Ui, keys: &[&str]) {
     if keys.is_empty() {
         return;
     }

@@ -17,7 +17,7 @@ pub mod settings;
 pub mod theme;
 pub mod top_bar;
 
-use crate::length::LengthChoice;
+use crate::fit::LengthChoice;
 use crate::plan::Cue;
 use crate::store::routines::ImportChoice;
 use crate::store::settings::Settings;

@@ -14,7 +14,7 @@ use egui::{Align, Button, Layout, ProgressBar, Rect, RichText, Ui, UiBuilder, po
 use super::theme::{self, Palette};
 use super::{Command, PlayerCommand};
 use crate::plan::{SegmentKind, clock};
-use crate::routine::{Side, StepKind};
+use crate::routine::Side;
 use crate::session::{State, View};
 
 /// Whole seconds shown for a time left: rounded up, so "0:01" shows until the very end.
@@ -27,14 +27,28 @@ pub fn shown_secs(left: Duration) -> u32 {
 /// The words for what is happening now.
 #[must_use]
 pub fn phase_label(view: &View<'_>) -> &'static str {
-    match (view.segment.kind, view.step.kind) {
-        (SegmentKind::GetReady, _) => "Get ready",
-        (SegmentKind::Hold, StepKind::Rest) => "Rest",
-        (SegmentKind::Hold, StepKind::SelfMassage) => "Massage",
-        (SegmentKind::Hold, StepKind::Stretch) => "Hold",
-        (SegmentKind::RepRest, _) => "Relax",
-        (SegmentKind::Switch, _) => "Switch sides",
+    view.segment.kind.words(view.step.kind)
+}
+
+/// Which repetition this is, when the step has more than one: "Rep 2 of 3" for holds, "Move 7
+/// of 12" for moves; on alternating steps the count is per side ("Move 3 of 8, left side").
+#[must_use]
+pub fn rep_line(view: &View<'_>) -> Option<String> {
+    if view.rep == 0 || view.reps <= 1 {
+        return None;
     }
+    let word = match view.step.pattern {
+        crate::routine::Pattern::Hold => "Rep",
+        crate::routine::Pattern::Moves => "Move",
+    };
+    let mut line = format!("{word} {} of {}", view.rep, view.reps);
+    if let (crate::routine::Sides::Alternate, Some(side)) = (view.step.sides, view.side) {
+        line.push_str(match side {
+            Side::Left => ", left side",
+            Side::Right => ", right side",
+        });
+    }
+    Some(line)
 }
 
 /// Height of the header row.
@@ -334,12 +348,9 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
             .truncate(),
         );
     });
-    if view.rep > 0 && view.reps > 1 {
+    if let Some(count) = rep_line(view) {
         centred(ui, rep_row, "rep", &mut |ui| {
-            ui.label(
-                RichText::new(format!("Rep {} of {}", view.rep, view.reps))
-                    .size(REP_SIZE * layout.scale),
-            );
+            ui.label(RichText::new(&count).size(REP_SIZE * layout.scale));
         });
     }
     let bar_width = bar_row.width().min(420.0 * layout.scale);

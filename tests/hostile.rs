@@ -1,0 +1,524 @@
+//! Hostile files: one regression test per finding of the hostile-input battery (issue 12), and
+//! a seeded fuzz loop over routine and settings parsing, bounded in time for CI.
+//!
+//! Anything that could hang (a named pipe) runs under a time limit, so a regression fails the
+//! test instead of stalling the suite. Limits here are hang guards, not timings: the speed of
+//! the worst file is measured by `scripts/bench-parse`, in a release build.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use egui_kittest::Harness;
+use unknot::app::{AppConfig, UnknotApp};
+use unknot::clock::ManualClock;
+use unknot::cue::RecordingPlayer;
+use unknot::routine::file::parse_routine;
+use unknot::routine::problems::MAX_SHOWN_PROBLEMS;
+use unknot::store::Store;
+use unknot::store::routines::RoutineStore;
+use unknot::store::settings::{self, Settings, WindowSize};
+
+/// Generous: a debug build on a busy machine. Only a hang (or a quadratic blow-up) reaches it.
+const HANG_GUARD: Duration = Duration::from_mins(1);
+
+/// `unknot` with an empty Unknot folder of its own, never the machine's.
+fn unknot(home: &Path) -> Command {
+    let mut command = Command::cargo_bin("unknot").expect("the binary is built");
+    command
+        .env(unknot::store::HOME_ENV, home)
+        .timeout(HANG_GUARD);
+    command
+}
+
+/// The routine file of 87,357 empty step tables: as many as fit in 256 KiB.
+fn empty_tables_file() -> String {
+    let head = "format_version = 1\nid = \"x\"\nname = \"x\"\ncategory = \"stretch\"\nsteps = [";
+    let room = 256 * 1024 - head.len() - 2;
+    format!("{head}{}]\n", "{},".repeat(room / 3))
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// Runs `work` on a thread and fails if it takes longer than [`HANG_GUARD`].
+fn within_time_limit<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(work()));
+    receiver
+        .recv_timeout(HANG_GUARD)
+        .expect("finished within the time limit (it hung)")
+}
+
+fn app_in(dir: &Path) -> Harness<'static, UnknotApp> {
+    let (player, _heard) = RecordingPlayer::new();
+    let config = AppConfig::for_tests(
+        Arc::new(ManualClock::new()),
+        Box::new(player),
+        Store::at(dir),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
+    harness.run();
+    harness
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> PathBuf {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("mkdir");
+    }
+    std::fs::write(path, bytes).expect("write");
+    path.to_owned()
+}
+
+// Finding 2: a FIFO hangs forever.
+
+#[cfg(unix)]
+#[test]
+fn check_and_show_refuse_a_named_pipe_at_once() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let fifo = home.path().join("f.toml");
+    mkfifo(&fifo);
+    for command in ["check", "show"] {
+        let output = unknot(home.path())
+            .arg(command)
+            .arg(&fifo)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.contains("is a named pipe (FIFO), not a routine file, so it was not read"),
+            "{command}: {stderr}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_app_starts_when_its_settings_file_is_a_pipe_or_a_link_to_a_device() {
+    for special in ["pipe", "/dev/zero"] {
+        let home = tempfile::tempdir().expect("temp dir");
+        let path = Store::at(home.path()).settings_path();
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+        if special == "pipe" {
+            mkfifo(&path);
+        } else {
+            std::os::unix::fs::symlink(special, &path).expect("symlink");
+        }
+        let dir = home.path().to_owned();
+        let notices = within_time_limit(move || app_in(&dir).state().notices().to_vec());
+        let what = if special == "pipe" {
+            "it is a named pipe (FIFO), not a regular file"
+        } else {
+            "it is a device, not a regular file"
+        };
+        assert!(
+            notices.iter().any(
+                |n| n.text.starts_with("Your settings file could not be read")
+                    && format!("{} {:?}", n.text, n.details).contains(what)
+            ),
+            "{notices:?}"
+        );
+        assert!(path.symlink_metadata().is_err(), "it was moved aside");
+    }
+}
+
+// Finding 1: one file of 256 KiB froze the app for minutes and printed 28 MB.
+
+#[test]
+fn the_empty_tables_file_is_checked_with_a_bounded_report() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let file = write(&home.path().join("tables.toml"), empty_tables_file());
+    let output = unknot(home.path())
+        .arg("check")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].ends_with("tables.toml: 436785 problem(s)"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len(), 1 + MAX_SHOWN_PROBLEMS + 1);
+    assert_eq!(
+        lines[1],
+        "  line 5, steps[1].name: the field `name` is missing"
+    );
+    assert_eq!(lines[MAX_SHOWN_PROBLEMS + 1], "  and 436,735 more problems");
+    assert!(stdout.len() < 8 * 1024, "{} bytes", stdout.len());
+}
+
+#[test]
+fn a_folder_of_the_worst_files_loads_with_a_bounded_report() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let store = RoutineStore::new(&Store::at(home.path()));
+    let text = empty_tables_file();
+    for n in 0..4 {
+        write(&store.dir().join(format!("bad-{n}.toml")), &text);
+    }
+    let loaded = within_time_limit(move || store.load_all());
+    assert_eq!(loaded.problems.len(), 4);
+    for problem in &loaded.problems {
+        assert!(problem.message.contains("has 436785 problem(s)"));
+        assert!(problem.message.ends_with("  - and 436,735 more problems"));
+        assert!(problem.message.lines().count() <= MAX_SHOWN_PROBLEMS + 2);
+    }
+}
+
+#[test]
+fn many_copies_of_one_bad_character_make_a_short_report() {
+    let problems = parse_routine(&"\u{1}\n".repeat(130_000)).expect_err("not TOML");
+    assert_eq!(problems.len(), MAX_SHOWN_PROBLEMS);
+    assert!(problems.total() > 100_000, "{}", problems.total());
+    assert!(problems.iter().all(|p| p.line.is_some()));
+}
+
+// Finding 5: terminal escapes in a key were printed raw.
+
+#[test]
+fn escape_sequences_from_a_file_never_reach_the_terminal_raw() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let key = r#""\u001b]0;owned\u0007\u001b[2J\u001b[31m\u202e" = 1"#;
+    let file = write(
+        &home.path().join("esc.toml"),
+        format!("format_version = 1\n{key}\n"),
+    );
+    let output = unknot(home.path())
+        .arg("check")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        !stdout.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains(r"unknown field `\u{1b}]0;owned\u{7}\u{1b}[2J\u{1b}[31m\u{202e}`"),
+        "{stdout}"
+    );
+
+    // The same file in the routines folder, under a name with an escape in it: `list`.
+    let routines = Store::at(home.path()).data_dir.join("routines");
+    write(
+        &routines.join("a\u{1b}[2Jb.toml"),
+        std::fs::read(&file).expect("read"),
+    );
+    let output = unknot(home.path()).arg("list").output().expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(stderr.contains(r"a\u{1b}[2Jb.toml"), "{stderr}");
+    assert!(
+        !stderr.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "{stderr:?}"
+    );
+}
+
+#[test]
+fn names_with_bidi_overrides_are_refused_and_say_where() {
+    let text = "format_version = 1\nid = \"x\"\nname = \"txt\\u202eexe\"\ncategory = \"stretch\"\n\
+                [[steps]]\nname = \"A\"\nkind = \"stretch\"\nposition = \"sitting\"\n\
+                hold_seconds = 20\ninstructions = \"Sit.\\u001b[2J\"\n";
+    let shown: Vec<String> = parse_routine(text)
+        .expect_err("refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "line 3, name: a name must be a single line of plain text: character 4 is U+202E (right-to-left override), which is not allowed",
+            "line 10, steps[1].instructions: character 5 of this text is U+001B (escape), which is not allowed (line breaks and tabs are)",
+        ]
+    );
+}
+
+// Finding 6: the window-size file followed links and was not atomic.
+
+#[cfg(unix)]
+#[test]
+fn the_window_size_is_saved_in_the_settings_atomically_and_never_through_a_link() {
+    use eframe::App as _;
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = Store::at(home.path()).settings_path();
+    let precious = write(
+        &home.path().join("precious-settings.toml"),
+        "safety_acknowledged = true\n",
+    );
+    std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+    std::os::unix::fs::symlink(&precious, &path).expect("symlink");
+
+    let mut harness = app_in(home.path());
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .inner_rect = Some(egui::Rect::from_min_size(
+        egui::Pos2::ZERO,
+        egui::vec2(900.0, 640.0),
+    ));
+    harness.run_steps(2);
+    harness.state_mut().on_exit(None);
+
+    assert_eq!(
+        std::fs::read_to_string(&precious).expect("read"),
+        "safety_acknowledged = true\n",
+        "the link's target is untouched"
+    );
+    assert!(
+        path.symlink_metadata().expect("meta").is_file(),
+        "the link was replaced by a file"
+    );
+    assert_eq!(
+        settings::saved_window_size(&path),
+        Some(WindowSize {
+            width: 900.0,
+            height: 640.0
+        })
+    );
+    let loaded = settings::load(&path).settings;
+    assert!(loaded.safety_acknowledged, "the rest was kept");
+    let mut names: Vec<String> = walk(home.path())
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["precious-settings.toml", "settings.toml"]);
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).expect("list") {
+            let path = entry.expect("entry").path();
+            if path.symlink_metadata().expect("meta").is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+// Finding 7: temp files of interrupted saves were never cleaned up.
+
+#[test]
+fn leftover_temp_files_are_removed_when_the_app_starts() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let store = Store::at(home.path());
+    let settings_path = store.settings_path();
+    settings::save(
+        &settings_path,
+        &Settings {
+            safety_acknowledged: true,
+            ..Settings::default()
+        },
+    )
+    .expect("save");
+    let routines = RoutineStore::new(&store);
+    let old = [
+        settings_path.with_file_name(".unknot-Ab12Cd.tmp"),
+        routines.dir().join(".unknot-Xy34Zw.tmp"),
+    ];
+    let hour_ago = std::time::SystemTime::now() - Duration::from_hours(1);
+    for path in &old {
+        write(path, "half a save");
+        let file = std::fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open");
+        file.set_modified(hour_ago).expect("age it");
+    }
+    let fresh = write(
+        &routines.dir().join(".unknot-Fr35hh.tmp"),
+        "a save under way",
+    );
+
+    let _app = app_in(home.path());
+
+    for path in &old {
+        assert!(!path.exists(), "{} was removed", path.display());
+    }
+    assert!(fresh.exists(), "a fresh one may be another Unknot saving");
+    assert!(settings_path.exists());
+}
+
+// A seeded fuzz loop: no input panics either parser, and a report is always bounded.
+
+/// xorshift64*: small, seedable, good enough to mutate text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const ROUTINE_SEED_TEXT: &str = r#"format_version = 1
+id = "fuzz"
+name = "Fuzz"
+summary = "Seed."
+category = "mixed"
+
+[[steps]]
+name = "Knee to chest"
+kind = "stretch"
+position = "on-back"
+equipment = "strap"
+hold_seconds = 20
+reps = 2
+rest_seconds = 5
+per_side = true
+instructions = "Draw one knee in."
+caution = "Gently."
+"#;
+
+const SETTINGS_SEED_TEXT: &str = r#"format_version = 1
+volume = 0.6
+muted = false
+get_ready_secs = 5
+switch_secs = 5
+theme = "dark"
+safety_acknowledged = true
+
+[lengths.desk-break]
+target_minutes = 10
+steps = [{ hold_secs = 30 }, {}, { reps = 3 }]
+
+[window]
+width = 900.0
+height = 600.0
+"#;
+
+/// Pieces that tend to break parsers: TOML syntax, huge numbers, control and bidi characters.
+const FRAGMENTS: &[&str] = &[
+    "[[steps]]\n",
+    "[",
+    "]",
+    "{",
+    "}",
+    "{},",
+    "\"",
+    "'''",
+    "\"\"\"",
+    "=",
+    "\n",
+    "#",
+    ".",
+    ",",
+    "-1",
+    "99999999999999999999",
+    "1e400",
+    "nan",
+    "inf",
+    "true",
+    "\\u001b",
+    "\\u202e",
+    "\u{1b}",
+    "\u{202e}",
+    "\u{0}",
+    "\r\n",
+    "é",
+    "steps = [",
+    "hold_seconds = ",
+    "[window]\n",
+    "x.y.z = 1\n",
+    "[lengths.\"a b\"]\n",
+    "format_version = 99\n",
+];
+
+fn mutate(rng: &mut Rng, seed: &str) -> String {
+    let mut bytes = seed.as_bytes().to_vec();
+    for _ in 0..=rng.below(8) {
+        let at = rng.below(bytes.len() + 1);
+        match rng.below(4) {
+            0 => {
+                let fragment = FRAGMENTS[rng.below(FRAGMENTS.len())];
+                bytes.splice(at..at, fragment.bytes());
+            }
+            1 if at < bytes.len() => {
+                let end = (at + rng.below(40)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            2 if at < bytes.len() => bytes[at] = rng.next() as u8,
+            _ => {
+                // Repeat a slice, as hostile files do.
+                let end = (at + rng.below(12)).min(bytes.len());
+                let piece: Vec<u8> = bytes[at..end].to_vec();
+                for _ in 0..rng.below(200) {
+                    bytes.splice(at..at, piece.iter().copied());
+                }
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn fuzzed_routine_and_settings_files_never_panic_and_stay_bounded() {
+    let seed = std::env::var("UNKNOT_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_u64);
+    let secs = std::env::var("UNKNOT_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let mut rng = Rng(seed | 1);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings_path = dir.path().join("settings.toml");
+    let started = Instant::now();
+    let mut cases = 0u64;
+    while started.elapsed() < Duration::from_secs(secs) {
+        cases += 1;
+        let text = mutate(&mut rng, ROUTINE_SEED_TEXT);
+        match parse_routine(&text) {
+            Ok(routine) => assert!(routine.violations().is_empty(), "seed {seed}: {text:?}"),
+            Err(problems) => {
+                assert!(!problems.is_empty(), "seed {seed}: {text:?}");
+                assert!(problems.len() <= MAX_SHOWN_PROBLEMS, "seed {seed}");
+            }
+        }
+
+        let text = mutate(&mut rng, SETTINGS_SEED_TEXT);
+        std::fs::write(&settings_path, &text).expect("write");
+        let loaded = settings::load(&settings_path);
+        let s = &loaded.settings;
+        assert!((0.0..=1.0).contains(&s.volume), "seed {seed}: {text:?}");
+        assert!(s.get_ready_secs <= 30 && s.switch_secs <= 30, "seed {seed}");
+        if let Some(window) = s.window {
+            assert!(window.width >= WindowSize::MIN.width && window.width <= WindowSize::MAX.width);
+        }
+        if loaded.notice.is_some() {
+            // Moved aside, never lost: tidy up so the folder stays small.
+            for entry in std::fs::read_dir(dir.path()).expect("list") {
+                std::fs::remove_file(entry.expect("entry").path()).expect("remove");
+            }
+        }
+    }
+    assert!(cases > 10, "only {cases} cases ran");
+    eprintln!("fuzz: {cases} routine and settings cases in {secs} s (seed {seed})");
+}
