@@ -509,3 +509,66 @@ fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
         "Enter pressed the focused New routine, it did not start a routine"
     );
 }
+
+#[test]
+fn every_screen_keeps_its_main_controls_inside_a_small_laptop_window() {
+    let size = egui::vec2(1024.0, 640.0);
+    let window = Rect::from_min_size(egui::Pos2::ZERO, size);
+    let dir = tempfile::tempdir().expect("temp dir");
+    two_broken_routine_files(dir.path());
+    // A first launch: the before-start screen comes first.
+    std::fs::create_dir_all(Store::at(dir.path()).config_dir).expect("mkdir");
+    unknot::store::settings::save(&Store::at(dir.path()).settings_path(), &Settings::default())
+        .expect("seed settings");
+    let mut rig = launch_sized(dir.path(), size, 1.0);
+    let notices_top = rig.rect_of("All notices (2)").top();
+    let inside = |rig: &Rig, label: &str| {
+        let rect = rig.rect_of(label);
+        assert!(
+            window.contains_rect(rect) && rect.bottom() <= notices_top,
+            "{label} at {rect:?} is inside the window, above the notices"
+        );
+    };
+    rig.select(MORNING);
+    for label in [
+        "New routine",
+        "Import...",
+        "Make it mine",
+        "5 min",
+        "Red flags",
+        "?",
+    ] {
+        inside(&rig, label);
+    }
+    let start = rig
+        .harness
+        .get_all_by_label_contains("Start  (")
+        .next()
+        .expect("a Start button")
+        .rect();
+    assert!(
+        window.contains_rect(start) && start.bottom() <= notices_top,
+        "Start {start:?}"
+    );
+
+    rig.press(Key::Enter);
+    assert_eq!(rig.screen(), ScreenKind::BeforeStart);
+    for label in ["I have read this", "Start routine", "Back"] {
+        inside(&rig, label);
+    }
+    rig.click("I have read this");
+    rig.click("Start routine");
+    assert_eq!(rig.screen(), ScreenKind::Player);
+    rig.press(Key::Escape);
+    rig.press(Key::Enter);
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    for label in ["Again", "Home"] {
+        inside(&rig, label);
+    }
+    rig.click("Home");
+    rig.click("New routine");
+    assert_eq!(rig.screen(), ScreenKind::Editor);
+    for label in ["Save", "Cancel", "Routine name", "Add blank step"] {
+        inside(&rig, label);
+    }
+}
