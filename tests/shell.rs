@@ -456,10 +456,24 @@ fn without_a_system_dialog_the_path_field_imports_and_exports_and_says_what_is_w
             .is_some()
     );
     let target = outside.path().join("copy.toml");
-    rig.type_path(&target.display().to_string());
+    rig.type_path(&outside.path().join("copy").display().to_string());
     rig.press(Key::Enter);
     assert!(!rig.dialog_open());
-    assert!(target.is_file(), "exported through the path field");
+    assert!(
+        target.is_file(),
+        "exported through the path field, with .toml added to the name"
+    );
+    rig.click("Export...");
+    rig.type_path(&target.display().to_string());
+    rig.press(Key::Enter);
+    assert!(
+        rig.shows(&format!(
+            "There is already a file at {}; choose another name.",
+            target.display()
+        )),
+        "never overwrites"
+    );
+    rig.press(Key::Escape);
 
     // Import: a path that is not there is explained and the dialog stays.
     rig.click("Import...");

@@ -102,10 +102,10 @@ pub struct FileChooser {
 }
 
 impl FileChooser {
-    /// The path typed, as a path.
+    /// The path typed, as a path (a leading `~` is the home folder).
     #[must_use]
     pub fn path(&self) -> PathBuf {
-        PathBuf::from(self.text.trim())
+        PathBuf::from(crate::effects::expand_home(&self.text))
     }
 }
 
