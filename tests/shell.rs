@@ -327,6 +327,22 @@ fn space_and_arrows_do_nothing_behind_a_dialog_on_the_player() {
         ScreenKind::Player,
         "Esc closed the overlay, not the routine"
     );
+
+    // A file dropped on the player is not imported, and the app says so.
+    let outside = tempfile::tempdir().expect("temp dir");
+    let file = outside.path().join("r.toml");
+    unknot::store::routines::export(&library::find("desk-break").expect("built-in"), &file)
+        .expect("export");
+    rig.drop_file(&file);
+    assert!(rig.own_routines().is_empty());
+    assert!(
+        rig.harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text.starts_with("Nothing was imported")),
+        "a drop that cannot be used is not silent"
+    );
 }
 
 #[test]
