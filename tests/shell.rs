@@ -224,6 +224,17 @@ fn player_controls_stay_inside_the_window_and_in_place_on_a_one_sided_step_with_
             notices.top() >= before[0].bottom(),
             "the notices never cover a control"
         );
+
+        // With Learn open beside it the player is narrower, and still fits.
+        rig.click("Learn");
+        for control in CONTROLS {
+            let rect = rig.rect_of(control);
+            let learn = rig.rect_of("Close Learn");
+            assert!(
+                window.contains_rect(rect) && rect.right() < learn.left(),
+                "{control} at {rect:?} fits beside Learn at {size:?}"
+            );
+        }
     }
 }
 
