@@ -613,3 +613,38 @@ fn every_screen_keeps_its_main_controls_inside_a_small_laptop_window() {
         inside(&rig, label);
     }
 }
+
+#[test]
+fn the_notices_list_shows_details_and_dismisses_one_notice_at_a_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    two_broken_routine_files(dir.path());
+    let mut rig = launch(dir.path());
+    rig.click("All notices (2)");
+    assert!(rig.shows("Notices"));
+    assert!(
+        rig.harness
+            .query_all_by_label_contains("Details: ")
+            .any(|n| n.value().is_some_and(|v| v.contains("broken-one.toml"))),
+        "the full path and the problem are in the details"
+    );
+    rig.click("Dismiss: broken-one.toml could not be loaded and was left as it is.");
+    let left: Vec<String> = rig
+        .harness
+        .state()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert_eq!(
+        left,
+        ["broken-two.toml could not be loaded and was left as it is."]
+    );
+    rig.click("Dismiss all");
+    assert!(rig.harness.state().notices().is_empty());
+    rig.click("Close");
+    assert!(!rig.dialog_open());
+    assert!(
+        rig.harness.query_by_label("Details").is_none(),
+        "the line is gone"
+    );
+}
