@@ -592,6 +592,17 @@ fn every_screen_keeps_its_main_controls_inside_a_small_laptop_window() {
         "Start {start:?}"
     );
 
+    // The tallest dialogs scroll inside the window; their buttons stay on screen.
+    rig.click("Settings");
+    inside(&rig, "Close");
+    rig.press(Key::Escape);
+    rig.click("Red flags");
+    inside(&rig, "Close red flags");
+    rig.press(Key::Escape);
+    rig.click("?");
+    inside(&rig, "Close");
+    rig.press(Key::Escape);
+
     rig.press(Key::Enter);
     assert_eq!(rig.screen(), ScreenKind::BeforeStart);
     for label in ["I have read this", "Start routine", "Back"] {

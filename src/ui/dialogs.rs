@@ -157,7 +157,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
                 ui.set_max_width(560.0);
                 ui.heading("Red flags");
                 egui::ScrollArea::vertical()
-                    .max_height(max_height - 100.0)
+                    .max_height(max_height - 120.0)
                     .show(ui, super::learn::red_flags_ui);
                 if default_button(ui, "Close red flags") {
                     commands.push(Command::Modal(ModalCommand::Close));
@@ -172,11 +172,16 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
             }
             Modal::Settings => {
                 ui.set_width(440.0);
+                // The settings scroll; Close stays below them, always in view.
                 egui::ScrollArea::vertical()
-                    .max_height(max_height - 40.0)
+                    .max_height(max_height - 80.0)
                     .show(ui, |ui| {
                         commands.extend(super::settings::settings_ui(ui, app.settings, app.audio));
                     });
+                ui.separator();
+                if default_button(ui, "Close") {
+                    commands.push(Command::Modal(ModalCommand::Close));
+                }
             }
             Modal::Notices => commands.extend(super::notices::notices_list_ui(ui, app.notices)),
             Modal::Import(flow) => import_ui(ui, flow, &mut commands),
