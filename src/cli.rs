@@ -1,4 +1,5 @@
-//! The command line: `list`, `show`, `check` and `start` (no subcommand opens the app).
+//! The command line: `list`, `show`, `check`, `start` and `history` (no subcommand opens the
+//! app).
 //!
 //! Arguments are parsed by clap into [`Cli`], so every value reaching [`run`] is already in
 //! range (target minutes 1–120, pauses 0–30 s); clap reports usage errors itself with exit
@@ -80,6 +81,18 @@ pub enum Command {
         /// The routine file.
         file: PathBuf,
     },
+    /// Print your session history: summaries, a calendar and the sessions (or CSV).
+    History {
+        /// How many weeks to show (1–520; default 12). With --csv, only those weeks' sessions.
+        #[arg(long, value_name = "N", value_parser = RangedI64ValueParser::<u32>::new().range(1..=520))]
+        weeks: Option<u32>,
+        /// Print every session as CSV (the documented header first) instead.
+        #[arg(long)]
+        csv: bool,
+        /// Take this local date (YYYY-MM-DD) as today (for tests).
+        #[arg(long, hide = true)]
+        today: Option<jiff::civil::Date>,
+    },
 }
 
 fn minutes_parser() -> RangedI64ValueParser<u32> {
@@ -136,8 +149,39 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_stdout(&show_text(&routine, minutes, timing))?;
         }
         Some(Command::Check { file }) => return check(&file),
+        Some(Command::History { weeks, csv, today }) => history(weeks, csv, today)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `unknot history`: reads the log (a damaged line is named on stderr, the rest still shown).
+fn history(weeks: Option<u32>, csv: bool, today: Option<jiff::civil::Date>) -> anyhow::Result<()> {
+    use crate::history::{csv as history_csv, figures, report};
+    let Some(store) = Store::for_this_machine() else {
+        bail!("this system has no home folder to keep a history in");
+    };
+    let log = crate::store::history::HistoryStore::new(&store);
+    let loaded = log.load()?;
+    if let Some(notice) = loaded.notice(log.path()) {
+        eprintln!("unknot: {notice}");
+    }
+    let today = today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let figures = figures::Figures::compute(
+        &loaded.sessions,
+        today,
+        weeks.unwrap_or(figures::DEFAULT_WEEKS),
+    );
+    if csv {
+        let first = figures.calendar.first().map(|d| d.date);
+        let sessions: Vec<_> = loaded
+            .sessions
+            .into_iter()
+            .filter(|r| weeks.is_none() || first.is_some_and(|f| r.start.date() >= f))
+            .collect();
+        write_stdout(&history_csv::to_csv(&sessions))
+    } else {
+        write_stdout(&report::history_text(&figures, &loaded.sessions))
+    }
 }
 
 /// The person's routines folder, if this system has one.

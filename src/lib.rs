@@ -15,6 +15,7 @@ pub mod content;
 pub mod cue;
 pub mod effects;
 pub mod fit;
+pub mod history;
 pub mod plain_text;
 pub mod plan;
 pub mod routine;

@@ -159,11 +159,12 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     rig.harness.run();
     assert!(rig.shows("PAUSED"));
     assert!(rig.shows("Resume"));
-    let hold = sized.routine.steps[0].rep_secs;
-    let shown = clock(hold);
+    // During moves the big countdown runs over the whole set of tilts.
+    let first = &sized.routine.steps[0];
+    let shown = clock(first.rep_secs * first.reps);
     assert!(
         rig.shows(&shown),
-        "the countdown shows the full hold, {shown}"
+        "the countdown shows the whole set, {shown}"
     );
     rig.wait(30);
     assert!(rig.shows(&shown), "the countdown did not move while paused");
@@ -683,4 +684,38 @@ fn deleting_a_routine_can_be_undone() {
     assert!(rig.shows("Deleted \"Mine to delete\"."));
     rig.click("Undo");
     assert_eq!(rig.own_routines(), [mine]);
+}
+
+/// A routine longer than the length control's top (120 min) is shown as it is: selecting it
+/// changes nothing and writes nothing to the settings until the person asks.
+#[test]
+fn selecting_a_very_long_routine_changes_nothing_by_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut long = library::find("desk-break").expect("built-in");
+    long.id = "very-long".into();
+    long.name = "Very long".into();
+    for step in &mut long.steps {
+        step.technique = None;
+        step.pattern = unknot::routine::Pattern::Hold;
+        step.rest_secs = 300;
+        step.rep_secs = 600;
+        step.reps = 10;
+    }
+    let store = unknot::store::routines::RoutineStore::new(&Store::at(dir.path()));
+    store.save(&long).expect("save");
+    let written = unknot::plan::total_secs(&long, Settings::default().timing());
+    assert!(written > 120 * 60);
+    let mut rig = launch(dir.path(), None);
+    rig.select("Very long");
+    rig.wait(3);
+    assert!(rig.shows(&format!("Start  ({})", clock(written))));
+    assert!(
+        !rig.harness
+            .state()
+            .settings()
+            .lengths
+            .contains_key("very-long")
+    );
+    let on_disk = std::fs::read_to_string(Store::at(dir.path()).settings_path()).expect("settings");
+    assert!(!on_disk.contains("very-long"), "{on_disk}");
 }

@@ -385,3 +385,26 @@ fn list_and_show_include_the_persons_own_routines() {
             .starts_with("From my physio")
     );
 }
+
+/// The README's routine example is the documented contract: it must check as written.
+#[test]
+fn the_readme_routine_example_checks() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let section = readme
+        .split("### Routine file format")
+        .nth(1)
+        .expect("a routine format section");
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a TOML example");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "example.toml", example);
+    unknot()
+        .args(["check", &path])
+        .assert()
+        .success()
+        .stdout("OK: My physio's sheet, 4 steps, 5:19 (format 2)\n");
+}

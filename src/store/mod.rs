@@ -9,6 +9,7 @@
 //! never overwritten or deleted: it is moved aside under a new name (never over another file),
 //! and the person is told where it went.
 
+pub mod history;
 pub mod routines;
 pub mod settings;
 

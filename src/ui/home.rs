@@ -225,8 +225,11 @@ fn length_ui(
                     .unwrap_or_else(|| (sized.total_secs + 30) / 60);
                 let response = ui
                     .add(
+                        // A routine longer than the control's top shows its own length and is
+                        // left alone until the person moves the control.
                         DragValue::new(&mut minutes)
                             .range(TARGET_MINUTES)
+                            .clamp_existing_to_range(false)
                             .speed(0.2)
                             .suffix(" min"),
                     )

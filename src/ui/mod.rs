@@ -7,6 +7,7 @@
 pub mod dialogs;
 pub mod editor;
 pub mod finished;
+pub mod history;
 pub mod home;
 pub mod keymap;
 pub mod learn;

@@ -332,7 +332,7 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
     };
     centred(ui, countdown_row, "countdown", &mut |ui| {
         ui.label(
-            RichText::new(clock(shown_secs(view.segment_left)))
+            RichText::new(clock(shown_secs(view.countdown)))
                 .size(layout.countdown_size)
                 .monospace()
                 .color(countdown_colour),

@@ -1,0 +1,75 @@
+//! Benchmark (not a test): fitting the largest routine the format allows to every target the
+//! length control offers. Run by `scripts/bench-fit` in a release build, which checks the
+//! targets (each fit under 10 ms; the whole process under 10 MB of peak memory above a
+//! do-nothing run is measured there with GNU time).
+//!
+//! The routine: 60 steps (the most allowed), each a held stretch of 600 s (the longest hold)
+//! × 30 repetitions (the most) on each side with 300 s rests, written by hand (so its range
+//! is its kind's, widened to what is written: the widest search there is).
+
+use std::time::{Duration, Instant};
+
+use unknot::fit::{LengthChoice, fit};
+use unknot::plan::Timing;
+use unknot::routine::{
+    Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
+};
+
+fn largest_routine() -> Routine {
+    let steps = (1..=60)
+        .map(|n| Step {
+            id: format!("s{n}"),
+            technique: None,
+            name: format!("Step {n}"),
+            kind: if n % 2 == 0 {
+                StepKind::Stretch
+            } else {
+                StepKind::Strengthen
+            },
+            pattern: Pattern::Hold,
+            sides: if n % 3 == 0 {
+                Sides::Alternate
+            } else {
+                Sides::Each
+            },
+            instructions: "Hold.".to_owned(),
+            caution: String::new(),
+            rep_secs: 600,
+            reps: 30,
+            rest_secs: 300,
+            equipment: Equipment::None,
+            position: Position::OnBack,
+            importance: Importance::Normal,
+        })
+        .collect();
+    Routine {
+        id: "largest".to_owned(),
+        name: "Largest".to_owned(),
+        summary: String::new(),
+        category: Category::Stretch,
+        steps,
+    }
+}
+
+fn main() {
+    let routine = largest_routine();
+    let mut times: Vec<(Duration, u32)> = Vec::new();
+    for minutes in 1..=120 {
+        let choice = LengthChoice {
+            target_minutes: Some(minutes),
+            ..LengthChoice::default()
+        };
+        let started = Instant::now();
+        let fitted = fit(&routine, &choice, Timing::default());
+        times.push((started.elapsed(), minutes));
+        std::hint::black_box(fitted);
+    }
+    times.sort();
+    let (slowest, at) = times[times.len() - 1];
+    let median = times[times.len() / 2].0;
+    println!(
+        "fit_slowest_us={} fit_slowest_minutes={at} fit_median_us={}",
+        slowest.as_micros(),
+        median.as_micros()
+    );
+}
