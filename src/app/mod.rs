@@ -435,13 +435,6 @@ impl eframe::App for UnknotApp {
     }
 }
 
-/// The central panel without a fill of its own: the window is cleared to the panel colour
-/// instead (see `clear_color`), which saves shading every pixel twice on each frame.
-pub(crate) fn central_panel(ui: &egui::Ui) -> egui::CentralPanel {
-    egui::CentralPanel::default()
-        .frame(egui::Frame::central_panel(ui.style()).fill(egui::Color32::TRANSPARENT))
-}
-
 /// The window icon, from `assets/icon.png`.
 fn icon() -> Option<egui::IconData> {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()

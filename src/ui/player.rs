@@ -434,11 +434,9 @@ fn controls_ui(ui: &mut Ui, paused: bool, commands: &mut Vec<Command>) {
         });
     });
     ui.label(
-        RichText::new(
-            "Keys: Space pause · Left arrow back · Right arrow skip · Esc stop · ? all keys",
-        )
-        .small()
-        .color(Palette::of(ui.visuals()).quiet),
+        RichText::new(super::keymap::player_keys_line())
+            .small()
+            .color(Palette::of(ui.visuals()).quiet),
     );
 }
 
