@@ -155,7 +155,12 @@ pub struct UnknotApp {
     started_plan: Option<StartedPlan>,
     /// The window's size as last seen in a normal state, kept in the settings on exit.
     window_size: Option<WindowSize>,
+    /// The last routine fitted to a length, with what it was fitted from (see `sized`).
+    fit_cache: std::cell::RefCell<Option<FitKeyAndResult>>,
 }
+
+/// A routine, the person's length choice and the pauses, with the routine fitted to them.
+type FitKeyAndResult = ((Routine, LengthChoice, crate::plan::Timing), Fitted);
 
 impl UnknotApp {
     /// Builds the app on an egui context (the window's, or a test harness's).
@@ -226,6 +231,7 @@ impl UnknotApp {
             cue_log: config.cue_log,
             started_plan: None,
             window_size: None,
+            fit_cache: std::cell::RefCell::new(None),
         };
         if let Some(start) = config.start {
             app.open_straight_into(&start);
@@ -338,12 +344,23 @@ impl UnknotApp {
         self.settings.lengths.get(id).cloned().unwrap_or_default()
     }
 
+    /// The routine fitted to the person's choices. Fitted once per routine, choice and
+    /// pauses, then kept: the home screen asks on every frame.
     fn sized(&self, routine: &Routine) -> Fitted {
-        fit::fit(
-            routine,
-            &self.choice_for(&routine.id),
+        let key = (
+            routine.clone(),
+            self.choice_for(&routine.id),
             self.settings.timing(),
-        )
+        );
+        let mut cache = self.fit_cache.borrow_mut();
+        match &*cache {
+            Some((cached, fitted)) if *cached == key => fitted.clone(),
+            _ => {
+                let fitted = fit::fit(&key.0, &key.1, key.2);
+                *cache = Some((key, fitted.clone()));
+                fitted
+            }
+        }
     }
 
     /// A copy of the session as it is now, with the instant it was read at.
