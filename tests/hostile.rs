@@ -210,7 +210,7 @@ fn many_copies_of_one_bad_character_make_a_short_report() {
     let more = problems.more_line().expect("a summary");
     assert!(
         more.ends_with(
-            "more problems up to line 16,384; the rest of the file was not checked: fix these, then check again"
+            "more problems up to line 8,192; the rest of the file was not checked: fix these, then check again"
         ),
         "{more}"
     );

@@ -238,8 +238,8 @@ fn keep_first_steps(document: &mut Spanned<DeTable<'_>>, lines: &LineIndex) -> O
 
 /// How far past the first syntax error the file is parsed again to list the errors after it.
 /// Recovering from errors keeps every one of them (some 150 bytes each), and a 256 KiB file can
-/// hold 260,000 of them; this window holds at most some 16,000.
-const SYNTAX_WINDOW_BYTES: usize = 32 * 1024;
+/// hold 260,000 of them; this window holds at most some 8,000.
+const SYNTAX_WINDOW_BYTES: usize = 16 * 1024;
 
 /// The syntax problems of a text that does not parse, `first` being the first error. The
 /// text is parsed again with recovery, up to [`SYNTAX_WINDOW_BYTES`] past the first error (cut
