@@ -147,11 +147,19 @@ impl egui::DroppedFile for Dropped {
 }
 
 /// Two unreadable routine files, so the home screen has two notices to show.
+/// Two routine files with two different problems (problems of one kind share one notice):
+/// one is not a routine at all, the other is a routine under the wrong file name.
 fn two_broken_routine_files(dir: &Path) {
     let routines = Store::at(dir).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
     std::fs::write(routines.join("broken-one.toml"), "this is [not a routine").expect("write");
-    std::fs::write(routines.join("broken-two.toml"), "id = 3\nname = [").expect("write");
+    let mut misnamed = library::find("desk-break").expect("built-in");
+    misnamed.id = "some-other-id".into();
+    std::fs::write(
+        routines.join("broken-two.toml"),
+        unknot::routine::file::to_toml(&misnamed).expect("toml"),
+    )
+    .expect("write");
 }
 
 /// One routine of the person's own, on disk.
@@ -638,7 +646,7 @@ fn the_notices_list_shows_details_and_dismisses_one_notice_at_a_time() {
             .any(|n| n.value().is_some_and(|v| v.contains("broken-one.toml"))),
         "the full path and the problem are in the details"
     );
-    rig.click("Dismiss: broken-one.toml could not be loaded and was left as it is.");
+    rig.click("Dismiss: 1 routine file is not a valid routine; it was left as it is");
     let left: Vec<String> = rig
         .harness
         .state()
@@ -648,7 +656,7 @@ fn the_notices_list_shows_details_and_dismisses_one_notice_at_a_time() {
         .collect();
     assert_eq!(
         left,
-        ["broken-two.toml could not be loaded and was left as it is."]
+        ["1 routine file has an id that is not its file name; it was left as it is"]
     );
     rig.click("Dismiss all");
     assert!(rig.harness.state().notices().is_empty());
@@ -657,5 +665,32 @@ fn the_notices_list_shows_details_and_dismisses_one_notice_at_a_time() {
     assert!(
         rig.harness.query_by_label("Details").is_none(),
         "the line is gone"
+    );
+}
+
+/// However many files have the same problem, they make one notice, with every file in it.
+#[test]
+fn many_broken_files_of_one_kind_make_one_notice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let routines = Store::at(dir.path()).data_dir.join("routines");
+    std::fs::create_dir_all(&routines).expect("mkdir");
+    for n in 1..=12 {
+        std::fs::write(routines.join(format!("broken-{n}.toml")), "not [ a routine")
+            .expect("write");
+    }
+    let rig = launch(dir.path());
+    let notices = rig.harness.state().notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let files = notices
+        .iter()
+        .find(|n| {
+            n.text
+                .starts_with("12 routine files are not valid routines")
+        })
+        .expect("one notice for the twelve files");
+    let details = files.details.as_deref().unwrap_or_default();
+    assert!(
+        (1..=12).all(|n| details.contains(&format!("broken-{n}.toml"))),
+        "{details}"
     );
 }

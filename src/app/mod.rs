@@ -29,7 +29,7 @@ use crate::plan::Plan;
 use crate::routine::Routine;
 use crate::session::Session;
 use crate::store::Store;
-use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines};
+use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
 use crate::store::settings::{self, Settings, ThemeChoice, WindowSize};
 use crate::ui::dialogs::Modal;
 use crate::ui::learn::LearnState;
@@ -195,17 +195,16 @@ impl UnknotApp {
         ctx.options_mut(|o| o.quit_shortcuts.clear());
         let own = config.store.as_ref().map(RoutineStore::new);
         let (routines, problems) = all_routines(own.as_ref());
-        for problem in problems {
-            notices.push(Notice::with_details(
-                format!(
-                    "{} could not be loaded and was left as it is.",
-                    problem.path.file_name().map_or_else(
-                        || problem.path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned()
-                    )
-                ),
-                problem.message,
-            ));
+        // One notice per kind of problem, however many files have it; each file's own
+        // message is in the details.
+        for group in grouped(&problems) {
+            let details = group
+                .files
+                .iter()
+                .map(|file| file.message.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            notices.push(Notice::with_details(group.heading, details));
         }
         let mut app = Self {
             conductor,
