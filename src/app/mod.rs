@@ -445,10 +445,6 @@ impl eframe::App for UnknotApp {
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
         visuals.panel_fill.to_normalized_gamma_f32()
     }
-
-    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
-        self.save_settings_if_changed(false);
-    }
 }
 
 /// The window icon, from `assets/icon.png`.
