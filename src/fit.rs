@@ -575,10 +575,10 @@ fn scale_holds(slots: &mut [Slot], target: u32, timing: Timing, longer: bool) {
 
 /// When single moves toward the target cannot land within tolerance, one step's repetitions
 /// may have to go the other way while holds make up the difference (one repetition fewer of a
-/// long hold on each side, a longer hold elsewhere). Tries each step at up to three
-/// repetitions more or fewer (with the hold its floor then needs), each followed by the holds
-/// scaled and fine-tuned toward the target, and keeps the best; up to three rounds. Bounded:
-/// at most 3 × 6 × 60 trials.
+/// long hold on each side, a longer hold elsewhere). Tries each step at every repetition count
+/// of its range (up to three more or fewer when the range is wider than 16), with the hold its
+/// floor then needs, each followed by the holds scaled and fine-tuned toward the target, and
+/// keeps the best; up to three rounds. Bounded: at most 3 × 16 × 60 trials.
 fn trade_reps_for_holds(slots: &mut [Slot], target: u32, tolerance: u32, timing: Timing) {
     let total = |slots: &[Slot]| slots.iter().map(|s| s.len(timing)).sum::<u32>();
     for _ in 0..3 {
@@ -592,8 +592,14 @@ fn trade_reps_for_holds(slots: &mut [Slot], target: u32, tolerance: u32, timing:
             if !slot.included || slot.reps_pinned {
                 continue;
             }
+            // Every count of a narrow range (at most 16: ranges from sources are a few reps
+            // wide), else up to three either way.
             let (low, high) = slot.reps_range;
-            let near = slot.step.reps.saturating_sub(3).max(low)..=(slot.step.reps + 3).min(high);
+            let near = if high - low <= 15 {
+                low..=high
+            } else {
+                slot.step.reps.saturating_sub(3).max(low)..=(slot.step.reps + 3).min(high)
+            };
             for reps in near {
                 // Fewer repetitions may need a longer hold to keep the time under stretch.
                 let secs = if slot.secs_pinned {
@@ -866,6 +872,22 @@ mod tests {
             },
         );
         assert_eq!(doses(&fit(&r, &choice, NO_PAUSES)), [(600, 1)]);
+    }
+
+    #[test]
+    fn fewer_repetitions_with_longer_holds_can_land_where_single_moves_cannot() {
+        // Found by the reach sweep: held, alternating, 5 s × 1, a 9 s get-ready; 6 minutes needs
+        // 2 × reps × hold between 343 and 359 s, which 15 reps (where adding reps stops) cannot
+        // give with whole seconds, but 11 × 16 s can.
+        let mut s = step("Sway", 5, 1, false);
+        s.kind = crate::routine::StepKind::Mobility;
+        s.sides = Sides::Alternate;
+        let timing = Timing {
+            get_ready_secs: 9,
+            switch_secs: 0,
+        };
+        let fitted = fit(&routine(vec![s]), &minutes(6), timing);
+        assert_eq!(fitted.reach, Reach::OnTarget, "{} s", fitted.total_secs);
     }
 
     #[test]

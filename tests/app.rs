@@ -483,12 +483,15 @@ impl Rig {
     }
 
     /// The notice that mentions `text`; panics if there is none.
+    /// The text of the notice that mentions `text` in its words or its details.
     fn notice_containing(&self, text: &str) -> String {
         self.harness
             .state()
             .notices()
             .iter()
-            .find(|n| n.text.contains(text))
+            .find(|n| {
+                n.text.contains(text) || n.details.as_deref().is_some_and(|d| d.contains(text))
+            })
             .map_or_else(|| panic!("no notice mentions {text:?}"), |n| n.text.clone())
     }
 
