@@ -32,6 +32,8 @@ fn launch_sized(dir: &Path, size: egui::Vec2, scale: f32) -> Rig {
     if !path.exists() {
         let settings = Settings {
             safety_acknowledged: true,
+            // The back-pain question has its own tests (tests/history_app.rs).
+            ask_back_pain: false,
             ..Settings::default()
         };
         unknot::store::settings::save(&path, &settings).expect("seed settings");
@@ -486,7 +488,14 @@ fn without_a_system_dialog_the_path_field_imports_and_exports_and_says_what_is_w
 fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path());
-    let order = ["Red flags", "Learn", "Settings", "?", "New routine"];
+    let order = [
+        "Red flags",
+        "Learn",
+        "History",
+        "Settings",
+        "?",
+        "New routine",
+    ];
     let mut lefts = Vec::new();
     for label in order {
         rig.press(Key::Tab);
@@ -495,7 +504,7 @@ fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
         lefts.push(node.rect().left());
     }
     assert!(
-        lefts[..4].windows(2).all(|w| w[0] < w[1]),
+        lefts[..5].windows(2).all(|w| w[0] < w[1]),
         "the top bar is walked left to right: {lefts:?}"
     );
     rig.press(Key::Enter);
