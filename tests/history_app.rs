@@ -436,7 +436,12 @@ fn the_history_screen_fits_and_deletes_undoes_clears_and_exports() {
     assert!(rig.sessions().is_empty());
     assert!(rig.shows("No sessions yet. Each routine you run is kept here when it ends."));
 
-    // The same button goes back home; during a routine there is none.
+    // Back to the routines, by the button on the screen or by History again; during a routine
+    // there is no History button.
+    rig.click("Back to routines");
+    assert_eq!(rig.screen(), ScreenKind::Home);
+    rig.open_history();
+    assert_eq!(rig.screen(), ScreenKind::History);
     rig.open_history();
     assert_eq!(rig.screen(), ScreenKind::Home);
     rig.press(Key::Enter);

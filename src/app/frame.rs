@@ -222,6 +222,9 @@ impl UnknotApp {
             }
             Screen::History(history) => {
                 central_panel(ui).show(ui, |ui| {
+                    if ui.button("Back to routines").clicked() {
+                        commands.push(Command::Open(Opening::History));
+                    }
                     commands
                         .extend(ui::history::history_ui(ui, &history.view).map(Command::History));
                 });
