@@ -138,7 +138,8 @@ pub const MAX_MATCHES: usize = 50;
 /// in the separator. Reads one folder, bounded; an unreadable folder gives no matches.
 #[must_use]
 pub fn path_matches(typed: &str) -> Vec<String> {
-    let typed = typed.trim();
+    let expanded = expand_home(typed);
+    let typed = expanded.as_str();
     if typed.is_empty() {
         return Vec::new();
     }
@@ -185,6 +186,20 @@ pub fn folder_text(folder: &Path) -> String {
     text
 }
 
+/// The path typed, trimmed, with a leading `~` standing for the home folder.
+#[must_use]
+pub fn expand_home(typed: &str) -> String {
+    let typed = typed.trim();
+    let rest = typed
+        .strip_prefix("~/")
+        .or_else(|| typed.strip_prefix(&format!("~{MAIN_SEPARATOR}")))
+        .or_else(|| (typed == "~").then_some(""));
+    match (rest, home_folder()) {
+        (Some(rest), Some(home)) => format!("{}{rest}", folder_text(&home)),
+        _ => typed.to_owned(),
+    }
+}
+
 /// The person's home folder, if the system says where it is.
 #[must_use]
 pub fn home_folder() -> Option<PathBuf> {
@@ -213,6 +228,13 @@ mod tests {
         );
         assert_eq!(path_matches(&folder).len(), 3, "everything in the folder");
         assert!(path_matches("").is_empty());
+        if let Some(home) = home_folder() {
+            assert_eq!(
+                expand_home(" ~/a.toml "),
+                format!("{}a.toml", folder_text(&home))
+            );
+        }
+        assert_eq!(expand_home("/x/~/a.toml"), "/x/~/a.toml");
         assert!(path_matches("/no/such/folder/x").is_empty());
     }
 

@@ -4,7 +4,8 @@
 //! are the pure core (no screen, no speaker, no files); [`store`] keeps settings and routines on
 //! disk; [`cue`] makes sounds; [`content`] holds the Learn panels' text as data; [`ui`] draws
 //! panels that return commands; [`app`] owns the state and applies those commands; [`cli`] is
-//! the command line.
+//! the command line. [`safe_file`] reads files that may be hostile (regular files only, within
+//! a size limit) and [`plain_text`] names and escapes characters that must not be shown raw.
 
 pub mod app;
 pub mod bench;

@@ -70,6 +70,10 @@ pub struct View<'a> {
     pub reps: u32,
     /// Time left in the current segment.
     pub segment_left: Duration,
+    /// What the big countdown shows: the time left in the segment, or during a set of moves,
+    /// the time left in the whole set (so it counts down steadily while the moves are counted
+    /// one by one).
+    pub countdown: Duration,
     /// Time left in the whole routine.
     pub overall_left: Duration,
     /// How much of the current step is done, 0–1.
@@ -311,10 +315,19 @@ impl Session {
             start_secs: 0,
             secs: 0,
         };
-        let segment = self
+        let (segment_index, segment) = self
             .plan
             .segment_at(at.as_secs_f64())
-            .map_or(fallback, |(_, s)| *s);
+            .map_or((0, fallback), |(i, s)| (i, *s));
+        let countdown_end = if segment.kind == SegmentKind::Move {
+            self.plan.segments[segment_index..]
+                .iter()
+                .take_while(|s| s.kind == SegmentKind::Move && s.step == segment.step)
+                .last()
+                .map_or(segment.end_secs(), Segment::end_secs)
+        } else {
+            segment.end_secs()
+        };
         let steps = &self.plan.routine.steps;
         let step_index = segment.step.min(steps.len().saturating_sub(1));
         let span = self.plan.steps[step_index];
@@ -336,6 +349,7 @@ impl Session {
             rep: segment.rep,
             reps: steps[step_index].reps,
             segment_left: secs(segment.end_secs()).saturating_sub(at),
+            countdown: secs(countdown_end).saturating_sub(at),
             overall_left: total.saturating_sub(at),
             step_progress: fraction(at.saturating_sub(step_start), step_len),
             overall_progress: fraction(at, total),
@@ -552,6 +566,29 @@ mod tests {
             (0, Duration::from_secs(13))
         );
         assert_eq!(session.steps_completed(), [false, false]);
+    }
+
+    #[test]
+    fn during_moves_the_countdown_runs_over_the_whole_set() {
+        use crate::routine::Sides;
+        use crate::routine::model::tests::moves;
+        let t0 = Instant::now();
+        let plan = Plan::new(
+            routine(vec![moves("Tilt", 4, 3, Sides::Each)]),
+            Timing::default(),
+        );
+        let session = Session::start(plan, t0);
+        // Left moves run 5–17 s, then a 5 s switch, then the right moves.
+        let v = session.view(at(t0, 10.0));
+        assert_eq!(
+            (v.rep, v.segment_left, v.countdown),
+            (2, Duration::from_secs(3), Duration::from_secs(7))
+        );
+        let v = session.view(at(t0, 19.0));
+        assert_eq!(
+            v.countdown, v.segment_left,
+            "the switch counts down on its own"
+        );
     }
 
     #[test]

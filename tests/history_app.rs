@@ -481,13 +481,14 @@ fn exporting_through_the_in_app_chooser_refuses_an_existing_file() {
         taken.display()
     )));
     assert_eq!(std::fs::read_to_string(&taken).expect("read"), "mine");
+    // Without an extension, the file gets .csv.
     let fresh = dir.path().join("fresh.csv");
     rig.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     rig.harness.run();
     rig.harness
         .get_by_label("File path")
-        .type_text(&fresh.display().to_string());
+        .type_text(&dir.path().join("fresh").display().to_string());
     rig.harness.run();
     rig.click("Export");
     let text = std::fs::read_to_string(&fresh).expect("exported");

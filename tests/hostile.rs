@@ -146,17 +146,22 @@ fn the_empty_tables_file_is_checked_with_a_bounded_report() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     let lines: Vec<&str> = stdout.lines().collect();
+    // Only the first 60 steps (the most a routine may have) are walked: 5 missing fields each.
     assert!(
-        lines[0].ends_with("tables.toml: 436785 problem(s)"),
+        lines[0].ends_with("tables.toml: 301 problem(s)"),
         "{}",
         lines[0]
     );
     assert_eq!(lines.len(), 1 + MAX_SHOWN_PROBLEMS + 1);
     assert_eq!(
         lines[1],
+        "  line 5, steps: this file has 87,357 steps, and a routine has at most 60: only the first 60 were checked"
+    );
+    assert_eq!(
+        lines[2],
         "  line 5, steps[1].name: the field `name` is missing"
     );
-    assert_eq!(lines[MAX_SHOWN_PROBLEMS + 1], "  and 436,735 more problems");
+    assert_eq!(lines[MAX_SHOWN_PROBLEMS + 1], "  and 251 more problems");
     assert!(stdout.len() < 8 * 1024, "{} bytes", stdout.len());
 }
 
@@ -171,18 +176,66 @@ fn a_folder_of_the_worst_files_loads_with_a_bounded_report() {
     let loaded = within_time_limit(move || store.load_all());
     assert_eq!(loaded.problems.len(), 4);
     for problem in &loaded.problems {
-        assert!(problem.message.contains("has 436785 problem(s)"));
-        assert!(problem.message.ends_with("  - and 436,735 more problems"));
+        assert!(problem.message.contains("has 301 problem(s)"));
+        assert!(problem.message.ends_with("  - and 251 more problems"));
         assert!(problem.message.lines().count() <= MAX_SHOWN_PROBLEMS + 2);
     }
+}
+
+#[test]
+fn one_step_too_many_is_the_only_problem_of_an_otherwise_good_file() {
+    let step = "[[steps]]\nname = \"A\"\nkind = \"stretch\"\nposition = \"sitting\"\n\
+                hold_seconds = 20\ninstructions = \"Sit.\"\n";
+    let head = "format_version = 1\nid = \"x\"\nname = \"X\"\ncategory = \"stretch\"\n";
+    let ok = format!("{head}{}", step.repeat(60));
+    assert!(parse_routine(&ok).is_ok());
+    let shown: Vec<String> = parse_routine(&format!("{head}{}", step.repeat(61)))
+        .expect_err("too many")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "line 5, steps: this file has 61 steps, and a routine has at most 60: only the first 60 were checked"
+        ]
+    );
 }
 
 #[test]
 fn many_copies_of_one_bad_character_make_a_short_report() {
     let problems = parse_routine(&"\u{1}\n".repeat(130_000)).expect_err("not TOML");
     assert_eq!(problems.len(), MAX_SHOWN_PROBLEMS);
-    assert!(problems.total() > 100_000, "{}", problems.total());
     assert!(problems.iter().all(|p| p.line.is_some()));
+    let more = problems.more_line().expect("a summary");
+    assert!(
+        more.ends_with(
+            "more problems up to line 8,192; the rest of the file was not checked: fix these, then check again"
+        ),
+        "{more}"
+    );
+    // Lines past the checked part cannot be reported, so the count is of the checked part.
+    assert!(problems.total() < 20_000, "{}", problems.total());
+
+    // One long line of errors (no line break to cut at): the same bound.
+    for line in [
+        "a = [".to_owned() + &",".repeat(200_000) + "]",
+        "a = \"".to_owned() + &"\\q".repeat(100_000) + "\"",
+    ] {
+        let problems = parse_routine(&line).expect_err("not TOML");
+        assert_eq!(problems.len(), MAX_SHOWN_PROBLEMS);
+        assert!(problems.total() < 40_000, "{}", problems.total());
+        let more = problems.more_line().expect("a summary");
+        assert!(
+            more.contains("more problems up to line 1; the rest of the file was not checked"),
+            "{more}"
+        );
+        // Nothing reported from where the text was cut: every problem is the file's own.
+        assert!(
+            problems.iter().all(|p| !p.message.contains("unclosed")),
+            "{problems:?}"
+        );
+    }
 }
 
 // Finding 5: terminal escapes in a key were printed raw.

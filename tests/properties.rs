@@ -610,3 +610,68 @@ proptest! {
         prop_assert_eq!(spans_end, Some(plan.total_secs));
     }
 }
+
+/// The measure: every built-in routine at 5, 10, 15 and 20 minutes keeps every hold and
+/// repetition count inside its technique's range (30 s or more under stretch per side for held
+/// stretches, tempos unchanged), says what it changed, and is on target or says why not.
+#[test]
+fn every_builtin_routine_at_every_preset_keeps_its_doses_and_says_what_changed() {
+    for routine in unknot::routine::library::builtin() {
+        for minutes in [5, 10, 15, 20] {
+            let choice = LengthChoice {
+                target_minutes: Some(minutes),
+                ..LengthChoice::default()
+            };
+            let fitted = fit::fit(&routine, &choice, Timing::default());
+            let label = format!("{} at {minutes} min", routine.id);
+            for step in &fitted.routine.steps {
+                let technique = step
+                    .known_technique()
+                    .expect("built-in steps name techniques");
+                assert!(
+                    technique.range.secs.contains(&step.rep_secs),
+                    "{label}: {} {} s",
+                    step.id,
+                    step.rep_secs
+                );
+                assert!(
+                    technique.range.reps.contains(&step.reps),
+                    "{label}: {} × {}",
+                    step.id,
+                    step.reps
+                );
+                if step.kind == StepKind::Stretch && step.pattern == Pattern::Hold {
+                    assert!(
+                        step.reps * step.rep_secs >= MIN_STRETCH_SECS_PER_SIDE,
+                        "{label}: {}",
+                        step.id
+                    );
+                }
+                let written = routine
+                    .steps
+                    .iter()
+                    .find(|s| s.id == step.id)
+                    .expect("same step");
+                if step.pattern == Pattern::Moves {
+                    assert_eq!(step.rep_secs, written.rep_secs, "{label}: tempo");
+                }
+                let change = fitted
+                    .changes
+                    .iter()
+                    .find(|c| c.step_id == step.id)
+                    .expect("a change entry");
+                assert_eq!(
+                    change.is_change(),
+                    (step.rep_secs, step.reps) != (written.rep_secs, written.reps),
+                    "{label}"
+                );
+            }
+            let on = fitted.total_secs.abs_diff(minutes * 60) <= tolerance_secs(minutes * 60);
+            assert!(
+                on || fitted.note().is_some(),
+                "{label}: {} s and no note",
+                fitted.total_secs
+            );
+        }
+    }
+}

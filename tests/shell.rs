@@ -149,11 +149,19 @@ impl egui::DroppedFile for Dropped {
 }
 
 /// Two unreadable routine files, so the home screen has two notices to show.
+/// Two routine files with two different problems (problems of one kind share one notice):
+/// one is not a routine at all, the other is a routine under the wrong file name.
 fn two_broken_routine_files(dir: &Path) {
     let routines = Store::at(dir).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
     std::fs::write(routines.join("broken-one.toml"), "this is [not a routine").expect("write");
-    std::fs::write(routines.join("broken-two.toml"), "id = 3\nname = [").expect("write");
+    let mut misnamed = library::find("desk-break").expect("built-in");
+    misnamed.id = "some-other-id".into();
+    std::fs::write(
+        routines.join("broken-two.toml"),
+        unknot::routine::file::to_toml(&misnamed).expect("toml"),
+    )
+    .expect("write");
 }
 
 /// One routine of the person's own, on disk.
@@ -226,6 +234,17 @@ fn player_controls_stay_inside_the_window_and_in_place_on_a_one_sided_step_with_
             notices.top() >= before[0].bottom(),
             "the notices never cover a control"
         );
+
+        // With Learn open beside it the player is narrower, and still fits.
+        rig.click("Learn");
+        for control in CONTROLS {
+            let rect = rig.rect_of(control);
+            let learn = rig.rect_of("Close Learn");
+            assert!(
+                window.contains_rect(rect) && rect.right() < learn.left(),
+                "{control} at {rect:?} fits beside Learn at {size:?}"
+            );
+        }
     }
 }
 
@@ -328,6 +347,22 @@ fn space_and_arrows_do_nothing_behind_a_dialog_on_the_player() {
         rig.screen(),
         ScreenKind::Player,
         "Esc closed the overlay, not the routine"
+    );
+
+    // A file dropped on the player is not imported, and the app says so.
+    let outside = tempfile::tempdir().expect("temp dir");
+    let file = outside.path().join("r.toml");
+    unknot::store::routines::export(&library::find("desk-break").expect("built-in"), &file)
+        .expect("export");
+    rig.drop_file(&file);
+    assert!(rig.own_routines().is_empty());
+    assert!(
+        rig.harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text.starts_with("Nothing was imported")),
+        "a drop that cannot be used is not silent"
     );
 }
 
@@ -458,10 +493,24 @@ fn without_a_system_dialog_the_path_field_imports_and_exports_and_says_what_is_w
             .is_some()
     );
     let target = outside.path().join("copy.toml");
-    rig.type_path(&target.display().to_string());
+    rig.type_path(&outside.path().join("copy").display().to_string());
     rig.press(Key::Enter);
     assert!(!rig.dialog_open());
-    assert!(target.is_file(), "exported through the path field");
+    assert!(
+        target.is_file(),
+        "exported through the path field, with .toml added to the name"
+    );
+    rig.click("Export...");
+    rig.type_path(&target.display().to_string());
+    rig.press(Key::Enter);
+    assert!(
+        rig.shows(&format!(
+            "There is already a file at {}; choose another name.",
+            target.display()
+        )),
+        "never overwrites"
+    );
+    rig.press(Key::Escape);
 
     // Import: a path that is not there is explained and the dialog stays.
     rig.click("Import...");
@@ -473,8 +522,12 @@ fn without_a_system_dialog_the_path_field_imports_and_exports_and_says_what_is_w
     assert!(rig.dialog_open());
     // Typing the folder lists its routine files; picking one and pressing Enter imports it.
     rig.type_path(&format!("{}/", outside.path().display()));
-    let offered = format!("{}/copy.toml", outside.path().display());
-    rig.click(&offered);
+    rig.click("copy.toml");
+    assert_eq!(
+        rig.harness.get_by_label("File path").value().as_deref(),
+        Some(format!("{}/copy.toml", outside.path().display()).as_str()),
+        "picking a match fills in its whole path"
+    );
     rig.press(Key::Enter);
     assert!(
         rig.shows("A routine like this is already here"),
@@ -512,5 +565,155 @@ fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
         rig.screen(),
         ScreenKind::Editor,
         "Enter pressed the focused New routine, it did not start a routine"
+    );
+}
+
+#[test]
+fn every_screen_keeps_its_main_controls_inside_a_small_laptop_window() {
+    let size = egui::vec2(1024.0, 640.0);
+    let window = Rect::from_min_size(egui::Pos2::ZERO, size);
+    let dir = tempfile::tempdir().expect("temp dir");
+    two_broken_routine_files(dir.path());
+    // A first launch: the before-start screen comes first.
+    std::fs::create_dir_all(Store::at(dir.path()).config_dir).expect("mkdir");
+    unknot::store::settings::save(&Store::at(dir.path()).settings_path(), &Settings::default())
+        .expect("seed settings");
+    let mut rig = launch_sized(dir.path(), size, 1.0);
+    let notices_top = rig.rect_of("All notices (2)").top();
+    let inside = |rig: &Rig, label: &str| {
+        let rect = rig.rect_of(label);
+        assert!(
+            window.contains_rect(rect) && rect.bottom() <= notices_top,
+            "{label} at {rect:?} is inside the window, above the notices"
+        );
+    };
+    rig.select(MORNING);
+    for label in [
+        "New routine",
+        "Import...",
+        "Make it mine",
+        "5 min",
+        "Red flags",
+        "?",
+    ] {
+        inside(&rig, label);
+    }
+    let start = rig
+        .harness
+        .get_all_by_label_contains("Start  (")
+        .next()
+        .expect("a Start button")
+        .rect();
+    assert!(
+        window.contains_rect(start) && start.bottom() <= notices_top,
+        "Start {start:?}"
+    );
+
+    // The tallest dialogs scroll inside the window; their buttons stay on screen.
+    rig.click("Settings");
+    inside(&rig, "Close");
+    rig.press(Key::Escape);
+    rig.click("Red flags");
+    inside(&rig, "Close red flags");
+    rig.press(Key::Escape);
+    rig.click("?");
+    inside(&rig, "Close");
+    rig.press(Key::Escape);
+
+    rig.press(Key::Enter);
+    assert_eq!(rig.screen(), ScreenKind::BeforeStart);
+    for label in ["I have read this", "Start routine", "Back"] {
+        inside(&rig, label);
+    }
+    rig.click("I have read this");
+    rig.click("Start routine");
+    // A first launch asks how the back feels (on by default): every answer fits too.
+    for label in [
+        "0, no pain",
+        "10, worst imaginable",
+        "Note (optional)",
+        "Skip",
+    ] {
+        inside(&rig, label);
+    }
+    rig.click("Skip");
+    assert_eq!(rig.screen(), ScreenKind::Player);
+    rig.press(Key::Escape);
+    rig.press(Key::Enter);
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    for label in ["10, worst imaginable", "Skip"] {
+        inside(&rig, label);
+    }
+    rig.click("Skip");
+    for label in ["Again", "Home"] {
+        inside(&rig, label);
+    }
+    rig.click("Home");
+    rig.click("New routine");
+    assert_eq!(rig.screen(), ScreenKind::Editor);
+    for label in ["Save", "Cancel", "Routine name", "Add blank step"] {
+        inside(&rig, label);
+    }
+}
+
+#[test]
+fn the_notices_list_shows_details_and_dismisses_one_notice_at_a_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    two_broken_routine_files(dir.path());
+    let mut rig = launch(dir.path());
+    rig.click("All notices (2)");
+    assert!(rig.shows("Notices"));
+    assert!(
+        rig.harness
+            .query_all_by_label_contains("Details: ")
+            .any(|n| n.value().is_some_and(|v| v.contains("broken-one.toml"))),
+        "the full path and the problem are in the details"
+    );
+    rig.click("Dismiss: 1 routine file is not a valid routine; it was left as it is");
+    let left: Vec<String> = rig
+        .harness
+        .state()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert_eq!(
+        left,
+        ["1 routine file has an id that is not its file name; it was left as it is"]
+    );
+    rig.click("Dismiss all");
+    assert!(rig.harness.state().notices().is_empty());
+    rig.click("Close");
+    assert!(!rig.dialog_open());
+    assert!(
+        rig.harness.query_by_label("Details").is_none(),
+        "the line is gone"
+    );
+}
+
+/// However many files have the same problem, they make one notice, with every file in it.
+#[test]
+fn many_broken_files_of_one_kind_make_one_notice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let routines = Store::at(dir.path()).data_dir.join("routines");
+    std::fs::create_dir_all(&routines).expect("mkdir");
+    for n in 1..=12 {
+        std::fs::write(routines.join(format!("broken-{n}.toml")), "not [ a routine")
+            .expect("write");
+    }
+    let rig = launch(dir.path());
+    let notices = rig.harness.state().notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let files = notices
+        .iter()
+        .find(|n| {
+            n.text
+                .starts_with("12 routine files are not valid routines")
+        })
+        .expect("one notice for the twelve files");
+    let details = files.details.as_deref().unwrap_or_default();
+    assert!(
+        (1..=12).all(|n| details.contains(&format!("broken-{n}.toml"))),
+        "{details}"
     );
 }

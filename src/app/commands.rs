@@ -285,7 +285,20 @@ impl UnknotApp {
     /// Uses the path typed in the chooser; keeps the chooser open, with the problem, if it
     /// cannot be used.
     fn use_chosen_file(&mut self, mut chooser: FileChooser) {
-        let path = chooser.path();
+        let mut path = chooser.path();
+        if matches!(chooser.purpose, FilePurpose::Export { .. })
+            && path.extension().is_none()
+            && !path.is_dir()
+        {
+            // Routine files end in .toml, so the import list finds them later.
+            path.set_extension("toml");
+        }
+        if chooser.purpose == FilePurpose::ExportHistory
+            && path.extension().is_none()
+            && !path.is_dir()
+        {
+            path.set_extension("csv");
+        }
         let problem = match &chooser.purpose {
             FilePurpose::Import if path.is_dir() => {
                 Some("That is a folder: choose a routine file in it.".to_owned())

@@ -2,7 +2,7 @@
 //! which are applied after drawing; the next frame is asked for exactly when the shown second
 //! changes.
 
-use super::{Screen, UnknotApp, central_panel};
+use super::{Screen, UnknotApp};
 use crate::cue::AudioStatus;
 use crate::session::{Session, State};
 use crate::ui::dialogs::{DialogContext, Modal};
@@ -138,6 +138,14 @@ impl UnknotApp {
                     ui::learn::learn_ui(ui, &mut self.learn);
                 });
         }
+        let dropped = ui::dialogs::dropped_routine_files(&ctx);
+        if matches!(self.screen, Screen::Home) && self.modal.is_none() {
+            commands.extend(dropped);
+        } else if !dropped.is_empty() {
+            self.notify(Notice::plain(
+                "Nothing was imported: drop routine files on the home screen, with no dialog open.",
+            ));
+        }
         commands.extend(self.screen_ui(ui));
         if let Some(modal) = &self.modal {
             let context = DialogContext {
@@ -195,12 +203,7 @@ impl UnknotApp {
                     commands.extend(ui::editor::editor_ui(ui, state).map(Command::Editor));
                 });
             }
-            Screen::Home => {
-                if self.modal.is_none() {
-                    commands.extend(ui::dialogs::dropped_routine_files(ui.ctx()));
-                }
-                commands.extend(self.home_ui(ui, selected.as_ref()));
-            }
+            Screen::Home => commands.extend(self.home_ui(ui, selected.as_ref())),
             Screen::Player(_) => {
                 central_panel(ui).show(ui, |ui| {
                     if let Some((session, now)) = &session {
@@ -259,4 +262,11 @@ impl UnknotApp {
         });
         commands
     }
+}
+
+/// The central panel without a fill of its own: the window is cleared to the panel colour
+/// instead (see `clear_color`), which saves shading every pixel twice on each frame.
+fn central_panel(ui: &egui::Ui) -> egui::CentralPanel {
+    egui::CentralPanel::default()
+        .frame(egui::Frame::central_panel(ui.style()).fill(egui::Color32::TRANSPARENT))
 }

@@ -31,7 +31,7 @@ use crate::routine::Routine;
 use crate::session::Session;
 use crate::store::Store;
 use crate::store::history::HistoryStore;
-use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines};
+use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
 use crate::store::settings::{self, Settings, ThemeChoice, WindowSize};
 use crate::ui::dialogs::Modal;
 use crate::ui::learn::LearnState;
@@ -159,7 +159,12 @@ pub struct UnknotApp {
     started_plan: Option<StartedPlan>,
     /// The window's size as last seen in a normal state, kept in the settings on exit.
     window_size: Option<WindowSize>,
+    /// The last routine fitted to a length, with what it was fitted from (see `sized`).
+    fit_cache: std::cell::RefCell<Option<FitKeyAndResult>>,
 }
+
+/// A routine, the person's length choice and the pauses, with the routine fitted to them.
+type FitKeyAndResult = ((Routine, LengthChoice, crate::plan::Timing), Fitted);
 
 impl UnknotApp {
     /// Builds the app on an egui context (the window's, or a test harness's).
@@ -195,17 +200,16 @@ impl UnknotApp {
         let own = config.store.as_ref().map(RoutineStore::new);
         let history = config.store.as_ref().map(HistoryStore::new);
         let (routines, problems) = all_routines(own.as_ref());
-        for problem in problems {
-            notices.push(Notice::with_details(
-                format!(
-                    "{} could not be loaded and was left as it is.",
-                    problem.path.file_name().map_or_else(
-                        || problem.path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned()
-                    )
-                ),
-                problem.message,
-            ));
+        // One notice per kind of problem, however many files have it; each file's own
+        // message is in the details.
+        for group in grouped(&problems) {
+            let details = group
+                .files
+                .iter()
+                .map(|file| file.message.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            notices.push(Notice::with_details(group.heading, details));
         }
         let mut app = Self {
             conductor,
@@ -232,6 +236,7 @@ impl UnknotApp {
             cue_log: config.cue_log,
             started_plan: None,
             window_size: None,
+            fit_cache: std::cell::RefCell::new(None),
         };
         if let Some(start) = config.start {
             app.open_straight_into(&start);
@@ -344,12 +349,23 @@ impl UnknotApp {
         self.settings.lengths.get(id).cloned().unwrap_or_default()
     }
 
+    /// The routine fitted to the person's choices. Fitted once per routine, choice and
+    /// pauses, then kept: the home screen asks on every frame.
     fn sized(&self, routine: &Routine) -> Fitted {
-        fit::fit(
-            routine,
-            &self.choice_for(&routine.id),
+        let key = (
+            routine.clone(),
+            self.choice_for(&routine.id),
             self.settings.timing(),
-        )
+        );
+        let mut cache = self.fit_cache.borrow_mut();
+        match &*cache {
+            Some((cached, fitted)) if *cached == key => fitted.clone(),
+            _ => {
+                let fitted = fit::fit(&key.0, &key.1, key.2);
+                *cache = Some((key, fitted.clone()));
+                fitted
+            }
+        }
     }
 
     /// A copy of the session as it is now, with the instant it was read at.
@@ -437,17 +453,6 @@ impl eframe::App for UnknotApp {
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
         visuals.panel_fill.to_normalized_gamma_f32()
     }
-
-    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
-        self.save_settings_if_changed(false);
-    }
-}
-
-/// The central panel without a fill of its own: the window is cleared to the panel colour
-/// instead (see `clear_color`), which saves shading every pixel twice on each frame.
-pub(crate) fn central_panel(ui: &egui::Ui) -> egui::CentralPanel {
-    egui::CentralPanel::default()
-        .frame(egui::Frame::central_panel(ui.style()).fill(egui::Color32::TRANSPARENT))
 }
 
 /// The window icon, from `assets/icon.png`.

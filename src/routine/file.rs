@@ -4,7 +4,10 @@
 //! problem in a file (syntax, unknown or missing fields, wrong types, values out of bounds) is
 //! reported at once, each with the field path and line it concerns. No input can panic the
 //! parser: files larger than [`MAX_FILE_BYTES`] are refused before parsing, and every value is
-//! checked before use. A routine that parses is valid (see [`super::model`]).
+//! checked before use. A routine that parses is valid (see [`super::model`]). Reporting is
+//! bounded too (see [`super::problems`]): lines come from an index, at most 50 problems are
+//! kept (with a count of the rest), and syntax errors are listed from a window after the first,
+//! so the worst 256 KiB file is checked in bounded time and memory.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -16,9 +19,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::model::{
-    Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
+    Category, Equipment, Importance, Pattern, Position, Routine, STEP_COUNT, Sides, Step, StepKind,
 };
-use super::problems::{LineIndex, Problems};
+use super::problems::{LineIndex, Problems, thousands};
 use super::technique;
 use crate::safe_file::{self, ReadError};
 
@@ -165,24 +168,22 @@ pub fn parse_routine_versioned(text: &str) -> Result<(Routine, i64), Problems> {
             message: "the file is larger than 256 KiB, too large to be a routine file".to_owned(),
         }]));
     }
-    let (document, syntax_errors) = DeTable::parse_recoverable(text);
+    let line_index = LineIndex::new(text);
+    // A strict parse keeps one error, so a file of syntax errors costs no more than a good one.
+    let mut document = match DeTable::parse(text) {
+        Ok(document) => document,
+        Err(first) => return Err(syntax_problems(text, &line_index, &first)),
+    };
+    let mut problems = Problems::new();
+    if let Some(too_many) = keep_first_steps(&mut document, &line_index) {
+        problems.push(too_many);
+    }
     let mut reader = Reader {
         text,
-        line_index: LineIndex::new(text),
-        problems: Problems::new(),
+        line_index,
+        problems,
         lines: HashMap::new(),
     };
-    if !syntax_errors.is_empty() {
-        for error in syntax_errors {
-            let line = error.span().map(|span| reader.line_of(&span));
-            reader.problems.push(Problem {
-                line,
-                field: String::new(),
-                message: format!("this is not valid TOML: {}", error.message().trim()),
-            });
-        }
-        return Err(reader.problems);
-    }
     let routine = reader.routine(&document);
     if let Some((routine, _)) = &routine {
         // Bounds are checked whenever every field could be read, alongside any unknown fields.
@@ -204,6 +205,93 @@ pub fn parse_routine_versioned(text: &str) -> Result<(Routine, i64), Problems> {
 
 /// A problem with a value was found and recorded; the value cannot be used.
 struct Reported;
+
+/// Keeps only as many steps as a routine may have, so a file of 87,000 (empty) steps is not
+/// walked step by step; returns the problem that says so, if there were more.
+fn keep_first_steps(document: &mut Spanned<DeTable<'_>>, lines: &LineIndex) -> Option<Problem> {
+    let max = *STEP_COUNT.end();
+    let steps = document.get_mut().get_mut("steps")?;
+    let line = lines.line_of(steps.span().start);
+    let DeValue::Array(items) = steps.get_mut() else {
+        return None;
+    };
+    let total = items.len();
+    if total <= max {
+        return None;
+    }
+    // `DeArray` has no `truncate`: move the first `max` items into a new one.
+    let mut kept = toml::de::DeArray::new();
+    for item in items.iter_mut().take(max) {
+        let placeholder = Spanned::new(0..0, DeValue::Boolean(false));
+        kept.push(std::mem::replace(item, placeholder));
+    }
+    *items = kept;
+    Some(Problem {
+        line: Some(line),
+        field: "steps".to_owned(),
+        message: format!(
+            "this file has {} steps, and a routine has at most {max}: only the first {max} were checked",
+            thousands(total)
+        ),
+    })
+}
+
+/// How far past the first syntax error the file is parsed again to list the errors after it.
+/// Recovering from errors keeps every one of them (some 150 bytes each), and a 256 KiB file can
+/// hold 260,000 of them; this window holds at most some 8,000.
+const SYNTAX_WINDOW_BYTES: usize = 16 * 1024;
+
+/// The syntax problems of a text that does not parse, `first` being the first error. The
+/// text is parsed again with recovery, up to [`SYNTAX_WINDOW_BYTES`] past the first error (cut
+/// at a line break); if that is not the whole text, the problems say up to which line it was
+/// checked.
+fn syntax_problems(text: &str, lines: &LineIndex, first: &toml::de::Error) -> Problems {
+    let problem = |line, message: &str| Problem {
+        line,
+        field: String::new(),
+        message: format!("this is not valid TOML: {}", message.trim()),
+    };
+    let first_at = first.span().map_or(0, |span| span.start);
+    let window_end = first_at.saturating_add(SYNTAX_WINDOW_BYTES);
+    let cut = if window_end >= text.len() {
+        text.len()
+    } else {
+        // Just after the last line break in the window past the first error, else the last
+        // space or comma (a file can be one long line), so no token is cut in two; else
+        // anywhere (what is cut open is reported at the end, and left out below).
+        let window = &text.as_bytes()[first_at..window_end];
+        let after = |byte: &dyn Fn(u8) -> bool| window.iter().rposition(|&b| byte(b));
+        after(&|b| b == b'\n')
+            .or_else(|| after(&|b| matches!(b, b' ' | b',' | b'\t')))
+            .map_or_else(
+                || text.floor_char_boundary(window_end).max(first_at + 1),
+                |at| first_at + at + 1,
+            )
+    };
+    let truncated = cut < text.len();
+    let mut problems = Problems::new();
+    let (_, errors) = DeTable::parse_recoverable(&text[..cut]);
+    for error in errors {
+        let span = error.span();
+        // Constructs left open where the text was cut are reported at its end: not errors of
+        // the file.
+        if truncated && span.as_ref().is_some_and(|span| span.start >= cut) {
+            continue;
+        }
+        problems.push(problem(
+            span.map(|s| lines.line_of(s.start)),
+            error.message(),
+        ));
+    }
+    if problems.is_empty() {
+        let line = first.span().map(|span| lines.line_of(span.start));
+        problems.push(problem(line, first.message()));
+    }
+    if truncated {
+        problems.checked_up_to(lines.line_of(cut - 1));
+    }
+    problems
+}
 
 /// Walks a parsed TOML document, collecting problems and the line of every field it reads.
 struct Reader<'t> {

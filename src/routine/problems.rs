@@ -48,6 +48,8 @@ impl LineIndex {
 pub struct Problems {
     shown: Vec<Problem>,
     more: usize,
+    /// The last line that was checked, when checking stopped before the end of the file.
+    checked_up_to: Option<usize>,
 }
 
 impl Problems {
@@ -72,6 +74,11 @@ impl Problems {
         }
     }
 
+    /// Records that the file was checked only up to `line` (and no further), to say so.
+    pub fn checked_up_to(&mut self, line: usize) {
+        self.checked_up_to = Some(line);
+    }
+
     /// How many problems were found, shown or not.
     #[must_use]
     pub fn total(&self) -> usize {
@@ -90,13 +97,25 @@ impl Problems {
         self.total() == 0
     }
 
-    /// The summary line for the problems not kept, such as "and 12 more problems", if any.
+    /// The summary line for the problems not kept, such as "and 12 more problems", and for a
+    /// check that stopped early, up to which line it went; `None` if there is nothing to say.
     #[must_use]
     pub fn more_line(&self) -> Option<String> {
-        match self.more {
+        let more = match self.more {
             0 => None,
             1 => Some("and 1 more problem".to_owned()),
             n => Some(format!("and {} more problems", thousands(n))),
+        };
+        match (more, self.checked_up_to) {
+            (more, None) => more,
+            (Some(more), Some(line)) => Some(format!(
+                "{more} up to line {}; the rest of the file was not checked: fix these, then check again",
+                thousands(line)
+            )),
+            (None, Some(line)) => Some(format!(
+                "the file was checked only up to line {}: fix these, then check again",
+                thousands(line)
+            )),
         }
     }
 }
@@ -139,7 +158,7 @@ impl fmt::Display for Problems {
 }
 
 /// `1234567` as `1,234,567`.
-fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
@@ -203,6 +222,25 @@ mod tests {
         assert_eq!(
             problems.more_line().as_deref(),
             Some("and 72 more problems")
+        );
+    }
+
+    #[test]
+    fn a_check_that_stopped_early_says_where() {
+        let mut problems = Problems::from(vec![at(Some(2), "b")]);
+        problems.checked_up_to(1_500);
+        assert_eq!(
+            problems.to_string(),
+            "line 2: b\nthe file was checked only up to line 1,500: fix these, then check again"
+        );
+        for line in 3..60 {
+            problems.push(at(Some(line), "c"));
+        }
+        assert_eq!(
+            problems.more_line().as_deref(),
+            Some(
+                "and 8 more problems up to line 1,500; the rest of the file was not checked: fix these, then check again"
+            )
         );
     }
 

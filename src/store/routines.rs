@@ -366,7 +366,7 @@ impl RoutineStore {
                         loaded.problems.push(FileProblem {
                             path,
                             kind: ProblemKind::WrongFileName,
-                            message,
+                            message: crate::plain_text::escaped(&message, false).into_owned(),
                         });
                     }
                 }

@@ -213,7 +213,8 @@ pub fn load(path: &Path) -> Loaded {
     Loaded {
         settings: Settings::default(),
         notice: Some(format!(
-            "Your settings file could not be read ({problem}), so default settings are in use. {kept}"
+            "Your settings file could not be read ({}), so default settings are in use. {kept}",
+            crate::plain_text::escaped(&problem, false)
         )),
     }
 }

@@ -140,10 +140,10 @@ pub struct FileChooser {
 }
 
 impl FileChooser {
-    /// The path typed, as a path.
+    /// The path typed, as a path (a leading `~` is the home folder).
     #[must_use]
     pub fn path(&self) -> PathBuf {
-        PathBuf::from(self.text.trim())
+        PathBuf::from(crate::effects::expand_home(&self.text))
     }
 }
 
@@ -196,7 +196,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
                 ui.set_max_width(560.0);
                 ui.heading("Red flags");
                 egui::ScrollArea::vertical()
-                    .max_height(max_height - 100.0)
+                    .max_height(max_height - 120.0)
                     .show(ui, super::learn::red_flags_ui);
                 if default_button(ui, "Close red flags") {
                     commands.push(Command::Modal(ModalCommand::Close));
@@ -211,11 +211,16 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
             }
             Modal::Settings => {
                 ui.set_width(440.0);
+                // The settings scroll; Close stays below them, always in view.
                 egui::ScrollArea::vertical()
-                    .max_height(max_height - 40.0)
+                    .max_height(max_height - 80.0)
                     .show(ui, |ui| {
                         commands.extend(super::settings::settings_ui(ui, app.settings, app.audio));
                     });
+                ui.separator();
+                if default_button(ui, "Close") {
+                    commands.push(Command::Modal(ModalCommand::Close));
+                }
             }
             Modal::Notices => commands.extend(super::notices::notices_list_ui(ui, app.notices)),
             Modal::Import(flow) => import_ui(ui, flow, &mut commands),
@@ -353,7 +358,23 @@ fn file_chooser_ui(ui: &mut Ui, chooser: &FileChooser, commands: &mut Vec<Comman
             .max_height(6.0 * row)
             .show(ui, |ui| {
                 for found in &chooser.matches {
-                    if ui.add(Button::new(found.as_str()).frame(false)).clicked() {
+                    // The entry's own name (the folder is in the field above); the full path
+                    // on hover.
+                    let trimmed = found.trim_end_matches(['/', std::path::MAIN_SEPARATOR]);
+                    let name = trimmed
+                        .rsplit(['/', std::path::MAIN_SEPARATOR])
+                        .next()
+                        .unwrap_or(trimmed);
+                    let shown = if trimmed.len() < found.len() {
+                        format!("{name}{}", std::path::MAIN_SEPARATOR)
+                    } else {
+                        name.to_owned()
+                    };
+                    if ui
+                        .add(Button::new(shown).frame(false))
+                        .on_hover_text(found.as_str())
+                        .clicked()
+                    {
                         commands.push(Command::Modal(ModalCommand::EditPath(found.clone())));
                     }
                 }

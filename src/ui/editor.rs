@@ -323,7 +323,9 @@ pub fn editor_ui(ui: &mut Ui, state: &mut EditorState) -> Option<EditorAction> {
         let gap = theme::GAP_L;
         let width = ui.available_width();
         let catalogue_width = (width * 0.38).clamp(320.0, 460.0);
-        let routine_width = width - catalogue_width - gap;
+        // The gap, the separator and the spacing around them come out of the routine column,
+        // so the catalogue ends inside the window.
+        let routine_width = width - catalogue_width - gap - 4.0 * ui.spacing().item_spacing.x;
         let height = ui.available_height();
         ui.horizontal_top(|ui| {
             ui.allocate_ui_with_layout(

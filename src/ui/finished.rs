@@ -80,33 +80,41 @@ impl Ending {
 pub fn finished_ui(ui: &mut Ui, ending: &Ending) -> Vec<Command> {
     let mut commands = Vec::new();
     let palette = Palette::of(ui.visuals());
+    // Larger on a large screen, so it reads from as far as the player did.
+    let scale = (ui.available_height() / 560.0).clamp(1.0, 1.8);
     ui.vertical_centered(|ui| {
-        ui.add_space((ui.available_height() * 0.12).min(80.0));
-        ui.label(RichText::new(ending.headline()).size(40.0).strong());
-        ui.label(RichText::new(&ending.routine_name).size(22.0));
+        ui.add_space((ui.available_height() * 0.12).min(80.0 * scale));
+        ui.label(RichText::new(ending.headline()).size(40.0 * scale).strong());
+        ui.label(RichText::new(&ending.routine_name).size(22.0 * scale));
         ui.add_space(theme::GAP_L);
-        ui.label(RichText::new(ending.steps_line()).size(22.0));
+        ui.label(RichText::new(ending.steps_line()).size(22.0 * scale));
         // Kept whether or not any step was skipped, so the buttons stay where they are.
         let skipped = ending.skipped_line();
         ui.label(
             RichText::new(skipped.as_deref().unwrap_or(" "))
-                .size(18.0)
+                .size(18.0 * scale)
                 .color(palette.quiet),
         );
         let spent = u32::try_from(ending.summary.time_spent.as_secs()).unwrap_or(u32::MAX);
-        ui.label(RichText::new(format!("Time spent: {}", clock(spent))).size(22.0));
+        ui.label(RichText::new(format!("Time spent: {}", clock(spent))).size(22.0 * scale));
         ui.add_space(theme::GAP_L);
-        let size = egui::vec2(160.0, theme::BIG_BUTTON_HEIGHT);
+        let size = egui::vec2(160.0, theme::BIG_BUTTON_HEIGHT) * scale;
         let width = 2.0 * size.x + ui.spacing().item_spacing.x;
         ui.allocate_ui(egui::vec2(width, size.y), |ui| {
             ui.horizontal(|ui| {
-                let again = Button::new(RichText::new("Again").strong().color(palette.on_accent))
-                    .fill(palette.accent)
-                    .min_size(size);
+                let again = Button::new(
+                    RichText::new("Again")
+                        .size(theme::BODY_SIZE * scale)
+                        .strong()
+                        .color(palette.on_accent),
+                )
+                .fill(palette.accent)
+                .min_size(size);
                 if ui.add(again).clicked() {
                     commands.push(Command::Finished(FinishedCommand::Again));
                 }
-                if ui.add(Button::new("Home").min_size(size)).clicked() {
+                let home = RichText::new("Home").size(theme::BODY_SIZE * scale);
+                if ui.add(Button::new(home).min_size(size)).clicked() {
                     commands.push(Command::Finished(FinishedCommand::Home));
                 }
             });

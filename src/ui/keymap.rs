@@ -82,6 +82,8 @@ pub struct Binding {
     pub area: Area,
     /// What it does, in words.
     pub does: &'static str,
+    /// What it does in a word or two, for the player's keys line (empty: not listed there).
+    pub short: &'static str,
     /// What it sends.
     pub action: KeyAction,
 }
@@ -96,6 +98,7 @@ pub const KEYMAP: &[Binding] = &[
         presses: &[(NONE, Key::Space)],
         area: Area::Player,
         does: "Pause or resume",
+        short: "pause",
         action: KeyAction::Send(KeyCommand::Player(PlayerCommand::TogglePause)),
     },
     Binding {
@@ -103,6 +106,7 @@ pub const KEYMAP: &[Binding] = &[
         presses: &[(NONE, Key::ArrowLeft)],
         area: Area::Player,
         does: "Restart the step; within its first 2 seconds, go to the previous step",
+        short: "back",
         action: KeyAction::Send(KeyCommand::Player(PlayerCommand::Back)),
     },
     Binding {
@@ -110,6 +114,7 @@ pub const KEYMAP: &[Binding] = &[
         presses: &[(NONE, Key::ArrowRight)],
         area: Area::Player,
         does: "Skip to the next step",
+        short: "skip",
         action: KeyAction::Send(KeyCommand::Player(PlayerCommand::Skip)),
     },
     Binding {
@@ -117,6 +122,7 @@ pub const KEYMAP: &[Binding] = &[
         presses: &[(NONE, Key::Escape)],
         area: Area::Player,
         does: "Stop the routine (asks first, and pauses while asking)",
+        short: "stop",
         action: KeyAction::Send(KeyCommand::Player(PlayerCommand::AskStop)),
     },
     Binding {
@@ -124,6 +130,7 @@ pub const KEYMAP: &[Binding] = &[
         presses: &[(NONE, Key::Enter)],
         area: Area::Home,
         does: "Start the selected routine",
+        short: "",
         action: KeyAction::Send(KeyCommand::Start),
     },
     Binding {
@@ -131,6 +138,7 @@ pub const KEYMAP: &[Binding] = &[
         presses: &[(NONE, Key::Escape)],
         area: Area::Dialog,
         does: "Close the dialog without doing anything",
+        short: "",
         action: KeyAction::Send(KeyCommand::CloseDialog),
     },
     Binding {
@@ -138,6 +146,7 @@ pub const KEYMAP: &[Binding] = &[
         presses: &[(NONE, Key::Enter)],
         area: Area::Dialog,
         does: "Do the dialog's highlighted action",
+        short: "",
         action: KeyAction::Send(KeyCommand::ConfirmDialog),
     },
     Binding {
@@ -149,6 +158,7 @@ pub const KEYMAP: &[Binding] = &[
         ],
         area: Area::Everywhere,
         does: "Show all shortcuts",
+        short: "all keys",
         action: KeyAction::Send(KeyCommand::ShowKeys),
     },
     Binding {
@@ -156,6 +166,7 @@ pub const KEYMAP: &[Binding] = &[
         presses: &[(NONE, Key::Tab)],
         area: Area::Everywhere,
         does: "Move between controls (Shift+Tab: back)",
+        short: "",
         action: KeyAction::MoveFocus,
     },
 ];
@@ -239,6 +250,17 @@ pub fn key_commands(input: &mut egui::InputState, context: KeyContext) -> Vec<Co
         }
     }
     commands
+}
+
+/// The player's one-line reminder ("Keys: Space pause · … · ? all keys"), from [`KEYMAP`].
+#[must_use]
+pub fn player_keys_line() -> String {
+    let keys: Vec<String> = KEYMAP
+        .iter()
+        .filter(|b| !b.short.is_empty())
+        .map(|b| format!("{} {}", b.keys, b.short))
+        .collect();
+    format!("Keys: {}", keys.join(" · "))
 }
 
 /// The README's key table, generated from [`KEYMAP`].
@@ -357,6 +379,14 @@ mod tests {
             focus: Focus::TextField,
         };
         assert!(press(typing, Key::Space).is_empty());
+    }
+
+    #[test]
+    fn the_player_keys_line_comes_from_the_table() {
+        assert_eq!(
+            player_keys_line(),
+            "Keys: Space pause · Left arrow back · Right arrow skip · Esc stop · ? all keys"
+        );
     }
 
     #[test]

@@ -82,6 +82,7 @@ pub fn notices_list_ui(ui: &mut Ui, notices: &[Notice]) -> Vec<Command> {
                 }
                 if ui
                     .small_button("Dismiss")
+                    .accessible_name(format!("Dismiss: {}", notice.text))
                     .on_hover_text("Hide this notice")
                     .clicked()
                 {

@@ -332,7 +332,7 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
     };
     centred(ui, countdown_row, "countdown", &mut |ui| {
         ui.label(
-            RichText::new(clock(shown_secs(view.segment_left)))
+            RichText::new(clock(shown_secs(view.countdown)))
                 .size(layout.countdown_size)
                 .monospace()
                 .color(countdown_colour),
@@ -434,11 +434,9 @@ fn controls_ui(ui: &mut Ui, paused: bool, commands: &mut Vec<Command>) {
         });
     });
     ui.label(
-        RichText::new(
-            "Keys: Space pause · Left arrow back · Right arrow skip · Esc stop · ? all keys",
-        )
-        .small()
-        .color(Palette::of(ui.visuals()).quiet),
+        RichText::new(super::keymap::player_keys_line())
+            .small()
+            .color(Palette::of(ui.visuals()).quiet),
     );
 }
 

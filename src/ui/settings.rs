@@ -4,12 +4,13 @@
 use egui::{DragValue, RichText, Slider};
 
 use super::theme::Palette;
-use super::{Command, ModalCommand, SettingsCommand};
+use super::{Command, SettingsCommand};
 use crate::cue::{ALL_CUES, AudioStatus, cue_label};
 use crate::plan::PAUSE_SECS;
 use crate::store::settings::{Settings, ThemeChoice};
 
-/// Draws the settings (inside their dialog); returns what changed.
+/// Draws the settings (inside their dialog, which adds the Close button); returns what
+/// changed.
 #[must_use]
 pub fn settings_ui(ui: &mut egui::Ui, current: &Settings, audio: &AudioStatus) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -66,10 +67,6 @@ pub fn settings_ui(ui: &mut egui::Ui, current: &Settings, audio: &AudioStatus) -
         ui.radio_value(&mut edited.theme, ThemeChoice::Light, "Light");
         ui.radio_value(&mut edited.theme, ThemeChoice::Dark, "Dark");
     });
-    ui.separator();
-    if ui.button("Close").clicked() {
-        commands.push(Command::Modal(ModalCommand::Close));
-    }
     if edited != *current {
         commands.insert(
             0,
