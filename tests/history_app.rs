@@ -494,3 +494,57 @@ fn exporting_through_the_in_app_chooser_refuses_an_existing_file() {
     let text = std::fs::read_to_string(&fresh).expect("exported");
     assert!(text.starts_with(csv::HEADER));
 }
+
+#[test]
+fn a_skipped_step_is_logged_as_skipped_and_the_rest_as_done() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), false, true, big());
+    let plan = plan();
+    rig.wait(2);
+    rig.press(Key::ArrowRight);
+    rig.wait(u64::from(plan.total_secs));
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    let sessions = rig.sessions();
+    assert_eq!(sessions.len(), 1);
+    let record = &sessions[0];
+    assert_eq!(record.ending, Ending::Finished);
+    assert_eq!(ids(&record.steps_skipped), step_ids(&plan, |i| i == 0));
+    assert_eq!(ids(&record.steps_done), step_ids(&plan, |i| i > 0));
+    assert!(record.actual_seconds < plan.total_secs);
+}
+
+#[test]
+fn a_damaged_line_in_the_log_is_named_on_the_history_screen_and_the_rest_shows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), false, false, big());
+    seed(&mut rig);
+    let path = rig.log().path().to_owned();
+    let mut text = std::fs::read_to_string(&path).expect("read");
+    text.insert_str(0, "{\"format_version\":1,\"start\":\"garbled\n");
+    std::fs::write(&path, &text).expect("write");
+    rig.open_history();
+    let notice = rig
+        .harness
+        .get_by_label_contains("Line 1 of your history (")
+        .value()
+        .unwrap_or_default();
+    assert!(notice.contains("kept in the file"), "{notice}");
+    assert!(rig.shows("Last 7 days: 2 sessions, 2 min."));
+    // Deleting a session keeps the damaged line as it was.
+    for scrolled in [false, true] {
+        let delete = rig
+            .harness
+            .get_all_by_label("Delete")
+            .next()
+            .expect("a Delete");
+        if scrolled {
+            delete.click();
+        } else {
+            delete.scroll_to_me();
+        }
+        rig.harness.run();
+    }
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert!(after.starts_with("{\"format_version\":1,\"start\":\"garbled\n"));
+    assert_eq!(rig.sessions().len(), 1);
+}
