@@ -142,6 +142,12 @@ impl Conductor {
         self.shared.clock.now()
     }
 
+    /// The local wall-clock time on the conductor's clock.
+    #[must_use]
+    pub fn local_now(&self) -> jiff::ZonedDateTime {
+        self.shared.clock.local_now()
+    }
+
     /// Whether the sound output works, and if not, why.
     #[must_use]
     pub fn audio_status(&self) -> AudioStatus {

@@ -27,6 +27,11 @@ pub enum FileRequest {
         /// The file name offered, such as `desk-break.toml`.
         file_name: String,
     },
+    /// Where to export the history as CSV, suggesting this file name.
+    ExportCsv {
+        /// The file name offered, such as `unknot-history.csv`.
+        file_name: String,
+    },
 }
 
 /// What a file dialog answered.
@@ -55,11 +60,16 @@ pub struct SystemDialogs;
 impl FileDialogs for SystemDialogs {
     #[cfg(any(target_os = "macos", target_os = "windows"))]
     fn pick(&mut self, request: &FileRequest) -> FileAnswer {
-        let dialog = rfd::FileDialog::new().add_filter("Unknot routine", &["toml"]);
+        let routine = || rfd::FileDialog::new().add_filter("Unknot routine", &["toml"]);
         let picked = match request {
-            FileRequest::Import => dialog.set_title("Import a routine").pick_file(),
-            FileRequest::Export { file_name } => dialog
+            FileRequest::Import => routine().set_title("Import a routine").pick_file(),
+            FileRequest::Export { file_name } => routine()
                 .set_title("Export a routine")
+                .set_file_name(file_name)
+                .save_file(),
+            FileRequest::ExportCsv { file_name } => rfd::FileDialog::new()
+                .add_filter("CSV", &["csv"])
+                .set_title("Export your history as CSV")
                 .set_file_name(file_name)
                 .save_file(),
         };

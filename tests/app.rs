@@ -29,6 +29,8 @@ fn launch(dir: &Path, start: Option<StartRequest>) -> Rig {
     if !path.exists() {
         let settings = Settings {
             safety_acknowledged: true,
+            // The back-pain question has its own tests (tests/history_app.rs).
+            ask_back_pain: false,
             ..Settings::default()
         };
         unknot::store::settings::save(&path, &settings).expect("seed settings");
@@ -395,12 +397,15 @@ fn the_first_routine_waits_until_the_red_flags_are_read_and_that_is_remembered()
         );
         rig.click("I have read this");
         rig.click("Start routine");
+        // Then the back-pain question, on by default.
+        rig.click("Skip");
         assert_eq!(rig.harness.state().screen(), Screen::Player);
     }
     let mut rig = launch_fresh(dir.path(), None);
     assert!(rig.harness.state().settings().safety_acknowledged);
     rig.select(MORNING);
     rig.click("Start  (7:55)");
+    rig.click("Skip");
     assert_eq!(
         rig.harness.state().screen(),
         Screen::Player,

@@ -32,6 +32,8 @@ fn launch_sized(dir: &Path, size: egui::Vec2, scale: f32) -> Rig {
     if !path.exists() {
         let settings = Settings {
             safety_acknowledged: true,
+            // The back-pain question has its own tests (tests/history_app.rs).
+            ask_back_pain: false,
             ..Settings::default()
         };
         unknot::store::settings::save(&path, &settings).expect("seed settings");
@@ -539,7 +541,14 @@ fn without_a_system_dialog_the_path_field_imports_and_exports_and_says_what_is_w
 fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path());
-    let order = ["Red flags", "Learn", "Settings", "?", "New routine"];
+    let order = [
+        "Red flags",
+        "Learn",
+        "History",
+        "Settings",
+        "?",
+        "New routine",
+    ];
     let mut lefts = Vec::new();
     for label in order {
         rig.press(Key::Tab);
@@ -548,7 +557,7 @@ fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
         lefts.push(node.rect().left());
     }
     assert!(
-        lefts[..4].windows(2).all(|w| w[0] < w[1]),
+        lefts[..5].windows(2).all(|w| w[0] < w[1]),
         "the top bar is walked left to right: {lefts:?}"
     );
     rig.press(Key::Enter);
@@ -618,10 +627,24 @@ fn every_screen_keeps_its_main_controls_inside_a_small_laptop_window() {
     }
     rig.click("I have read this");
     rig.click("Start routine");
+    // A first launch asks how the back feels (on by default): every answer fits too.
+    for label in [
+        "0, no pain",
+        "10, worst imaginable",
+        "Note (optional)",
+        "Skip",
+    ] {
+        inside(&rig, label);
+    }
+    rig.click("Skip");
     assert_eq!(rig.screen(), ScreenKind::Player);
     rig.press(Key::Escape);
     rig.press(Key::Enter);
     assert_eq!(rig.screen(), ScreenKind::Finished);
+    for label in ["10, worst imaginable", "Skip"] {
+        inside(&rig, label);
+    }
+    rig.click("Skip");
     for label in ["Again", "Home"] {
         inside(&rig, label);
     }

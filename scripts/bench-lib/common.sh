@@ -90,11 +90,12 @@ bl_env() {
 }
 
 # ---- running the app -----------------------------------------------------------------------
-# bl_home DIR: a fresh UNKNOT_HOME whose settings say the red flags were already read.
+# bl_home DIR: a fresh UNKNOT_HOME whose settings say the red flags were already read (and
+# the back-pain question is off, so a started routine runs at once).
 bl_home() {
   rm -rf "$1"
   mkdir -p "$1/config"
-  printf 'format_version = 1\nsafety_acknowledged = true\n' >"$1/config/settings.toml"
+  printf 'format_version = 1\nsafety_acknowledged = true\nask_back_pain = false\n' >"$1/config/settings.toml"
 }
 
 # bl_launch NAME SECONDS RECORD ARGS...: starts the app in the background with its statistics

@@ -1,7 +1,7 @@
 //! Applying the panels' commands. Every area has its own exhaustive `match` (no catch-all), so
 //! a command that is added but not handled does not compile.
 
-use super::{Run, Screen, UnknotApp};
+use super::{Screen, UnknotApp};
 use crate::effects::{self, FileAnswer, FileRequest};
 use crate::plan::Plan;
 use crate::routine::{Routine, StepKind};
@@ -29,6 +29,7 @@ impl UnknotApp {
             Command::Modal(c) => self.apply_modal(c),
             Command::Settings(c) => self.apply_settings(c),
             Command::Notices(c) => self.apply_notices(c),
+            Command::History(c) => self.apply_history(c),
         }
     }
 
@@ -247,7 +248,7 @@ impl UnknotApp {
 
     /// Opens the in-app file chooser in the routines folder (for an export, with the file name
     /// filled in). `failed` says why the system dialog could not open, if it tried.
-    fn open_chooser(&mut self, purpose: FilePurpose, failed: Option<String>) {
+    pub(super) fn open_chooser(&mut self, purpose: FilePurpose, failed: Option<String>) {
         let mut places = Vec::new();
         if let Some(home) = effects::home_folder() {
             places.push(("Home folder".to_owned(), effects::folder_text(&home)));
@@ -262,6 +263,11 @@ impl UnknotApp {
         let text = match &purpose {
             FilePurpose::Import => start,
             FilePurpose::Export { id, .. } => format!("{start}{id}.toml"),
+            FilePurpose::ExportHistory => format!(
+                "{}{}",
+                places.first().map_or("", |(_, p)| p.as_str()),
+                super::history::CSV_FILE_NAME
+            ),
         };
         let problem = failed.map(|why| {
             format!("The system's file dialog could not open ({why}), so type the path here.")
@@ -287,6 +293,12 @@ impl UnknotApp {
             // Routine files end in .toml, so the import list finds them later.
             path.set_extension("toml");
         }
+        if chooser.purpose == FilePurpose::ExportHistory
+            && path.extension().is_none()
+            && !path.is_dir()
+        {
+            path.set_extension("csv");
+        }
         let problem = match &chooser.purpose {
             FilePurpose::Import if path.is_dir() => {
                 Some("That is a folder: choose a routine file in it.".to_owned())
@@ -298,6 +310,14 @@ impl UnknotApp {
                 self.import_file(&path);
                 None
             }
+            FilePurpose::ExportHistory if path.is_dir() => {
+                Some("That is a folder: add a file name, such as unknot-history.csv.".to_owned())
+            }
+            FilePurpose::ExportHistory if path.exists() => Some(format!(
+                "There is already a file at {}; choose another name.",
+                path.display()
+            )),
+            FilePurpose::ExportHistory => self.export_history_to(&path).err(),
             FilePurpose::Export { id, .. } => {
                 let routine = self
                     .routines
@@ -378,6 +398,7 @@ impl UnknotApp {
     fn apply_open(&mut self, opening: Opening) {
         match opening {
             Opening::ToggleLearn => self.learn_open = !self.learn_open,
+            Opening::History => self.toggle_history(),
             Opening::Keys => self.open_modal(Modal::Keys),
             Opening::Settings => self.open_modal(Modal::Settings),
             Opening::Notices => self.open_modal(Modal::Notices),
@@ -427,7 +448,7 @@ impl UnknotApp {
             return;
         };
         match command {
-            ModalCommand::Close => self.close_modal(&modal),
+            ModalCommand::Close => self.close_modal(modal),
             ModalCommand::Confirm => self.confirm_modal(modal),
             ModalCommand::ResolveImport(choice) => {
                 if let Modal::Import(ImportFlow::Clash { incoming, .. }) = modal {
@@ -454,14 +475,34 @@ impl UnknotApp {
                     self.modal = Some(modal);
                 }
             }
+            ModalCommand::AnswerPain(answer) => {
+                if let Modal::Pain(ask) = modal {
+                    self.answer_pain(ask, answer);
+                } else {
+                    self.modal = Some(modal);
+                }
+            }
+            ModalCommand::EditNote(note) => {
+                if let Modal::Pain(mut ask) = modal {
+                    ask.note = note;
+                    self.modal = Some(Modal::Pain(ask));
+                } else {
+                    self.modal = Some(modal);
+                }
+            }
         }
     }
 
-    /// Closes a dialog without doing anything (a paused routine resumes if it was running).
-    fn close_modal(&mut self, modal: &Modal) {
+    /// Closes a dialog without doing anything (a paused routine resumes if it was running; the
+    /// pain question counts as skipped).
+    fn close_modal(&mut self, modal: Modal) {
         match modal {
             Modal::ConfirmStop { resume } | Modal::RedFlags { resume } => {
-                self.resume_after_dialog(*resume);
+                self.resume_after_dialog(resume);
+            }
+            Modal::Pain(ask) => {
+                let moment = ask.moment();
+                self.answer_pain(ask, crate::ui::history::PainCommand::Skip(moment));
             }
             Modal::Keys
             | Modal::Settings
@@ -486,7 +527,8 @@ impl UnknotApp {
             | Modal::Settings
             | Modal::Notices
             | Modal::Import(ImportFlow::Rejected { .. })
-            | Modal::ConfirmDiscard { .. } => self.close_modal(&modal),
+            | Modal::ConfirmDiscard { .. }
+            | Modal::Pain(_) => self.close_modal(modal),
         }
     }
 
@@ -529,36 +571,29 @@ impl UnknotApp {
         }
     }
 
-    fn begin(&mut self, plan: Plan) {
-        if self.bench.active() {
-            self.started_plan = Some(crate::bench::StartedPlan {
-                at: self.conductor.now(),
-                plan: plan.clone(),
-            });
-        }
-        self.conductor.start(plan.clone());
-        self.last_plan = Some(plan);
-        self.screen = Screen::Player(Run::default());
-    }
-
     /// Stops the routine and shows how far it got.
     fn stop_routine(&mut self) {
         self.conductor.command(Session::stop);
         self.show_ending();
     }
 
-    /// Moves from the player to the finished screen, with the session's summary.
+    /// Moves from the player to the finished screen, with the session's summary; logs the run
+    /// and asks the pain question after it, if due.
     pub(super) fn show_ending(&mut self) {
-        let skipped = match &self.screen {
-            Screen::Player(run) => run.skipped.len(),
-            Screen::Home | Screen::BeforeStart { .. } | Screen::Finished(_) | Screen::Editor(_) => {
-                0
-            }
+        let record = self.log_run(false);
+        let (skipped, questions) = match &self.screen {
+            Screen::Player(run) => (run.skipped.len(), run.questions),
+            Screen::Home
+            | Screen::BeforeStart { .. }
+            | Screen::Finished(_)
+            | Screen::Editor(_)
+            | Screen::History(_) => (0, crate::history::PainQuestions::default()),
         };
         let ending = self.conductor.read(|session, now| {
             session.map(|s| Ending::new(s.plan().routine.name.clone(), s.summary(now), skipped))
         });
         self.conductor.clear();
         self.screen = ending.map_or(Screen::Home, Screen::Finished);
+        self.ask_after(record, questions);
     }
 }

@@ -47,10 +47,14 @@ impl UnknotApp {
             self.modal = Some(Modal::ConfirmDiscard { then_close: true });
         }
         if matches!(self.screen, Screen::Player(_)) && state == Some(State::Finished) {
-            self.show_ending();
             if matches!(self.modal, Some(Modal::ConfirmStop { .. })) {
                 self.modal = None;
             }
+            self.show_ending();
+        }
+        if closing {
+            // The window closes while a routine runs: keep what was done so far.
+            self.log_run(true);
         }
         // Redraw when the shown second changes (a few ms after, so it has surely changed);
         // not at all while minimised or hidden: the conductor's thread plays the cues.
@@ -67,9 +71,10 @@ impl UnknotApp {
             screen: match self.screen {
                 Screen::Home => KeyScreen::Home,
                 Screen::Player(_) => KeyScreen::Player,
-                Screen::BeforeStart { .. } | Screen::Finished(_) | Screen::Editor(_) => {
-                    KeyScreen::Other
-                }
+                Screen::BeforeStart { .. }
+                | Screen::Finished(_)
+                | Screen::Editor(_)
+                | Screen::History(_) => KeyScreen::Other,
             },
             focus: if ctx.text_edit_focused() {
                 Focus::TextField
@@ -103,6 +108,8 @@ impl UnknotApp {
                 sound_off,
                 muted: self.settings.muted,
                 learn_open: self.learn_open,
+                history: (!matches!(self.screen, Screen::Player(_)))
+                    .then_some(matches!(self.screen, Screen::History(_))),
             };
             commands.extend(ui::top_bar::top_bar_ui(ui, &bar));
         });
@@ -168,9 +175,11 @@ impl UnknotApp {
         let mut commands = Vec::new();
         let session = match self.screen {
             Screen::Player(_) => self.session_now(),
-            Screen::Home | Screen::BeforeStart { .. } | Screen::Finished(_) | Screen::Editor(_) => {
-                None
-            }
+            Screen::Home
+            | Screen::BeforeStart { .. }
+            | Screen::Finished(_)
+            | Screen::Editor(_)
+            | Screen::History(_) => None,
         };
         let selected = self.selected_listed().cloned();
         match &mut self.screen {
@@ -212,6 +221,15 @@ impl UnknotApp {
             Screen::Finished(ending) => {
                 central_panel(ui).show(ui, |ui| {
                     commands.extend(ui::finished::finished_ui(ui, ending));
+                });
+            }
+            Screen::History(history) => {
+                central_panel(ui).show(ui, |ui| {
+                    if ui.button("Back to routines").clicked() {
+                        commands.push(Command::Open(Opening::History));
+                    }
+                    commands
+                        .extend(ui::history::history_ui(ui, &history.view).map(Command::History));
                 });
             }
         }

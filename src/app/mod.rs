@@ -11,9 +11,10 @@
 
 mod commands;
 mod frame;
+mod history;
 mod screen;
 
-pub use screen::{Run, Screen, ScreenKind};
+pub use screen::{HistoryScreen, Run, Screen, ScreenKind};
 
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ use crate::plan::Plan;
 use crate::routine::Routine;
 use crate::session::Session;
 use crate::store::Store;
+use crate::store::history::HistoryStore;
 use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
 use crate::store::settings::{self, Settings, ThemeChoice, WindowSize};
 use crate::ui::dialogs::Modal;
@@ -135,6 +137,8 @@ pub struct UnknotApp {
     settings: Settings,
     settings_dirty: bool,
     own: Option<RoutineStore>,
+    /// The session log, when there is a data folder.
+    history: Option<HistoryStore>,
     routines: Vec<Listed>,
     selected: Option<String>,
     screen: Screen,
@@ -194,6 +198,7 @@ impl UnknotApp {
         // Ctrl-Q should not end a routine by accident; closing the window still works.
         ctx.options_mut(|o| o.quit_shortcuts.clear());
         let own = config.store.as_ref().map(RoutineStore::new);
+        let history = config.store.as_ref().map(HistoryStore::new);
         let (routines, problems) = all_routines(own.as_ref());
         // One notice per kind of problem, however many files have it; each file's own
         // message is in the details.
@@ -213,6 +218,7 @@ impl UnknotApp {
             settings_dirty: false,
             selected: routines.first().map(|l| l.routine.id.clone()),
             own,
+            history,
             routines,
             screen: Screen::Home,
             modal: None,
@@ -425,6 +431,8 @@ impl eframe::App for UnknotApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Closed mid-routine (if the close request did not already log it).
+        self.log_run(true);
         self.keep_window_size();
         self.save_settings_if_changed(false);
         if let Some(path) = &self.bench.stats_path {

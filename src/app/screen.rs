@@ -2,8 +2,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::history::{LocalStart, PainQuestions, PainRating};
+use crate::store::history::Deleted;
 use crate::ui::editor::EditorState;
 use crate::ui::finished::Ending;
+use crate::ui::history::HistoryView;
 
 /// The screen showing, with its own state.
 pub enum Screen {
@@ -20,13 +23,33 @@ pub enum Screen {
     Finished(Ending),
     /// Making or changing a routine of the person's own.
     Editor(Box<EditorState>),
+    /// The session history: figures, charts and the list of sessions.
+    History(Box<HistoryScreen>),
+}
+
+/// What the History screen shows, and the session it can still bring back.
+pub struct HistoryScreen {
+    /// The figures and sessions shown (made again after each change to the log).
+    pub view: HistoryView,
+    /// The session just deleted, for Undo.
+    pub deleted: Option<Deleted>,
 }
 
 /// What the player remembers about the run in progress.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Run {
     /// Steps the person skipped and has not gone back to.
     pub skipped: BTreeSet<usize>,
+    /// When it started, local time (for the history).
+    pub started: LocalStart,
+    /// The answer to "How is your back right now?" before it, if one was given.
+    pub pain_before: Option<PainRating>,
+    /// The note given with that answer (may be empty).
+    pub note: String,
+    /// Which pain questions this run has asked already.
+    pub questions: PainQuestions,
+    /// The run is in the history already (logged when the window began to close).
+    pub logged: bool,
 }
 
 /// Which screen is showing, without its state (for tests and the key handler).
@@ -42,6 +65,8 @@ pub enum ScreenKind {
     Finished,
     /// See [`Screen::Editor`].
     Editor,
+    /// See [`Screen::History`].
+    History,
 }
 
 impl Screen {
@@ -54,6 +79,7 @@ impl Screen {
             Self::Player(_) => ScreenKind::Player,
             Self::Finished(_) => ScreenKind::Finished,
             Self::Editor(_) => ScreenKind::Editor,
+            Self::History(_) => ScreenKind::History,
         }
     }
 }

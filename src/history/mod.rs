@@ -12,12 +12,13 @@
 //! clock, and "today" is passed in to [`figures::Figures::compute`]. Nothing in this module
 //! touches files ([`crate::store::history`] does) or the screen ([`crate::ui::history`] does).
 //!
-//! How the app uses it: on Start, note `LocalStart::from_zoned(&jiff::ZonedDateTime::now())`
-//! and, if [`PainQuestions::ask`] says so, show `ui::history::pain_rating_ui` (before). When the
-//! run ends, by finishing, by Stop or by the window closing mid-routine, fill a
-//! [`SessionInput`], append `SessionRecord::from_input` to the log at once (so a crash after
-//! that loses nothing), then, except on close, ask the after question and, when answered,
-//! replace the record with [`SessionRecord::with_after`].
+//! How the app uses it (`app/history.rs`): on Start, if [`PainQuestions::ask`] says so, show
+//! `ui::history::pain_rating_ui` (before); when the routine starts, note
+//! [`LocalStart::from_zoned`] of the app clock's local time. When the run ends, by finishing,
+//! by Stop or by the window closing mid-routine, fill a [`SessionInput`], append
+//! `SessionRecord::from_input` to the log at once (so a crash after that loses nothing), then,
+//! except on close, ask the after question and, when answered, replace the record with
+//! [`SessionRecord::with_after`].
 
 pub mod csv;
 pub mod figures;
@@ -252,8 +253,9 @@ impl From<PainRating> for u8 {
 /// What the app knows when a run ends, to be made into a [`SessionRecord`].
 ///
 /// Fill it from the session at its end: on finish (`ending: Finished`), on stop (`Stopped`), and
-/// when the window closes while a routine runs (`AppClosed`). Steps "done" are those whose hold
-/// was reached (fully or partly); "skipped" are those passed over with Skip or never reached.
+/// when the window closes while a routine runs (`AppClosed`). Steps "done" are those played to
+/// their end; "skipped" are all the others: passed over with Skip, cut short by the ending, or
+/// never reached.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionInput {
     /// When the run started (from the app's clock, see [`LocalStart::from_zoned`]).

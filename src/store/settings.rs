@@ -61,6 +61,8 @@ pub struct Settings {
     pub lengths: BTreeMap<String, LengthChoice>,
     /// The person has read the red flags and the stop rule.
     pub safety_acknowledged: bool,
+    /// Ask "How is your back right now?" before and after each routine (optional to answer).
+    pub ask_back_pain: bool,
     /// The window's size when Unknot was last closed, if known. Kept here rather than in
     /// eframe's own `window.ron`, which is written in place and through links.
     pub window: Option<WindowSize>,
@@ -114,6 +116,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             lengths: BTreeMap::new(),
             safety_acknowledged: false,
+            ask_back_pain: true,
             window: None,
         }
     }

@@ -1,6 +1,6 @@
 //! The dialogs that open over any screen, one at a time: stop confirmation, red flags, keys,
-//! settings, notices, an import's problems or name clash, "leave without saving?" and the
-//! in-app file chooser. Each is an [`egui::Modal`], so nothing behind it can be clicked; the
+//! settings, notices, an import's problems or name clash, "leave without saving?", the
+//! in-app file chooser and "How is your back right now?". Each is an [`egui::Modal`], so nothing behind it can be clicked; the
 //! app sends keys to the open dialog first (see [`super::keymap`]). Like every panel, they
 //! only return commands.
 
@@ -11,6 +11,8 @@ use egui::{Button, RichText, TextEdit, Ui};
 use super::theme::{self, Palette};
 use super::{Command, LibraryCommand, ModalCommand, Notice};
 use crate::cue::AudioStatus;
+use crate::history::{PainMoment, PainQuestions, SessionRecord};
+use crate::plan::Plan;
 use crate::routine::Routine;
 use crate::store::routines::{Clash, ImportChoice};
 use crate::store::settings::Settings;
@@ -42,6 +44,40 @@ pub enum Modal {
     },
     /// Choosing a file by its path.
     ChooseFile(FileChooser),
+    /// "How is your back right now?", before a run starts or after it ended.
+    Pain(PainAsk),
+}
+
+/// The pain question while it is open: the note typed so far, and what waits on the answer.
+pub struct PainAsk {
+    /// The optional note, as typed so far.
+    pub note: String,
+    /// What happens once it is answered or skipped.
+    pub waiting: PainWaiting,
+}
+
+/// What waits on the pain question.
+pub enum PainWaiting {
+    /// Before: this routine starts once the question is answered or skipped.
+    Start {
+        /// The routine to run, as planned.
+        plan: Box<Plan>,
+        /// The run's questions (the before one now asked).
+        questions: PainQuestions,
+    },
+    /// After: this record, already in the history, gets the answer added.
+    Amend(Box<SessionRecord>),
+}
+
+impl PainAsk {
+    /// Before or after the run.
+    #[must_use]
+    pub fn moment(&self) -> PainMoment {
+        match self.waiting {
+            PainWaiting::Start { .. } => PainMoment::Before,
+            PainWaiting::Amend(_) => PainMoment::After,
+        }
+    }
 }
 
 /// What a dialog can draw from the rest of the app.
@@ -77,6 +113,8 @@ pub enum ImportFlow {
 pub enum FilePurpose {
     /// A routine file to import.
     Import,
+    /// Where to write the whole history as CSV.
+    ExportHistory,
     /// Where to write the routine with this id and name.
     Export {
         /// The routine's id.
@@ -147,6 +185,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
         Modal::Import(_) => "import",
         Modal::ConfirmDiscard { .. } => "confirm-discard",
         Modal::ChooseFile(_) => "choose-file",
+        Modal::Pain(_) => "pain-question",
     });
     let max_height = (ctx.content_rect().height() - 80.0).max(200.0);
     let response = egui::Modal::new(id).show(ctx, |ui| {
@@ -200,6 +239,16 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
                 ui.label(RichText::new("Enter keeps editing · Esc keeps editing").small());
             }
             Modal::ChooseFile(chooser) => file_chooser_ui(ui, chooser, &mut commands),
+            Modal::Pain(ask) => {
+                ui.set_width(540.0);
+                let mut note = ask.note.clone();
+                if let Some(answer) = super::history::pain_rating_ui(ui, ask.moment(), &mut note) {
+                    commands.push(Command::Modal(ModalCommand::AnswerPain(answer)));
+                } else if note != ask.note {
+                    commands.push(Command::Modal(ModalCommand::EditNote(note)));
+                }
+                ui.label(RichText::new("Esc or Enter skips").small());
+            }
         }
     });
     close_on_backdrop(&response, &mut commands);
@@ -274,6 +323,7 @@ fn file_chooser_ui(ui: &mut Ui, chooser: &FileChooser, commands: &mut Vec<Comman
     ui.set_width(560.0);
     let (heading, action) = match &chooser.purpose {
         FilePurpose::Import => ("Import a routine".to_owned(), "Import"),
+        FilePurpose::ExportHistory => ("Export your history as CSV".to_owned(), "Export"),
         FilePurpose::Export { name, .. } => (format!("Export \"{name}\""), "Export"),
     };
     ui.heading(heading);

@@ -47,6 +47,8 @@ pub enum Command {
     Settings(SettingsCommand),
     /// The notices line.
     Notices(NoticeCommand),
+    /// On the History screen.
+    History(history::HistoryCommand),
 }
 
 /// Commands of the home screen.
@@ -125,6 +127,8 @@ pub enum Opening {
     Notices,
     /// The Learn side panel (opens or closes it; it is not a dialog).
     ToggleLearn,
+    /// The History screen (from it: back to the home screen).
+    History,
 }
 
 /// An answer to the dialog that is open.
@@ -140,6 +144,10 @@ pub enum ModalCommand {
     DiscardEdits,
     /// The path typed in the file chooser.
     EditPath(String),
+    /// The answer to "How is your back right now?".
+    AnswerPain(history::PainCommand),
+    /// The note typed with the pain question.
+    EditNote(String),
 }
 
 /// Settings changes.

@@ -1,4 +1,5 @@
-//! The settings dialog: sound (volume, mute, which cues, test sounds), pauses and theme.
+//! The settings dialog: sound (volume, mute, which cues, test sounds), pauses, the back-pain
+//! question and theme.
 
 use egui::{DragValue, RichText, Slider};
 
@@ -53,6 +54,12 @@ pub fn settings_ui(ui: &mut egui::Ui, current: &Settings, audio: &AudioStatus) -
     ui.label(RichText::new("Pauses").strong().size(18.0));
     pause_row_ui(ui, "Get ready before each step", &mut edited.get_ready_secs);
     pause_row_ui(ui, "Pause to switch sides", &mut edited.switch_secs);
+    ui.separator();
+    ui.label(RichText::new("History").strong().size(18.0));
+    ui.checkbox(
+        &mut edited.ask_back_pain,
+        "Ask how my back feels before and after",
+    );
     ui.separator();
     ui.label(RichText::new("Theme").strong().size(18.0));
     ui.horizontal(|ui| {

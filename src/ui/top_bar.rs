@@ -1,5 +1,6 @@
-//! The top bar: the app's name on the left; sound status, Red flags, Learn, Settings and the
-//! shortcuts button on the right, in that order for Tab as well as for the eye.
+//! The top bar: the app's name on the left; sound status, Red flags, Learn, History (not during
+//! a routine), Settings and the shortcuts button on the right, in that order for Tab as well as
+//! for the eye.
 
 use egui::{Button, RichText, Ui};
 
@@ -14,6 +15,8 @@ pub struct TopBar<'a> {
     pub muted: bool,
     /// The Learn panel is open.
     pub learn_open: bool,
+    /// Whether the History screen is showing; `None` hides the button (during a routine).
+    pub history: Option<bool>,
 }
 
 /// Draws the top bar.
@@ -54,6 +57,14 @@ pub fn top_bar_ui(ui: &mut Ui, bar: &TopBar<'_>) -> Vec<Command> {
             .clicked()
         {
             commands.push(Command::Open(Opening::ToggleLearn));
+        }
+        if let Some(showing) = bar.history
+            && ui
+                .add(Button::selectable(showing, "History"))
+                .on_hover_text("What you did, how regularly, and how your back felt")
+                .clicked()
+        {
+            commands.push(Command::Open(Opening::History));
         }
         if ui.button("Settings").clicked() {
             commands.push(Command::Open(Opening::Settings));

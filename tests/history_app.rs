@@ -1,0 +1,550 @@
+//! The history in the running app, driven as a person would: runs that finish, stop half-way
+//! or are cut short by closing the window land in the log with the right figures (on a manual
+//! clock); "How is your back right now?" is asked before and after when switched on, never
+//! when off, never twice; the History screen shows the runs, and its Delete, Undo, Clear all
+//! and Export change the files.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use eframe::App as _;
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use unknot::app::{AppConfig, ScreenKind, StartRequest, UnknotApp};
+use unknot::cue::RecordingPlayer;
+use unknot::effects::{FileAnswer, FileRequest, ManualClock, RecordingDialogs};
+use unknot::fit::{self, LengthChoice};
+use unknot::history::{Ending, PainRating, SessionRecord, csv};
+use unknot::plan::Plan;
+use unknot::routine::library;
+use unknot::store::Store;
+use unknot::store::history::HistoryStore;
+use unknot::store::settings::Settings;
+
+const ROUTINE: &str = "desk-break";
+const QUESTION: &str = "How is your back right now?";
+
+struct Rig {
+    harness: Harness<'static, UnknotApp>,
+    clock: ManualClock,
+    dialogs: RecordingDialogs,
+    dir: PathBuf,
+}
+
+/// Launches as someone who has read the red flags, with the pain question on or off, straight
+/// into `start` if given.
+fn launch(dir: &Path, ask_back_pain: bool, start: bool, size: egui::Vec2) -> Rig {
+    let path = Store::at(dir).settings_path();
+    if !path.exists() {
+        let settings = Settings {
+            safety_acknowledged: true,
+            ask_back_pain,
+            ..Settings::default()
+        };
+        unknot::store::settings::save(&path, &settings).expect("seed settings");
+    }
+    let clock = ManualClock::new();
+    let (player, _heard) = RecordingPlayer::new();
+    let dialogs = RecordingDialogs::new();
+    let config = AppConfig {
+        start: start.then(|| StartRequest {
+            routine_id: ROUTINE.to_owned(),
+            minutes: None,
+        }),
+        dialogs: Box::new(dialogs.clone()),
+        ..AppConfig::for_tests(Arc::new(clock.clone()), Box::new(player), Store::at(dir))
+    };
+    let harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
+    let mut rig = Rig {
+        harness,
+        clock,
+        dialogs,
+        dir: dir.to_owned(),
+    };
+    rig.harness.run();
+    rig
+}
+
+fn big() -> egui::Vec2 {
+    egui::vec2(1100.0, 800.0)
+}
+
+/// The routine as the app plans it with the default length and pauses.
+fn plan() -> Plan {
+    let routine = library::find(ROUTINE).expect("built-in");
+    let timing = Settings::default().timing();
+    Plan::new(
+        fit::fit(&routine, &LengthChoice::default(), timing).routine,
+        timing,
+    )
+}
+
+impl Rig {
+    /// Moves time on a second at a time, a frame each second.
+    fn wait(&mut self, secs: u64) {
+        for _ in 0..secs {
+            self.clock.advance(Duration::from_secs(1));
+            self.harness.run_steps(1);
+        }
+    }
+
+    /// Scrolls `label` into view, as a person would, and clicks it.
+    fn click(&mut self, label: &str) {
+        self.harness.get_by_label(label).scroll_to_me();
+        self.harness.run();
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    fn press(&mut self, key: Key) {
+        self.harness.key_press(key);
+        self.harness.run();
+    }
+
+    fn shows(&self, text: &str) -> bool {
+        self.harness.query_by_label(text).is_some()
+    }
+
+    fn screen(&self) -> ScreenKind {
+        self.harness.state().screen()
+    }
+
+    fn log(&self) -> HistoryStore {
+        HistoryStore::new(&Store::at(&self.dir))
+    }
+
+    fn sessions(&self) -> Vec<SessionRecord> {
+        self.log().load().expect("the log loads").sessions
+    }
+
+    /// Clicks a routine in the list (its name also heads the details once selected).
+    fn select(&mut self, name: &str) {
+        self.harness
+            .get_all_by_label(name)
+            .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
+            .expect("the routine is listed")
+            .click();
+        self.harness.run();
+    }
+
+    /// Clicks the History button of the top bar.
+    fn open_history(&mut self) {
+        self.harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, "History")
+            .click();
+        self.harness.run();
+    }
+}
+
+fn step_ids(plan: &Plan, pick: impl Fn(usize) -> bool) -> Vec<String> {
+    plan.routine
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| pick(*i))
+        .map(|(_, s)| s.id.clone())
+        .collect()
+}
+
+fn ids(steps: &[unknot::history::StepRef]) -> Vec<String> {
+    steps.iter().map(|s| s.id.clone()).collect()
+}
+
+#[test]
+fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), true, true, big());
+    let plan = plan();
+
+    // Before the routine starts: the question, and nothing runs yet.
+    assert!(rig.shows(QUESTION));
+    assert!(rig.shows("Before you start. Tap a number, or Skip; it is optional."));
+    assert_eq!(rig.screen(), ScreenKind::Home);
+    rig.clock.advance(Duration::from_secs(30));
+    rig.harness.get_by_label("Note (optional)").focus();
+    rig.harness.run();
+    rig.harness
+        .get_by_label("Note (optional)")
+        .type_text("stiff from the car");
+    rig.harness.run();
+    rig.click("6");
+    assert!(!rig.shows(QUESTION));
+    assert_eq!(rig.screen(), ScreenKind::Player);
+
+    rig.wait(u64::from(plan.total_secs) + 1);
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    // Logged the moment it ended, before the question after it is answered.
+    let logged = rig.sessions();
+    assert_eq!(logged.len(), 1);
+    assert_eq!(logged[0].pain_after, None);
+    assert!(rig.shows(QUESTION));
+    assert!(rig.shows("Now that you have stopped. Tap a number, or Skip; it is optional."));
+    rig.click("3");
+    assert!(!rig.shows(QUESTION));
+
+    let sessions = rig.sessions();
+    assert_eq!(sessions.len(), 1);
+    let record = &sessions[0];
+    // The start is when the routine started on the app's clock (after the 30 s question).
+    assert_eq!(record.start.to_string(), "2026-12-01T09:30:30Z");
+    assert_eq!(record.routine_id, ROUTINE);
+    assert_eq!(record.routine_name, plan.routine.name);
+    assert_eq!(record.planned_seconds, plan.total_secs);
+    assert_eq!(record.actual_seconds, plan.total_secs);
+    assert_eq!(record.ending, Ending::Finished);
+    assert_eq!(ids(&record.steps_done), step_ids(&plan, |_| true));
+    assert!(record.steps_skipped.is_empty());
+    let techniques: Vec<Option<String>> = record
+        .steps_done
+        .iter()
+        .map(|s| s.technique.clone())
+        .collect();
+    let expected: Vec<Option<String>> = plan
+        .routine
+        .steps
+        .iter()
+        .map(|s| s.technique.clone())
+        .collect();
+    assert_eq!(techniques, expected);
+    assert_eq!(record.pain_before, PainRating::new(6));
+    assert_eq!(record.pain_after, PainRating::new(3));
+    assert_eq!(record.note, "stiff from the car");
+
+    // Never twice: more time, and going home, bring no question back.
+    rig.wait(5);
+    rig.click("Home");
+    assert!(!rig.shows(QUESTION));
+
+    // The History screen shows the run.
+    rig.open_history();
+    assert_eq!(rig.screen(), ScreenKind::History);
+    let minutes = (plan.total_secs + 30) / 60;
+    assert!(
+        rig.shows(&format!(
+            "Last 7 days: 1 session, {minutes} min; back pain 6 before and 3 after, on average."
+        )),
+        "the headline"
+    );
+    assert!(rig.shows("pain 6 before, 3 after, stiff from the car"));
+    assert!(rig.shows("Tue 1 Dec 2026, 09:30"));
+}
+
+#[test]
+fn a_run_stopped_half_way_is_logged_with_the_steps_reached_and_pauses_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), true, true, big());
+    let plan = plan();
+    assert!(rig.shows(QUESTION));
+    rig.press(Key::Escape);
+    assert!(!rig.shows(QUESTION), "Esc skips");
+    assert_eq!(rig.screen(), ScreenKind::Player);
+
+    let half = plan.total_secs / 2;
+    rig.wait(u64::from(half));
+    rig.press(Key::Escape);
+    assert!(rig.shows("Stop this routine?"));
+    // Paused while asking: this time does not count.
+    rig.wait(20);
+    rig.click("Stop routine");
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    assert!(rig.shows(QUESTION), "asked after a stopped run too");
+    rig.click("Skip");
+    assert!(!rig.shows(QUESTION));
+
+    let sessions = rig.sessions();
+    assert_eq!(sessions.len(), 1);
+    let record = &sessions[0];
+    assert_eq!(record.ending, Ending::Stopped);
+    assert_eq!(record.actual_seconds, half);
+    assert_eq!(record.planned_seconds, plan.total_secs);
+    let reached = |i: usize| plan.steps[i].end_secs <= half;
+    let done = step_ids(&plan, reached);
+    assert!(!done.is_empty() && done.len() < plan.routine.steps.len());
+    assert_eq!(ids(&record.steps_done), done);
+    assert_eq!(ids(&record.steps_skipped), step_ids(&plan, |i| !reached(i)));
+    assert_eq!((record.pain_before, record.pain_after), (None, None));
+    assert_eq!(record.note, "");
+}
+
+#[test]
+fn closing_the_window_mid_routine_logs_a_partial_session_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), false, true, big());
+    assert!(!rig.shows(QUESTION), "switched off: not asked");
+    assert_eq!(rig.screen(), ScreenKind::Player);
+    rig.wait(25);
+    // The window is asked to close (the close button), then eframe calls on_exit.
+    rig.harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    rig.harness.run_steps(1);
+    rig.harness.state_mut().on_exit(None);
+    let sessions = rig.sessions();
+    assert_eq!(sessions.len(), 1, "logged once: {sessions:?}");
+    assert_eq!(sessions[0].ending, Ending::AppClosed);
+    assert_eq!(sessions[0].actual_seconds, 25);
+    assert!(!sessions[0].steps_skipped.is_empty());
+
+    // The exit path alone (no close request seen) logs it too.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), false, true, big());
+    rig.wait(10);
+    rig.harness.state_mut().on_exit(None);
+    let sessions = rig.sessions();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0].ending, Ending::AppClosed);
+    assert_eq!(sessions[0].actual_seconds, 10);
+    assert_eq!(ids(&sessions[0].steps_done), Vec::<String>::new());
+}
+
+#[test]
+fn the_pain_question_can_be_switched_off_in_settings_and_then_is_never_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), true, false, big());
+    rig.click("Settings");
+    assert!(
+        rig.harness.state().settings().ask_back_pain,
+        "on by default"
+    );
+    rig.click("Ask how my back feels before and after");
+    rig.click("Close");
+    assert!(!rig.harness.state().settings().ask_back_pain);
+    let saved = std::fs::read_to_string(Store::at(dir.path()).settings_path()).expect("saved");
+    assert!(saved.contains("ask_back_pain = false"), "{saved}");
+
+    rig.select(&plan().routine.name);
+    rig.press(Key::Enter);
+    assert_eq!(rig.screen(), ScreenKind::Player, "started without asking");
+    rig.wait(u64::from(plan().total_secs) + 1);
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    assert!(!rig.shows(QUESTION));
+    rig.click("Again");
+    assert_eq!(rig.screen(), ScreenKind::Player);
+    assert!(!rig.shows(QUESTION));
+    assert_eq!(rig.sessions().len(), 1);
+    assert_eq!(rig.sessions()[0].pain_before, None);
+}
+
+/// Two runs in the log, as the app would write them.
+fn seed(rig: &mut Rig) {
+    rig.harness.run();
+    for secs in [40, 60] {
+        rig.press(Key::Enter);
+        assert_eq!(rig.screen(), ScreenKind::Player);
+        rig.wait(secs);
+        rig.press(Key::Escape);
+        rig.click("Stop routine");
+        rig.click("Home");
+    }
+    assert_eq!(rig.sessions().len(), 2);
+}
+
+#[test]
+fn the_history_screen_fits_and_deletes_undoes_clears_and_exports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let size = egui::vec2(1024.0, 640.0);
+    let mut rig = launch(dir.path(), false, false, size);
+    seed(&mut rig);
+    rig.open_history();
+    assert_eq!(rig.screen(), ScreenKind::History);
+    assert!(rig.shows("Last 7 days: 2 sessions, 2 min."));
+    // Nothing sticks out of a 1024×640 window sideways, and the top of the screen is in it.
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    for node in rig
+        .harness
+        .query_all_by(|node| node.bounding_box().is_some())
+    {
+        let rect = node.rect();
+        assert!(
+            rect.left() >= 0.0 && rect.right() <= size.x,
+            "{:?} {:?} sticks out: {rect:?}",
+            node.accesskit_node().role(),
+            node.accesskit_node()
+                .label()
+                .or(node.accesskit_node().value())
+        );
+    }
+    for label in [
+        "Calendar of the last 12 weeks, a cell a day, darker for more minutes",
+        "Bar chart of this week's minutes by day",
+    ] {
+        let rect = rig
+            .harness
+            .get_by_role_and_label(egui::accesskit::Role::Image, label)
+            .rect();
+        assert!(window.contains_rect(rect), "{label}: {rect:?}");
+    }
+
+    // Export through the file dialog: a CSV with the documented header, every session.
+    let csv_path = dir.path().join("mine.csv");
+    rig.dialogs.answer(FileAnswer::Chosen(csv_path.clone()));
+    rig.click("Export CSV...");
+    assert_eq!(
+        rig.dialogs.asked(),
+        [FileRequest::ExportCsv {
+            file_name: "unknot-history.csv".to_owned()
+        }]
+    );
+    let text = std::fs::read_to_string(&csv_path).expect("exported");
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some(csv::HEADER));
+    assert_eq!(lines.count(), 2);
+    assert!(
+        rig.harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.text == format!("Exported 2 sessions to {}.", csv_path.display()))
+    );
+
+    // Delete the newest, then undo: the file changes each time.
+    let before = rig.sessions();
+    for scrolled in [false, true] {
+        let delete = rig
+            .harness
+            .get_all_by_label("Delete")
+            .next()
+            .expect("a Delete");
+        if scrolled {
+            delete.click();
+        } else {
+            delete.scroll_to_me();
+        }
+        rig.harness.run();
+    }
+    assert_eq!(rig.sessions(), before[..1]);
+    assert!(rig.shows("Last 7 days: 1 session, 1 min."));
+    rig.click("Undo");
+    assert_eq!(rig.sessions(), before);
+
+    // Clear all asks first; keeping them changes nothing.
+    rig.click("Clear all...");
+    assert!(rig.shows("Delete all 2 sessions? This cannot be undone."));
+    assert_eq!(rig.sessions().len(), 2);
+    rig.click("Keep them");
+    assert_eq!(rig.sessions().len(), 2);
+    rig.click("Clear all...");
+    rig.click("Delete all");
+    assert!(rig.sessions().is_empty());
+    assert!(rig.shows("No sessions yet. Each routine you run is kept here when it ends."));
+
+    // Back to the routines, by the button on the screen or by History again; during a routine
+    // there is no History button.
+    rig.click("Back to routines");
+    assert_eq!(rig.screen(), ScreenKind::Home);
+    rig.open_history();
+    assert_eq!(rig.screen(), ScreenKind::History);
+    rig.open_history();
+    assert_eq!(rig.screen(), ScreenKind::Home);
+    rig.press(Key::Enter);
+    assert_eq!(rig.screen(), ScreenKind::Player);
+    assert!(
+        rig.harness
+            .query_by_role_and_label(egui::accesskit::Role::Button, "History")
+            .is_none()
+    );
+}
+
+#[test]
+fn exporting_through_the_in_app_chooser_refuses_an_existing_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), false, false, big());
+    seed(&mut rig);
+    rig.open_history();
+    let taken = dir.path().join("taken.csv");
+    std::fs::write(&taken, "mine").expect("write");
+    rig.dialogs.answer(FileAnswer::InApp);
+    rig.click("Export CSV...");
+    assert!(rig.shows("Export your history as CSV"));
+    let field = rig.harness.get_by_label("File path");
+    let typed = field.value().unwrap_or_default();
+    assert!(typed.ends_with("unknot-history.csv"), "{typed}");
+    // Replace the suggestion by a path in the temporary folder.
+    rig.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    rig.harness.run();
+    rig.harness
+        .get_by_label("File path")
+        .type_text(&taken.display().to_string());
+    rig.harness.run();
+    rig.click("Export");
+    assert!(rig.shows(&format!(
+        "There is already a file at {}; choose another name.",
+        taken.display()
+    )));
+    assert_eq!(std::fs::read_to_string(&taken).expect("read"), "mine");
+    // Without an extension, the file gets .csv.
+    let fresh = dir.path().join("fresh.csv");
+    rig.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    rig.harness.run();
+    rig.harness
+        .get_by_label("File path")
+        .type_text(&dir.path().join("fresh").display().to_string());
+    rig.harness.run();
+    rig.click("Export");
+    let text = std::fs::read_to_string(&fresh).expect("exported");
+    assert!(text.starts_with(csv::HEADER));
+}
+
+#[test]
+fn a_skipped_step_is_logged_as_skipped_and_the_rest_as_done() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), false, true, big());
+    let plan = plan();
+    rig.wait(2);
+    rig.press(Key::ArrowRight);
+    rig.wait(u64::from(plan.total_secs));
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    let sessions = rig.sessions();
+    assert_eq!(sessions.len(), 1);
+    let record = &sessions[0];
+    assert_eq!(record.ending, Ending::Finished);
+    assert_eq!(ids(&record.steps_skipped), step_ids(&plan, |i| i == 0));
+    assert_eq!(ids(&record.steps_done), step_ids(&plan, |i| i > 0));
+    assert!(record.actual_seconds < plan.total_secs);
+}
+
+#[test]
+fn a_damaged_line_in_the_log_is_named_on_the_history_screen_and_the_rest_shows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), false, false, big());
+    seed(&mut rig);
+    let path = rig.log().path().to_owned();
+    let mut text = std::fs::read_to_string(&path).expect("read");
+    text.insert_str(0, "{\"format_version\":1,\"start\":\"garbled\n");
+    std::fs::write(&path, &text).expect("write");
+    rig.open_history();
+    let notice = rig
+        .harness
+        .get_by_label_contains("Line 1 of your history (")
+        .value()
+        .unwrap_or_default();
+    assert!(notice.contains("kept in the file"), "{notice}");
+    assert!(rig.shows("Last 7 days: 2 sessions, 2 min."));
+    // Deleting a session keeps the damaged line as it was.
+    for scrolled in [false, true] {
+        let delete = rig
+            .harness
+            .get_all_by_label("Delete")
+            .next()
+            .expect("a Delete");
+        if scrolled {
+            delete.click();
+        } else {
+            delete.scroll_to_me();
+        }
+        rig.harness.run();
+    }
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert!(after.starts_with("{\"format_version\":1,\"start\":\"garbled\n"));
+    assert_eq!(rig.sessions().len(), 1);
+}
