@@ -6,6 +6,12 @@
 //! Without one (tests), the app calls [`Conductor::pump`] each frame. Either way each cue plays
 //! exactly once, because the session hands out each cue once. The conductor knows nothing of
 //! egui: it is told how to wake the window with a plain callback.
+//!
+//! **Voice.** The conductor also holds a [`Speaker`] and the spoken [`voice::script`] of the
+//! running plan (see `Voice` below). At each cue it says the line due at that instant, if any,
+//! and then the chime yields: speech and a chime never start together. Chimes play where no
+//! line is said, unless guidance is set to voice only; when the voice cannot be heard (no
+//! output for it), chimes play as if guidance were chimes only.
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
@@ -13,9 +19,11 @@ use std::time::{Duration, Instant};
 
 use crate::clock::Clock;
 use crate::cue::{AudioStatus, CuePlayer};
-use crate::plan::{Cue, Plan};
+use crate::plan::{Cue, Plan, PlannedCue};
 use crate::session::Session;
+use crate::speech::{SilentSpeaker, Speaker, VoiceStatus};
 use crate::store::settings::Settings;
+use crate::voice::{self, Guidance, SpokenLine, Utterance};
 
 /// Asks the window to redraw soon (for example after the routine finishes).
 pub type Waker = Box<dyn Fn() + Send + Sync>;
@@ -27,16 +35,101 @@ struct Stage {
     player_pending: bool,
     settings: Settings,
     quit: bool,
+    voice: Voice,
+}
+
+/// The voice's part of the stage: its speaker and the running plan's spoken lines.
+struct Voice {
+    speaker: Box<dyn Speaker>,
+    lines: Vec<SpokenLine>,
 }
 
 impl Stage {
-    fn play(&mut self, cues: &[Cue]) {
-        for &cue in cues {
-            if let Some(gain) = self.settings.gain(cue) {
+    /// Plays the cues that fell due (`due`, as the session handed them out) with the lines
+    /// due at their instants.
+    fn play(&mut self, due: &[Cue], now: Instant) {
+        let planned = self
+            .session
+            .as_ref()
+            .map(|session| planned_cues(session, due, now))
+            .unwrap_or_default();
+        for (index, &cue) in due.iter().enumerate() {
+            let Some(gain) = self.settings.gain(cue) else {
+                continue;
+            };
+            let line = planned
+                .get(index)
+                .filter(|p| p.cue == cue)
+                .and_then(|p| voice::line_at(&self.voice.lines, p.at_secs));
+            if let Some(line) = line.filter(|_| self.voice_heard()) {
+                // The chime yields to speech at this instant.
+                let limit = line_limit(line);
+                self.voice
+                    .speaker
+                    .say(&line.utterance, self.settings.voice_volume, limit);
+            } else if self.settings.guidance != Guidance::VoiceOnly || !self.voice_heard() {
                 self.player.play(cue, gain);
             }
         }
     }
+
+    /// Whether spoken lines are wanted and can be heard.
+    fn voice_heard(&self) -> bool {
+        self.settings.guidance != Guidance::ChimesOnly
+            && !self.settings.muted
+            && self.settings.voice_volume > 0.0
+            && self.voice.speaker.status().clips
+    }
+
+    /// Says the opening line (the first get-ready, which has no cue), if there is one.
+    fn say_opening(&mut self) {
+        let has_cue_at_0 = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.plan().cues.first().is_some_and(|c| c.at_secs == 0));
+        if has_cue_at_0 || !self.voice_heard() {
+            return;
+        }
+        if let Some(line) = voice::line_at(&self.voice.lines, 0) {
+            let limit = line_limit(line);
+            self.voice
+                .speaker
+                .say(&line.utterance, self.settings.voice_volume, limit);
+        }
+    }
+
+    /// Rebuilds the spoken lines for the running plan (after a start or a change of settings
+    /// or speaker).
+    fn rewrite_script(&mut self) {
+        self.voice.lines = self.session.as_ref().map_or_else(Vec::new, |session| {
+            let options = voice::ScriptOptions {
+                count_reps: self.settings.count_reps,
+                own_names: self.voice.speaker.status().system_speech.is_some(),
+            };
+            voice::script(session.plan(), options, &crate::speech::clips::clip_secs)
+        });
+    }
+}
+
+/// How long words for the system speech service may run: the room before the next cue.
+fn line_limit(line: &SpokenLine) -> Duration {
+    Duration::try_from_secs_f32(line.room_secs - voice::GAP_SECS).unwrap_or(Duration::from_secs(5))
+}
+
+/// The planned cues behind `due`, the cues one tick (or command) handed out.
+///
+/// The session hands out cues in plan order and drops only stale ones, which are the earliest
+/// (the routine's end, always kept, is the last cue of all), so what one tick hands out is the
+/// last `due.len()` cues at or before the session's position. Each is checked against the cue
+/// it stands for; a mismatch gives no line, so the chime plays.
+fn planned_cues(session: &Session, due: &[Cue], now: Instant) -> Vec<PlannedCue> {
+    let at = session.position(now).as_secs();
+    let cues = &session.plan().cues;
+    let end = cues.partition_point(|c| u64::from(c.at_secs) <= at);
+    let Some(start) = end.checked_sub(due.len()) else {
+        return Vec::new();
+    };
+    cues[start..end].to_vec()
 }
 
 struct Shared {
@@ -62,7 +155,7 @@ impl Shared {
         let before = session.state();
         let due = session.tick(now);
         let after = session.state();
-        stage.play(&due);
+        stage.play(&due, now);
         // Cues fall on whole seconds, when the window redraws anyway; only a change of state
         // (the routine finishing) needs the window woken.
         if before != after {
@@ -94,6 +187,10 @@ impl Conductor {
                 player_pending: false,
                 settings,
                 quit: false,
+                voice: Voice {
+                    speaker: Box::new(SilentSpeaker),
+                    lines: Vec::new(),
+                },
             }),
             changed: Condvar::new(),
             clock,
@@ -156,7 +253,57 @@ impl Conductor {
 
     /// Uses new volume, mute and cue choices from now on.
     pub fn set_settings(&self, settings: &Settings) {
-        self.shared.lock().settings = settings.clone();
+        let mut stage = self.shared.lock();
+        let recount = stage.settings.count_reps != settings.count_reps;
+        stage.settings = settings.clone();
+        if recount {
+            stage.rewrite_script();
+        }
+    }
+
+    /// Opens the voice's output on a background thread; until then the voice is silent (and
+    /// chimes play in its place). Wakes the window when done.
+    pub fn open_speaker_in_background(
+        &self,
+        open: impl FnOnce() -> Box<dyn Speaker> + Send + 'static,
+    ) {
+        let shared = Arc::clone(&self.shared);
+        let _ = std::thread::Builder::new()
+            .name("unknot-voice-open".into())
+            .spawn(move || {
+                let speaker = open();
+                let mut stage = shared.lock();
+                stage.voice.speaker = speaker;
+                stage.rewrite_script();
+                drop(stage);
+                (shared.waker)();
+            });
+    }
+
+    /// Uses `speaker` for the voice from now on.
+    pub fn set_speaker(&self, speaker: Box<dyn Speaker>) {
+        let mut stage = self.shared.lock();
+        stage.voice.speaker = speaker;
+        stage.rewrite_script();
+    }
+
+    /// What the voice can do (clips heard, a system speech service for own names).
+    #[must_use]
+    pub fn voice_status(&self) -> VoiceStatus {
+        self.shared.lock().voice.speaker.status().clone()
+    }
+
+    /// Says a sample line now at the voice volume (the "test voice" button); not when muted.
+    pub fn test_voice(&self) {
+        let mut stage = self.shared.lock();
+        if !stage.settings.muted {
+            let volume = stage.settings.voice_volume;
+            let sample = Utterance::Clip(voice::TEST_PHRASE);
+            stage
+                .voice
+                .speaker
+                .say(&sample, volume, Duration::from_secs(5));
+        }
     }
 
     /// Plays one cue now at the current volume (the "test sound" button); ignores the per-cue
@@ -173,13 +320,18 @@ impl Conductor {
     pub fn start(&self, plan: Plan) {
         let mut stage = self.shared.lock();
         stage.session = Some(Session::start(plan, self.shared.clock.now()));
+        stage.rewrite_script();
+        stage.say_opening();
         self.shared.pump(&mut stage);
         self.shared.changed.notify_all();
     }
 
     /// Forgets the session (after it was stopped or finished and the person went home).
     pub fn clear(&self) {
-        self.shared.lock().session = None;
+        let mut stage = self.shared.lock();
+        stage.session = None;
+        stage.voice.lines.clear();
+        drop(stage);
         self.shared.changed.notify_all();
     }
 
@@ -187,9 +339,18 @@ impl Conductor {
     pub fn command(&self, apply: impl FnOnce(&mut Session, Instant) -> Vec<Cue>) {
         let mut stage = self.shared.lock();
         let now = self.shared.clock.now();
+        // Play what fell due before the command first, so each cue is matched to its line at
+        // the position it was due (a jump moves the position).
+        self.shared.pump(&mut stage);
         if let Some(session) = stage.session.as_mut() {
+            let before = session.position(now);
             let due = apply(session, now);
-            stage.play(&due);
+            let after = session.position(now);
+            stage.play(&due, now);
+            if after.is_zero() && !before.is_zero() {
+                // Back to the very start: the first get-ready has no cue of its own.
+                stage.say_opening();
+            }
         }
         self.shared.changed.notify_all();
     }
