@@ -408,6 +408,7 @@ mod tests {
     use crate::cue::{CueLog, RecordingPlayer};
     use crate::plan::Timing;
     use crate::routine::model::tests::{routine, step};
+    use crate::speech::{Heard, HeardLog, RecordingSpeaker};
 
     fn plan(hold: u32) -> Plan {
         Plan::new(
@@ -486,6 +487,196 @@ mod tests {
         conductor.test_sound(Cue::StepEnd);
         assert_eq!(first.cues(), [Cue::Halfway]);
         assert_eq!(second.cues(), [Cue::StepEnd]);
+    }
+
+    /// A conductor on a manual clock whose chimes and voice go into one log.
+    fn heard(settings: Settings, status: VoiceStatus) -> (ManualClock, Conductor, HeardLog) {
+        let clock = ManualClock::new();
+        let shared_clock: Arc<dyn Clock> = Arc::new(clock.clone());
+        let (speaker, log) = RecordingSpeaker::new(Arc::clone(&shared_clock), status);
+        let chimes = log.chimes(Arc::clone(&shared_clock));
+        let conductor = Conductor::new(
+            shared_clock,
+            Box::new(chimes),
+            settings,
+            Box::new(|| {}),
+            false,
+        );
+        conductor.set_speaker(Box::new(speaker));
+        (clock, conductor, log)
+    }
+
+    const VOICE: VoiceStatus = VoiceStatus {
+        clips: true,
+        system_speech: None,
+    };
+
+    fn knee_and_tilt() -> Plan {
+        let mut knee = crate::routine::technique::find("single-knee-to-chest")
+            .expect("built in")
+            .step("knee");
+        knee.rep_secs = 10;
+        knee.reps = 1;
+        let mut tilt = crate::routine::technique::find("pelvic-tilt")
+            .expect("built in")
+            .step("tilt");
+        tilt.rep_secs = 3;
+        tilt.reps = 3;
+        Plan::new(routine(vec![knee, tilt]), Timing::default())
+    }
+
+    fn run_for(clock: &ManualClock, conductor: &Conductor, secs: u64) {
+        for _ in 0..secs {
+            clock.advance(Duration::from_secs(1));
+            conductor.pump();
+        }
+    }
+
+    fn s(secs: u64) -> Duration {
+        Duration::from_secs(secs)
+    }
+
+    #[test]
+    fn speech_and_chimes_arrive_in_order_at_exact_times_and_never_together() {
+        let (clock, conductor, log) = heard(Settings::default(), VOICE);
+        let t0 = clock.now();
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        let said = |t: &str| t.to_owned();
+        assert_eq!(
+            log.timeline(t0),
+            [
+                (s(0), said("Get ready: single knee to chest, left side.")),
+                (s(5), said("Begin.")),
+                (s(12), said("Three.")),
+                (s(13), said("Two.")),
+                (s(14), said("One.")),
+                (s(15), said("Switch sides.")),
+                (s(20), said("Begin.")),
+                (s(27), said("Three.")),
+                (s(28), said("Two.")),
+                (s(29), said("One.")),
+                (s(30), said("Get ready: pelvic tilt.")),
+                (s(35), said("Begin.")),
+                (s(38), said("Two.")),
+                (s(41), said("Last one.")),
+                (s(44), said("Routine complete. Well done.")),
+            ]
+        );
+        let times: Vec<Duration> = log.timeline(t0).iter().map(|(t, _)| *t).collect();
+        assert!(times.windows(2).all(|w| w[0] < w[1]), "two sounds at once");
+    }
+
+    #[test]
+    fn chimes_fill_the_moments_without_words_and_take_over_without_a_voice() {
+        let quiet_ticks = Settings {
+            count_reps: false,
+            ..Settings::default()
+        };
+        let (clock, conductor, log) = heard(quiet_ticks, VOICE);
+        let t0 = clock.now();
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        let timeline = log.timeline(t0);
+        // The uncounted tick at 38 s is a chime; the rest stay words.
+        assert!(timeline.contains(&(s(38), "chime RepTick".to_owned())));
+        assert!(timeline.contains(&(s(41), "Last one.".to_owned())));
+        assert_eq!(
+            timeline
+                .iter()
+                .filter(|(_, t)| t.starts_with("chime"))
+                .count(),
+            1
+        );
+
+        let only_chimes = Settings {
+            guidance: Guidance::ChimesOnly,
+            ..Settings::default()
+        };
+        let (clock, conductor, log) = heard(only_chimes, VOICE);
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        assert!(log.heard().iter().all(|h| matches!(h, Heard::Chime { .. })));
+        assert_eq!(log.heard().len(), knee_and_tilt().cues.len());
+
+        // No output for the voice: every cue chimes, whatever the setting.
+        let (clock, conductor, log) = heard(
+            Settings {
+                guidance: Guidance::VoiceOnly,
+                ..Settings::default()
+            },
+            VoiceStatus::SILENT,
+        );
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        assert_eq!(log.heard().len(), knee_and_tilt().cues.len());
+        assert!(log.heard().iter().all(|h| matches!(h, Heard::Chime { .. })));
+    }
+
+    #[test]
+    fn voice_only_is_silent_between_lines_and_the_voice_has_its_own_volume() {
+        let settings = Settings {
+            guidance: Guidance::VoiceOnly,
+            count_reps: false,
+            volume: 0.9,
+            voice_volume: 0.3,
+            ..Settings::default()
+        };
+        let (clock, conductor, log) = heard(settings, VOICE);
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        let heard = log.heard();
+        assert!(heard.iter().all(|h| matches!(
+            h,
+            Heard::Speech { volume, .. } if (volume - 0.3).abs() < f32::EPSILON
+        )));
+        assert_eq!(heard.len(), 14, "the uncounted tick makes no sound");
+    }
+
+    #[test]
+    fn a_skip_announces_the_next_step_and_back_to_the_start_says_the_first_again() {
+        let (clock, conductor, log) = heard(Settings::default(), VOICE);
+        let t0 = clock.now();
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 6);
+        conductor.command(Session::skip);
+        conductor.pump();
+        clock.advance(Duration::from_secs(1));
+        conductor.command(Session::back);
+        conductor.pump();
+        let texts: Vec<String> = log.timeline(t0).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "Get ready: single knee to chest, left side.",
+                "Begin.",
+                "Get ready: pelvic tilt.",
+                // Within two seconds of the tilt's start, back goes to the first step.
+                "Get ready: single knee to chest, left side.",
+            ]
+        );
+    }
+
+    #[test]
+    fn own_step_names_fall_back_to_the_generic_line_without_a_speech_service() {
+        let mut own = step("Wall angels", 10, 1, false);
+        own.technique = None;
+        let plan = Plan::new(routine(vec![own]), Timing::default());
+        let (clock, conductor, log) = heard(Settings::default(), VOICE);
+        let t0 = clock.now();
+        conductor.start(plan.clone());
+        assert_eq!(
+            log.timeline(t0)[0],
+            (s(0), "Get ready: next exercise.".to_owned())
+        );
+        run_for(&clock, &conductor, 1);
+        let with_service = VoiceStatus {
+            clips: true,
+            system_speech: Some("espeak-ng".into()),
+        };
+        let (_clock, conductor, log) = heard(Settings::default(), with_service);
+        conductor.start(plan);
+        assert_eq!(log.timeline(t0)[0].1, "Get ready: Wall angels.".to_owned());
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub struct DialogContext<'a> {
     pub settings: &'a Settings,
     /// Whether sound works.
     pub audio: &'a AudioStatus,
+    /// What the voice can do.
+    pub voice: &'a crate::speech::VoiceStatus,
     /// Every notice.
     pub notices: &'a [Notice],
 }
@@ -175,7 +177,12 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
                 egui::ScrollArea::vertical()
                     .max_height(max_height - 40.0)
                     .show(ui, |ui| {
-                        commands.extend(super::settings::settings_ui(ui, app.settings, app.audio));
+                        commands.extend(super::settings::settings_ui(
+                            ui,
+                            app.settings,
+                            app.audio,
+                            app.voice,
+                        ));
                     });
             }
             Modal::Notices => commands.extend(super::notices::notices_list_ui(ui, app.notices)),
