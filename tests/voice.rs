@@ -150,6 +150,10 @@ fn chimes_only_silences_the_voice_and_test_voice_speaks_at_the_voice_volume() {
         rig.said(),
         [(0, "Get ready: single knee to chest, left side.".to_owned())]
     );
+    assert!(matches!(
+        rig.heard.heard()[..],
+        [unknot::speech::Heard::Speech { volume, .. }] if (volume - 0.6).abs() < f32::EPSILON
+    ));
     assert!(
         rig.harness
             .query_by_label_contains("announced as \u{201c}Next exercise\u{201d}")
