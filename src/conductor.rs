@@ -6,6 +6,12 @@
 //! Without one (tests), the app calls [`Conductor::pump`] each frame. Either way each cue plays
 //! exactly once, because the session hands out each cue once. The conductor knows nothing of
 //! egui: it is told how to wake the window with a plain callback.
+//!
+//! **Voice.** The conductor also holds a [`Speaker`] and the spoken [`voice::script`] of the
+//! running plan (see `Voice` below). At each cue it says the line due at that instant, if any,
+//! and then the chime yields: speech and a chime never start together. Chimes play where no
+//! line is said, unless guidance is set to voice only; when the voice cannot be heard (no
+//! output for it), chimes play as if guidance were chimes only.
 
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
@@ -13,9 +19,11 @@ use std::time::{Duration, Instant};
 
 use crate::clock::Clock;
 use crate::cue::{AudioStatus, CuePlayer};
-use crate::plan::{Cue, Plan};
+use crate::plan::{Cue, Plan, PlannedCue};
 use crate::session::Session;
+use crate::speech::{SilentSpeaker, Speaker, VoiceStatus};
 use crate::store::settings::Settings;
+use crate::voice::{self, Guidance, SpokenLine, Utterance};
 
 /// Asks the window to redraw soon (for example after the routine finishes).
 pub type Waker = Box<dyn Fn() + Send + Sync>;
@@ -27,16 +35,101 @@ struct Stage {
     player_pending: bool,
     settings: Settings,
     quit: bool,
+    voice: Voice,
+}
+
+/// The voice's part of the stage: its speaker and the running plan's spoken lines.
+struct Voice {
+    speaker: Box<dyn Speaker>,
+    lines: Vec<SpokenLine>,
 }
 
 impl Stage {
-    fn play(&mut self, cues: &[Cue]) {
-        for &cue in cues {
-            if let Some(gain) = self.settings.gain(cue) {
+    /// Plays the cues that fell due (`due`, as the session handed them out) with the lines
+    /// due at their instants.
+    fn play(&mut self, due: &[Cue], now: Instant) {
+        let planned = self
+            .session
+            .as_ref()
+            .map(|session| planned_cues(session, due, now))
+            .unwrap_or_default();
+        for (index, &cue) in due.iter().enumerate() {
+            let Some(gain) = self.settings.gain(cue) else {
+                continue;
+            };
+            let line = planned
+                .get(index)
+                .filter(|p| p.cue == cue)
+                .and_then(|p| voice::line_at(&self.voice.lines, p.at_secs));
+            if let Some(line) = line.filter(|_| self.voice_heard()) {
+                // The chime yields to speech at this instant.
+                let limit = line_limit(line);
+                self.voice
+                    .speaker
+                    .say(&line.utterance, self.settings.voice_volume, limit);
+            } else if self.settings.guidance != Guidance::VoiceOnly || !self.voice_heard() {
                 self.player.play(cue, gain);
             }
         }
     }
+
+    /// Whether spoken lines are wanted and can be heard.
+    fn voice_heard(&self) -> bool {
+        self.settings.guidance != Guidance::ChimesOnly
+            && !self.settings.muted
+            && self.settings.voice_volume > 0.0
+            && self.voice.speaker.status().clips
+    }
+
+    /// Says the opening line (the first get-ready, which has no cue), if there is one.
+    fn say_opening(&mut self) {
+        let has_cue_at_0 = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.plan().cues.first().is_some_and(|c| c.at_secs == 0));
+        if has_cue_at_0 || !self.voice_heard() {
+            return;
+        }
+        if let Some(line) = voice::line_at(&self.voice.lines, 0) {
+            let limit = line_limit(line);
+            self.voice
+                .speaker
+                .say(&line.utterance, self.settings.voice_volume, limit);
+        }
+    }
+
+    /// Rebuilds the spoken lines for the running plan (after a start or a change of settings
+    /// or speaker).
+    fn rewrite_script(&mut self) {
+        self.voice.lines = self.session.as_ref().map_or_else(Vec::new, |session| {
+            let options = voice::ScriptOptions {
+                count_reps: self.settings.count_reps,
+                own_names: self.voice.speaker.status().system_speech.is_some(),
+            };
+            voice::script(session.plan(), options, &crate::speech::clips::clip_secs)
+        });
+    }
+}
+
+/// How long words for the system speech service may run: the room before the next cue.
+fn line_limit(line: &SpokenLine) -> Duration {
+    Duration::try_from_secs_f32(line.room_secs - voice::GAP_SECS).unwrap_or(Duration::from_secs(5))
+}
+
+/// The planned cues behind `due`, the cues one tick (or command) handed out.
+///
+/// The session hands out cues in plan order and drops only stale ones, which are the earliest
+/// (the routine's end, always kept, is the last cue of all), so what one tick hands out is the
+/// last `due.len()` cues at or before the session's position. Each is checked against the cue
+/// it stands for; a mismatch gives no line, so the chime plays.
+fn planned_cues(session: &Session, due: &[Cue], now: Instant) -> Vec<PlannedCue> {
+    let at = session.position(now).as_secs();
+    let cues = &session.plan().cues;
+    let end = cues.partition_point(|c| u64::from(c.at_secs) <= at);
+    let Some(start) = end.checked_sub(due.len()) else {
+        return Vec::new();
+    };
+    cues[start..end].to_vec()
 }
 
 struct Shared {
@@ -62,7 +155,7 @@ impl Shared {
         let before = session.state();
         let due = session.tick(now);
         let after = session.state();
-        stage.play(&due);
+        stage.play(&due, now);
         // Cues fall on whole seconds, when the window redraws anyway; only a change of state
         // (the routine finishing) needs the window woken.
         if before != after {
@@ -94,6 +187,10 @@ impl Conductor {
                 player_pending: false,
                 settings,
                 quit: false,
+                voice: Voice {
+                    speaker: Box::new(SilentSpeaker),
+                    lines: Vec::new(),
+                },
             }),
             changed: Condvar::new(),
             clock,
@@ -162,7 +259,57 @@ impl Conductor {
 
     /// Uses new volume, mute and cue choices from now on.
     pub fn set_settings(&self, settings: &Settings) {
-        self.shared.lock().settings = settings.clone();
+        let mut stage = self.shared.lock();
+        let recount = stage.settings.count_reps != settings.count_reps;
+        stage.settings = settings.clone();
+        if recount {
+            stage.rewrite_script();
+        }
+    }
+
+    /// Opens the voice's output on a background thread; until then the voice is silent (and
+    /// chimes play in its place). Wakes the window when done.
+    pub fn open_speaker_in_background(
+        &self,
+        open: impl FnOnce() -> Box<dyn Speaker> + Send + 'static,
+    ) {
+        let shared = Arc::clone(&self.shared);
+        let _ = std::thread::Builder::new()
+            .name("unknot-voice-open".into())
+            .spawn(move || {
+                let speaker = open();
+                let mut stage = shared.lock();
+                stage.voice.speaker = speaker;
+                stage.rewrite_script();
+                drop(stage);
+                (shared.waker)();
+            });
+    }
+
+    /// Uses `speaker` for the voice from now on.
+    pub fn set_speaker(&self, speaker: Box<dyn Speaker>) {
+        let mut stage = self.shared.lock();
+        stage.voice.speaker = speaker;
+        stage.rewrite_script();
+    }
+
+    /// What the voice can do (clips heard, a system speech service for own names).
+    #[must_use]
+    pub fn voice_status(&self) -> VoiceStatus {
+        self.shared.lock().voice.speaker.status().clone()
+    }
+
+    /// Says a sample line now at the voice volume (the "test voice" button); not when muted.
+    pub fn test_voice(&self) {
+        let mut stage = self.shared.lock();
+        if !stage.settings.muted {
+            let volume = stage.settings.voice_volume;
+            let sample = Utterance::Clip(voice::TEST_PHRASE);
+            stage
+                .voice
+                .speaker
+                .say(&sample, volume, Duration::from_secs(5));
+        }
     }
 
     /// Plays one cue now at the current volume (the "test sound" button); ignores the per-cue
@@ -179,13 +326,18 @@ impl Conductor {
     pub fn start(&self, plan: Plan) {
         let mut stage = self.shared.lock();
         stage.session = Some(Session::start(plan, self.shared.clock.now()));
+        stage.rewrite_script();
+        stage.say_opening();
         self.shared.pump(&mut stage);
         self.shared.changed.notify_all();
     }
 
     /// Forgets the session (after it was stopped or finished and the person went home).
     pub fn clear(&self) {
-        self.shared.lock().session = None;
+        let mut stage = self.shared.lock();
+        stage.session = None;
+        stage.voice.lines.clear();
+        drop(stage);
         self.shared.changed.notify_all();
     }
 
@@ -193,9 +345,18 @@ impl Conductor {
     pub fn command(&self, apply: impl FnOnce(&mut Session, Instant) -> Vec<Cue>) {
         let mut stage = self.shared.lock();
         let now = self.shared.clock.now();
+        // Play what fell due before the command first, so each cue is matched to its line at
+        // the position it was due (a jump moves the position).
+        self.shared.pump(&mut stage);
         if let Some(session) = stage.session.as_mut() {
+            let before = session.position(now);
             let due = apply(session, now);
-            stage.play(&due);
+            let after = session.position(now);
+            stage.play(&due, now);
+            if after.is_zero() && !before.is_zero() {
+                // Back to the very start: the first get-ready has no cue of its own.
+                stage.say_opening();
+            }
         }
         self.shared.changed.notify_all();
     }
@@ -253,6 +414,7 @@ mod tests {
     use crate::cue::{CueLog, RecordingPlayer};
     use crate::plan::Timing;
     use crate::routine::model::tests::{routine, step};
+    use crate::speech::{Heard, HeardLog, RecordingSpeaker};
 
     fn plan(hold: u32) -> Plan {
         Plan::new(
@@ -331,6 +493,196 @@ mod tests {
         conductor.test_sound(Cue::StepEnd);
         assert_eq!(first.cues(), [Cue::Halfway]);
         assert_eq!(second.cues(), [Cue::StepEnd]);
+    }
+
+    /// A conductor on a manual clock whose chimes and voice go into one log.
+    fn heard(settings: Settings, status: VoiceStatus) -> (ManualClock, Conductor, HeardLog) {
+        let clock = ManualClock::new();
+        let shared_clock: Arc<dyn Clock> = Arc::new(clock.clone());
+        let (speaker, log) = RecordingSpeaker::new(Arc::clone(&shared_clock), status);
+        let chimes = log.chimes(Arc::clone(&shared_clock));
+        let conductor = Conductor::new(
+            shared_clock,
+            Box::new(chimes),
+            settings,
+            Box::new(|| {}),
+            false,
+        );
+        conductor.set_speaker(Box::new(speaker));
+        (clock, conductor, log)
+    }
+
+    const VOICE: VoiceStatus = VoiceStatus {
+        clips: true,
+        system_speech: None,
+    };
+
+    fn knee_and_tilt() -> Plan {
+        let mut knee = crate::routine::technique::find("single-knee-to-chest")
+            .expect("built in")
+            .step("knee");
+        knee.rep_secs = 10;
+        knee.reps = 1;
+        let mut tilt = crate::routine::technique::find("pelvic-tilt")
+            .expect("built in")
+            .step("tilt");
+        tilt.rep_secs = 3;
+        tilt.reps = 3;
+        Plan::new(routine(vec![knee, tilt]), Timing::default())
+    }
+
+    fn run_for(clock: &ManualClock, conductor: &Conductor, secs: u64) {
+        for _ in 0..secs {
+            clock.advance(Duration::from_secs(1));
+            conductor.pump();
+        }
+    }
+
+    fn s(secs: u64) -> Duration {
+        Duration::from_secs(secs)
+    }
+
+    #[test]
+    fn speech_and_chimes_arrive_in_order_at_exact_times_and_never_together() {
+        let (clock, conductor, log) = heard(Settings::default(), VOICE);
+        let t0 = clock.now();
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        let said = |t: &str| t.to_owned();
+        assert_eq!(
+            log.timeline(t0),
+            [
+                (s(0), said("Get ready: single knee to chest, left side.")),
+                (s(5), said("Begin.")),
+                (s(12), said("Three.")),
+                (s(13), said("Two.")),
+                (s(14), said("One.")),
+                (s(15), said("Switch sides.")),
+                (s(20), said("Begin.")),
+                (s(27), said("Three.")),
+                (s(28), said("Two.")),
+                (s(29), said("One.")),
+                (s(30), said("Get ready: pelvic tilt.")),
+                (s(35), said("Begin.")),
+                (s(38), said("Two.")),
+                (s(41), said("Last one.")),
+                (s(44), said("Routine complete. Well done.")),
+            ]
+        );
+        let times: Vec<Duration> = log.timeline(t0).iter().map(|(t, _)| *t).collect();
+        assert!(times.windows(2).all(|w| w[0] < w[1]), "two sounds at once");
+    }
+
+    #[test]
+    fn chimes_fill_the_moments_without_words_and_take_over_without_a_voice() {
+        let quiet_ticks = Settings {
+            count_reps: false,
+            ..Settings::default()
+        };
+        let (clock, conductor, log) = heard(quiet_ticks, VOICE);
+        let t0 = clock.now();
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        let timeline = log.timeline(t0);
+        // The uncounted tick at 38 s is a chime; the rest stay words.
+        assert!(timeline.contains(&(s(38), "chime RepTick".to_owned())));
+        assert!(timeline.contains(&(s(41), "Last one.".to_owned())));
+        assert_eq!(
+            timeline
+                .iter()
+                .filter(|(_, t)| t.starts_with("chime"))
+                .count(),
+            1
+        );
+
+        let only_chimes = Settings {
+            guidance: Guidance::ChimesOnly,
+            ..Settings::default()
+        };
+        let (clock, conductor, log) = heard(only_chimes, VOICE);
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        assert!(log.heard().iter().all(|h| matches!(h, Heard::Chime { .. })));
+        assert_eq!(log.heard().len(), knee_and_tilt().cues.len());
+
+        // No output for the voice: every cue chimes, whatever the setting.
+        let (clock, conductor, log) = heard(
+            Settings {
+                guidance: Guidance::VoiceOnly,
+                ..Settings::default()
+            },
+            VoiceStatus::SILENT,
+        );
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        assert_eq!(log.heard().len(), knee_and_tilt().cues.len());
+        assert!(log.heard().iter().all(|h| matches!(h, Heard::Chime { .. })));
+    }
+
+    #[test]
+    fn voice_only_is_silent_between_lines_and_the_voice_has_its_own_volume() {
+        let settings = Settings {
+            guidance: Guidance::VoiceOnly,
+            count_reps: false,
+            volume: 0.9,
+            voice_volume: 0.3,
+            ..Settings::default()
+        };
+        let (clock, conductor, log) = heard(settings, VOICE);
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 60);
+        let heard = log.heard();
+        assert!(heard.iter().all(|h| matches!(
+            h,
+            Heard::Speech { volume, .. } if (volume - 0.3).abs() < f32::EPSILON
+        )));
+        assert_eq!(heard.len(), 14, "the uncounted tick makes no sound");
+    }
+
+    #[test]
+    fn a_skip_announces_the_next_step_and_back_to_the_start_says_the_first_again() {
+        let (clock, conductor, log) = heard(Settings::default(), VOICE);
+        let t0 = clock.now();
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 6);
+        conductor.command(Session::skip);
+        conductor.pump();
+        clock.advance(Duration::from_secs(1));
+        conductor.command(Session::back);
+        conductor.pump();
+        let texts: Vec<String> = log.timeline(t0).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "Get ready: single knee to chest, left side.",
+                "Begin.",
+                "Get ready: pelvic tilt.",
+                // Within two seconds of the tilt's start, back goes to the first step.
+                "Get ready: single knee to chest, left side.",
+            ]
+        );
+    }
+
+    #[test]
+    fn own_step_names_fall_back_to_the_generic_line_without_a_speech_service() {
+        let mut own = step("Wall angels", 10, 1, false);
+        own.technique = None;
+        let plan = Plan::new(routine(vec![own]), Timing::default());
+        let (clock, conductor, log) = heard(Settings::default(), VOICE);
+        let t0 = clock.now();
+        conductor.start(plan.clone());
+        assert_eq!(
+            log.timeline(t0)[0],
+            (s(0), "Get ready: next exercise.".to_owned())
+        );
+        run_for(&clock, &conductor, 1);
+        let with_service = VoiceStatus {
+            clips: true,
+            system_speech: Some("espeak-ng".into()),
+        };
+        let (_clock, conductor, log) = heard(Settings::default(), with_service);
+        conductor.start(plan);
+        assert_eq!(log.timeline(t0)[0].1, "Get ready: Wall angels.".to_owned());
     }
 
     #[test]

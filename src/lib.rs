@@ -22,5 +22,7 @@ pub mod plan;
 pub mod routine;
 pub mod safe_file;
 pub mod session;
+pub mod speech;
 pub mod store;
 pub mod ui;
+pub mod voice;

@@ -540,6 +540,7 @@ impl UnknotApp {
                 self.settings_dirty = true;
             }
             SettingsCommand::TestSound(cue) => self.conductor.test_sound(cue),
+            SettingsCommand::TestVoice => self.conductor.test_voice(),
         }
     }
 

@@ -18,6 +18,7 @@ impl UnknotApp {
     pub(super) fn frame_logic(&mut self, ctx: &egui::Context) {
         self.stats.logic_passes += 1;
         self.audio = self.conductor.audio_status();
+        self.voice = self.conductor.voice_status();
         if let AudioStatus::Unavailable { reason } = &self.audio
             && !self.notices.sound_told
             && !self.conductor.player_pending()
@@ -151,6 +152,7 @@ impl UnknotApp {
             let context = DialogContext {
                 settings: &self.settings,
                 audio: &self.audio,
+                voice: &self.voice,
                 notices: &self.notices.list,
             };
             commands.extend(ui::dialogs::modal_ui(&ctx, modal, &context));

@@ -66,6 +66,9 @@ pub struct AppConfig {
     pub cue_log: Option<CueLog>,
     /// How files are chosen for import and export.
     pub dialogs: Box<dyn FileDialogs>,
+    /// Where spoken lines go (tests); `None`: the voice's own output on the real machine, or
+    /// silence (and chimes in its place) in tests.
+    pub speaker: Option<Box<dyn crate::speech::Speaker>>,
 }
 
 impl AppConfig {
@@ -94,6 +97,7 @@ impl AppConfig {
             bench,
             cue_log,
             dialogs: Box::new(SystemDialogs),
+            speaker: None,
         }
     }
 
@@ -110,6 +114,7 @@ impl AppConfig {
             bench: BenchOptions::default(),
             cue_log: None,
             dialogs: Box::new(crate::effects::RecordingDialogs::new()),
+            speaker: None,
         }
     }
 }
@@ -150,6 +155,8 @@ pub struct UnknotApp {
     last_plan: Option<Plan>,
     dialogs: Box<dyn FileDialogs>,
     audio: AudioStatus,
+    /// What the voice can do (shown in the settings).
+    voice: crate::speech::VoiceStatus,
     /// Close the window at the end of this frame (after discarding edits on close).
     close_window: bool,
     theme_applied: Option<ThemeChoice>,
@@ -193,7 +200,13 @@ impl UnknotApp {
         );
         if let Some(open) = config.open_player {
             conductor.open_player_in_background(open);
+            // The real machine: the voice gets its own output, opened off the UI thread too.
+            conductor.open_speaker_in_background(crate::speech::open_default_speaker);
         }
+        if let Some(speaker) = config.speaker {
+            conductor.set_speaker(speaker);
+        }
+        let voice = conductor.voice_status();
         let audio = conductor.audio_status();
         // Ctrl-Q should not end a routine by accident; closing the window still works.
         ctx.options_mut(|o| o.quit_shortcuts.clear());
@@ -213,6 +226,7 @@ impl UnknotApp {
         }
         let mut app = Self {
             conductor,
+            voice,
             store: config.store,
             settings,
             settings_dirty: false,

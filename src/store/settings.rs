@@ -14,6 +14,7 @@ use super::{SaveError, move_aside, write_atomically};
 use crate::fit::LengthChoice;
 use crate::plan::{Cue, PAUSE_SECS, Timing};
 use crate::safe_file::ReadError;
+use crate::voice::Guidance;
 
 /// The settings format this build writes and the newest it reads.
 pub const SETTINGS_VERSION: u32 = 1;
@@ -66,7 +67,16 @@ pub struct Settings {
     /// The window's size when Unknot was last closed, if known. Kept here rather than in
     /// eframe's own `window.ron`, which is written in place and through links.
     pub window: Option<WindowSize>,
+    /// Spoken guidance, chimes, or both (missing in older files: voice and chimes).
+    pub guidance: Guidance,
+    /// Volume of the voice, 0–1, apart from the chimes' `volume`.
+    pub voice_volume: f32,
+    /// Say the repetition number during a set of moves.
+    pub count_reps: bool,
 }
+
+/// The voice volume a new install starts at: moderate, like the chimes.
+pub const DEFAULT_VOICE_VOLUME: f32 = 0.6;
 
 /// The size of the window's inside, in points (logical pixels).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -118,6 +128,9 @@ impl Default for Settings {
             safety_acknowledged: false,
             ask_back_pain: true,
             window: None,
+            guidance: Guidance::VoiceAndChimes,
+            voice_volume: DEFAULT_VOICE_VOLUME,
+            count_reps: true,
         }
     }
 }
@@ -159,6 +172,11 @@ impl Settings {
         self.get_ready_secs = self.get_ready_secs.min(*PAUSE_SECS.end());
         self.switch_secs = self.switch_secs.min(*PAUSE_SECS.end());
         self.window = self.window.and_then(WindowSize::sanitised);
+        self.voice_volume = if self.voice_volume.is_finite() {
+            self.voice_volume.clamp(0.0, 1.0)
+        } else {
+            DEFAULT_VOICE_VOLUME
+        };
         self.format_version = SETTINGS_VERSION;
         self
     }

@@ -86,6 +86,8 @@ pub struct DialogContext<'a> {
     pub settings: &'a Settings,
     /// Whether sound works.
     pub audio: &'a AudioStatus,
+    /// What the voice can do.
+    pub voice: &'a crate::speech::VoiceStatus,
     /// Every notice.
     pub notices: &'a [Notice],
 }
@@ -215,7 +217,12 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
                 egui::ScrollArea::vertical()
                     .max_height(max_height - 80.0)
                     .show(ui, |ui| {
-                        commands.extend(super::settings::settings_ui(ui, app.settings, app.audio));
+                        commands.extend(super::settings::settings_ui(
+                            ui,
+                            app.settings,
+                            app.audio,
+                            app.voice,
+                        ));
                     });
                 ui.separator();
                 if default_button(ui, "Close") {

@@ -157,6 +157,8 @@ pub enum SettingsCommand {
     Update(Box<Settings>),
     /// Play a cue now, to hear it.
     TestSound(Cue),
+    /// Say a sample line now, to hear the voice.
+    TestVoice,
 }
 
 /// The notices line.

@@ -1,5 +1,5 @@
-//! The settings dialog: sound (volume, mute, which cues, test sounds), pauses, the back-pain
-//! question and theme.
+//! The settings dialog: sound (volume, mute, which cues, test sounds), the voice (guidance,
+//! its volume, rep counting, a test), pauses, the back-pain question and theme.
 
 use egui::{DragValue, RichText, Slider};
 
@@ -7,12 +7,19 @@ use super::theme::Palette;
 use super::{Command, SettingsCommand};
 use crate::cue::{ALL_CUES, AudioStatus, cue_label};
 use crate::plan::PAUSE_SECS;
+use crate::speech::VoiceStatus;
 use crate::store::settings::{Settings, ThemeChoice};
+use crate::voice::Guidance;
 
 /// Draws the settings (inside their dialog, which adds the Close button); returns what
 /// changed.
 #[must_use]
-pub fn settings_ui(ui: &mut egui::Ui, current: &Settings, audio: &AudioStatus) -> Vec<Command> {
+pub fn settings_ui(
+    ui: &mut egui::Ui,
+    current: &Settings,
+    audio: &AudioStatus,
+    voice: &VoiceStatus,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut edited = current.clone();
     ui.heading("Settings");
@@ -50,6 +57,7 @@ pub fn settings_ui(ui: &mut egui::Ui, current: &Settings, audio: &AudioStatus) -
             }
         }
     });
+    voice_ui(ui, &mut edited, voice, &palette, &mut commands);
     ui.separator();
     ui.label(RichText::new("Pauses").strong().size(18.0));
     pause_row_ui(ui, "Get ready before each step", &mut edited.get_ready_secs);
@@ -83,4 +91,45 @@ fn pause_row_ui(ui: &mut egui::Ui, label: &str, secs: &mut u32) {
         ui.add(DragValue::new(secs).range(PAUSE_SECS).suffix(" s"))
             .labelled_by(label.id);
     });
+}
+
+/// The voice: guidance by voice and chimes, chimes only or voice only; its own volume; rep
+/// counting; a test button; and what is used for a person's own step names.
+fn voice_ui(
+    ui: &mut egui::Ui,
+    edited: &mut Settings,
+    voice: &VoiceStatus,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Voice").strong().size(18.0));
+        for choice in Guidance::ALL {
+            ui.radio_value(&mut edited.guidance, choice, choice.label());
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            Slider::new(&mut edited.voice_volume, 0.0..=1.0)
+                .text("Voice volume")
+                .show_value(false),
+        );
+        ui.checkbox(
+            &mut edited.count_reps,
+            "Count repetitions aloud during moves",
+        );
+        if ui.button("Test voice").clicked() {
+            commands.push(Command::Settings(SettingsCommand::TestVoice));
+        }
+    });
+    let (words, colour) = if voice.clips {
+        (voice.own_names_words(), palette.quiet)
+    } else {
+        (
+            "The voice cannot be heard on this system; chimes play instead.".to_owned(),
+            palette.caution,
+        )
+    };
+    ui.label(RichText::new(words).small().color(colour));
 }
