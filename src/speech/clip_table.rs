@@ -1,6 +1,7 @@
 //! The recorded clips, embedded in the program: made by `scripts/make-voice`, do not edit.
 
 /// Every clip: its id and its Ogg Vorbis bytes, in the phrase table's order.
+#[rustfmt::skip]
 pub(super) static CLIPS: &[(&str, &[u8])] = &[
     (
         "begin",
