@@ -1,9 +1,10 @@
 //! The desktop app driven as a person would: find things by their labels, click, press keys,
 //! and move a manual clock; assert on what is shown and what the recording player heard.
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 use egui::Key;
 use egui_kittest::Harness;
@@ -25,16 +26,8 @@ struct Rig {
 
 /// Launches as someone who has already read the red flags (unless a settings file exists).
 fn launch(dir: &Path, start: Option<StartRequest>) -> Rig {
-    let path = Store::at(dir).settings_path();
-    if !path.exists() {
-        let settings = Settings {
-            safety_acknowledged: true,
-            // The back-pain question has its own tests (tests/history_app.rs).
-            ask_back_pain: false,
-            ..Settings::default()
-        };
-        unknot::store::settings::save(&path, &settings).expect("seed settings");
-    }
+    // The back-pain question has its own tests (tests/history_app.rs).
+    common::seed_settings(dir, false);
     launch_fresh(dir, start)
 }
 
@@ -61,10 +54,7 @@ fn launch_fresh(dir: &Path, start: Option<StartRequest>) -> Rig {
 impl Rig {
     /// Moves time on one second at a time, drawing a frame each second, as the window would.
     fn wait(&mut self, secs: u64) {
-        for _ in 0..secs {
-            self.clock.advance(Duration::from_secs(1));
-            self.harness.run_steps(1);
-        }
+        common::wait(&mut self.harness, &self.clock, secs);
     }
 
     fn click(&mut self, label: &str) {
@@ -74,13 +64,7 @@ impl Rig {
 
     /// Clicks a routine in the list (its name also heads the details once selected).
     fn select(&mut self, name: &str) {
-        use egui_kittest::kittest::NodeT as _;
-        self.harness
-            .get_all_by_label(name)
-            .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
-            .expect("the routine is listed")
-            .click();
-        self.harness.run();
+        common::click_routine(&mut self.harness, name);
     }
 
     fn shows(&self, text: &str) -> bool {

@@ -4,6 +4,8 @@
 //! when off, never twice; the History screen shows the runs, and its Delete, Undo, Clear all
 //! and Export change the files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,15 +38,7 @@ struct Rig {
 /// Launches as someone who has read the red flags, with the pain question on or off, straight
 /// into `start` if given.
 fn launch(dir: &Path, ask_back_pain: bool, start: bool, size: egui::Vec2) -> Rig {
-    let path = Store::at(dir).settings_path();
-    if !path.exists() {
-        let settings = Settings {
-            safety_acknowledged: true,
-            ask_back_pain,
-            ..Settings::default()
-        };
-        unknot::store::settings::save(&path, &settings).expect("seed settings");
-    }
+    common::seed_settings(dir, ask_back_pain);
     let clock = ManualClock::new();
     let (player, _heard) = RecordingPlayer::new();
     let dialogs = RecordingDialogs::new();
@@ -86,10 +80,7 @@ fn plan() -> Plan {
 impl Rig {
     /// Moves time on a second at a time, a frame each second.
     fn wait(&mut self, secs: u64) {
-        for _ in 0..secs {
-            self.clock.advance(Duration::from_secs(1));
-            self.harness.run_steps(1);
-        }
+        common::wait(&mut self.harness, &self.clock, secs);
     }
 
     /// Scrolls `label` into view, as a person would, and clicks it.
@@ -123,12 +114,7 @@ impl Rig {
 
     /// Clicks a routine in the list (its name also heads the details once selected).
     fn select(&mut self, name: &str) {
-        self.harness
-            .get_all_by_label(name)
-            .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
-            .expect("the routine is listed")
-            .click();
-        self.harness.run();
+        common::click_routine(&mut self.harness, name);
     }
 
     /// Clicks the History button of the top bar.

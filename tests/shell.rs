@@ -2,9 +2,10 @@
 //! dialogs that pause the routine, honest endings, a player that fits small and large windows,
 //! and import/export through a recording file dialog and the in-app path field.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
@@ -28,16 +29,8 @@ struct Rig {
 
 /// Launches, as someone who has read the red flags, in a window of `size` points at `scale`.
 fn launch_sized(dir: &Path, size: egui::Vec2, scale: f32) -> Rig {
-    let path = Store::at(dir).settings_path();
-    if !path.exists() {
-        let settings = Settings {
-            safety_acknowledged: true,
-            // The back-pain question has its own tests (tests/history_app.rs).
-            ask_back_pain: false,
-            ..Settings::default()
-        };
-        unknot::store::settings::save(&path, &settings).expect("seed settings");
-    }
+    // The back-pain question has its own tests (tests/history_app.rs).
+    common::seed_settings(dir, false);
     let clock = ManualClock::new();
     let (player, heard) = RecordingPlayer::new();
     let dialogs = RecordingDialogs::new();
@@ -65,10 +58,7 @@ fn launch(dir: &Path) -> Rig {
 
 impl Rig {
     fn wait(&mut self, secs: u64) {
-        for _ in 0..secs {
-            self.clock.advance(Duration::from_secs(1));
-            self.harness.run_steps(1);
-        }
+        common::wait(&mut self.harness, &self.clock, secs);
     }
 
     fn click(&mut self, label: &str) {
@@ -82,13 +72,7 @@ impl Rig {
     }
 
     fn select(&mut self, name: &str) {
-        use egui_kittest::kittest::NodeT as _;
-        self.harness
-            .get_all_by_label(name)
-            .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
-            .expect("the routine is listed")
-            .click();
-        self.harness.run();
+        common::click_routine(&mut self.harness, name);
     }
 
     fn shows(&self, text: &str) -> bool {

@@ -2,9 +2,11 @@
 //! lines and chimes in order at their seconds; change guidance and rep counting in Settings;
 //! press "Test voice"; read what Settings says about own step names.
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -23,14 +25,8 @@ struct Rig {
 }
 
 fn launch(dir: &Path, voice: VoiceStatus) -> Rig {
-    let path = Store::at(dir).settings_path();
-    let settings = Settings {
-        safety_acknowledged: true,
-        // The back-pain question has its own tests (tests/history_app.rs).
-        ask_back_pain: false,
-        ..Settings::default()
-    };
-    unknot::store::settings::save(&path, &settings).expect("seed settings");
+    // The back-pain question has its own tests (tests/history_app.rs).
+    common::seed_settings(dir, false);
     let clock = ManualClock::new();
     let shared: Arc<dyn Clock> = Arc::new(clock.clone());
     let (speaker, heard) = RecordingSpeaker::new(Arc::clone(&shared), voice);
@@ -55,10 +51,7 @@ fn launch(dir: &Path, voice: VoiceStatus) -> Rig {
 
 impl Rig {
     fn wait(&mut self, secs: u64) {
-        for _ in 0..secs {
-            self.clock.advance(Duration::from_secs(1));
-            self.harness.run_steps(1);
-        }
+        common::wait(&mut self.harness, &self.clock, secs);
     }
 
     fn click(&mut self, label: &str) {

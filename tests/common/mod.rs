@@ -1,0 +1,46 @@
+//! What the app-driving test files share: seeding the settings of a first launch, moving the
+//! manual clock a frame a second, and clicking a routine in the list. Each test file is its own
+//! crate and uses only some of these, hence the `dead_code` allowance below.
+#![allow(dead_code)] // Each test crate uses a different subset of these helpers.
+
+use std::path::Path;
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use unknot::app::UnknotApp;
+use unknot::clock::ManualClock;
+use unknot::store::Store;
+use unknot::store::settings::Settings;
+
+/// Writes the settings of someone who has already read the red flags, with the back-pain
+/// question on or off, unless a settings file is already there.
+pub fn seed_settings(dir: &Path, ask_back_pain: bool) {
+    let path = Store::at(dir).settings_path();
+    if !path.exists() {
+        let settings = Settings {
+            safety_acknowledged: true,
+            ask_back_pain,
+            ..Settings::default()
+        };
+        unknot::store::settings::save(&path, &settings).expect("seed settings");
+    }
+}
+
+/// Moves time on one second at a time, drawing a frame each second, as the window would.
+pub fn wait(harness: &mut Harness<'static, UnknotApp>, clock: &ManualClock, secs: u64) {
+    for _ in 0..secs {
+        clock.advance(Duration::from_secs(1));
+        harness.run_steps(1);
+    }
+}
+
+/// Clicks a routine in the list (its name also heads the details once selected).
+pub fn click_routine(harness: &mut Harness<'static, UnknotApp>, name: &str) {
+    harness
+        .get_all_by_label(name)
+        .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
+        .expect("the routine is listed")
+        .click();
+    harness.run();
+}
