@@ -15,6 +15,7 @@ pub mod conductor;
 pub mod content;
 pub mod cue;
 pub mod effects;
+pub mod figure;
 pub mod fit;
 pub mod history;
 pub mod plain_text;

@@ -1,0 +1,373 @@
+//! A figure at one moment as a flat list of marks — thick polylines and discs in the figure's
+//! space, each with a tone — that the screen's painter and the SVG writer both draw the same
+//! way. Building the scene is where depth order, mirroring for the other side and the props'
+//! shapes are decided, once.
+
+use super::body::{LegPoints, P3, Pose, Skeleton, length, thickness};
+use super::{Prop, Worked};
+
+/// What colour role a mark plays; each renderer maps tones to its own colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tone {
+    /// The floor, a wall, a chair.
+    Ground,
+    /// Limbs on the far side of the body.
+    Far,
+    /// The head, trunk and near limbs.
+    Body,
+    /// The parts the step works on (the side being worked, when it has one).
+    Worked,
+    /// Balls, rollers, straps and sticks.
+    Prop,
+}
+
+/// One thing to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// A polyline with round joints and ends, `width` thick (in units of height).
+    Line {
+        /// Points (x, y), y up.
+        points: Vec<[f32; 2]>,
+        /// Full thickness.
+        width: f32,
+        /// Colour role.
+        tone: Tone,
+    },
+    /// A filled disc.
+    Disc {
+        /// Centre (x, y).
+        centre: [f32; 2],
+        /// Radius.
+        radius: f32,
+        /// Colour role.
+        tone: Tone,
+    },
+}
+
+/// A box in the figure's space.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    /// Smallest x and y.
+    pub min: [f32; 2],
+    /// Largest x and y.
+    pub max: [f32; 2],
+}
+
+impl Bounds {
+    /// Nothing yet.
+    pub const EMPTY: Self = Self {
+        min: [f32::INFINITY; 2],
+        max: [f32::NEG_INFINITY; 2],
+    };
+
+    /// Grows to take in a disc at `p` of radius `r`.
+    pub fn include(&mut self, p: [f32; 2], r: f32) {
+        self.min[0] = self.min[0].min(p[0] - r);
+        self.min[1] = self.min[1].min(p[1] - r);
+        self.max[0] = self.max[0].max(p[0] + r);
+        self.max[1] = self.max[1].max(p[1] + r);
+    }
+
+    /// Grows to take in `other`.
+    pub fn union(&mut self, other: &Self) {
+        self.include(other.min, 0.0);
+        self.include(other.max, 0.0);
+    }
+
+    /// Width.
+    #[must_use]
+    pub fn width(&self) -> f32 {
+        self.max[0] - self.min[0]
+    }
+
+    /// Height.
+    #[must_use]
+    pub fn height(&self) -> f32 {
+        self.max[1] - self.min[1]
+    }
+}
+
+/// Marks in drawing order (back to front), and the box they fill.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    /// What to draw, back to front.
+    pub marks: Vec<Mark>,
+    /// The box around every mark except the floor line.
+    pub bounds: Bounds,
+}
+
+/// Radius of a massage ball (about 9 cm across, for a 1.7 m person).
+pub const BALL_RADIUS: f32 = 0.027;
+/// Radius of a foam roller (about 15 cm across).
+pub const ROLLER_RADIUS: f32 = 0.044;
+/// Height of a chair seat.
+pub const SEAT_HEIGHT: f32 = 0.26;
+/// How far the floor line runs past the figure on each side.
+const FLOOR_MARGIN: f32 = 0.06;
+/// How many points each span of the spine's curve is drawn with.
+const CURVE_STEPS: usize = 6;
+
+fn flat(p: P3) -> [f32; 2] {
+    [p.x, p.y]
+}
+
+/// A Catmull-Rom curve through `points`, sampled: the spine bends smoothly, not at corners.
+fn curve(points: &[P3]) -> Vec<[f32; 2]> {
+    let mut out = Vec::new();
+    for i in 0..points.len().saturating_sub(1) {
+        let p0 = points[i.saturating_sub(1)];
+        let p1 = points[i];
+        let p2 = points[i + 1];
+        let p3 = points[(i + 2).min(points.len() - 1)];
+        for step in 0..CURVE_STEPS {
+            let t = step as f32 / CURVE_STEPS as f32;
+            let t2 = t * t;
+            let t3 = t2 * t;
+            let at = |a: f32, b: f32, c: f32, d: f32| {
+                0.5 * (2.0 * b
+                    + (c - a) * t
+                    + (2.0 * a - 5.0 * b + 4.0 * c - d) * t2
+                    + (3.0 * b - a - 3.0 * c + d) * t3)
+            };
+            out.push([at(p0.x, p1.x, p2.x, p3.x), at(p0.y, p1.y, p2.y, p3.y)]);
+        }
+    }
+    if let Some(last) = points.last() {
+        out.push(flat(*last));
+    }
+    out
+}
+
+fn leg_marks(leg: &LegPoints, tone: Tone) -> Vec<Mark> {
+    let [hip, knee, ankle, toes, heel] = *leg;
+    vec![
+        Mark::Line {
+            points: vec![flat(hip), flat(knee)],
+            width: 2.0 * thickness::THIGH,
+            tone,
+        },
+        Mark::Line {
+            points: vec![flat(knee), flat(ankle)],
+            width: 2.0 * thickness::SHANK,
+            tone,
+        },
+        Mark::Line {
+            points: vec![flat(ankle), flat(heel), flat(toes), flat(ankle)],
+            width: 2.0 * thickness::FOOT,
+            tone,
+        },
+    ]
+}
+
+fn arm_marks(arm: &[P3; 4], tone: Tone) -> Vec<Mark> {
+    let [shoulder, elbow, wrist, tip] = *arm;
+    vec![
+        Mark::Line {
+            points: vec![flat(shoulder), flat(elbow)],
+            width: 2.0 * thickness::UPPER_ARM,
+            tone,
+        },
+        Mark::Line {
+            points: vec![flat(elbow), flat(wrist)],
+            width: 2.0 * thickness::FOREARM,
+            tone,
+        },
+        Mark::Line {
+            points: vec![flat(wrist), flat(tip)],
+            width: 2.0 * thickness::HAND,
+            tone,
+        },
+    ]
+}
+
+fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
+    match prop {
+        Prop::Wall { x } => vec![Mark::Line {
+            points: vec![[x, 0.0], [x, 1.05]],
+            width: 0.012,
+            tone: Tone::Ground,
+        }],
+        Prop::Chair { x, facing } => {
+            let back = x - facing * 0.2;
+            let front = x + facing * 0.04;
+            vec![Mark::Line {
+                points: vec![
+                    [back, 0.0],
+                    [back, 0.52],
+                    [back, SEAT_HEIGHT],
+                    [front, SEAT_HEIGHT],
+                    [front, 0.0],
+                ],
+                width: 0.014,
+                tone: Tone::Ground,
+            }]
+        }
+        Prop::Ball { at } => vec![Mark::Disc {
+            centre: at,
+            radius: BALL_RADIUS,
+            tone: Tone::Prop,
+        }],
+        Prop::Roller { at } => vec![Mark::Disc {
+            centre: at,
+            radius: ROLLER_RADIUS,
+            tone: Tone::Prop,
+        }],
+        Prop::Strap => {
+            let hand = skeleton.near_arm[2];
+            let foot = skeleton.near_leg[3];
+            let arch = (foot - skeleton.near_leg[2]) * 0.5 + skeleton.near_leg[2];
+            vec![Mark::Line {
+                points: vec![flat(hand), flat(foot), flat(arch)],
+                width: 0.008,
+                tone: Tone::Prop,
+            }]
+        }
+        Prop::Arrow { from, to } => {
+            // A quarter-circle-ish bow from `from` to `to`, then a two-stroke head.
+            let mid = [f32::midpoint(from[0], to[0]), f32::midpoint(from[1], to[1])];
+            let (dx, dy) = (to[0] - from[0], to[1] - from[1]);
+            let bow = [mid[0] + dy * 0.35, mid[1] - dx * 0.35];
+            let points: Vec<[f32; 2]> = (0..=8)
+                .map(|i| {
+                    let t = i as f32 / 8.0;
+                    let u = 1.0 - t;
+                    [
+                        u * u * from[0] + 2.0 * u * t * bow[0] + t * t * to[0],
+                        u * u * from[1] + 2.0 * u * t * bow[1] + t * t * to[1],
+                    ]
+                })
+                .collect();
+            let tip = to;
+            let back = points[6];
+            let (bx, by) = (back[0] - tip[0], back[1] - tip[1]);
+            let len = (bx * bx + by * by).sqrt().max(1e-4);
+            let (ux, uy) = (bx / len * 0.03, by / len * 0.03);
+            let (c, s) = (0.5_f32.cos(), 0.5_f32.sin());
+            let wing = |sign: f32| {
+                [
+                    tip[0] + ux * c - uy * s * sign,
+                    tip[1] + uy * c + ux * s * sign,
+                ]
+            };
+            vec![
+                Mark::Line {
+                    points,
+                    width: 0.008,
+                    tone: Tone::Prop,
+                },
+                Mark::Line {
+                    points: vec![wing(1.0), tip, wing(-1.0)],
+                    width: 0.008,
+                    tone: Tone::Prop,
+                },
+            ]
+        }
+        Prop::Stick => {
+            let a = skeleton.near_arm[2];
+            let b = skeleton.far_arm[2];
+            let along = b - a;
+            let len = along.length().max(1e-3);
+            let reach = along * (0.05 / len);
+            vec![Mark::Line {
+                points: vec![flat(a - reach), flat(b + reach)],
+                width: 0.02,
+                tone: Tone::Prop,
+            }]
+        }
+    }
+}
+
+impl Scene {
+    /// The scene of `pose` with `props`, highlighting what `worked` names; `mirrored` draws it
+    /// facing the other way (the other side of the body).
+    #[must_use]
+    pub fn of(pose: &Pose, props: &[Prop], worked: Worked, mirrored: bool) -> Self {
+        let s = Skeleton::of(pose);
+        let tone_of = |part: Worked, base: Tone| {
+            if worked.contains(part) {
+                Tone::Worked
+            } else {
+                base
+            }
+        };
+        let mut marks = Vec::new();
+        let (ground, held): (Vec<Prop>, Vec<Prop>) = props
+            .iter()
+            .partition(|p| matches!(p, Prop::Wall { .. } | Prop::Chair { .. }));
+        for prop in &ground {
+            marks.extend(prop_marks(*prop, &s));
+        }
+        marks.extend(arm_marks(&s.far_arm, tone_of(Worked::FAR_ARM, Tone::Far)));
+        marks.extend(leg_marks(&s.far_leg, tone_of(Worked::FAR_LEG, Tone::Far)));
+        marks.push(Mark::Line {
+            points: curve(&s.spine),
+            width: 2.0 * thickness::TRUNK,
+            tone: tone_of(Worked::TRUNK, Tone::Body),
+        });
+        marks.push(Mark::Line {
+            points: vec![flat(s.spine[s.spine.len() - 1]), flat(s.neck)],
+            width: 2.0 * thickness::NECK,
+            tone: Tone::Body,
+        });
+        marks.push(Mark::Disc {
+            centre: flat(s.head),
+            radius: length::HEAD_RADIUS,
+            tone: Tone::Body,
+        });
+        let (behind, front): (Vec<Prop>, Vec<Prop>) = held
+            .iter()
+            .partition(|p| matches!(p, Prop::Ball { .. } | Prop::Roller { .. }));
+        for prop in &behind {
+            marks.extend(prop_marks(*prop, &s));
+        }
+        marks.extend(leg_marks(
+            &s.near_leg,
+            tone_of(Worked::NEAR_LEG, Tone::Body),
+        ));
+        marks.extend(arm_marks(
+            &s.near_arm,
+            tone_of(Worked::NEAR_ARM, Tone::Body),
+        ));
+        for prop in &front {
+            marks.extend(prop_marks(*prop, &s));
+        }
+        if mirrored {
+            for mark in &mut marks {
+                match mark {
+                    Mark::Line { points, .. } => {
+                        for p in points {
+                            p[0] = -p[0];
+                        }
+                    }
+                    Mark::Disc { centre, .. } => centre[0] = -centre[0],
+                }
+            }
+        }
+        let mut bounds = Bounds::EMPTY;
+        for mark in &marks {
+            match mark {
+                Mark::Line { points, width, .. } => {
+                    for p in points {
+                        bounds.include(*p, width / 2.0);
+                    }
+                }
+                Mark::Disc { centre, radius, .. } => bounds.include(*centre, *radius),
+            }
+        }
+        bounds.include([bounds.min[0], 0.0], 0.0);
+        Self { marks, bounds }
+    }
+
+    /// The floor line under a figure that fills `frame`.
+    #[must_use]
+    pub fn floor(frame: &Bounds) -> Mark {
+        Mark::Line {
+            points: vec![
+                [frame.min[0] - FLOOR_MARGIN, -0.006],
+                [frame.max[0] + FLOOR_MARGIN, -0.006],
+            ],
+            width: 0.012,
+            tone: Tone::Ground,
+        }
+    }
+}

@@ -1,0 +1,456 @@
+//! The figures: every technique has one; its poses are ones a body can take (segment lengths
+//! kept, joint angles within normal ranges of motion, nothing under the floor); it moves the
+//! way its step does; every figure is told apart from every other; the SVG parses.
+
+use proptest::prelude::*;
+use unknot::figure::body::{LimbId, P3, Pose, Skeleton, length, out_of_range};
+use unknot::figure::library::{for_position, for_step, for_technique};
+use unknot::figure::scene::{BALL_RADIUS, ROLLER_RADIUS};
+use unknot::figure::{Figure, Motion, Prop, Stage, svg};
+use unknot::routine::model::{Position, Side, Sides};
+use unknot::routine::technique;
+
+/// How far a surface may sink into the floor where it rests on it (units of height: ~0.5 cm).
+const FLOOR_TOLERANCE: f32 = 0.003;
+
+fn every_figure() -> Vec<(&'static str, &'static Figure)> {
+    technique::all()
+        .iter()
+        .map(|t| {
+            let figure = for_technique(t.key).unwrap_or_else(|| panic!("{} has no figure", t.key));
+            (t.key, figure)
+        })
+        .collect()
+}
+
+fn poses(figure: &Figure) -> Vec<Pose> {
+    std::iter::once(figure.start)
+        .chain(figure.keys.iter().map(|k| k.pose))
+        .collect()
+}
+
+fn dist(a: P3, b: P3) -> f32 {
+    (a - b).length()
+}
+
+/// Every segment's length in 3-D, in order: spine parts, neck, then each arm and leg.
+fn segment_lengths(s: &Skeleton) -> Vec<(String, f32, f32)> {
+    let part = length::TRUNK / 3.0;
+    let mut out = vec![
+        ("lumbar".into(), dist(s.spine[0], s.spine[1]), part),
+        ("thoracic".into(), dist(s.spine[1], s.spine[2]), part),
+        ("upper back".into(), dist(s.spine[2], s.spine[3]), part),
+        ("neck".into(), dist(s.spine[3], s.neck), length::NECK),
+    ];
+    for (name, arm) in [("near", s.near_arm), ("far", s.far_arm)] {
+        out.push((
+            format!("{name} upper arm"),
+            dist(arm[0], arm[1]),
+            length::UPPER_ARM,
+        ));
+        out.push((
+            format!("{name} forearm"),
+            dist(arm[1], arm[2]),
+            length::FOREARM,
+        ));
+        out.push((format!("{name} hand"), dist(arm[2], arm[3]), length::HAND));
+    }
+    for (name, leg) in [("near", s.near_leg), ("far", s.far_leg)] {
+        out.push((format!("{name} thigh"), dist(leg[0], leg[1]), length::THIGH));
+        out.push((format!("{name} shank"), dist(leg[1], leg[2]), length::SHANK));
+        out.push((format!("{name} foot"), dist(leg[3], leg[4]), length::FOOT));
+    }
+    out
+}
+
+#[test]
+fn every_technique_in_the_registry_has_a_figure_with_one_to_three_keyframes() {
+    for (key, figure) in every_figure() {
+        let t = technique::find(key).expect("in the registry");
+        let keys = figure.keys.len();
+        if t.key == "rest-and-breathe" {
+            assert_eq!(keys, 0, "a rest is still");
+        } else {
+            assert!((1..=3).contains(&keys), "{key}: {keys} keyframes");
+        }
+        let expected = match t.pattern {
+            unknot::routine::model::Pattern::Hold => Motion::Hold,
+            unknot::routine::model::Pattern::Moves => Motion::Cycle,
+        };
+        assert_eq!(figure.motion, expected, "{key}");
+        let mut last = 0.0;
+        for k in &figure.keys {
+            assert!(k.at > last, "{key}: keyframes in time order");
+            last = k.at;
+        }
+        if figure.motion == Motion::Hold {
+            assert!(
+                last <= 2.0 + 1e-6,
+                "{key}: moves into position in at most 2 s ({last})"
+            );
+        } else {
+            assert!(last < 1.0, "{key}: a cycle's keys lie inside the move");
+        }
+        assert!(!figure.description.is_empty(), "{key} has a description");
+        // A step worked one side at a time names the side; alternating ones go to both.
+        assert_eq!(
+            figure.description.contains("{side}"),
+            t.sides == Sides::Each,
+            "{key}: {}",
+            figure.description
+        );
+    }
+}
+
+#[test]
+fn forward_kinematics_keeps_every_segment_length_in_every_keyframe() {
+    for (key, figure) in every_figure() {
+        for pose in poses(figure) {
+            for (segment, got, want) in segment_lengths(&Skeleton::of(&pose)) {
+                assert!(
+                    (got - want).abs() < 1e-4,
+                    "{key} {segment}: {got} vs {want}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_keyframe_is_within_normal_ranges_of_motion() {
+    let mut all: Vec<(String, &Figure)> = every_figure()
+        .into_iter()
+        .map(|(k, f)| (k.to_owned(), f))
+        .collect();
+    all.extend(
+        Position::ALL
+            .iter()
+            .map(|p| (format!("{p:?}"), for_position(*p))),
+    );
+    for (key, figure) in all {
+        for (i, pose) in poses(figure).iter().enumerate() {
+            let problems = out_of_range(pose);
+            assert!(problems.is_empty(), "{key} pose {i}: {problems:?}");
+        }
+    }
+}
+
+#[test]
+fn no_body_part_sinks_below_the_floor() {
+    for (key, figure) in every_figure() {
+        for (i, pose) in poses(figure).iter().enumerate() {
+            for (p, r) in Skeleton::of(pose).surface_points() {
+                assert!(
+                    p.y - r >= -FLOOR_TOLERANCE,
+                    "{key} pose {i}: a part at {p:?} (radius {r}) is under the floor"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn balls_and_rollers_rest_on_the_floor_or_against_a_wall_and_touch_the_body() {
+    for (key, figure) in every_figure() {
+        let held = Skeleton::of(figure.held());
+        let surface = held.surface_points();
+        for prop in &figure.props {
+            let (at, r) = match prop {
+                Prop::Ball { at } => (*at, BALL_RADIUS),
+                Prop::Roller { at } => (*at, ROLLER_RADIUS),
+                _ => continue,
+            };
+            let wall = figure.props.iter().find_map(|p| match p {
+                Prop::Wall { x } => Some(*x),
+                _ => None,
+            });
+            let on_floor = (at[1] - r).abs() < 0.01;
+            let on_wall = wall.is_some_and(|x| (at[0] - r - x).abs() < 0.01);
+            assert!(on_floor || on_wall, "{key}: the {prop:?} floats");
+            let centre = P3::new(at[0], at[1], 0.0);
+            let gap = surface
+                .iter()
+                .map(|(p, pr)| {
+                    let flat = P3::new(p.x, p.y, 0.0);
+                    dist(flat, centre) - pr - r
+                })
+                .fold(f32::INFINITY, f32::min);
+            assert!(gap < 0.02, "{key}: the {prop:?} is {gap} from the body");
+        }
+    }
+}
+
+#[test]
+fn interpolation_is_exact_at_every_keyframe() {
+    for (key, figure) in every_figure() {
+        match figure.motion {
+            Motion::Hold => {
+                let secs = 60.0;
+                for k in &figure.keys {
+                    let m = figure.moment(Stage::Holding {
+                        elapsed: k.at,
+                        secs,
+                    });
+                    assert_eq!(m.pose, k.pose, "{key} at {} s", k.at);
+                }
+                let end = figure.moment(Stage::Holding {
+                    elapsed: 59.0,
+                    secs,
+                });
+                assert_eq!(end.pose, *figure.held());
+                assert!(!end.moving, "{key} is still through the hold");
+            }
+            Motion::Cycle => {
+                for k in &figure.keys {
+                    let m = figure.moment(Stage::Moving {
+                        elapsed: k.at * 4.0,
+                        secs: 4.0,
+                    });
+                    assert_eq!(m.pose, k.pose, "{key} at {} of the move", k.at);
+                }
+                let end = figure.moment(Stage::Moving {
+                    elapsed: 4.0,
+                    secs: 4.0,
+                });
+                assert_eq!(end.pose, figure.start, "{key} ends where it began");
+            }
+        }
+    }
+}
+
+/// How different two figures look: their start and held poses, and what props they show.
+fn figure_distance(a: &Figure, b: &Figure) -> f32 {
+    let props = |f: &Figure| {
+        let mut kinds: Vec<String> = f
+            .props
+            .iter()
+            .map(|p| {
+                format!("{p:?}")
+                    .split([' ', '{'])
+                    .next()
+                    .unwrap_or("")
+                    .to_owned()
+            })
+            .collect();
+        kinds.sort();
+        kinds
+    };
+    let centre = |p: &Prop| match p {
+        Prop::Ball { at } | Prop::Roller { at } => Some(*at),
+        _ => None,
+    };
+    // Where the ball or roller sits counts like the pelvis: a hundredth of height a degree.
+    let moved: f32 = a
+        .props
+        .iter()
+        .zip(&b.props)
+        .filter_map(|(p, q)| Some((centre(p)?, centre(q)?)))
+        .map(|(p, q)| 100.0 * ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt())
+        .sum();
+    let prop_difference = if props(a) == props(b) { moved } else { 20.0 };
+    // A hold and a rocking movement look different even through the same positions.
+    let motion_difference = if a.motion == b.motion { 0.0 } else { 20.0 };
+    a.start.distance(&b.start).max(a.held().distance(b.held()))
+        + prop_difference
+        + motion_difference
+}
+
+#[test]
+fn every_technique_looks_different_from_every_other() {
+    const THRESHOLD: f32 = 8.0;
+    let all = every_figure();
+    for (i, (a_key, a)) in all.iter().enumerate() {
+        for (b_key, b) in &all[i + 1..] {
+            let d = figure_distance(a, b);
+            assert!(d >= THRESHOLD, "{a_key} and {b_key} look alike ({d:.1})");
+        }
+    }
+}
+
+#[test]
+fn a_step_without_a_technique_shows_its_position_still() {
+    for position in Position::ALL {
+        let mut step = technique::find("rest-and-breathe")
+            .expect("in the registry")
+            .step("mine");
+        step.technique = None;
+        step.position = position;
+        let figure = for_step(&step);
+        assert_eq!(figure, for_position(position));
+        assert!(figure.keys.is_empty());
+        let m = figure.moment(Stage::Holding {
+            elapsed: 0.0,
+            secs: 30.0,
+        });
+        assert!(!m.moving, "{position:?} does not move");
+    }
+}
+
+#[test]
+fn the_right_side_is_the_mirror_image_of_the_left() {
+    let figure = for_technique("single-knee-to-chest").expect("has a figure");
+    let left = figure.scene(figure.held(), Some(Side::Left));
+    let right = figure.scene(figure.held(), Some(Side::Right));
+    assert!((left.bounds.min[0] + right.bounds.max[0]).abs() < 1e-5);
+    assert!((left.bounds.max[0] + right.bounds.min[0]).abs() < 1e-5);
+    assert_eq!(
+        figure.describe(Some(Side::Right)),
+        "Lying on your back, right knee drawn toward the chest with both hands"
+    );
+}
+
+#[test]
+fn the_svg_of_every_technique_parses_and_has_its_parts() {
+    for (key, figure) in every_figure() {
+        let side = Some(Side::Left);
+        let text = svg::figure_svg(
+            &figure.scene(figure.held(), side),
+            &figure.frame(),
+            &figure.describe(side),
+            300.0,
+        );
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{key}: {e}"));
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        let title = root
+            .children()
+            .find(|n| n.has_tag_name("title"))
+            .and_then(|n| n.text())
+            .unwrap_or_default();
+        assert_eq!(title, figure.describe(side), "{key}");
+        let count = |class: &str| {
+            root.descendants()
+                .filter(|n| n.attribute("class") == Some(class))
+                .count()
+        };
+        // Trunk, neck, head and three parts to each of the four limbs.
+        assert_eq!(
+            count("body") + count("far") + count("worked"),
+            15,
+            "{key}: the whole body"
+        );
+        assert!(count("far") >= 3, "{key}: a far limb is drawn behind");
+        assert_eq!(
+            count("ground"),
+            1 + figure
+                .props
+                .iter()
+                .filter(|p| matches!(p, Prop::Wall { .. } | Prop::Chair { .. }))
+                .count(),
+            "{key}: floor"
+        );
+        let heads = root
+            .descendants()
+            .filter(|n| n.has_tag_name("circle") && n.attribute("class") == Some("body"))
+            .count();
+        assert_eq!(heads, 1, "{key}: one head");
+        if figure.worked != unknot::figure::Worked::NONE {
+            assert!(count("worked") >= 1, "{key}: the worked part is shown");
+        }
+        let props = figure
+            .props
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p,
+                    Prop::Ball { .. }
+                        | Prop::Roller { .. }
+                        | Prop::Strap
+                        | Prop::Stick
+                        | Prop::Arrow { .. }
+                )
+            })
+            .count();
+        assert!(count("prop") >= props, "{key}: its equipment is drawn");
+    }
+}
+
+fn arb_limb() -> impl Strategy<Value = unknot::figure::body::Limb> {
+    (
+        -60.0f32..180.0,
+        0.0f32..150.0,
+        -70.0f32..80.0,
+        -75.0f32..75.0,
+        0.0f32..135.0,
+    )
+        .prop_map(
+            |(proximal, middle, distal, roll, turn_out)| unknot::figure::body::Limb {
+                proximal,
+                middle,
+                distal,
+                roll,
+                turn_out,
+            },
+        )
+}
+
+fn arb_pose() -> impl Strategy<Value = Pose> {
+    (
+        (
+            -1.0f32..1.0,
+            0.0f32..1.0,
+            -180.0f32..180.0,
+            -25.0f32..80.0,
+            -45.0f32..45.0,
+        ),
+        (arb_limb(), arb_limb(), arb_limb(), arb_limb()),
+    )
+        .prop_map(|((x, y, trunk, spine, neck), (na, fa, nl, fl))| Pose {
+            pelvis: [x, y],
+            trunk,
+            spine,
+            neck,
+            near_arm: na,
+            far_arm: fa,
+            near_leg: nl,
+            far_leg: fl,
+        })
+}
+
+proptest! {
+    /// For any pose, forward kinematics keeps every segment's length.
+    #[test]
+    fn any_pose_keeps_its_segment_lengths(pose in arb_pose()) {
+        for (segment, got, want) in segment_lengths(&Skeleton::of(&pose)) {
+            prop_assert!((got - want).abs() < 1e-4, "{} {} vs {}", segment, got, want);
+        }
+    }
+
+    /// For any two poses and any share, the blend lies between them, exactly at the ends.
+    #[test]
+    fn any_blend_lies_between_its_poses(a in arb_pose(), b in arb_pose(), t in 0.0f32..=1.0) {
+        prop_assert_eq!(a.lerp(&b, 0.0), a);
+        prop_assert_eq!(a.lerp(&b, 1.0), b);
+        let mid = a.lerp(&b, t);
+        prop_assert!(a.distance(&mid) <= a.distance(&b) + 1e-3);
+    }
+
+    /// For any reachable target, the solver puts the ankle on it with the knee bending forward.
+    #[test]
+    fn any_reachable_target_is_reached(angle in -180.0f32..180.0, reach_share in 0.2f32..0.99) {
+        let mut pose = Pose { pelvis: [0.0, 0.5], trunk: 90.0, ..Pose::default() };
+        let d = (length::THIGH + length::SHANK) * reach_share;
+        let target = [d * angle.to_radians().cos(), 0.5 + d * angle.to_radians().sin()];
+        unknot::figure::body::reach(&mut pose, LimbId::NearLeg, target);
+        let ankle = Skeleton::of(&pose).near_leg[2];
+        prop_assert!((ankle.x - target[0]).abs() < 1e-3 && (ankle.y - target[1]).abs() < 1e-3);
+        prop_assert!(pose.near_leg.middle >= 0.0);
+    }
+
+    /// For any figure and moment of its step, the pose stays a body's: lengths kept.
+    #[test]
+    fn any_moment_of_any_figure_is_whole(index in 0usize..26, elapsed in 0.0f32..40.0, secs in 1.0f32..40.0) {
+        let all = every_figure();
+        let (_, figure) = all[index % all.len()];
+        for stage in [
+            Stage::Holding { elapsed, secs },
+            Stage::Releasing { elapsed, hold_secs: secs },
+            Stage::Moving { elapsed: elapsed.min(secs), secs },
+        ] {
+            let pose = figure.moment(stage).pose;
+            for (segment, got, want) in segment_lengths(&Skeleton::of(&pose)) {
+                prop_assert!((got - want).abs() < 1e-4, "{} {} vs {}", segment, got, want);
+            }
+        }
+    }
+}
