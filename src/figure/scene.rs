@@ -152,7 +152,7 @@ fn leg_marks(leg: &LegPoints, tone: Tone) -> Vec<Mark> {
             tone,
         },
         Mark::Line {
-            points: vec![flat(ankle), flat(heel), flat(toes), flat(ankle)],
+            points: vec![flat(heel), flat(toes)],
             width: 2.0 * thickness::FOOT,
             tone,
         },

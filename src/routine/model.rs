@@ -387,6 +387,15 @@ pub enum Side {
 }
 
 impl Side {
+    /// The other side.
+    #[must_use]
+    pub fn other(self) -> Self {
+        match self {
+            Self::Left => Self::Right,
+            Self::Right => Self::Left,
+        }
+    }
+
     /// The word shown in large letters on the player.
     #[must_use]
     pub fn label(self) -> &'static str {

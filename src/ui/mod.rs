@@ -6,6 +6,7 @@
 
 pub mod dialogs;
 pub mod editor;
+pub mod figure;
 pub mod finished;
 pub mod history;
 pub mod home;
