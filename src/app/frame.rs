@@ -216,11 +216,11 @@ impl UnknotApp {
                             steps: plan.routine.steps.len(),
                             view: &view,
                         };
-                        let figure = PlayerFigure::of(&view);
+                        let figure = ui::figure::PlayerFigure::of(&view);
                         if figure.moving {
                             // Only while the figure moves, at most FIGURE_FRAME apart; a still
                             // hold repaints once a second for the countdown alone.
-                            ui.ctx().request_repaint_after(FIGURE_FRAME);
+                            ui.ctx().request_repaint_after(ui::figure::FIGURE_FRAME);
                         }
                         let paint = |ui: &mut egui::Ui, rect: egui::Rect| {
                             ui::figure::figure_ui(
@@ -286,39 +286,4 @@ impl UnknotApp {
 fn central_panel(ui: &egui::Ui) -> egui::CentralPanel {
     egui::CentralPanel::default()
         .frame(egui::Frame::central_panel(ui.style()).fill(egui::Color32::TRANSPARENT))
-}
-
-/// The shortest time between two frames of a moving figure: 30 frames a second.
-const FIGURE_FRAME: std::time::Duration = std::time::Duration::from_nanos(1_000_000_000 / 30);
-
-/// The figure the player shows at one moment of a session.
-struct PlayerFigure {
-    figure: &'static crate::figure::Figure,
-    stage: crate::figure::Stage,
-    side: Option<crate::routine::model::Side>,
-    /// Whether it moves from here on (never while paused).
-    moving: bool,
-}
-
-impl PlayerFigure {
-    fn of(view: &crate::session::View<'_>) -> Self {
-        let figure = crate::figure::library::for_step(view.step);
-        let secs = view.segment.secs as f32;
-        let elapsed = (secs - view.segment_left.as_secs_f32()).max(0.0);
-        let stage =
-            crate::figure::Stage::of(view.segment.kind, elapsed, secs, view.step.rep_secs as f32);
-        let moment = figure.moment(stage);
-        // While switching sides, the way back out of the hold is drawn for the side just done;
-        // then the figure waits, still, on the side that comes next.
-        let side = match (view.segment.kind, view.side) {
-            (crate::plan::SegmentKind::Switch, Some(next)) if moment.moving => Some(next.other()),
-            (_, side) => side,
-        };
-        Self {
-            figure,
-            stage,
-            side,
-            moving: moment.moving && view.state == crate::session::State::Running,
-        }
-    }
 }

@@ -610,6 +610,7 @@ fn step_card_ui(
             let step = &state.draft.steps[index];
             let problems = step_problems(step);
             ui.horizontal_wrapped(|ui| {
+                super::figure::step_thumbnail_ui(ui, step);
                 let name = if step.name.trim().is_empty() {
                     "(no name yet)"
                 } else {
@@ -938,6 +939,9 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
                     ));
                 if add.clicked() {
                     chosen = Some(technique);
+                }
+                if let Some(figure) = crate::figure::library::for_technique(technique.key) {
+                    super::figure::thumbnail_ui(ui, figure, technique.sides == Sides::Each);
                 }
                 ui.vertical(|ui| {
                     ui.label(RichText::new(technique.name).strong());

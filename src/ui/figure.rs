@@ -8,10 +8,12 @@ use egui::{Color32, Pos2, Rect, Role, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo
 use super::theme::Palette;
 use crate::figure::scene::{Bounds, Mark, Scene, Tone};
 use crate::figure::{Figure, Stage};
-use crate::routine::model::{Side, Step};
+use crate::plan::SegmentKind;
+use crate::routine::model::{Side, Sides, Step};
+use crate::session::{State, View};
 
 /// A thumbnail's size in the step lists and the catalogue.
-pub const THUMBNAIL: Vec2 = vec2(72.0, 44.0);
+pub const THUMBNAIL: Vec2 = vec2(60.0, 36.0);
 
 /// Allocates `rect` as a screen-reader image called `name` and returns its response.
 pub fn image_area(ui: &mut Ui, rect: Rect, name: &str) -> egui::Response {
@@ -111,11 +113,155 @@ fn paint_figure(ui: &Ui, figure: &Figure, stage: Stage, side: Option<Side>, rect
 
 /// A still thumbnail of `step`'s figure in its held pose (the left side for one-sided steps),
 /// laid out like any small widget.
-pub fn thumbnail_ui(ui: &mut Ui, step: &Step) {
-    let figure = crate::figure::library::for_step(step);
-    let side = (step.sides == crate::routine::model::Sides::Each).then_some(Side::Left);
+pub fn step_thumbnail_ui(ui: &mut Ui, step: &Step) {
+    thumbnail_ui(
+        ui,
+        crate::figure::library::for_step(step),
+        step.sides == Sides::Each,
+    );
+}
+
+/// A still thumbnail of `figure` in its held pose; `one_sided` shows the left side.
+pub fn thumbnail_ui(ui: &mut Ui, figure: &Figure, one_sided: bool) {
+    let side = one_sided.then_some(Side::Left);
     let (rect, response) = ui.allocate_exact_size(THUMBNAIL, Sense::hover());
     let description = figure.describe(side);
     response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &description));
     paint_figure(ui, figure, Stage::Held, side, rect.shrink(2.0));
+}
+
+/// The shortest time between two frames of a moving figure: 30 frames a second.
+pub const FIGURE_FRAME: std::time::Duration = std::time::Duration::from_nanos(1_000_000_000 / 30);
+
+/// The figure the player shows at one moment of a session.
+#[derive(Clone, Copy, Debug)]
+pub struct PlayerFigure {
+    /// The current step's figure.
+    pub figure: &'static Figure,
+    /// Where in the step it is.
+    pub stage: Stage,
+    /// The side it is drawn for (the right side mirrored).
+    pub side: Option<Side>,
+    /// Whether it moves from here on; never while paused.
+    pub moving: bool,
+}
+
+impl PlayerFigure {
+    /// The figure for the session's `view`.
+    #[must_use]
+    pub fn of(view: &View<'_>) -> Self {
+        let figure = crate::figure::library::for_step(view.step);
+        let secs = view.segment.secs as f32;
+        let elapsed = (secs - view.segment_left.as_secs_f32()).max(0.0);
+        let stage = Stage::of(view.segment.kind, elapsed, secs, view.step.rep_secs as f32);
+        let moment = figure.moment(stage);
+        // While switching sides, the way back out of the hold is drawn for the side just done;
+        // then the figure waits, still, on the side that comes next.
+        // Getting ready for a one-sided step shows the side it starts on: always the left.
+        let side = match (view.segment.kind, view.side) {
+            (SegmentKind::Switch, Some(next)) if moment.moving => Some(next.other()),
+            (SegmentKind::GetReady, None) if view.step.sides == Sides::Each => Some(Side::Left),
+            (_, side) => side,
+        };
+        Self {
+            figure,
+            stage,
+            side,
+            moving: moment.moving && view.state == State::Running,
+        }
+    }
+
+    /// Whether it is drawn mirrored.
+    #[must_use]
+    pub fn mirrored(&self) -> bool {
+        crate::figure::mirrored(self.side)
+    }
+
+    /// What a screen reader hears.
+    #[must_use]
+    pub fn description(&self) -> String {
+        self.figure.describe(self.side)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::plan::{Plan, Timing};
+    use crate::routine::library;
+    use crate::session::Session;
+
+    fn session(id: &str) -> (Session, Instant) {
+        let routine = library::find(id).expect("built-in");
+        let now = Instant::now();
+        (
+            Session::start(Plan::new(routine, Timing::default()), now),
+            now,
+        )
+    }
+
+    /// The first moment after `from` at which the view's segment is of `kind` (and `side`).
+    fn find(session: &Session, start: Instant, kind: SegmentKind, side: Option<Side>) -> Duration {
+        (0..100_000)
+            .map(|tenth| Duration::from_millis(tenth * 100))
+            .find(|at| {
+                let view = session.view(start + *at);
+                view.segment.kind == kind
+                    && view.side == side
+                    && view.step.technique.as_deref() == Some("single-knee-to-chest")
+            })
+            .expect("the routine has that segment")
+    }
+
+    #[test]
+    fn a_hold_moves_in_then_stands_still_and_the_right_side_is_mirrored() {
+        let (session, start) = session("morning-mobility");
+        let hold = find(&session, start, SegmentKind::Hold, Some(Side::Left));
+        let at = |offset: f64| {
+            PlayerFigure::of(&session.view(start + hold + Duration::from_secs_f64(offset)))
+        };
+        assert!(at(0.5).moving, "moving into position");
+        assert!(
+            !at(3.0).moving,
+            "still through the hold: the countdown alone repaints"
+        );
+        assert!(!at(3.0).mirrored());
+        assert!(at(3.0).description().contains("left knee"));
+        let right = find(&session, start, SegmentKind::Hold, Some(Side::Right));
+        let figure = PlayerFigure::of(&session.view(start + right + Duration::from_secs(3)));
+        assert!(figure.mirrored());
+        assert!(figure.description().contains("right knee"));
+    }
+
+    #[test]
+    fn moves_keep_moving_until_paused() {
+        let (mut session, start) = session("morning-mobility");
+        // Pelvic tilts come first, after getting ready.
+        let moving = (0..600)
+            .map(|s| start + Duration::from_millis(s * 100))
+            .find(|t| session.view(*t).segment.kind == SegmentKind::Move)
+            .expect("a set of moves");
+        let during = moving + Duration::from_millis(1500);
+        assert!(PlayerFigure::of(&session.view(during)).moving);
+        let _ = session.pause(during);
+        assert!(
+            !PlayerFigure::of(&session.view(during + Duration::from_secs(1))).moving,
+            "nothing animates while paused"
+        );
+    }
+
+    #[test]
+    fn switching_sides_releases_the_side_just_done_then_waits_on_the_next() {
+        let (session, start) = session("morning-mobility");
+        let switch = find(&session, start, SegmentKind::Switch, Some(Side::Right));
+        let releasing =
+            PlayerFigure::of(&session.view(start + switch + Duration::from_millis(300)));
+        assert!(releasing.moving);
+        assert_eq!(releasing.side, Some(Side::Left));
+        let waiting = PlayerFigure::of(&session.view(start + switch + Duration::from_millis(2500)));
+        assert!(!waiting.moving);
+        assert_eq!(waiting.side, Some(Side::Right));
+    }
 }

@@ -292,7 +292,10 @@ fn steps_ui(
                 let over = choice.for_step(&authored.id, index);
                 let fitted = sized.routine.steps.iter().find(|s| s.id == authored.id);
                 let shown = fitted.unwrap_or(authored);
-                ui.label(format!("{}. {}", index + 1, authored.name));
+                ui.horizontal(|ui| {
+                    super::figure::step_thumbnail_ui(ui, shown);
+                    ui.label(format!("{}. {}", index + 1, authored.name));
+                });
                 if let Some(step) = fitted {
                     if step.pattern == Pattern::Hold {
                         let mut hold = step.rep_secs;
