@@ -36,11 +36,11 @@ fn launch(
     (harness, clock)
 }
 
-fn morning() -> Option<StartRequest> {
-    Some(StartRequest {
+fn morning() -> StartRequest {
+    StartRequest {
         routine_id: "morning-mobility".into(),
         minutes: None,
-    })
+    }
 }
 
 fn description(key: &str, side: Option<Side>) -> String {
@@ -55,7 +55,7 @@ fn image_rect(harness: &Harness<'static, UnknotApp>, name: &str) -> egui::Rect {
 fn the_player_shows_the_current_steps_figure_as_its_largest_part() {
     for size in [egui::vec2(1024.0, 640.0), egui::vec2(1920.0, 1080.0)] {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (mut harness, clock) = launch(dir.path(), size, morning());
+        let (mut harness, clock) = launch(dir.path(), size, Some(morning()));
         assert_eq!(harness.state().screen(), ScreenKind::Player);
         // The first step is pelvic tilts; let it get going.
         common::wait(&mut harness, &clock, 7);
@@ -90,7 +90,7 @@ fn the_player_shows_the_current_steps_figure_as_its_largest_part() {
 #[test]
 fn each_side_is_shown_and_named_and_the_next_step_replaces_it() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (mut harness, clock) = launch(dir.path(), egui::vec2(1100.0, 800.0), morning());
+    let (mut harness, clock) = launch(dir.path(), egui::vec2(1100.0, 800.0), Some(morning()));
     harness.get_by_label("Skip").click();
     harness.run();
     assert!(
