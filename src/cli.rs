@@ -1,5 +1,5 @@
-//! The command line: `list`, `show`, `check`, `start` and `history` (no subcommand opens the
-//! app).
+//! The command line: `list`, `show`, `sheet`, `check`, `start` and `history` (no subcommand
+//! opens the app).
 //!
 //! Arguments are parsed by clap into [`Cli`], so every value reaching [`run`] is already in
 //! range (target minutes 1–120, pauses 0–30 s); clap reports usage errors itself with exit
@@ -76,6 +76,19 @@ pub enum Command {
               default_value_t = Timing::default().switch_secs)]
         switch: u32,
     },
+    /// Write a printable sheet of a routine: each step's figure, dose, sides and cautions, the
+    /// stop rule and the red flags, as one HTML page.
+    Sheet {
+        /// A routine id (see `unknot list`) or the path to a routine file.
+        #[arg(value_name = "ID|FILE")]
+        routine: String,
+        /// Fit the routine to this many minutes (1–120), as the app would.
+        #[arg(long, value_name = "N", value_parser = minutes_parser())]
+        minutes: Option<u32>,
+        /// Where to write the page (an .html file; replaced whole if it exists).
+        #[arg(short, long, value_name = "FILE.html")]
+        output: PathBuf,
+    },
     /// Check a routine file and list every problem in it.
     Check {
         /// The routine file.
@@ -147,6 +160,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 switch_secs: switch,
             };
             write_stdout(&show_text(&routine, minutes, timing))?;
+        }
+        Some(Command::Sheet {
+            routine,
+            minutes,
+            output,
+        }) => {
+            let routine = resolve(&routine)?;
+            let choice = LengthChoice {
+                target_minutes: minutes,
+                ..LengthChoice::default()
+            };
+            let timing = Timing::default();
+            let fitted = fit::fit(&routine, &choice, timing);
+            let html = crate::sheet::sheet_html(&routine, &fitted, timing);
+            crate::store::write_atomically(&output, html.as_bytes())
+                .map_err(|e| anyhow::anyhow!("could not write {}: {e}", output.display()))?;
+            eprintln!(
+                "unknot: wrote the sheet for {} to {}",
+                escaped(routine.name.trim(), true),
+                output.display()
+            );
         }
         Some(Command::Check { file }) => return check(&file),
         Some(Command::History { weeks, csv, today }) => history(weeks, csv, today)?,

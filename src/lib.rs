@@ -23,6 +23,7 @@ pub mod plan;
 pub mod routine;
 pub mod safe_file;
 pub mod session;
+pub mod sheet;
 pub mod speech;
 pub mod store;
 pub mod ui;

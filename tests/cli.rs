@@ -408,3 +408,62 @@ fn the_readme_routine_example_checks() {
         .success()
         .stdout("OK: My physio's sheet, 4 steps, 5:19 (format 2)\n");
 }
+
+#[test]
+fn sheet_writes_a_printable_page_of_the_fitted_routine() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("morning.html");
+    let out_arg = out.to_str().expect("UTF-8 path");
+    unknot()
+        .args(["sheet", "morning-mobility", "--minutes", "8", "-o", out_arg])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote the sheet"));
+    let html = std::fs::read_to_string(&out).expect("the sheet was written");
+    let routine = library::find("morning-mobility").expect("built-in");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.matches("<svg").count() >= routine.steps.len(),
+        "a figure a step"
+    );
+    for step in &routine.steps {
+        let name = unknot::figure::svg::escape(&step.name);
+        assert!(html.contains(&name), "{name}");
+    }
+    assert!(html.contains("Emergency"), "the red flags are on it");
+    // Writing again replaces the file whole, and a file routine works like an id.
+    let file = write(
+        dir.path(),
+        "mine.toml",
+        to_toml(&per_side_builtin()).expect("serialises"),
+    );
+    unknot()
+        .args(["sheet", &file, "-o", out_arg])
+        .assert()
+        .success();
+    let again = std::fs::read_to_string(&out).expect("rewritten");
+    assert!(again.contains(&per_side_builtin().name));
+}
+
+#[test]
+fn sheet_refuses_what_it_cannot_do_cleanly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("x.html");
+    let out_arg = out.to_str().expect("UTF-8 path");
+    let message = fails_cleanly(&["sheet", "no-such-routine", "-o", out_arg]);
+    assert!(message.contains("unknown routine"), "{message}");
+    assert!(!out.exists(), "nothing written");
+    let into_missing_folder = dir.path().join("a-file").join("x.html");
+    std::fs::write(dir.path().join("a-file"), "not a folder").expect("write");
+    let message = fails_cleanly(&[
+        "sheet",
+        "morning-mobility",
+        "-o",
+        into_missing_folder.to_str().expect("UTF-8 path"),
+    ]);
+    assert!(message.contains("could not write"), "{message}");
+    unknot()
+        .args(["sheet", "morning-mobility"])
+        .assert()
+        .code(2);
+}

@@ -454,3 +454,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_printed_cycle_shows_both_ends_of_the_movement() {
+    let cat_cow = for_technique("cat-cow").expect("has a figure");
+    let printed = cat_cow.printed_poses();
+    assert_eq!(printed.len(), 2, "the round and the sag");
+    assert!(printed[0].spine > 0.0 && printed[1].spine < 0.0);
+    let tilt = for_technique("pelvic-tilt").expect("has a figure");
+    assert_eq!(tilt.printed_poses().len(), 2, "arched and flat");
+    let hold = for_technique("sphinx").expect("has a figure");
+    assert_eq!(hold.printed_poses(), vec![*hold.held()]);
+}

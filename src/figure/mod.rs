@@ -196,6 +196,28 @@ impl Figure {
         self.keys.last().map_or(&self.start, |k| &k.pose)
     }
 
+    /// The poses a printed page shows: the held pose of a hold; for a cycle, each turning point
+    /// (every keyframe unlike the start, and the start too when there is only one).
+    #[must_use]
+    pub fn printed_poses(&self) -> Vec<Pose> {
+        match self.motion {
+            Motion::Hold => vec![*self.held()],
+            Motion::Cycle => {
+                let turns: Vec<Pose> = self
+                    .keys
+                    .iter()
+                    .filter(|k| k.pose.distance(&self.start) > 1.0)
+                    .map(|k| k.pose)
+                    .collect();
+                if turns.len() > 1 {
+                    turns
+                } else {
+                    std::iter::once(self.start).chain(turns).collect()
+                }
+            }
+        }
+    }
+
     /// How long the way into a hold of `secs` takes: the keyframes' time, shortened to fit in
     /// [`MOVE_IN_SHARE`] of a short hold.
     #[must_use]
