@@ -94,8 +94,18 @@ bl_env() {
 # the back-pain question is off, so a started routine runs at once).
 bl_home() {
   rm -rf "$1"
-  mkdir -p "$1/config"
+  mkdir -p "$1/config" "$1/data/routines"
   printf 'format_version = 1\nsafety_acknowledged = true\nask_back_pain = false\n' >"$1/config/settings.toml"
+  # Two routines for the figure's states: a long set of moves (the figure animates all through
+  # it, from 5 s to 125 s) and long holds (the figure moves into position from 5 s to about
+  # 7 s, then stands still until 65 s).
+  printf '%s\n' 'format_version = 2' 'id = "bench-moves"' 'name = "Bench: moves"' \
+    'category = "stretch"' '[[steps]]' 'id = "a"' 'technique = "cat-cow"' 'tempo_seconds = 6' \
+    'reps = 10' '[[steps]]' 'id = "b"' 'technique = "cat-cow"' 'tempo_seconds = 6' 'reps = 10' \
+    >"$1/data/routines/bench-moves.toml"
+  printf '%s\n' 'format_version = 2' 'id = "bench-hold"' 'name = "Bench: hold"' \
+    'category = "stretch"' '[[steps]]' 'id = "a"' 'technique = "hamstring-strap"' \
+    'hold_seconds = 60' 'reps = 2' 'rest_seconds = 5' >"$1/data/routines/bench-hold.toml"
 }
 
 # bl_launch NAME SECONDS RECORD ARGS...: starts the app in the background with its statistics

@@ -464,24 +464,23 @@ fn knee_to_chest(both: bool) -> Figure {
     let mut held = start;
     held.near_leg = Limb::bent(115.0, 125.0, 10.0);
     if both {
-        held.far_leg = held.near_leg;
+        // Both knees in, the far one a little apart so both can be seen.
+        held.far_leg = Limb::bent(105.0, 118.0, 10.0);
     }
     held.neck = 6.0;
     hold_knee(&mut held, LimbId::NearLeg);
+    // One leg comes up first (for both knees, the other follows).
     let mut reach_pose = start;
     reach_pose.near_leg = Limb::bent(80.0, 110.0, 10.0);
-    if both {
-        reach_pose.far_leg = reach_pose.near_leg;
-    }
     hold_knee(&mut reach_pose, LimbId::NearLeg);
     let figure = hold(start, &[(0.8, reach_pose), (1.8, held)]);
     if both {
         figure
-            .worked(Worked::NEAR_LEG.and(Worked::FAR_LEG))
+            .worked(Worked::LOW_BACK.and(Worked::BUTTOCK))
             .described("Lying on your back, both knees hugged toward the chest")
     } else {
         figure
-            .worked(Worked::NEAR_LEG)
+            .worked(Worked::LOW_BACK.and(Worked::BUTTOCK))
             .described("Lying on your back, {side} knee drawn toward the chest with both hands")
     }
 }
@@ -499,21 +498,22 @@ fn knee_roll_arrow() -> Prop {
 
 fn knees_rolled(roll: f32) -> Pose {
     let mut pose = hook_lying();
+    // Rolled toward you: the near knee drops further than the far one, which shows above it.
     pose.near_leg.roll = roll;
-    pose.far_leg.roll = roll;
+    pose.far_leg.roll = roll * 0.7;
     pose.near_arm = Limb::bent(-10.0, 10.0, 0.0);
     pose
 }
 
 fn pelvic_tilt() -> Figure {
     let mut arched = hook_lying();
-    arched.spine = -12.0;
-    arched.trunk = 180.0 - 6.0;
-    arched.neck = 12.0;
+    arched.spine = -22.0;
+    arched.trunk = 180.0 - 11.0;
+    arched.neck = 16.0;
     arched.pelvis[1] = LYING_HIP + 0.004;
     let mut flat = hook_lying();
-    flat.spine = 4.0;
-    flat.trunk = 180.0 + 2.0;
+    flat.spine = 6.0;
+    flat.trunk = 180.0 + 3.0;
     flat.pelvis[1] = LYING_HIP + 0.004;
     for pose in [&mut arched, &mut flat] {
         foot_flat(pose, LimbId::NearLeg, HOOK_FEET_X);
@@ -521,7 +521,7 @@ fn pelvic_tilt() -> Figure {
         arms_along_floor(pose);
     }
     cycle(arched, &[(0.5, flat)])
-        .worked(Worked::TRUNK)
+        .worked(Worked::LOW_BACK)
         .described("Lying on your back, knees bent: the low back pressed flat, then gently arched")
 }
 
@@ -547,7 +547,7 @@ fn bridge() -> Figure {
     foot_flat(&mut up, LimbId::FarLeg, feet_x);
     arms_along_floor(&mut up);
     hold(start, &[(1.6, up)])
-        .worked(Worked::TRUNK.and(Worked::NEAR_LEG))
+        .worked(Worked::BUTTOCK.and(Worked::NEAR_THIGH))
         .described("Lying on your back, hips lifted so shoulders, hips and knees make a line")
 }
 
@@ -561,7 +561,7 @@ fn brace() -> Figure {
     let mut held = braced;
     held.spine = 2.0;
     hold(braced, &[(1.0, held)])
-        .worked(Worked::TRUNK)
+        .worked(Worked::BELLY)
         .described("Lying on your back, knees bent, fingertips just inside the hip bones as the tummy tightens")
 }
 
@@ -574,7 +574,8 @@ fn cat_cow() -> Figure {
     let mut cow = neutral;
     cow.spine = -22.0;
     cow.trunk = neutral.trunk - 11.0;
-    cow.neck = -15.0;
+    // Head in line with the back, not tipped back.
+    cow.neck = -4.0;
     // Hands and knees stay where they are while the back moves.
     let still = Skeleton::of(&neutral);
     for pose in [&mut cat, &mut cow] {
@@ -617,7 +618,7 @@ fn childs_pose() -> Figure {
         hand_along(&mut back, arm, 0.0);
     }
     hold(start, &[(1.8, back)])
-        .worked(Worked::TRUNK)
+        .worked(Worked::TRUNK.and(Worked::BUTTOCK))
         .described("Kneeling, bottom sitting back toward the heels, arms stretched out in front")
 }
 
@@ -625,7 +626,7 @@ fn sphinx() -> Figure {
     let down = lying_front();
     let up = on_forearms(12.0, 14.0);
     hold(down, &[(1.6, up)])
-        .worked(Worked::TRUNK)
+        .worked(Worked::LOW_BACK)
         .described("Lying on your front, propped on the forearms, hips on the floor, neck long")
 }
 
@@ -646,11 +647,12 @@ fn hamstring_strap() -> Figure {
     ];
     hands_to(&mut raised, grip);
     let mut lifting = raised;
-    lifting.near_leg = Limb::bent(40.0, 30.0, 0.0);
+    // The leg goes up straight.
+    lifting.near_leg = Limb::bent(35.0, 0.0, 0.0);
     lifting.near_arm = raised.near_arm;
     lifting.far_arm = raised.far_arm;
     hold(start, &[(0.8, lifting), (1.8, raised)])
-        .worked(Worked::NEAR_LEG)
+        .worked(Worked::NEAR_THIGH)
         .with(&[Prop::Strap])
         .described("Lying on your back, the {side} leg raised straight with a strap round the foot")
 }
@@ -668,7 +670,7 @@ fn figure_four() -> Figure {
     let thigh = s.far_leg[1] * 0.6 + s.far_leg[0] * 0.4;
     hands_to(&mut drawn, [thigh.x - 0.02, thigh.y]);
     hold(start, &[(0.9, crossed), (1.9, drawn)])
-        .worked(Worked::NEAR_LEG)
+        .worked(Worked::BUTTOCK)
         .described(
             "Lying on your back, {side} ankle crossed over the other knee, that thigh drawn in",
         )
@@ -679,11 +681,16 @@ fn hip_flexor() -> Figure {
     let mut forward = half_kneeling(0.07);
     forward.trunk = 92.0;
     hold(start, &[(1.6, forward)])
-        .worked(Worked::NEAR_LEG)
+        .worked(Worked::NEAR_THIGH)
         .described("Kneeling on the {side} knee, the other foot in front, hips eased forward")
 }
 
-fn ball_on_wall(height_share: f32, squat: f32, description: &'static str) -> Figure {
+fn ball_on_wall(
+    height_share: f32,
+    squat: f32,
+    worked: Worked,
+    description: &'static str,
+) -> Figure {
     let wall = -0.12;
     let start = against_wall(wall, 0.0, 0.0);
     let mut held = against_wall(wall, squat, 4.0);
@@ -699,7 +706,7 @@ fn ball_on_wall(height_share: f32, squat: f32, description: &'static str) -> Fig
     foot_flat(&mut held, LimbId::NearLeg, feet_x);
     foot_flat(&mut held, LimbId::FarLeg, feet_x);
     hold(start, &[(1.5, held)])
-        .worked(Worked::TRUNK)
+        .worked(worked)
         .with(&[Prop::Wall { x: wall }, Prop::Ball { at: [x, y] }])
         .described(description)
 }
@@ -713,7 +720,7 @@ fn ball_wall_glutes() -> Figure {
     held.pelvis[0] = wall + BALL_RADIUS * 2.0 + thickness::TRUNK * 0.9;
     let y = hip.y - 0.02;
     hold(start, &[(1.5, held)])
-        .worked(Worked::NEAR_LEG)
+        .worked(Worked::BUTTOCK)
         .with(&[
             Prop::Wall { x: wall },
             Prop::Ball {
@@ -736,9 +743,10 @@ fn ball_floor_buttock() -> Figure {
     let start = sitting_floor(0.0, 20.0);
     let held = crossed_sitting(BALL_RADIUS * 1.6, 25.0);
     hold(start, &[(1.6, held)])
-        .worked(Worked::NEAR_LEG)
+        .worked(Worked::BUTTOCK)
         .with(&[Prop::Ball {
-            at: [held.pelvis[0] - 0.01, BALL_RADIUS],
+            // Behind the sitting bone, under the fleshy part of the buttock.
+            at: [held.pelvis[0] - 0.045, BALL_RADIUS],
         }])
         .described("Sitting on the floor leaning on your hands, a ball under the {side} buttock, that ankle crossed over the other knee")
 }
@@ -763,7 +771,7 @@ fn roller_upper_back() -> Figure {
     let head = Skeleton::of(&lower).head;
     hands_to(&mut lower, [head.x - 0.02, head.y - 0.01]);
     hold(start, &[(1.6, lower)])
-        .worked(Worked::TRUNK)
+        .worked(Worked::UPPER_BACK)
         .with(&[Prop::Roller { at: roller }])
         .described(
             "Lying back on a foam roller across the upper back, knees bent, hands behind the head",
@@ -774,9 +782,9 @@ fn roller_glutes() -> Figure {
     let start = sitting_floor(ROLLER_RADIUS * 2.0, 22.0);
     let held = crossed_sitting(ROLLER_RADIUS * 2.0, 25.0);
     hold(start, &[(1.5, held)])
-        .worked(Worked::NEAR_LEG)
+        .worked(Worked::BUTTOCK)
         .with(&[Prop::Roller {
-            at: [held.pelvis[0] - 0.02, ROLLER_RADIUS],
+            at: [held.pelvis[0] - 0.045, ROLLER_RADIUS],
         }])
         .described("Sitting on a foam roller leaning on your hands, {side} ankle crossed over the other knee")
 }
@@ -801,7 +809,7 @@ fn roller_hamstrings() -> Figure {
     further.pelvis[0] -= 0.06;
     on_hands(&mut further);
     hold(start, &[(1.5, further)])
-        .worked(Worked::NEAR_LEG)
+        .worked(Worked::NEAR_THIGH)
         .with(&[Prop::Roller {
             at: [under.x, ROLLER_RADIUS],
         }])
@@ -822,7 +830,7 @@ fn roller_hip_front() -> Figure {
     let mut rolled = start;
     rolled.pelvis[0] += 0.05;
     hold(start, &[(1.5, rolled)])
-        .worked(Worked::NEAR_LEG)
+        .worked(Worked::NEAR_THIGH)
         .with(&[Prop::Roller {
             at: [thigh.x, thigh.y - thickness::THIGH - ROLLER_RADIUS],
         }])
@@ -832,10 +840,12 @@ fn roller_hip_front() -> Figure {
 }
 
 fn stick(calf: bool) -> Figure {
-    let mut start = sitting_floor(0.0, 15.0);
+    let mut start = sitting_floor(0.0, if calf { 15.0 } else { -8.0 });
     foot_flat(&mut start, LimbId::FarLeg, 0.38);
     if !calf {
+        // Sitting up over both long legs, hands on the thigh.
         leg_along(&mut start, LimbId::NearLeg, 2.0, 0.0, 20.0);
+        leg_along(&mut start, LimbId::FarLeg, 3.0, 1.0, 20.0);
     }
     let s = Skeleton::of(&start);
     let (a, b, offset) = if calf {
@@ -865,12 +875,12 @@ fn stick(calf: bool) -> Figure {
     let two = at(second);
     let (worked, description) = if calf {
         (
-            Worked::NEAR_LEG,
+            Worked::NEAR_SHANK,
             "Sitting with the {side} knee bent, a massage stick held across the back of the calf",
         )
     } else {
         (
-            Worked::NEAR_LEG,
+            Worked::NEAR_THIGH,
             "Sitting with the {side} leg out in front, a massage stick rolled along the thigh",
         )
     };
@@ -888,28 +898,27 @@ fn hands_glutes() -> Figure {
     hand_along(&mut held, LimbId::NearArm, -100.0);
     hand_along(&mut held, LimbId::FarArm, -100.0);
     hold(start, &[(1.2, held)])
-        .worked(Worked::NEAR_ARM.and(Worked::FAR_ARM))
+        .worked(Worked::BUTTOCK)
         .described("Standing, a hand on each buttock, kneading the muscle")
 }
 
 fn knuckles() -> Figure {
     let start = standing();
     let mut held = start;
-    let low_back = Skeleton::of(&start).spine[1];
-    hands_to(
-        &mut held,
-        [low_back.x - thickness::TRUNK, low_back.y - 0.03],
-    );
+    // Just above the pelvis, at the back: on the muscles beside the spine.
+    let hip = Skeleton::of(&start).spine[0];
+    hands_to(&mut held, [hip.x - thickness::TRUNK - 0.005, hip.y + 0.07]);
     hand_along(&mut held, LimbId::NearArm, 90.0);
     hand_along(&mut held, LimbId::FarArm, 90.0);
     hold(start, &[(1.2, held)])
-        .worked(Worked::NEAR_ARM.and(Worked::FAR_ARM))
+        .worked(Worked::LOW_BACK)
         .described("Standing, knuckles resting on the muscles either side of the low back")
 }
 
 fn rest() -> Figure {
-    let start = lying_long();
-    hold(start, &[]).described("Lying on your back, arms by your sides, resting")
+    // Knees bent, feet flat: for a sore back usually the easiest way to lie.
+    let start = hook_lying();
+    hold(start, &[]).described("Lying on your back, knees bent, arms by your sides, resting")
 }
 
 /// The figure of the technique with registry key `key`; `None` for a key the registry lacks.
@@ -931,14 +940,14 @@ fn build(key: &str) -> Option<Figure> {
     let figure = match key {
         "single-knee-to-chest" => knee_to_chest(false),
         "double-knee-to-chest" => knee_to_chest(true),
-        "knee-rolls" => hold(hook_lying(), &[(1.8, knees_rolled(60.0))])
-            .worked(Worked::TRUNK)
+        "knee-rolls" => hold(hook_lying(), &[(1.8, knees_rolled(70.0))])
+            .worked(Worked::LOW_BACK)
             .with(&[knee_roll_arrow()])
             .described(
                 "Lying on your back, knees bent and together, rolled toward the {side} side",
             ),
-        "knee-rolls-alternating" => cycle(hook_lying(), &[(0.5, knees_rolled(45.0))])
-            .worked(Worked::TRUNK)
+        "knee-rolls-alternating" => cycle(hook_lying(), &[(0.5, knees_rolled(55.0))])
+            .worked(Worked::LOW_BACK)
             .with(&[knee_roll_arrow()])
             .described("Lying on your back, knees bent and together, rolling from side to side"),
         "pelvic-tilt" => pelvic_tilt(),
@@ -955,11 +964,13 @@ fn build(key: &str) -> Option<Figure> {
         "ball-wall-low-back" => ball_on_wall(
             0.3,
             0.02,
+            Worked::LOW_BACK,
             "Standing with your back to a wall, a ball beside the spine at the {side} side of the low back",
         ),
         "ball-wall-upper-back" => ball_on_wall(
             0.8,
             0.05,
+            Worked::UPPER_BACK,
             "Standing with your back to a wall, knees a little bent, a ball between the {side} shoulder blade and the spine",
         ),
         "roller-upper-back" => roller_upper_back(),

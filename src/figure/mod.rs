@@ -19,9 +19,10 @@ use crate::routine::model::Side;
 use body::Pose;
 use scene::{Bounds, Scene};
 
-/// Which parts are drawn as the ones worked (a small set of flags).
+/// Which parts are drawn as the ones worked (a small set of flags): whole limbs, or the area a
+/// stretch or massage is for (the low back, the buttock, the back of the thigh).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Worked(u8);
+pub struct Worked(u16);
 
 impl Worked {
     /// Nothing highlighted.
@@ -30,12 +31,24 @@ impl Worked {
     pub const NEAR_ARM: Self = Self(1);
     /// The far arm.
     pub const FAR_ARM: Self = Self(2);
-    /// The near leg.
-    pub const NEAR_LEG: Self = Self(4);
+    /// The whole near leg.
+    pub const NEAR_LEG: Self = Self(4 | 64 | 128);
     /// The far leg.
     pub const FAR_LEG: Self = Self(8);
-    /// The trunk (spine, back, belly).
-    pub const TRUNK: Self = Self(16);
+    /// The whole spine, from the pelvis to the shoulders.
+    pub const TRUNK: Self = Self(16 | 256 | 512);
+    /// The near thigh.
+    pub const NEAR_THIGH: Self = Self(64);
+    /// The near lower leg (the calf).
+    pub const NEAR_SHANK: Self = Self(128);
+    /// The low back: the lower half of the spine.
+    pub const LOW_BACK: Self = Self(256);
+    /// The upper back: the upper half of the spine.
+    pub const UPPER_BACK: Self = Self(512);
+    /// The buttock (the near one, seen from the side).
+    pub const BUTTOCK: Self = Self(1024);
+    /// The belly, at the front of the low trunk.
+    pub const BELLY: Self = Self(2048);
 
     /// Both sets of flags.
     #[must_use]
@@ -47,6 +60,12 @@ impl Worked {
     #[must_use]
     pub const fn contains(self, part: Self) -> bool {
         part.0 != 0 && self.0 & part.0 == part.0
+    }
+
+    /// Whether any flag of `part` is set.
+    #[must_use]
+    pub const fn touches(self, part: Self) -> bool {
+        self.0 & part.0 != 0
     }
 }
 

@@ -138,23 +138,24 @@ fn curve(points: &[P3]) -> Vec<[f32; 2]> {
     out
 }
 
-fn leg_marks(leg: &LegPoints, tone: Tone) -> Vec<Mark> {
+/// A leg's three parts, each in its own tone: thigh, lower leg, foot.
+fn leg_marks(leg: &LegPoints, part_tones: [Tone; 3]) -> Vec<Mark> {
     let [hip, knee, ankle, toes, heel] = *leg;
     vec![
         Mark::Line {
             points: vec![flat(hip), flat(knee)],
             width: 2.0 * thickness::THIGH,
-            tone,
+            tone: part_tones[0],
         },
         Mark::Line {
             points: vec![flat(knee), flat(ankle)],
             width: 2.0 * thickness::SHANK,
-            tone,
+            tone: part_tones[1],
         },
         Mark::Line {
             points: vec![flat(heel), flat(toes)],
             width: 2.0 * thickness::FOOT,
-            tone,
+            tone: part_tones[2],
         },
     ]
 }
@@ -213,7 +214,8 @@ fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
             tone: Tone::Prop,
         }],
         Prop::Strap => {
-            let hand = skeleton.near_arm[2];
+            // Held in the hand, between the wrist and the fingertips.
+            let hand = (skeleton.near_arm[2] + skeleton.near_arm[3]) * 0.5;
             let foot = skeleton.near_leg[3];
             let arch = (foot - skeleton.near_leg[2]) * 0.5 + skeleton.near_leg[2];
             vec![Mark::Line {
@@ -267,10 +269,10 @@ fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
             let b = skeleton.far_arm[2];
             let along = b - a;
             let len = along.length().max(1e-3);
-            let reach = along * (0.05 / len);
+            let reach = along * (0.07 / len);
             vec![Mark::Line {
                 points: vec![flat(a - reach), flat(b + reach)],
-                width: 0.02,
+                width: 0.032,
                 tone: Tone::Prop,
             }]
         }
@@ -298,12 +300,54 @@ impl Scene {
             marks.extend(prop_marks(*prop, &s));
         }
         marks.extend(arm_marks(&s.far_arm, tone_of(Worked::FAR_ARM, Tone::Far)));
-        marks.extend(leg_marks(&s.far_leg, tone_of(Worked::FAR_LEG, Tone::Far)));
+        let far_leg = tone_of(Worked::FAR_LEG, Tone::Far);
+        marks.extend(leg_marks(&s.far_leg, [far_leg; 3]));
+        let spine_curve = curve(&s.spine);
         marks.push(Mark::Line {
-            points: curve(&s.spine),
+            points: spine_curve.clone(),
             width: 2.0 * thickness::TRUNK,
-            tone: tone_of(Worked::TRUNK, Tone::Body),
+            tone: Tone::Body,
         });
+        // The worked stretch of the spine drawn over it: the lower or upper half, or all.
+        let half = spine_curve.len() / 2;
+        let worked_spine = match (
+            worked.touches(Worked::LOW_BACK),
+            worked.touches(Worked::UPPER_BACK),
+        ) {
+            (true, true) => Some(&spine_curve[..]),
+            (true, false) => Some(&spine_curve[..=half]),
+            (false, true) => Some(&spine_curve[half..]),
+            (false, false) => None,
+        };
+        if let Some(points) = worked_spine {
+            marks.push(Mark::Line {
+                points: points.to_vec(),
+                width: 2.0 * thickness::TRUNK,
+                tone: Tone::Worked,
+            });
+        }
+        // The buttock behind the hip joint and the belly in front of the low spine, as discs
+        // on the trunk's surface.
+        let base = s.spine[1] - s.spine[0];
+        let along = base * (1.0 / base.length().max(1e-6));
+        // The front of the body is on the clockwise side of the spine.
+        let front = P3::new(along.y, -along.x, 0.0);
+        if worked.touches(Worked::BUTTOCK) {
+            let at = s.spine[0] - front * (thickness::TRUNK * 0.45) - along * 0.01;
+            marks.push(Mark::Disc {
+                centre: flat(at),
+                radius: thickness::TRUNK * 0.8,
+                tone: Tone::Worked,
+            });
+        }
+        if worked.touches(Worked::BELLY) {
+            let at = (s.spine[0] + s.spine[1]) * 0.5 + front * (thickness::TRUNK * 0.35);
+            marks.push(Mark::Disc {
+                centre: flat(at),
+                radius: thickness::TRUNK * 0.6,
+                tone: Tone::Worked,
+            });
+        }
         marks.push(Mark::Line {
             points: vec![flat(s.spine[s.spine.len() - 1]), flat(s.neck)],
             width: 2.0 * thickness::NECK,
@@ -322,7 +366,11 @@ impl Scene {
         }
         marks.extend(leg_marks(
             &s.near_leg,
-            tone_of(Worked::NEAR_LEG, Tone::Body),
+            [
+                tone_of(Worked::NEAR_THIGH, Tone::Body),
+                tone_of(Worked::NEAR_SHANK, Tone::Body),
+                tone_of(Worked::NEAR_LEG, Tone::Body),
+            ],
         ));
         marks.extend(arm_marks(
             &s.near_arm,

@@ -142,15 +142,18 @@ pub fn contact_sheet() -> String {
             escape(technique.name)
         );
         let frame = figure.frame();
-        let sided = technique.sides != crate::routine::model::Sides::None;
-        let cells = [
-            (
-                figure.moment(Stage::Ready).pose,
-                sided.then_some(Side::Left),
-            ),
-            (*figure.held(), sided.then_some(Side::Left)),
-            (*figure.held(), sided.then_some(Side::Right)),
-        ];
+        // The start, the held pose (for a movement, its two ends), and for a step done on each
+        // side, the right side's mirror image.
+        let sided = technique.sides == crate::routine::model::Sides::Each;
+        let first = sided.then_some(Side::Left);
+        let mut cells = vec![(figure.moment(Stage::Ready).pose, first)];
+        let printed = figure.printed_poses();
+        let ends = printed.len().min(2);
+        cells.extend(printed[printed.len() - ends..].iter().map(|p| (*p, first)));
+        if sided {
+            cells.truncate(2);
+            cells.push((*figure.held(), Some(Side::Right)));
+        }
         for (column, (pose, side)) in cells.iter().enumerate() {
             let scene = figure.scene(pose, *side);
             let svg = figure_svg(&scene, &frame, &figure.describe(*side), CELL_W - 10.0);
