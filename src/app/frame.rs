@@ -175,6 +175,7 @@ impl UnknotApp {
     /// Draws the screen showing.
     fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
+        let mut figure_moving = false;
         let session = match self.screen {
             Screen::Player(_) => self.session_now(),
             Screen::Home
@@ -217,11 +218,7 @@ impl UnknotApp {
                             view: &view,
                         };
                         let figure = ui::figure::PlayerFigure::of(&view);
-                        if figure.moving {
-                            // Only while the figure moves, at most FIGURE_FRAME apart; a still
-                            // hold repaints once a second for the countdown alone.
-                            ui.ctx().request_repaint_after(ui::figure::FIGURE_FRAME);
-                        }
+                        figure_moving = figure.moving;
                         let paint = |ui: &mut egui::Ui, rect: egui::Rect| {
                             ui::figure::figure_ui(
                                 ui,
@@ -249,6 +246,15 @@ impl UnknotApp {
                         .extend(ui::history::history_ui(ui, &history.view).map(Command::History));
                 });
             }
+        }
+        if figure_moving {
+            // Only while the figure moves, paced to a share of a core; a still hold repaints
+            // once a second for the countdown alone.
+            self.pacer
+                .observe(super::pace::process_cpu(), self.stats.frames);
+            ui.ctx().request_repaint_after(self.pacer.interval());
+        } else {
+            self.pacer.pause();
         }
         commands
     }

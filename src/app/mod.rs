@@ -12,6 +12,7 @@
 mod commands;
 mod frame;
 mod history;
+pub mod pace;
 mod screen;
 
 pub use screen::{HistoryScreen, Run, Screen, ScreenKind};
@@ -162,6 +163,8 @@ pub struct UnknotApp {
     theme_applied: Option<ThemeChoice>,
     bench: BenchOptions,
     stats: FrameStats,
+    /// Paces the moving figure's frames to a share of a core.
+    pacer: pace::FramePacer,
     cue_log: Option<CueLog>,
     started_plan: Option<StartedPlan>,
     /// The window's size as last seen in a normal state, kept in the settings on exit.
@@ -247,6 +250,7 @@ impl UnknotApp {
             theme_applied: None,
             bench: config.bench,
             stats: FrameStats::default(),
+            pacer: pace::FramePacer::default(),
             cue_log: config.cue_log,
             started_plan: None,
             window_size: None,

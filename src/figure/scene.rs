@@ -105,7 +105,7 @@ pub const SEAT_HEIGHT: f32 = 0.26;
 /// How far the floor line runs past the figure on each side.
 const FLOOR_MARGIN: f32 = 0.06;
 /// How many points each span of the spine's curve is drawn with.
-const CURVE_STEPS: usize = 6;
+const CURVE_STEPS: usize = 4;
 
 fn flat(p: P3) -> [f32; 2] {
     [p.x, p.y]

@@ -82,20 +82,53 @@ pub fn paint_scene(ui: &Ui, scene: &Scene, frame: &Bounds, rect: Rect, side: Opt
                 let stroke_width = (width * scale).max(1.0);
                 let fill = colour(*tone, side, ui);
                 let screen: Vec<Pos2> = points.iter().map(|p| to_screen(*p)).collect();
-                painter.add(Shape::line(screen.clone(), Stroke::new(stroke_width, fill)));
-                for p in screen {
-                    painter.circle_filled(p, stroke_width / 2.0, fill);
+                // Round ends and round corners; a smooth curve's own points need none (each
+                // disc is dozens of triangles for the software renderer).
+                for (i, p) in screen.iter().enumerate() {
+                    let end = i == 0 || i + 1 == screen.len();
+                    if end || is_corner(&screen, i) {
+                        painter.add(disc(*p, stroke_width / 2.0, fill));
+                    }
                 }
+                painter.add(Shape::line(screen, Stroke::new(stroke_width, fill)));
             }
             Mark::Disc {
                 centre,
                 radius,
                 tone,
             } => {
-                painter.circle_filled(to_screen(*centre), radius * scale, colour(*tone, side, ui));
+                painter.add(disc(
+                    to_screen(*centre),
+                    radius * scale,
+                    colour(*tone, side, ui),
+                ));
             }
         }
     }
+}
+
+/// A filled disc as a polygon with as few sides as still look round at its size (egui's own
+/// circles use up to 64; with software rendering each side costs).
+fn disc(centre: Pos2, radius: f32, fill: Color32) -> Shape {
+    let sides = (radius * 0.6).clamp(8.0, 20.0) as usize;
+    let points = (0..sides)
+        .map(|i| {
+            let angle = std::f32::consts::TAU * i as f32 / sides as f32;
+            centre + radius * vec2(angle.cos(), angle.sin())
+        })
+        .collect();
+    Shape::convex_polygon(points, fill, Stroke::NONE)
+}
+
+/// Whether the polyline turns by more than about 20° at point `i` (so needs a round joint).
+fn is_corner(points: &[Pos2], i: usize) -> bool {
+    let (Some(before), Some(after)) = (i.checked_sub(1).map(|j| points[j]), points.get(i + 1))
+    else {
+        return false;
+    };
+    let a = (points[i] - before).normalized();
+    let b = (*after - points[i]).normalized();
+    a.dot(b) < 0.94
 }
 
 /// Draws `figure` at `stage` for `side` into `rect` (already laid out), as an image described
@@ -129,9 +162,6 @@ pub fn thumbnail_ui(ui: &mut Ui, figure: &Figure, one_sided: bool) {
     response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &description));
     paint_figure(ui, figure, Stage::Held, side, rect.shrink(2.0));
 }
-
-/// The shortest time between two frames of a moving figure: 30 frames a second.
-pub const FIGURE_FRAME: std::time::Duration = std::time::Duration::from_nanos(1_000_000_000 / 30);
 
 /// The figure the player shows at one moment of a session.
 #[derive(Clone, Copy, Debug)]
