@@ -1,7 +1,8 @@
 //! Unknot: guided stretching and self-massage routines for back pain, with audio cues.
 //!
-//! The crate is split so that arrows only run downward: [`routine`], [`plan`] and [`session`]
-//! are the pure core (no screen, no speaker, no files); [`store`] keeps settings and routines on
+//! The crate is split so that arrows only run downward: [`routine`], [`plan`], [`session`] and
+//! [`figure`] (the drawn figures of every exercise) are the pure core (no screen, no speaker, no
+//! files); [`sheet`] writes a routine's printable page; [`store`] keeps settings and routines on
 //! disk; [`cue`] makes sounds; [`content`] holds the Learn panels' text as data; [`ui`] draws
 //! panels that return commands; [`app`] owns the state and applies those commands; [`cli`] is
 //! the command line. [`safe_file`] reads files that may be hostile (regular files only, within
