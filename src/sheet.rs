@@ -12,7 +12,6 @@ use crate::content::{
     RED_FLAGS_URGENT_HEADING, SELF_MASSAGE_SAFETY, STOP_RULE_HEADING,
 };
 use crate::figure::library::for_step;
-use crate::figure::mirrored;
 use crate::figure::svg::{escape, figure_svg};
 use crate::fit::Fitted;
 use crate::plan::{self, Timing};
@@ -83,8 +82,8 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
     let mut sources: Vec<&'static str> = Vec::new();
     for (index, step) in shown.steps.iter().enumerate() {
         let figure = for_step(step);
+        // One-sided steps are drawn for the side they start on.
         let side = (step.sides == Sides::Each).then_some(Side::Left);
-        debug_assert!(!mirrored(side), "the sheet shows the first side");
         let poses = figure.printed_poses();
         let width = FIGURE_WIDTH / poses.len() as f32;
         let svg: String = poses

@@ -359,6 +359,7 @@ fn the_svg_of_every_technique_parses_and_has_its_parts() {
                         | Prop::Strap
                         | Prop::Stick
                         | Prop::Arrow { .. }
+                        | Prop::Along { .. }
                 )
             })
             .count();

@@ -130,6 +130,27 @@ fn arms_along_floor(pose: &mut Pose) {
     }
 }
 
+/// A "roll along here" arrow beside the part from `a` to `b` (body points), `offset` away from
+/// it (up, or toward the back when negative), running over the middle 70 % of it.
+fn along_part(a: P3, b: P3, offset: [f32; 2]) -> Prop {
+    let at = |share: f32| {
+        let p = a * (1.0 - share) + b * share;
+        [p.x + offset[0], p.y + offset[1]]
+    };
+    Prop::Along {
+        from: at(0.15),
+        to: at(0.85),
+    }
+}
+
+/// An up-and-down arrow on the far side of a wall at `wall`, beside a ball at height `y`.
+fn up_and_down_by_wall(wall: f32, y: f32) -> Prop {
+    Prop::Along {
+        from: [wall - 0.04, y - 0.07],
+        to: [wall - 0.04, y + 0.07],
+    }
+}
+
 /// Both arms reaching to the same point.
 fn hands_to(pose: &mut Pose, target: [f32; 2]) {
     reach(pose, LimbId::NearArm, target);
@@ -707,7 +728,11 @@ fn ball_on_wall(
     foot_flat(&mut held, LimbId::FarLeg, feet_x);
     hold(start, &[(1.5, held)])
         .worked(worked)
-        .with(&[Prop::Wall { x: wall }, Prop::Ball { at: [x, y] }])
+        .with(&[
+            Prop::Wall { x: wall },
+            Prop::Ball { at: [x, y] },
+            up_and_down_by_wall(wall, y),
+        ])
         .described(description)
 }
 
@@ -726,6 +751,7 @@ fn ball_wall_glutes() -> Figure {
             Prop::Ball {
                 at: [wall + BALL_RADIUS, y],
             },
+            up_and_down_by_wall(wall, y),
         ])
         .described(
             "Standing with your back to a wall, a ball between the wall and the {side} buttock",
@@ -770,9 +796,13 @@ fn roller_upper_back() -> Figure {
     foot_flat(&mut lower, LimbId::FarLeg, HOOK_FEET_X - 0.02);
     let head = Skeleton::of(&lower).head;
     hands_to(&mut lower, [head.x - 0.02, head.y - 0.01]);
+    let back = Skeleton::of(&lower);
     hold(start, &[(1.6, lower)])
         .worked(Worked::UPPER_BACK)
-        .with(&[Prop::Roller { at: roller }])
+        .with(&[
+            Prop::Roller { at: roller },
+            along_part(back.spine[1], back.spine[3], [0.0, thickness::TRUNK + 0.06]),
+        ])
         .described(
             "Lying back on a foam roller across the upper back, knees bent, hands behind the head",
         )
@@ -805,14 +835,22 @@ fn roller_hamstrings() -> Figure {
         foot_flat(pose, LimbId::FarLeg, 0.36);
     };
     on_hands(&mut start);
+    let raised = Skeleton::of(&start);
     let mut further = start;
     further.pelvis[0] -= 0.06;
     on_hands(&mut further);
     hold(start, &[(1.5, further)])
         .worked(Worked::NEAR_THIGH)
-        .with(&[Prop::Roller {
-            at: [under.x, ROLLER_RADIUS],
-        }])
+        .with(&[
+            Prop::Roller {
+                at: [under.x, ROLLER_RADIUS],
+            },
+            along_part(
+                raised.near_leg[0],
+                raised.near_leg[1],
+                [0.0, thickness::THIGH + 0.05],
+            ),
+        ])
         .described(
             "Sitting leaning on your hands, a foam roller under the back of the {side} thigh",
         )
@@ -831,9 +869,12 @@ fn roller_hip_front() -> Figure {
     rolled.pelvis[0] += 0.05;
     hold(start, &[(1.5, rolled)])
         .worked(Worked::NEAR_THIGH)
-        .with(&[Prop::Roller {
-            at: [thigh.x, thigh.y - thickness::THIGH - ROLLER_RADIUS],
-        }])
+        .with(&[
+            Prop::Roller {
+                at: [thigh.x, thigh.y - thickness::THIGH - ROLLER_RADIUS],
+            },
+            along_part(s.near_leg[0], s.near_leg[1], [0.0, thickness::THIGH + 0.05]),
+        ])
         .described(
             "Lying face down on the forearms, a foam roller under the front of the {side} thigh",
         )
@@ -884,9 +925,14 @@ fn stick(calf: bool) -> Figure {
             "Sitting with the {side} leg out in front, a massage stick rolled along the thigh",
         )
     };
+    let arrow = if calf {
+        along_part(a, b, [0.0, -0.07])
+    } else {
+        along_part(a, b, [0.0, thickness::THIGH + 0.1])
+    };
     hold(one, &[(1.5, two)])
         .worked(worked)
-        .with(&[Prop::Stick])
+        .with(&[Prop::Stick, arrow])
         .described(description)
 }
 

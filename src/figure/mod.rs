@@ -98,6 +98,14 @@ pub enum Prop {
     Strap,
     /// A massage stick held between the hands.
     Stick,
+    /// A straight arrow with a head at each end: roll back and forth along here (drawn still,
+    /// beside the part being massaged).
+    Along {
+        /// One end.
+        from: [f32; 2],
+        /// The other end.
+        to: [f32; 2],
+    },
     /// A curved arrow showing which way a part moves (drawn still, beside the figure).
     Arrow {
         /// Where the movement starts.

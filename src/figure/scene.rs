@@ -181,6 +181,28 @@ fn arm_marks(arm: &[P3; 4], tone: Tone) -> Vec<Mark> {
     ]
 }
 
+/// How thick arrows are drawn.
+const ARROW_WIDTH: f32 = 0.008;
+
+/// A two-stroke arrowhead at `tip`, for a shaft arriving from `back`.
+fn arrow_head(tip: [f32; 2], back: [f32; 2]) -> Mark {
+    let (bx, by) = (back[0] - tip[0], back[1] - tip[1]);
+    let len = (bx * bx + by * by).sqrt().max(1e-4);
+    let (ux, uy) = (bx / len * 0.03, by / len * 0.03);
+    let (c, s) = (0.5_f32.cos(), 0.5_f32.sin());
+    let wing = |sign: f32| {
+        [
+            tip[0] + ux * c - uy * s * sign,
+            tip[1] + uy * c + ux * s * sign,
+        ]
+    };
+    Mark::Line {
+        points: vec![wing(1.0), tip, wing(-1.0)],
+        width: ARROW_WIDTH,
+        tone: Tone::Prop,
+    }
+}
+
 fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
     match prop {
         Prop::Wall { x } => vec![Mark::Line {
@@ -239,31 +261,25 @@ fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
                     ]
                 })
                 .collect();
-            let tip = to;
-            let back = points[6];
-            let (bx, by) = (back[0] - tip[0], back[1] - tip[1]);
-            let len = (bx * bx + by * by).sqrt().max(1e-4);
-            let (ux, uy) = (bx / len * 0.03, by / len * 0.03);
-            let (c, s) = (0.5_f32.cos(), 0.5_f32.sin());
-            let wing = |sign: f32| {
-                [
-                    tip[0] + ux * c - uy * s * sign,
-                    tip[1] + uy * c + ux * s * sign,
-                ]
-            };
+            let head = arrow_head(to, points[6]);
             vec![
                 Mark::Line {
                     points,
-                    width: 0.008,
+                    width: ARROW_WIDTH,
                     tone: Tone::Prop,
                 },
-                Mark::Line {
-                    points: vec![wing(1.0), tip, wing(-1.0)],
-                    width: 0.008,
-                    tone: Tone::Prop,
-                },
+                head,
             ]
         }
+        Prop::Along { from, to } => vec![
+            Mark::Line {
+                points: vec![from, to],
+                width: ARROW_WIDTH,
+                tone: Tone::Prop,
+            },
+            arrow_head(to, from),
+            arrow_head(from, to),
+        ],
         Prop::Stick => {
             let a = skeleton.near_arm[2];
             let b = skeleton.far_arm[2];
