@@ -103,6 +103,11 @@ fn each_side_is_shown_and_named_and_the_next_step_replaces_it() {
     let right = description("single-knee-to-chest", Some(Side::Right));
     assert!(left.contains("left knee") && right.contains("right knee"));
     harness.get_by_role_and_label(Role::Image, &left);
+    let shown = harness
+        .state()
+        .shown_figure()
+        .expect("the player drew a figure");
+    assert!(!shown.mirrored(), "the left side is drawn as authored");
     // Get ready, then two holds and a rest on the left, then the switch.
     let mut seen_right = false;
     for _ in 0..90 {
@@ -115,7 +120,17 @@ fn each_side_is_shown_and_named_and_the_next_step_replaces_it() {
             break;
         }
     }
-    assert!(seen_right, "the right side gets its own (mirrored) figure");
+    assert!(seen_right, "the right side gets its own figure");
+    let shown = harness
+        .state()
+        .shown_figure()
+        .expect("the player drew a figure");
+    assert_eq!(shown.side, Some(Side::Right));
+    assert!(
+        shown.mirrored(),
+        "the right side is the left's mirror image"
+    );
+    assert_eq!(shown.description(), right);
     assert!(
         harness.query_by_label("RIGHT SIDE").is_some()
             || harness.query_by_label("NEXT: RIGHT").is_some()

@@ -176,6 +176,7 @@ impl UnknotApp {
     fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let mut figure_moving = false;
+        let mut shown_figure = None;
         let session = match self.screen {
             Screen::Player(_) => self.session_now(),
             Screen::Home
@@ -219,6 +220,7 @@ impl UnknotApp {
                         };
                         let figure = ui::figure::PlayerFigure::of(&view);
                         figure_moving = figure.moving;
+                        shown_figure = Some(figure);
                         let paint = |ui: &mut egui::Ui, rect: egui::Rect| {
                             ui::figure::figure_ui(
                                 ui,
@@ -246,6 +248,9 @@ impl UnknotApp {
                         .extend(ui::history::history_ui(ui, &history.view).map(Command::History));
                 });
             }
+        }
+        if shown_figure.is_some() {
+            self.shown_figure = shown_figure;
         }
         if figure_moving {
             // Only while the figure moves, paced to a share of a core; a still hold repaints

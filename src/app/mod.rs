@@ -165,6 +165,8 @@ pub struct UnknotApp {
     stats: FrameStats,
     /// Paces the moving figure's frames to a share of a core.
     pacer: pace::FramePacer,
+    /// The figure the player drew last.
+    shown_figure: Option<crate::ui::figure::PlayerFigure>,
     cue_log: Option<CueLog>,
     started_plan: Option<StartedPlan>,
     /// The window's size as last seen in a normal state, kept in the settings on exit.
@@ -251,6 +253,7 @@ impl UnknotApp {
             bench: config.bench,
             stats: FrameStats::default(),
             pacer: pace::FramePacer::default(),
+            shown_figure: None,
             cue_log: config.cue_log,
             started_plan: None,
             window_size: None,
@@ -291,6 +294,12 @@ impl UnknotApp {
     #[must_use]
     pub fn screen(&self) -> ScreenKind {
         self.screen.kind()
+    }
+
+    /// The figure the player drew last (`None` before the player has been drawn).
+    #[must_use]
+    pub fn shown_figure(&self) -> Option<crate::ui::figure::PlayerFigure> {
+        self.shown_figure
     }
 
     /// Whether a dialog is open.
