@@ -181,6 +181,9 @@ fn arm_marks(arm: &[P3; 4], tone: Tone) -> Vec<Mark> {
     ]
 }
 
+/// How high the near ankle must be for the strap round that foot to be drawn.
+const STRAP_SHOWN_ABOVE: f32 = 0.12;
+
 /// How thick arrows are drawn.
 const ARROW_WIDTH: f32 = 0.008;
 
@@ -235,6 +238,8 @@ fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
             radius: ROLLER_RADIUS,
             tone: Tone::Prop,
         }],
+        // The strap is drawn only once the foot is off the floor: lying on it, it says nothing.
+        Prop::Strap if skeleton.near_leg[2].y < STRAP_SHOWN_ABOVE => Vec::new(),
         Prop::Strap => {
             // Held in the hand, between the wrist and the fingertips.
             let hand = (skeleton.near_arm[2] + skeleton.near_arm[3]) * 0.5;

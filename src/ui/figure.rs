@@ -13,7 +13,7 @@ use crate::routine::model::{Side, Sides, Step};
 use crate::session::{State, View};
 
 /// A thumbnail's size in the step lists and the catalogue.
-pub const THUMBNAIL: Vec2 = vec2(60.0, 36.0);
+pub const THUMBNAIL: Vec2 = vec2(72.0, 42.0);
 
 /// Allocates `rect` as a screen-reader image called `name` and returns its response.
 pub fn image_area(ui: &mut Ui, rect: Rect, name: &str) -> egui::Response {
