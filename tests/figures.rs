@@ -479,3 +479,20 @@ fn the_contact_sheet_in_docs_is_up_to_date() {
     );
     roxmltree::Document::parse(&kept).expect("the contact sheet parses");
 }
+
+#[test]
+fn a_one_sided_stretch_highlights_the_leg_that_works_so_the_side_shows() {
+    use unknot::figure::Worked;
+    use unknot::routine::model::StepKind;
+    for t in technique::all() {
+        if t.kind != StepKind::Stretch || t.sides != Sides::Each {
+            continue;
+        }
+        let figure = for_technique(t.key).expect("has a figure");
+        assert!(
+            figure.worked.touches(Worked::NEAR_LEG),
+            "{}: the worked leg is drawn in the side's colour",
+            t.key
+        );
+    }
+}

@@ -501,7 +501,7 @@ fn knee_to_chest(both: bool) -> Figure {
             .described("Lying on your back, both knees hugged toward the chest")
     } else {
         figure
-            .worked(Worked::LOW_BACK.and(Worked::BUTTOCK))
+            .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
             .described("Lying on your back, {side} knee drawn toward the chest with both hands")
     }
 }
@@ -673,7 +673,7 @@ fn hamstring_strap() -> Figure {
     lifting.near_arm = raised.near_arm;
     lifting.far_arm = raised.far_arm;
     hold(start, &[(0.8, lifting), (1.8, raised)])
-        .worked(Worked::NEAR_THIGH)
+        .worked(Worked::NEAR_LEG)
         .with(&[Prop::Strap])
         .described("Lying on your back, the {side} leg raised straight with a strap round the foot")
 }
@@ -691,7 +691,7 @@ fn figure_four() -> Figure {
     let thigh = s.far_leg[1] * 0.6 + s.far_leg[0] * 0.4;
     hands_to(&mut drawn, [thigh.x - 0.02, thigh.y]);
     hold(start, &[(0.9, crossed), (1.9, drawn)])
-        .worked(Worked::BUTTOCK)
+        .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
         .described(
             "Lying on your back, {side} ankle crossed over the other knee, that thigh drawn in",
         )
@@ -987,7 +987,7 @@ fn build(key: &str) -> Option<Figure> {
         "single-knee-to-chest" => knee_to_chest(false),
         "double-knee-to-chest" => knee_to_chest(true),
         "knee-rolls" => hold(hook_lying(), &[(1.8, knees_rolled(70.0))])
-            .worked(Worked::LOW_BACK)
+            .worked(Worked::LOW_BACK.and(Worked::NEAR_LEG))
             .with(&[knee_roll_arrow()])
             .described(
                 "Lying on your back, knees bent and together, rolled toward the {side} side",
