@@ -439,7 +439,8 @@ impl LimbId {
         }
     }
 
-    fn of_mut(self, pose: &mut Pose) -> &mut Limb {
+    /// The limb's angles in `pose`, to change.
+    pub fn of_mut(self, pose: &mut Pose) -> &mut Limb {
         match self {
             Self::NearArm => &mut pose.near_arm,
             Self::FarArm => &mut pose.far_arm,
@@ -450,7 +451,8 @@ impl LimbId {
 }
 
 /// Wraps an angle into (−180, 180].
-fn wrap(mut degrees: f32) -> f32 {
+#[must_use]
+pub fn wrap(mut degrees: f32) -> f32 {
     while degrees > 180.0 {
         degrees -= 360.0;
     }
@@ -588,11 +590,16 @@ pub const RANGES: [Range; 10] = [
     },
 ];
 
+/// The row of [`RANGES`] for `joint` ("hip", "wrist", …).
+#[must_use]
+pub fn range(joint: &str) -> Option<&'static Range> {
+    RANGES.iter().find(|r| r.joint == joint)
+}
+
 /// Every angle of `pose` that lies outside [`RANGES`], named ("near leg knee 140°"); empty when
 /// the pose is one a body can take.
 #[must_use]
 pub fn out_of_range(pose: &Pose) -> Vec<String> {
-    let range = |joint: &str| RANGES.iter().find(|r| r.joint == joint);
     let mut out = Vec::new();
     let mut check = |part: &str, joint: &str, value: f32| {
         if let Some(r) = range(joint)

@@ -7,7 +7,7 @@
 //! Authoring frame: lying figures have the head toward −x; standing, sitting and kneeling ones
 //! face +x; the near limbs are the worked side's (the left side: the right side is mirrored).
 
-use super::body::{LimbId, P3, Pose, Skeleton, length, reach, thickness};
+use super::body::{LimbId, P3, Pose, Skeleton, length, range, reach, thickness, wrap};
 use super::scene::{BALL_RADIUS, ROLLER_RADIUS, SEAT_HEIGHT};
 use super::{Figure, Key, Motion, Prop, Worked};
 use crate::routine::model::{Position, Step};
@@ -29,29 +29,25 @@ const FLAT_ANKLE: f32 = length::ANKLE_HEIGHT + thickness::FOOT;
 const QUADRUPED_ANKLE: f32 = 50.0;
 
 fn set_ankle(pose: &mut Pose, leg: LimbId, distal: f32) {
-    match leg {
-        LimbId::NearLeg => pose.near_leg.distal = distal,
-        LimbId::FarLeg => pose.far_leg.distal = distal,
-        LimbId::NearArm | LimbId::FarArm => {}
-    }
+    leg.of_mut(pose).distal = distal;
+}
+
+/// The direction (degrees) of the limb's middle part: the shank, or the forearm.
+fn middle_direction(pose: &Pose, limb: LimbId) -> f32 {
+    let s = Skeleton::of(pose);
+    let (upper, lower) = match limb {
+        LimbId::NearLeg => (s.near_leg[1], s.near_leg[2]),
+        LimbId::FarLeg => (s.far_leg[1], s.far_leg[2]),
+        LimbId::NearArm => (s.near_arm[1], s.near_arm[2]),
+        LimbId::FarArm => (s.far_arm[1], s.far_arm[2]),
+    };
+    (lower - upper).degrees()
 }
 
 /// Sets the ankle angle so the foot points along `direction` (degrees).
 fn foot_along(pose: &mut Pose, leg: LimbId, direction: f32) {
-    let s = Skeleton::of(pose);
-    let points = if leg == LimbId::NearLeg {
-        s.near_leg
-    } else {
-        s.far_leg
-    };
-    let shank = (points[2] - points[1]).degrees();
-    let distal = shank + 90.0 - direction;
-    let distal = (distal + 540.0) % 360.0 - 180.0;
-    match leg {
-        LimbId::NearLeg => pose.near_leg.distal = distal,
-        LimbId::FarLeg => pose.far_leg.distal = distal,
-        LimbId::NearArm | LimbId::FarArm => {}
-    }
+    let shank = middle_direction(pose, leg);
+    set_ankle(pose, leg, wrap(shank + 90.0 - direction));
 }
 
 /// Puts a foot flat on the floor with its ankle at `x`.
@@ -62,29 +58,17 @@ fn foot_flat(pose: &mut Pose, leg: LimbId, x: f32) {
 
 /// Sets the wrist so the hand points along `direction`, within the wrist's range.
 fn hand_along(pose: &mut Pose, arm: LimbId, direction: f32) {
-    let s = Skeleton::of(pose);
-    let points = if arm == LimbId::NearArm {
-        s.near_arm
-    } else {
-        s.far_arm
-    };
-    let fore = (points[2] - points[1]).degrees();
-    let distal = ((direction - fore + 540.0) % 360.0 - 180.0).clamp(-70.0, 80.0);
-    match arm {
-        LimbId::NearArm => pose.near_arm.distal = distal,
-        LimbId::FarArm => pose.far_arm.distal = distal,
-        LimbId::NearLeg | LimbId::FarLeg => {}
+    let fore = middle_direction(pose, arm);
+    let mut distal = wrap(direction - fore);
+    if let Some(wrist) = range("wrist") {
+        distal = distal.clamp(-wrist.extension, wrist.flexion);
     }
+    arm.of_mut(pose).distal = distal;
 }
 
 /// Points the thigh along `thigh` and the shank along `shank` (absolute degrees).
 fn leg_along(pose: &mut Pose, leg: LimbId, thigh: f32, shank: f32, distal: f32) {
-    let limb = Limb::bent(thigh - pose.trunk + 180.0, thigh - shank, distal);
-    match leg {
-        LimbId::NearLeg => pose.near_leg = limb,
-        LimbId::FarLeg => pose.far_leg = limb,
-        LimbId::NearArm | LimbId::FarArm => {}
-    }
+    *leg.of_mut(pose) = Limb::bent(thigh - pose.trunk + 180.0, thigh - shank, distal);
 }
 
 /// Crosses the near ankle over a point (the other knee): searches the hip's flexion and the
