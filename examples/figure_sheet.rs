@@ -2,7 +2,7 @@
 //! docs/figures.svg`), or with a folder argument, one SVG per figure and pose into it.
 
 use unknot::figure::{Stage, library, svg};
-use unknot::routine::model::{Side, Sides};
+use unknot::routine::model::Side;
 
 fn main() -> std::io::Result<()> {
     let Some(dir) = std::env::args().nth(1) else {
@@ -14,7 +14,7 @@ fn main() -> std::io::Result<()> {
             continue;
         };
         let frame = figure.frame();
-        let side = (technique.sides != Sides::None).then_some(Side::Left);
+        let side = unknot::figure::first_side(technique.sides);
         let mut poses = vec![figure.moment(Stage::Ready).pose];
         poses.extend(figure.keys.iter().map(|k| k.pose));
         for (i, pose) in poses.iter().enumerate() {

@@ -11,11 +11,12 @@ use crate::content::{
     self, RED_FLAGS_EMERGENCY, RED_FLAGS_EMERGENCY_HEADING, RED_FLAGS_SOURCES, RED_FLAGS_URGENT,
     RED_FLAGS_URGENT_HEADING, SELF_MASSAGE_SAFETY, STOP_RULE_HEADING,
 };
+use crate::figure::first_side;
 use crate::figure::library::for_step;
 use crate::figure::svg::{escape, figure_svg};
 use crate::fit::Fitted;
 use crate::plan::{self, Timing};
-use crate::routine::model::{Side, Sides, StepKind};
+use crate::routine::model::{Sides, StepKind};
 use crate::routine::technique::{self, dose_label};
 use crate::routine::{Routine, STOP_RULE};
 
@@ -83,7 +84,7 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
     for (index, step) in shown.steps.iter().enumerate() {
         let figure = for_step(step);
         // One-sided steps are drawn for the side they start on.
-        let side = (step.sides == Sides::Each).then_some(Side::Left);
+        let side = first_side(step.sides);
         let poses = figure.printed_poses();
         let width = FIGURE_WIDTH / poses.len() as f32;
         let svg: String = poses

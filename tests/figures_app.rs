@@ -153,7 +153,7 @@ fn the_home_step_list_and_the_catalogue_show_thumbnails() {
     harness.run();
     for key in ["sphinx", "ball-wall-glutes", "roller-upper-back"] {
         let t = unknot::routine::technique::find(key).expect("registered");
-        let side = (t.sides == unknot::routine::model::Sides::Each).then_some(Side::Left);
+        let side = unknot::figure::first_side(t.sides);
         harness.get_by_role_and_label(Role::Image, &description(key, side));
     }
 }

@@ -225,7 +225,7 @@ impl UnknotApp {
                             ui::figure::figure_ui(
                                 ui,
                                 figure.figure,
-                                figure.stage,
+                                &figure.pose,
                                 figure.side,
                                 rect,
                             );

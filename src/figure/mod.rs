@@ -15,7 +15,7 @@ pub mod scene;
 pub mod svg;
 
 use crate::plan::SegmentKind;
-use crate::routine::model::Side;
+use crate::routine::model::{Side, Sides};
 use body::Pose;
 use scene::{Bounds, Scene};
 
@@ -359,6 +359,13 @@ impl Figure {
         };
         self.description.replace("{side}", word)
     }
+}
+
+/// The side a step's figure is drawn for outside a running session (a thumbnail, a printed
+/// page, getting ready): a step done on each side starts on the left; other steps have none.
+#[must_use]
+pub fn first_side(sides: Sides) -> Option<Side> {
+    (sides == Sides::Each).then_some(Side::Left)
 }
 
 /// Whether the figure for `side` is drawn mirrored: figures are authored for the left side,

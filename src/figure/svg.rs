@@ -144,13 +144,12 @@ pub fn contact_sheet() -> String {
         let frame = figure.frame();
         // The start, the held pose (for a movement, its two ends), and for a step done on each
         // side, the right side's mirror image.
-        let sided = technique.sides == crate::routine::model::Sides::Each;
-        let first = sided.then_some(Side::Left);
+        let first = super::first_side(technique.sides);
         let mut cells = vec![(figure.moment(Stage::Ready).pose, first)];
         let printed = figure.printed_poses();
         let ends = printed.len().min(2);
         cells.extend(printed[printed.len() - ends..].iter().map(|p| (*p, first)));
-        if sided {
+        if first.is_some() {
             cells.truncate(2);
             cells.push((*figure.held(), Some(Side::Right)));
         }

@@ -941,7 +941,7 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
                     chosen = Some(technique);
                 }
                 if let Some(figure) = crate::figure::library::for_technique(technique.key) {
-                    super::figure::thumbnail_ui(ui, figure, technique.sides == Sides::Each);
+                    super::figure::thumbnail_ui(ui, figure, technique.sides);
                 }
                 ui.vertical(|ui| {
                     ui.label(RichText::new(technique.name).strong());

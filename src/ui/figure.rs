@@ -1,26 +1,20 @@
 //! Draws a figure's scene with egui's painter: the scene's box is fitted into the room given
-//! (kept in proportion, centred, the floor at the bottom), every line drawn with round joints
-//! (a disc at each point, as egui lines have no round caps), in the theme's colours. The
-//! painted area is a screen-reader image named by the figure's description.
+//! (kept in proportion, centred), lines drawn with round ends and corners (a disc there, as
+//! egui lines have no round caps), in the theme's colours. The painted area is a screen-reader
+//! image named by the figure's description. Also: what the player shows of a session.
 
-use egui::{Color32, Pos2, Rect, Role, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo, pos2, vec2};
+use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
-use super::theme::Palette;
+use super::theme::{Palette, name_image};
+use crate::figure::body::Pose;
 use crate::figure::scene::{Bounds, Mark, Scene, Tone};
-use crate::figure::{Figure, Stage};
+use crate::figure::{Figure, Stage, first_side};
 use crate::plan::SegmentKind;
 use crate::routine::model::{Side, Sides, Step};
 use crate::session::{State, View};
 
 /// A thumbnail's size in the step lists and the catalogue.
 pub const THUMBNAIL: Vec2 = vec2(72.0, 42.0);
-
-/// Allocates `rect` as a screen-reader image called `name` and returns its response.
-pub fn image_area(ui: &mut Ui, rect: Rect, name: &str) -> egui::Response {
-    let response = ui.allocate_rect(rect, Sense::hover());
-    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, name));
-    response
-}
 
 /// The colour of each tone: the worked parts take the side's colour (the accent when the step
 /// has no side), so the figure and the side badge agree.
@@ -29,7 +23,7 @@ fn colour(tone: Tone, side: Option<Side>, ui: &Ui) -> Color32 {
     let text = ui.visuals().text_color();
     let background = ui.visuals().panel_fill;
     // Opaque mixes, not transparency: overlapping parts and joint discs must not show seams.
-    let mix = |share: f32| lerp_colour(background, text, share);
+    let mix = |share: f32| background.lerp_to_gamma(text, share);
     match tone {
         Tone::Ground => mix(0.3),
         Tone::Far => mix(0.4),
@@ -41,16 +35,6 @@ fn colour(tone: Tone, side: Option<Side>, ui: &Ui) -> Color32 {
         },
         Tone::Prop => mix(0.6),
     }
-}
-
-fn lerp_colour(from: Color32, to: Color32, share: f32) -> Color32 {
-    let channel =
-        |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * share).round() as u8;
-    Color32::from_rgb(
-        channel(from.r(), to.r()),
-        channel(from.g(), to.g()),
-        channel(from.b(), to.b()),
-    )
 }
 
 /// Paints `scene`, fitted so that `frame` fills `rect`, onto `ui`'s painter.
@@ -131,36 +115,31 @@ fn is_corner(points: &[Pos2], i: usize) -> bool {
     a.dot(b) < 0.94
 }
 
-/// Draws `figure` at `stage` for `side` into `rect` (already laid out), as an image described
+/// Draws `figure` in `pose` for `side` into `rect` (already laid out), as an image described
 /// for screen readers.
-pub fn figure_ui(ui: &mut Ui, figure: &Figure, stage: Stage, side: Option<Side>, rect: Rect) {
-    image_area(ui, rect, &figure.describe(side));
-    paint_figure(ui, figure, stage, side, rect);
+pub fn figure_ui(ui: &mut Ui, figure: &Figure, pose: &Pose, side: Option<Side>, rect: Rect) {
+    let response = ui.allocate_rect(rect, Sense::hover());
+    name_image(&response, &figure.describe(side));
+    paint_figure(ui, figure, pose, side, rect);
 }
 
-fn paint_figure(ui: &Ui, figure: &Figure, stage: Stage, side: Option<Side>, rect: Rect) {
-    let moment = figure.moment(stage);
-    let scene = figure.scene(&moment.pose, side);
-    paint_scene(ui, &scene, &figure.frame(), rect, side);
+fn paint_figure(ui: &Ui, figure: &Figure, pose: &Pose, side: Option<Side>, rect: Rect) {
+    paint_scene(ui, &figure.scene(pose, side), &figure.frame(), rect, side);
 }
 
 /// A still thumbnail of `step`'s figure in its held pose (the left side for one-sided steps),
 /// laid out like any small widget.
 pub fn step_thumbnail_ui(ui: &mut Ui, step: &Step) {
-    thumbnail_ui(
-        ui,
-        crate::figure::library::for_step(step),
-        step.sides == Sides::Each,
-    );
+    thumbnail_ui(ui, crate::figure::library::for_step(step), step.sides);
 }
 
-/// A still thumbnail of `figure` in its held pose; `one_sided` shows the left side.
-pub fn thumbnail_ui(ui: &mut Ui, figure: &Figure, one_sided: bool) {
-    let side = one_sided.then_some(Side::Left);
+/// A still thumbnail of `figure` in its held pose, for a step done on `sides` (one-sided steps
+/// show their first side).
+pub fn thumbnail_ui(ui: &mut Ui, figure: &Figure, sides: Sides) {
+    let side = first_side(sides);
     let (rect, response) = ui.allocate_exact_size(THUMBNAIL, Sense::hover());
-    let description = figure.describe(side);
-    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &description));
-    paint_figure(ui, figure, Stage::Held, side, rect.shrink(2.0));
+    name_image(&response, &figure.describe(side));
+    paint_figure(ui, figure, figure.held(), side, rect.shrink(2.0));
 }
 
 /// The figure the player shows at one moment of a session.
@@ -168,8 +147,8 @@ pub fn thumbnail_ui(ui: &mut Ui, figure: &Figure, one_sided: bool) {
 pub struct PlayerFigure {
     /// The current step's figure.
     pub figure: &'static Figure,
-    /// Where in the step it is.
-    pub stage: Stage,
+    /// The pose at this moment.
+    pub pose: Pose,
     /// The side it is drawn for (the right side mirrored).
     pub side: Option<Side>,
     /// Whether it moves from here on; never while paused.
@@ -187,15 +166,15 @@ impl PlayerFigure {
         let moment = figure.moment(stage);
         // While switching sides, the way back out of the hold is drawn for the side just done;
         // then the figure waits, still, on the side that comes next.
-        // Getting ready for a one-sided step shows the side it starts on: always the left.
+        // Getting ready for a one-sided step shows the side it starts on.
         let side = match (view.segment.kind, view.side) {
             (SegmentKind::Switch, Some(next)) if moment.moving => Some(next.other()),
-            (SegmentKind::GetReady, None) if view.step.sides == Sides::Each => Some(Side::Left),
+            (SegmentKind::GetReady, None) => first_side(view.step.sides),
             (_, side) => side,
         };
         Self {
             figure,
-            stage,
+            pose: moment.pose,
             side,
             moving: moment.moving && view.state == State::Running,
         }

@@ -15,8 +15,7 @@
 
 use egui::{
     Align, Align2, Button, Color32, CornerRadius, FontId, Frame, Label, Layout, Pos2, Rect,
-    RichText, Role, ScrollArea, Sense, Shape, Stroke, StrokeKind, TextEdit, Ui, Vec2, WidgetInfo,
-    pos2, vec2,
+    RichText, ScrollArea, Sense, Shape, Stroke, StrokeKind, TextEdit, Ui, Vec2, pos2, vec2,
 };
 use jiff::civil::Date;
 
@@ -181,7 +180,7 @@ fn chart_row(ui: &mut Ui, summary: &str, chart: impl FnOnce(&mut Ui)) {
 /// Allocates a painted chart of `size` and gives it an accessible image node called `name`.
 fn chart_area(ui: &mut Ui, size: Vec2, name: &str) -> egui::Response {
     let response = ui.allocate_response(size, Sense::hover());
-    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, name));
+    theme::name_image(&response, name);
     response
 }
 
@@ -679,6 +678,7 @@ mod tests {
     use super::*;
     use crate::history::tests::record_on;
     use crate::history::{Ending, PainRating};
+    use egui::Role;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
     use jiff::civil::date;

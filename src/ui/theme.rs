@@ -165,6 +165,12 @@ pub fn badge_ui(ui: &mut egui::Ui, text: &str, colour: Color32, size: f32) -> eg
     response
 }
 
+/// Names a painted area for screen readers: an image called `name` (a chart or a figure; egui
+/// exposes custom painting only through a response given this).
+pub fn name_image(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, name));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
