@@ -9,9 +9,9 @@
 
 use std::time::{Duration, Instant};
 
-use unknot::fit::{LengthChoice, fit};
-use unknot::plan::Timing;
-use unknot::routine::{
+use unknot::core::fit::{LengthChoice, fit};
+use unknot::core::plan::Timing;
+use unknot::core::routine::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
 };
 

@@ -11,8 +11,8 @@
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use unknot::history::figures::{DEFAULT_WEEKS, Figures};
-use unknot::history::{Ending, LocalStart, PainRating, SessionInput, SessionRecord, StepRef};
+use unknot::core::history::figures::{DEFAULT_WEEKS, Figures};
+use unknot::core::history::{Ending, LocalStart, PainRating, SessionInput, SessionRecord, StepRef};
 use unknot::store::history::{HistoryStore, encode_line};
 use unknot::ui::history::{HistoryView, history_ui};
 

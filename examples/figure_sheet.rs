@@ -1,20 +1,20 @@
 //! Writes the contact sheet of every figure as one SVG (`cargo run --example figure_sheet >
 //! docs/figures.svg`), or with a folder argument, one SVG per figure and pose into it.
 
-use unknot::figure::{Stage, library, svg};
-use unknot::routine::model::Side;
+use unknot::core::figure::{Stage, library, svg};
+use unknot::core::routine::model::Side;
 
 fn main() -> std::io::Result<()> {
     let Some(dir) = std::env::args().nth(1) else {
         print!("{}", svg::contact_sheet());
         return Ok(());
     };
-    for technique in unknot::routine::technique::all() {
+    for technique in unknot::core::routine::technique::all() {
         let Some(figure) = library::for_technique(technique.key) else {
             continue;
         };
         let frame = figure.frame();
-        let side = unknot::figure::first_side(technique.sides);
+        let side = unknot::core::figure::first_side(technique.sides);
         let mut poses = vec![figure.moment(Stage::Ready).pose];
         poses.extend(figure.keys.iter().map(|k| k.pose));
         for (i, pose) in poses.iter().enumerate() {

@@ -4,7 +4,9 @@
 //! generated relative to today, so the calendar, streaks and pain trend all have something to
 //! show. Nothing is read or written.
 
-use unknot::history::{Ending, LocalStart, PainMoment, PainRating, SessionInput, SessionRecord};
+use unknot::core::history::{
+    Ending, LocalStart, PainMoment, PainRating, SessionInput, SessionRecord,
+};
 use unknot::store::settings::ThemeChoice;
 use unknot::ui::history::{HistoryView, history_ui, pain_rating_ui};
 use unknot::ui::theme;

@@ -1,31 +1,30 @@
-//! Unknot: guided stretching and self-massage routines for back pain, with audio cues.
+//! Unknot: guided stretching, strength and self-massage routines for back pain, with audio cues.
 //!
-//! The crate is split so that arrows only run downward: [`routine`], [`plan`], [`session`] and
-//! [`figure`] (the drawn figures of every exercise) are the pure core (no screen, no speaker, no
-//! files); [`sheet`] writes a routine's printable page; [`store`] keeps settings and routines on
-//! disk; [`cue`] makes sounds; [`content`] holds the Learn panels' text as data; [`ui`] draws
-//! panels that return commands; [`app`] owns the state and applies those commands; [`cli`] is
-//! the command line. [`safe_file`] reads files that may be hostile (regular files only, within
-//! a size limit) and [`plain_text`] names and escapes characters that must not be shown raw.
+//! The tree is the map. Arrows only run downward through these layers, and each layer has one
+//! job:
+//!
+//! - [`core`]: the pure rules. Routines and the technique registry, plans, fitting a routine to
+//!   a length, the running session, spoken guidance, the drawn figures, history records and
+//!   their figures, the Learn content, settings as values. No files, no clock, no sound, no
+//!   egui: everything is passed in, so everything is tested exactly. A new rule goes here.
+//! - [`playback`]: what runs a session in real time: the clock, the cue sounds, the voice and
+//!   the conductor that keeps them on time while the window is minimised. A new sound goes
+//!   here.
+//! - [`store`]: every file Unknot reads or writes: where files live, the routine file format
+//!   (and the built-in routines written in it), settings, history, safe reads and atomic
+//!   writes. A new file format goes here.
+//! - [`ui`]: panels that draw from state and return commands; [`app`]: the desktop app that owns
+//!   the state, applies those commands and talks to the file dialogs. A new screen goes in `ui`,
+//!   its state and commands in `app`.
+//! - [`cli`]: the command line: arguments, running subcommands, text output and the printable
+//!   sheet.
+//!
+//! `core` imports nothing above it; `playback` and `store` import only `core`; `ui` imports
+//! `core` (and reads what `playback` and `store` report); `app` and `cli` sit on top.
 
 pub mod app;
-pub mod bench;
 pub mod cli;
-pub mod clock;
-pub mod conductor;
-pub mod content;
-pub mod cue;
-pub mod effects;
-pub mod figure;
-pub mod fit;
-pub mod history;
-pub mod plain_text;
-pub mod plan;
-pub mod routine;
-pub mod safe_file;
-pub mod session;
-pub mod sheet;
-pub mod speech;
+pub mod core;
+pub mod playback;
 pub mod store;
 pub mod ui;
-pub mod voice;

@@ -9,7 +9,7 @@ use clap::Parser as _;
 use unknot::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    unknot::bench::mark_process_start();
+    unknot::app::bench::mark_process_start();
     match cli::run(Cli::parse()) {
         Ok(code) => code,
         Err(error) => {

@@ -10,12 +10,12 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use unknot::app::{AppConfig, ScreenKind as Screen, StartRequest, UnknotApp};
-use unknot::clock::{Clock as _, ManualClock};
-use unknot::cue::{CueLog, RecordingPlayer};
-use unknot::fit::{self, LengthChoice};
-use unknot::plan::{Cue, Plan, clock};
-use unknot::routine::library;
+use unknot::core::fit::{self, LengthChoice};
+use unknot::core::plan::{Cue, Plan, clock};
+use unknot::playback::clock::{Clock as _, ManualClock};
+use unknot::playback::cue::{CueLog, RecordingPlayer};
 use unknot::store::Store;
+use unknot::store::builtin;
 use unknot::store::settings::Settings;
 
 struct Rig {
@@ -84,7 +84,7 @@ fn launching_lists_the_routines_by_category() {
             "{heading}"
         );
     }
-    for routine in library::builtin() {
+    for routine in builtin::builtin() {
         assert!(
             rig.harness.query_all_by_label(&routine.name).count() >= 1,
             "{} is listed",
@@ -102,7 +102,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path(), None);
     rig.select(MORNING);
-    let routine = library::find("morning-mobility").expect("built-in");
+    let routine = builtin::find("morning-mobility").expect("built-in");
     let written = clock(
         fit::fit(
             &routine,
@@ -318,7 +318,7 @@ fn start_opens_straight_into_the_player_with_the_chosen_length() {
 
 #[test]
 fn without_a_sound_device_the_app_runs_silently_and_says_so_once() {
-    use unknot::cue::{AudioStatus, SilentPlayer};
+    use unknot::playback::cue::{AudioStatus, SilentPlayer};
     let dir = tempfile::tempdir().expect("temp dir");
     let config = AppConfig::for_tests(
         Arc::new(ManualClock::new()),
@@ -486,7 +486,7 @@ impl Rig {
             .map_or_else(|| panic!("no notice mentions {text:?}"), |n| n.text.clone())
     }
 
-    fn own_routines(&self) -> Vec<unknot::routine::Routine> {
+    fn own_routines(&self) -> Vec<unknot::core::routine::Routine> {
         self.harness
             .state()
             .routines()
@@ -612,7 +612,7 @@ fn importing_a_broken_file_shows_every_problem_and_changes_nothing() {
 fn an_exported_routine_imports_back_identical_and_a_clash_asks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let outside = tempfile::tempdir().expect("temp dir");
-    let mut original = library::find("desk-break").expect("built-in");
+    let mut original = builtin::find("desk-break").expect("built-in");
     original.id = "shared-by-a-friend".into();
     original.name = "Shared by a friend".into();
     let file = outside.path().join("friend.toml");
@@ -637,12 +637,12 @@ fn a_corrupt_routine_file_is_kept_and_reported_while_the_others_load() {
     let routines = Store::at(dir.path()).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
     std::fs::write(routines.join("broken.toml"), "this is [not a routine").expect("write");
-    let mut good = library::find("desk-break").expect("built-in");
+    let mut good = builtin::find("desk-break").expect("built-in");
     good.id = "good-one".into();
     good.name = "Good one".into();
     std::fs::write(
         routines.join("good-one.toml"),
-        unknot::routine::file::to_toml(&good).expect("toml"),
+        unknot::store::routine_file::to_toml(&good).expect("toml"),
     )
     .expect("write");
     let rig = launch(dir.path(), None);
@@ -663,12 +663,12 @@ fn deleting_a_routine_can_be_undone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let routines = Store::at(dir.path()).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
-    let mut mine = library::find("desk-break").expect("built-in");
+    let mut mine = builtin::find("desk-break").expect("built-in");
     mine.id = "mine".into();
     mine.name = "Mine to delete".into();
     std::fs::write(
         routines.join("mine.toml"),
-        unknot::routine::file::to_toml(&mine).expect("toml"),
+        unknot::store::routine_file::to_toml(&mine).expect("toml"),
     )
     .expect("write");
     let mut rig = launch(dir.path(), None);
@@ -685,19 +685,19 @@ fn deleting_a_routine_can_be_undone() {
 #[test]
 fn selecting_a_very_long_routine_changes_nothing_by_itself() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut long = library::find("desk-break").expect("built-in");
+    let mut long = builtin::find("desk-break").expect("built-in");
     long.id = "very-long".into();
     long.name = "Very long".into();
     for step in &mut long.steps {
         step.technique = None;
-        step.pattern = unknot::routine::Pattern::Hold;
+        step.pattern = unknot::core::routine::Pattern::Hold;
         step.rest_secs = 300;
         step.rep_secs = 600;
         step.reps = 10;
     }
     let store = unknot::store::routines::RoutineStore::new(&Store::at(dir.path()));
     store.save(&long).expect("save");
-    let written = unknot::plan::total_secs(&long, Settings::default().timing());
+    let written = unknot::core::plan::total_secs(&long, Settings::default().timing());
     assert!(written > 120 * 60);
     let mut rig = launch(dir.path(), None);
     rig.select("Very long");

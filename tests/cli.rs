@@ -5,9 +5,10 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use unknot::plan::{self, Timing};
-use unknot::routine::file::to_toml;
-use unknot::routine::{Routine, STOP_RULE, library};
+use unknot::core::plan::{self, Timing};
+use unknot::core::routine::{Routine, STOP_RULE};
+use unknot::store::builtin;
+use unknot::store::routine_file::to_toml;
 
 /// An empty folder for Unknot's files, so no test reads the machine's own routines.
 fn empty_home() -> &'static Path {
@@ -60,12 +61,12 @@ fn printed_total(text: &str) -> u32 {
 }
 
 fn per_side_builtin() -> Routine {
-    library::builtin()
+    builtin::builtin()
         .into_iter()
         .find(|r| {
             r.steps
                 .iter()
-                .any(|s| s.sides == unknot::routine::Sides::Each)
+                .any(|s| s.sides == unknot::core::routine::Sides::Each)
         })
         .expect("a built-in routine with a per-side step")
 }
@@ -98,7 +99,7 @@ fn list_shows_every_builtin_with_its_length() {
     let mut lines = text.lines();
     let header = lines.next().expect("a header");
     assert!(header.starts_with("ID"), "{header}");
-    for routine in library::builtin() {
+    for routine in builtin::builtin() {
         let length = plan::clock(plan::total_secs(&routine, Timing::default()));
         let line = text
             .lines()
@@ -110,7 +111,7 @@ fn list_shows_every_builtin_with_its_length() {
             "{line} should end in {length}"
         );
     }
-    assert_eq!(lines.count(), library::builtin().len());
+    assert_eq!(lines.count(), builtin::builtin().len());
 }
 
 #[test]
@@ -351,7 +352,7 @@ fn list_and_show_include_the_persons_own_routines() {
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(
         dir.join("physio-sheet.toml"),
-        unknot::routine::file::to_toml(&mine).expect("toml"),
+        unknot::store::routine_file::to_toml(&mine).expect("toml"),
     )
     .expect("write");
     let listed = unknot()
@@ -420,14 +421,14 @@ fn sheet_writes_a_printable_page_of_the_fitted_routine() {
         .success()
         .stderr(predicate::str::contains("wrote the sheet"));
     let html = std::fs::read_to_string(&out).expect("the sheet was written");
-    let routine = library::find("morning-mobility").expect("built-in");
+    let routine = builtin::find("morning-mobility").expect("built-in");
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(
         html.matches("<svg").count() >= routine.steps.len(),
         "a figure a step"
     );
     for step in &routine.steps {
-        let name = unknot::figure::svg::escape(&step.name);
+        let name = unknot::core::figure::svg::escape(&step.name);
         assert!(html.contains(&name), "{name}");
     }
     assert!(html.contains("Emergency"), "the red flags are on it");

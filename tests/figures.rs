@@ -3,12 +3,12 @@
 //! way its step does; every figure is told apart from every other; the SVG parses.
 
 use proptest::prelude::*;
-use unknot::figure::body::{LimbId, P3, Pose, Skeleton, length, out_of_range};
-use unknot::figure::library::{for_position, for_step, for_technique};
-use unknot::figure::scene::{BALL_RADIUS, ROLLER_RADIUS};
-use unknot::figure::{Figure, Motion, Prop, Stage, svg};
-use unknot::routine::model::{Position, Side, Sides};
-use unknot::routine::technique;
+use unknot::core::figure::body::{LimbId, P3, Pose, Skeleton, length, out_of_range};
+use unknot::core::figure::library::{for_position, for_step, for_technique};
+use unknot::core::figure::scene::{BALL_RADIUS, ROLLER_RADIUS};
+use unknot::core::figure::{Figure, Motion, Prop, Stage, svg};
+use unknot::core::routine::model::{Position, Side, Sides};
+use unknot::core::routine::technique;
 
 /// How far a surface may sink into the floor where it rests on it (units of height: ~0.5 cm).
 const FLOOR_TOLERANCE: f32 = 0.003;
@@ -74,8 +74,8 @@ fn every_technique_in_the_registry_has_a_figure_with_one_to_three_keyframes() {
             assert!((1..=3).contains(&keys), "{key}: {keys} keyframes");
         }
         let expected = match t.pattern {
-            unknot::routine::model::Pattern::Hold => Motion::Hold,
-            unknot::routine::model::Pattern::Moves => Motion::Cycle,
+            unknot::core::routine::model::Pattern::Hold => Motion::Hold,
+            unknot::core::routine::model::Pattern::Moves => Motion::Cycle,
         };
         assert_eq!(figure.motion, expected, "{key}");
         let mut last = 0.0;
@@ -345,7 +345,7 @@ fn the_svg_of_every_technique_parses_and_has_its_parts() {
             .filter(|n| n.has_tag_name("circle") && n.attribute("class") == Some("body"))
             .count();
         assert_eq!(heads, 1, "{key}: one head");
-        if figure.worked != unknot::figure::Worked::NONE {
+        if figure.worked != unknot::core::figure::Worked::NONE {
             assert!(count("worked") >= 1, "{key}: the worked part is shown");
         }
         let props = figure
@@ -367,7 +367,7 @@ fn the_svg_of_every_technique_parses_and_has_its_parts() {
     }
 }
 
-fn arb_limb() -> impl Strategy<Value = unknot::figure::body::Limb> {
+fn arb_limb() -> impl Strategy<Value = unknot::core::figure::body::Limb> {
     (
         -60.0f32..180.0,
         0.0f32..150.0,
@@ -375,15 +375,15 @@ fn arb_limb() -> impl Strategy<Value = unknot::figure::body::Limb> {
         -75.0f32..75.0,
         0.0f32..135.0,
     )
-        .prop_map(
-            |(proximal, middle, distal, roll, turn_out)| unknot::figure::body::Limb {
+        .prop_map(|(proximal, middle, distal, roll, turn_out)| {
+            unknot::core::figure::body::Limb {
                 proximal,
                 middle,
                 distal,
                 roll,
                 turn_out,
-            },
-        )
+            }
+        })
 }
 
 fn arb_pose() -> impl Strategy<Value = Pose> {
@@ -433,7 +433,7 @@ proptest! {
         let mut pose = Pose { pelvis: [0.0, 0.5], trunk: 90.0, ..Pose::default() };
         let d = (length::THIGH + length::SHANK) * reach_share;
         let target = [d * angle.to_radians().cos(), 0.5 + d * angle.to_radians().sin()];
-        unknot::figure::body::reach(&mut pose, LimbId::NearLeg, target);
+        unknot::core::figure::body::reach(&mut pose, LimbId::NearLeg, target);
         let ankle = Skeleton::of(&pose).near_leg[2];
         prop_assert!((ankle.x - target[0]).abs() < 1e-3 && (ankle.y - target[1]).abs() < 1e-3);
         prop_assert!(pose.near_leg.middle >= 0.0);
@@ -482,8 +482,8 @@ fn the_contact_sheet_in_docs_is_up_to_date() {
 
 #[test]
 fn a_one_sided_stretch_highlights_the_leg_that_works_so_the_side_shows() {
-    use unknot::figure::Worked;
-    use unknot::routine::model::StepKind;
+    use unknot::core::figure::Worked;
+    use unknot::core::routine::model::StepKind;
     for t in technique::all() {
         if t.kind != StepKind::Stretch || t.sides != Sides::Each {
             continue;

@@ -11,10 +11,10 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use unknot::app::{AppConfig, ScreenKind, StartRequest, UnknotApp};
-use unknot::clock::ManualClock;
-use unknot::cue::RecordingPlayer;
-use unknot::figure::library::for_technique;
-use unknot::routine::model::Side;
+use unknot::core::figure::library::for_technique;
+use unknot::core::routine::model::Side;
+use unknot::playback::clock::ManualClock;
+use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 
 fn launch(
@@ -152,8 +152,8 @@ fn the_home_step_list_and_the_catalogue_show_thumbnails() {
     harness.get_by_label("New routine").click();
     harness.run();
     for key in ["sphinx", "ball-wall-glutes", "roller-upper-back"] {
-        let t = unknot::routine::technique::find(key).expect("registered");
-        let side = unknot::figure::first_side(t.sides);
+        let t = unknot::core::routine::technique::find(key).expect("registered");
+        let side = unknot::core::figure::first_side(t.sides);
         harness.get_by_role_and_label(Role::Image, &description(key, side));
     }
 }

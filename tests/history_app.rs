@@ -14,14 +14,15 @@ use eframe::App as _;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use unknot::app::dialogs::{FileAnswer, FileRequest, RecordingDialogs};
 use unknot::app::{AppConfig, ScreenKind, StartRequest, UnknotApp};
-use unknot::cue::RecordingPlayer;
-use unknot::effects::{FileAnswer, FileRequest, ManualClock, RecordingDialogs};
-use unknot::fit::{self, LengthChoice};
-use unknot::history::{Ending, PainRating, SessionRecord, csv};
-use unknot::plan::Plan;
-use unknot::routine::library;
+use unknot::core::fit::{self, LengthChoice};
+use unknot::core::history::{Ending, PainRating, SessionRecord, csv};
+use unknot::core::plan::Plan;
+use unknot::playback::clock::ManualClock;
+use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
+use unknot::store::builtin;
 use unknot::store::history::HistoryStore;
 use unknot::store::settings::Settings;
 
@@ -69,7 +70,7 @@ fn big() -> egui::Vec2 {
 
 /// The routine as the app plans it with the default length and pauses.
 fn plan() -> Plan {
-    let routine = library::find(ROUTINE).expect("built-in");
+    let routine = builtin::find(ROUTINE).expect("built-in");
     let timing = Settings::default().timing();
     Plan::new(
         fit::fit(&routine, &LengthChoice::default(), timing).routine,
@@ -136,7 +137,7 @@ fn step_ids(plan: &Plan, pick: impl Fn(usize) -> bool) -> Vec<String> {
         .collect()
 }
 
-fn ids(steps: &[unknot::history::StepRef]) -> Vec<String> {
+fn ids(steps: &[unknot::core::history::StepRef]) -> Vec<String> {
     steps.iter().map(|s| s.id.clone()).collect()
 }
 

@@ -7,8 +7,8 @@ use std::path::Path;
 use assert_cmd::Command;
 use jiff::civil::date;
 use predicates::prelude::*;
-use unknot::history::csv::{HEADER, from_csv};
-use unknot::history::{Ending, LocalStart, PainRating, SessionInput, SessionRecord, StepRef};
+use unknot::core::history::csv::{HEADER, from_csv};
+use unknot::core::history::{Ending, LocalStart, PainRating, SessionInput, SessionRecord, StepRef};
 use unknot::store::Store;
 use unknot::store::history::HistoryStore;
 

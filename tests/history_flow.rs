@@ -5,7 +5,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use jiff::civil::date;
-use unknot::history::{Ending, LocalStart, PainRating, SessionInput, SessionRecord, StepRef};
+use unknot::core::history::{Ending, LocalStart, PainRating, SessionInput, SessionRecord, StepRef};
 use unknot::store::Store;
 use unknot::store::history::{Deleted, HistoryStore};
 use unknot::ui::history::{HistoryCommand, HistoryView, history_ui};

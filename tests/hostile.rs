@@ -12,11 +12,11 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use egui_kittest::Harness;
 use unknot::app::{AppConfig, UnknotApp};
-use unknot::clock::ManualClock;
-use unknot::cue::RecordingPlayer;
-use unknot::routine::file::parse_routine;
-use unknot::routine::problems::MAX_SHOWN_PROBLEMS;
+use unknot::playback::clock::ManualClock;
+use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
+use unknot::store::problems::MAX_SHOWN_PROBLEMS;
+use unknot::store::routine_file::parse_routine;
 use unknot::store::routines::RoutineStore;
 use unknot::store::settings::{self, Settings, WindowSize};
 

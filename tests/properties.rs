@@ -6,13 +6,13 @@
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde::Serialize;
-use unknot::fit::{self, LengthChoice, Reach, StepOverride, tolerance_secs};
-use unknot::plan::{self, Cue, Plan, Timing};
-use unknot::routine::file::{parse_routine, parse_routine_versioned, to_toml};
-use unknot::routine::model::MIN_STRETCH_SECS_PER_SIDE;
-use unknot::routine::{
+use unknot::core::fit::{self, LengthChoice, Reach, StepOverride, tolerance_secs};
+use unknot::core::plan::{self, Cue, Plan, Timing};
+use unknot::core::routine::model::MIN_STRETCH_SECS_PER_SIDE;
+use unknot::core::routine::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind, technique,
 };
+use unknot::store::routine_file::{parse_routine, parse_routine_versioned, to_toml};
 
 /// Cases per property: enough to find edge cases, few enough to keep `cargo test` fast.
 const CASES: u32 = 256;
@@ -42,7 +42,7 @@ fn text_char(multiline: bool) -> impl Strategy<Value = char> {
     (any::<u8>(), any::<char>()).prop_map(move |(pick, other)| match pick {
         // Now and then any character at all, except the control and bidi-override characters
         // no text may hold.
-        0..=19 if !unknot::plain_text::is_unsafe(other) => other,
+        0..=19 if !unknot::core::plain_text::is_unsafe(other) => other,
         244..=251 if multiline => '\n',
         252..=255 if multiline => '\t',
         _ => table[usize::from(pick) % table.len()],
@@ -616,7 +616,7 @@ proptest! {
 /// stretches, tempos unchanged), says what it changed, and is on target or says why not.
 #[test]
 fn every_builtin_routine_at_every_preset_keeps_its_doses_and_says_what_changed() {
-    for routine in unknot::routine::library::builtin() {
+    for routine in unknot::store::builtin::builtin() {
         for minutes in [5, 10, 15, 20] {
             let choice = LengthChoice {
                 target_minutes: Some(minutes),

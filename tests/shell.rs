@@ -10,12 +10,13 @@ use std::sync::Arc;
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use unknot::app::dialogs::{FileAnswer, FileRequest, RecordingDialogs};
 use unknot::app::{AppConfig, ScreenKind, UnknotApp};
-use unknot::clock::ManualClock;
-use unknot::cue::{CueLog, RecordingPlayer};
-use unknot::effects::{FileAnswer, FileRequest, RecordingDialogs};
-use unknot::routine::{Routine, library};
+use unknot::core::routine::Routine;
+use unknot::playback::clock::ManualClock;
+use unknot::playback::cue::{CueLog, RecordingPlayer};
 use unknot::store::Store;
+use unknot::store::builtin;
 use unknot::store::settings::Settings;
 
 const MORNING: &str = "Morning low-back mobility";
@@ -139,11 +140,11 @@ fn two_broken_routine_files(dir: &Path) {
     let routines = Store::at(dir).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
     std::fs::write(routines.join("broken-one.toml"), "this is [not a routine").expect("write");
-    let mut misnamed = library::find("desk-break").expect("built-in");
+    let mut misnamed = builtin::find("desk-break").expect("built-in");
     misnamed.id = "some-other-id".into();
     std::fs::write(
         routines.join("broken-two.toml"),
-        unknot::routine::file::to_toml(&misnamed).expect("toml"),
+        unknot::store::routine_file::to_toml(&misnamed).expect("toml"),
     )
     .expect("write");
 }
@@ -152,12 +153,12 @@ fn two_broken_routine_files(dir: &Path) {
 fn own_routine(dir: &Path, id: &str, name: &str) -> Routine {
     let routines = Store::at(dir).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
-    let mut mine = library::find("desk-break").expect("built-in");
+    let mut mine = builtin::find("desk-break").expect("built-in");
     mine.id = id.into();
     mine.name = name.into();
     std::fs::write(
         routines.join(format!("{id}.toml")),
-        unknot::routine::file::to_toml(&mine).expect("toml"),
+        unknot::store::routine_file::to_toml(&mine).expect("toml"),
     )
     .expect("write");
     mine
@@ -239,7 +240,7 @@ fn every_dialog_takes_esc_and_enter_before_the_screen_behind() {
     let outside = tempfile::tempdir().expect("temp dir");
     let broken = outside.path().join("broken.toml");
     std::fs::write(&broken, "format_version = 1\nid = \"x\"\n").expect("write");
-    let mut friend = library::find("desk-break").expect("built-in");
+    let mut friend = builtin::find("desk-break").expect("built-in");
     friend.id = "from-a-friend".into();
     friend.name = "From a friend".into();
     let shared = outside.path().join("friend.toml");
@@ -336,7 +337,7 @@ fn space_and_arrows_do_nothing_behind_a_dialog_on_the_player() {
     // A file dropped on the player is not imported, and the app says so.
     let outside = tempfile::tempdir().expect("temp dir");
     let file = outside.path().join("r.toml");
-    unknot::store::routines::export(&library::find("desk-break").expect("built-in"), &file)
+    unknot::store::routines::export(&builtin::find("desk-break").expect("built-in"), &file)
         .expect("export");
     rig.drop_file(&file);
     assert!(rig.own_routines().is_empty());
@@ -395,7 +396,7 @@ fn skipping_every_step_is_reported_honestly() {
     let mut rig = launch(dir.path());
     rig.select("Five-minute desk break");
     rig.press(Key::Enter);
-    let steps = library::find("desk-break").expect("built-in").steps.len();
+    let steps = builtin::find("desk-break").expect("built-in").steps.len();
     for _ in 0..steps {
         rig.press(Key::ArrowRight);
     }

@@ -11,10 +11,10 @@ use std::time::Instant;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use unknot::app::{AppConfig, UnknotApp};
-use unknot::clock::{Clock, ManualClock};
-use unknot::routine::library;
-use unknot::speech::{HeardLog, RecordingSpeaker, VoiceStatus};
+use unknot::playback::clock::{Clock, ManualClock};
+use unknot::playback::speech::{HeardLog, RecordingSpeaker, VoiceStatus};
 use unknot::store::Store;
+use unknot::store::builtin;
 use unknot::store::settings::Settings;
 
 struct Rig {
@@ -61,7 +61,7 @@ impl Rig {
 
     fn start_desk_break(&mut self) {
         use egui_kittest::kittest::NodeT as _;
-        let name = library::find("desk-break").expect("built in").name;
+        let name = builtin::find("desk-break").expect("built in").name;
         self.harness
             .get_all_by_label(&name)
             .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
@@ -70,7 +70,7 @@ impl Rig {
         self.harness.run();
         self.click(&format!(
             "Start  ({})",
-            unknot::plan::clock(desk_break_secs())
+            unknot::core::plan::clock(desk_break_secs())
         ));
     }
 
@@ -85,10 +85,10 @@ impl Rig {
 
 /// The desk break's length at the default choice and pauses.
 fn desk_break_secs() -> u32 {
-    let routine = library::find("desk-break").expect("built in");
-    unknot::fit::fit(
+    let routine = builtin::find("desk-break").expect("built in");
+    unknot::core::fit::fit(
         &routine,
-        &unknot::fit::LengthChoice::default(),
+        &unknot::core::fit::LengthChoice::default(),
         Settings::default().timing(),
     )
     .total_secs
@@ -104,12 +104,12 @@ fn a_routine_is_spoken_step_by_step_and_the_chime_yields_to_speech() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path(), HEARD);
     rig.start_desk_break();
-    let routine = library::find("desk-break").expect("built in");
+    let routine = builtin::find("desk-break").expect("built in");
     rig.wait(u64::from(desk_break_secs()) + 2);
     let said = rig.said();
     let first = routine.steps[0]
         .known_technique()
-        .and_then(|t| unknot::voice::spoken_name(t.key))
+        .and_then(|t| unknot::core::voice::spoken_name(t.key))
         .expect("a spoken name");
     assert!(
         said[0].0 == 0 && said[0].1.starts_with("Get ready: "),
@@ -139,7 +139,7 @@ fn chimes_only_silences_the_voice_and_test_voice_speaks_at_the_voice_volume() {
     rig.click("Count repetitions aloud during moves");
     rig.click("Test voice");
     let settings = rig.harness.state().settings();
-    assert_eq!(settings.guidance, unknot::voice::Guidance::ChimesOnly);
+    assert_eq!(settings.guidance, unknot::core::voice::Guidance::ChimesOnly);
     assert!(!settings.count_reps);
     assert_eq!(
         rig.said(),
@@ -147,7 +147,7 @@ fn chimes_only_silences_the_voice_and_test_voice_speaks_at_the_voice_volume() {
     );
     assert!(matches!(
         rig.heard.heard()[..],
-        [unknot::speech::Heard::Speech { volume, .. }] if (volume - 0.6).abs() < f32::EPSILON
+        [unknot::playback::speech::Heard::Speech { volume, .. }] if (volume - 0.6).abs() < f32::EPSILON
     ));
     assert!(
         rig.harness

@@ -2,7 +2,7 @@
 # Helpers shared by scripts/bench and scripts/bench-ci (sourced, not run).
 #
 # They run the real `unknot` binary on a private Xvfb display with Mesa's software renderer,
-# drive it with xdotool, read the statistics file the app writes on exit (see src/bench.rs)
+# drive it with xdotool, read the statistics file the app writes on exit (see src/app/bench.rs)
 # and measure the process from /proc. Only processes started here are ever stopped, by PID.
 
 BL_TMP=$(mktemp -d "${TMPDIR:-/tmp}/unknot-bench.XXXXXX")

@@ -2,10 +2,11 @@
 //! a command that is added but not handled does not compile.
 
 use super::{Screen, UnknotApp};
-use crate::effects::{self, FileAnswer, FileRequest};
-use crate::plan::Plan;
-use crate::routine::{Routine, StepKind};
-use crate::session::{Session, State};
+use crate::app::dialogs::{FileAnswer, FileRequest};
+use crate::core::plan::Plan;
+use crate::core::routine::{Routine, StepKind};
+use crate::core::session::{Session, State};
+use crate::store::paths;
 use crate::store::routines::{Clash, ImportChoice, Origin, duplicate, export, read_import};
 use crate::ui::dialogs::{FileChooser, FilePurpose, ImportFlow, Modal};
 use crate::ui::editor::{EditorAction, EditorState};
@@ -38,7 +39,7 @@ impl UnknotApp {
             HomeCommand::Select(id) => self.selected = Some(id),
             HomeCommand::SetLength(choice) => {
                 if let Some(id) = self.selected.clone() {
-                    if choice == crate::fit::LengthChoice::default() {
+                    if choice == crate::core::fit::LengthChoice::default() {
                         self.settings.lengths.remove(&id);
                     } else {
                         self.settings.lengths.insert(id, choice);
@@ -250,13 +251,13 @@ impl UnknotApp {
     /// filled in). `failed` says why the system dialog could not open, if it tried.
     pub(super) fn open_chooser(&mut self, purpose: FilePurpose, failed: Option<String>) {
         let mut places = Vec::new();
-        if let Some(home) = effects::home_folder() {
-            places.push(("Home folder".to_owned(), effects::folder_text(&home)));
+        if let Some(home) = paths::home_folder() {
+            places.push(("Home folder".to_owned(), paths::folder_text(&home)));
         }
         if let Some(own) = &self.own {
             places.push((
                 "Your routines folder".to_owned(),
-                effects::folder_text(own.dir()),
+                paths::folder_text(own.dir()),
             ));
         }
         let start = places.last().map(|(_, p)| p.clone()).unwrap_or_default();
@@ -272,7 +273,7 @@ impl UnknotApp {
         let problem = failed.map(|why| {
             format!("The system's file dialog could not open ({why}), so type the path here.")
         });
-        let matches = effects::path_matches(&text);
+        let matches = paths::path_matches(&text);
         self.open_modal(Modal::ChooseFile(FileChooser {
             purpose,
             text,
@@ -467,7 +468,7 @@ impl UnknotApp {
             }
             ModalCommand::EditPath(text) => {
                 if let Modal::ChooseFile(mut chooser) = modal {
-                    chooser.matches = effects::path_matches(&text);
+                    chooser.matches = paths::path_matches(&text);
                     chooser.text = text;
                     chooser.problem = None;
                     self.modal = Some(Modal::ChooseFile(chooser));
@@ -588,7 +589,7 @@ impl UnknotApp {
             | Screen::BeforeStart { .. }
             | Screen::Finished(_)
             | Screen::Editor(_)
-            | Screen::History(_) => (0, crate::history::PainQuestions::default()),
+            | Screen::History(_) => (0, crate::core::history::PainQuestions::default()),
         };
         let ending = self.conductor.read(|session, now| {
             session.map(|s| Ending::new(s.plan().routine.name.clone(), s.summary(now), skipped))

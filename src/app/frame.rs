@@ -3,8 +3,8 @@
 //! changes.
 
 use super::{Screen, UnknotApp};
-use crate::cue::AudioStatus;
-use crate::session::{Session, State};
+use crate::core::session::{Session, State};
+use crate::playback::cue::AudioStatus;
 use crate::ui::dialogs::{DialogContext, Modal};
 use crate::ui::keymap::{self, Focus, KeyContext, KeyScreen};
 use crate::ui::notices::{NO_SOUND, Undo};
@@ -195,7 +195,7 @@ impl UnknotApp {
                     self_massage: routine.is_some_and(|r| {
                         r.steps
                             .iter()
-                            .any(|s| s.kind == crate::routine::StepKind::SelfMassage)
+                            .any(|s| s.kind == crate::core::routine::StepKind::SelfMassage)
                     }),
                 };
                 central_panel(ui).show(ui, |ui| {

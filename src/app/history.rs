@@ -7,12 +7,12 @@
 //! after each run, and only while Settings say so; it never blocks anything (Esc skips).
 
 use super::{Run, Screen, UnknotApp};
-use crate::effects::{FileAnswer, FileRequest};
-use crate::history::{
+use crate::app::dialogs::{FileAnswer, FileRequest};
+use crate::core::history::{
     Ending, LocalStart, PainMoment, PainQuestions, PainRating, SessionInput, SessionRecord, StepRef,
 };
-use crate::plan::Plan;
-use crate::session::Session;
+use crate::core::plan::Plan;
+use crate::core::session::Session;
 use crate::store::history::{HistoryStore, export_csv};
 use crate::ui::Notice;
 use crate::ui::dialogs::{FilePurpose, Modal, PainAsk, PainWaiting};
@@ -88,7 +88,7 @@ impl UnknotApp {
         note: String,
     ) {
         if self.bench.active() {
-            self.started_plan = Some(crate::bench::StartedPlan {
+            self.started_plan = Some(crate::app::bench::StartedPlan {
                 at: self.conductor.now(),
                 plan: plan.clone(),
             });
@@ -308,7 +308,7 @@ impl UnknotApp {
             .map_err(|e| format!("Your history could not be exported: {e}"))?;
         self.notify(Notice::plain(format!(
             "Exported {} to {}.",
-            crate::history::figures::count(loaded.sessions.len() as u32, "session"),
+            crate::core::history::figures::count(loaded.sessions.len() as u32, "session"),
             path.display()
         )));
         Ok(())

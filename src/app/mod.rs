@@ -9,7 +9,9 @@
 //! conductor's timer thread, so they stay on time while the window is minimised) and asks for
 //! the next repaint exactly when the shown second changes; nothing repaints while paused or idle.
 
+pub mod bench;
 mod commands;
+pub mod dialogs;
 mod frame;
 mod history;
 pub mod pace;
@@ -19,17 +21,17 @@ pub use screen::{HistoryScreen, Run, Screen, ScreenKind};
 
 use std::sync::Arc;
 
-use crate::bench::{BenchOptions, FrameStats, StartedPlan};
-use crate::clock::{Clock, SystemClock};
-use crate::conductor::Conductor;
-use crate::cue::{
+use crate::app::bench::{BenchOptions, FrameStats, StartedPlan};
+use crate::app::dialogs::{FileDialogs, SystemDialogs};
+use crate::core::fit::{self, Fitted, LengthChoice};
+use crate::core::plan::Plan;
+use crate::core::routine::Routine;
+use crate::core::session::Session;
+use crate::playback::clock::{Clock, SystemClock};
+use crate::playback::conductor::Conductor;
+use crate::playback::cue::{
     AudioStatus, CueLog, CuePlayer, RecordingPlayer, SilentPlayer, open_default_player,
 };
-use crate::effects::{FileDialogs, SystemDialogs};
-use crate::fit::{self, Fitted, LengthChoice};
-use crate::plan::Plan;
-use crate::routine::Routine;
-use crate::session::Session;
 use crate::store::Store;
 use crate::store::history::HistoryStore;
 use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
@@ -69,7 +71,7 @@ pub struct AppConfig {
     pub dialogs: Box<dyn FileDialogs>,
     /// Where spoken lines go (tests); `None`: the voice's own output on the real machine, or
     /// silence (and chimes in its place) in tests.
-    pub speaker: Option<Box<dyn crate::speech::Speaker>>,
+    pub speaker: Option<Box<dyn crate::playback::speech::Speaker>>,
 }
 
 impl AppConfig {
@@ -114,7 +116,7 @@ impl AppConfig {
             timer_thread: false,
             bench: BenchOptions::default(),
             cue_log: None,
-            dialogs: Box::new(crate::effects::RecordingDialogs::new()),
+            dialogs: Box::new(crate::app::dialogs::RecordingDialogs::new()),
             speaker: None,
         }
     }
@@ -157,7 +159,7 @@ pub struct UnknotApp {
     dialogs: Box<dyn FileDialogs>,
     audio: AudioStatus,
     /// What the voice can do (shown in the settings).
-    voice: crate::speech::VoiceStatus,
+    voice: crate::playback::speech::VoiceStatus,
     /// Close the window at the end of this frame (after discarding edits on close).
     close_window: bool,
     theme_applied: Option<ThemeChoice>,
@@ -176,7 +178,7 @@ pub struct UnknotApp {
 }
 
 /// A routine, the person's length choice and the pauses, with the routine fitted to them.
-type FitKeyAndResult = ((Routine, LengthChoice, crate::plan::Timing), Fitted);
+type FitKeyAndResult = ((Routine, LengthChoice, crate::core::plan::Timing), Fitted);
 
 impl UnknotApp {
     /// Builds the app on an egui context (the window's, or a test harness's).
@@ -206,7 +208,7 @@ impl UnknotApp {
         if let Some(open) = config.open_player {
             conductor.open_player_in_background(open);
             // The real machine: the voice gets its own output, opened off the UI thread too.
-            conductor.open_speaker_in_background(crate::speech::open_default_speaker);
+            conductor.open_speaker_in_background(crate::playback::speech::open_default_speaker);
         }
         if let Some(speaker) = config.speaker {
             conductor.set_speaker(speaker);
@@ -331,7 +333,7 @@ impl UnknotApp {
     pub fn paused(&self) -> bool {
         self.conductor
             .read(|session, _| session.map(Session::state))
-            == Some(crate::session::State::Paused)
+            == Some(crate::core::session::State::Paused)
     }
 
     fn selected_listed(&self) -> Option<&Listed> {
@@ -413,7 +415,7 @@ impl UnknotApp {
             return;
         }
         if self.stats.first_frame.is_none() {
-            self.stats.first_frame = Some(crate::bench::process_started().elapsed());
+            self.stats.first_frame = Some(crate::app::bench::process_started().elapsed());
         }
         if let Some(after) = self.bench.exit_after {
             // A repaint request lasts until the next frame: renew the one that ends the run.
@@ -463,7 +465,7 @@ impl eframe::App for UnknotApp {
         self.keep_window_size();
         self.save_settings_if_changed(false);
         if let Some(path) = &self.bench.stats_path {
-            let text = crate::bench::report(
+            let text = crate::app::bench::report(
                 &self.stats,
                 self.started_plan.as_ref(),
                 self.cue_log.as_ref(),

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::history::{LocalStart, PainQuestions, PainRating};
+use crate::core::history::{LocalStart, PainQuestions, PainRating};
 use crate::store::history::Deleted;
 use crate::ui::editor::EditorState;
 use crate::ui::finished::Ending;

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{SaveError, Store, write_atomically};
-use crate::history::{SessionRecord, csv};
+use crate::core::history::{SessionRecord, csv};
 
 /// The log's file name, in the data folder.
 pub const HISTORY_FILE: &str = "history.jsonl";
@@ -450,8 +450,8 @@ pub fn export_csv(path: &Path, records: &[SessionRecord]) -> Result<(), SaveErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::tests::record_on;
-    use crate::history::{Ending, PainRating, StepRef};
+    use crate::core::history::tests::record_on;
+    use crate::core::history::{Ending, PainRating, StepRef};
     use jiff::civil::date;
     use proptest::prelude::*;
 
@@ -668,21 +668,22 @@ mod tests {
                         (secs % 60) as i8,
                         0,
                     );
-                    let mut record = SessionRecord::from_input(&crate::history::SessionInput {
-                        started: crate::history::LocalStart::utc(at),
-                        routine_id: id,
-                        routine_name: name,
-                        planned_secs: planned,
-                        actual_secs: actual,
-                        done: steps
-                            .iter()
-                            .map(|(s, t)| StepRef::new(s, t.as_deref()))
-                            .collect(),
-                        skipped: Vec::new(),
-                        ending: [Ending::Finished, Ending::Stopped, Ending::AppClosed][ending],
-                        pain_before: before.and_then(PainRating::new),
-                        note,
-                    });
+                    let mut record =
+                        SessionRecord::from_input(&crate::core::history::SessionInput {
+                            started: crate::core::history::LocalStart::utc(at),
+                            routine_id: id,
+                            routine_name: name,
+                            planned_secs: planned,
+                            actual_secs: actual,
+                            done: steps
+                                .iter()
+                                .map(|(s, t)| StepRef::new(s, t.as_deref()))
+                                .collect(),
+                            skipped: Vec::new(),
+                            ending: [Ending::Finished, Ending::Stopped, Ending::AppClosed][ending],
+                            pain_before: before.and_then(PainRating::new),
+                            note,
+                        });
                     record.pain_after = after.and_then(PainRating::new);
                     record
                 },

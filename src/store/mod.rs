@@ -9,8 +9,13 @@
 //! never overwritten or deleted: it is moved aside under a new name (never over another file),
 //! and the person is told where it went.
 
+pub mod builtin;
 pub mod history;
+pub mod paths;
+pub mod problems;
+pub mod routine_file;
 pub mod routines;
+pub mod safe_file;
 pub mod settings;
 
 use std::io::Write as _;

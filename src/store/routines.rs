@@ -1,6 +1,6 @@
 //! The person's own routines: one file per routine in `<data dir>/routines/<id>.toml`.
 //!
-//! Each file is in the documented routine file format ([`crate::routine::file`]) and is always
+//! Each file is in the documented routine file format ([`crate::store::routine_file`]) and is always
 //! written atomically. The file name is authoritative: `x.toml` must hold the routine with id
 //! `x`, so ids are unique among custom routines and saving a routine never touches another.
 //!
@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{SaveError, Store, remove_leftover_temp_files, write_atomically};
-use crate::routine::Routine;
-use crate::routine::file::{
+use crate::core::routine::Routine;
+use crate::core::routine::model::{ID_CHARS, NAME_CHARS, id_problem};
+use crate::store::routine_file::{
     LoadError, MAX_FILE_BYTES, read_opened_routine, read_routine_file, to_toml,
 };
-use crate::routine::model::{ID_CHARS, NAME_CHARS, id_problem};
 
 /// The name of the folder (inside the routines folder) that deleted routines are moved to.
 pub const TRASH_DIR: &str = ".deleted";
@@ -51,7 +51,7 @@ pub struct FileProblem {
     /// What kind of problem it is, to group files with the same kind of problem together.
     pub kind: ProblemKind,
     /// What is wrong, in plain words, naming the file and listing its problems with their
-    /// lines (at most [`crate::routine::problems::MAX_SHOWN_PROBLEMS`], then "and N more");
+    /// lines (at most [`crate::store::problems::MAX_SHOWN_PROBLEMS`], then "and N more");
     /// ready to show as it is, with anything quoted from the file escaped.
     pub message: String,
 }
@@ -366,7 +366,7 @@ impl RoutineStore {
                         loaded.problems.push(FileProblem {
                             path,
                             kind: ProblemKind::WrongFileName,
-                            message: crate::plain_text::escaped(&message, false).into_owned(),
+                            message: crate::core::plain_text::escaped(&message, false).into_owned(),
                         });
                     }
                 }
@@ -376,7 +376,8 @@ impl RoutineStore {
                         LoadError::Invalid { .. } => ProblemKind::Invalid,
                         _ => ProblemKind::Unreadable,
                     },
-                    message: crate::plain_text::escaped(&error.to_string(), true).into_owned(),
+                    message: crate::core::plain_text::escaped(&error.to_string(), true)
+                        .into_owned(),
                 }),
             }
         }
@@ -643,8 +644,8 @@ pub fn read_import(path: &Path) -> Result<Routine, ImportError> {
     // The path could have been swapped for a link or a pipe between the check and the open:
     // the open never blocks and refuses what is not a regular file, and the file opened must
     // be the one checked.
-    let file = crate::safe_file::open_regular(path).map_err(|e| match e {
-        crate::safe_file::ReadError::Io(source) => ImportError::Load(io(source)),
+    let file = crate::store::safe_file::open_regular(path).map_err(|e| match e {
+        crate::store::safe_file::ReadError::Io(source) => ImportError::Load(io(source)),
         _ => ImportError::Changed {
             path: path.to_owned(),
         },
@@ -783,7 +784,7 @@ pub struct Listed {
 /// id is not loaded, and says so, so that an id always names one routine.
 #[must_use]
 pub fn all_routines(store: Option<&RoutineStore>) -> (Vec<Listed>, Vec<FileProblem>) {
-    let mut listed: Vec<Listed> = crate::routine::library::builtin()
+    let mut listed: Vec<Listed> = crate::store::builtin::builtin()
         .into_iter()
         .map(|routine| Listed {
             routine,
@@ -819,7 +820,7 @@ pub fn all_routines(store: Option<&RoutineStore>) -> (Vec<Listed>, Vec<FileProbl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routine::model::tests::{routine, step};
+    use crate::core::routine::model::tests::{routine, step};
 
     fn store() -> (tempfile::TempDir, RoutineStore) {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -1364,13 +1365,13 @@ mod tests {
     fn all_routines_lists_built_ins_then_custom_and_refuses_a_built_in_id() {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = RoutineStore::new(&Store::at(dir.path()));
-        let mut mine = crate::routine::library::builtin()[0].clone();
+        let mut mine = crate::store::builtin::builtin()[0].clone();
         store.save(&mine).expect("save");
         mine.id = "mine".into();
         mine.name = "Mine".into();
         store.save(&mine).expect("save");
         let (listed, problems) = all_routines(Some(&store));
-        let builtins = crate::routine::library::builtin().len();
+        let builtins = crate::store::builtin::builtin().len();
         assert_eq!(listed.len(), builtins + 1);
         assert!(
             listed[..builtins]

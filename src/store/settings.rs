@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{SaveError, move_aside, write_atomically};
-use crate::fit::LengthChoice;
-use crate::plan::{Cue, PAUSE_SECS, Timing};
-use crate::safe_file::ReadError;
-use crate::voice::Guidance;
+use crate::core::fit::LengthChoice;
+use crate::core::plan::{Cue, PAUSE_SECS, Timing};
+use crate::core::voice::Guidance;
+use crate::store::safe_file::ReadError;
 
 /// The settings format this build writes and the newest it reads.
 pub const SETTINGS_VERSION: u32 = 1;
@@ -197,14 +197,14 @@ pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 /// Reads the settings file at `path`. A missing file gives defaults silently; an unreadable,
 /// corrupt or too-new file is moved aside, defaults are used, and the notice says so. Only a
 /// regular file of at most [`MAX_SETTINGS_BYTES`] is read: a named pipe, a device or a link to
-/// one is refused without waiting on it (see [`crate::safe_file`]). Leftover temporary files of
+/// one is refused without waiting on it (see [`crate::store::safe_file`]). Leftover temporary files of
 /// an interrupted save are removed from the folder first (see [`super::remove_leftover_temp_files`]).
 #[must_use]
 pub fn load(path: &Path) -> Loaded {
     if let Some(dir) = path.parent() {
         super::remove_leftover_temp_files(dir);
     }
-    let problem = match crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
+    let problem = match crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Loaded {
                 settings: Settings::default(),
@@ -232,7 +232,7 @@ pub fn load(path: &Path) -> Loaded {
         settings: Settings::default(),
         notice: Some(format!(
             "Your settings file could not be read ({}), so default settings are in use. {kept}",
-            crate::plain_text::escaped(&problem, false)
+            crate::core::plain_text::escaped(&problem, false)
         )),
     }
 }
@@ -253,7 +253,7 @@ fn parse(bytes: &[u8]) -> Result<Settings, String> {
 /// moved aside or reported: [`load`] does that), for opening the window at that size.
 #[must_use]
 pub fn saved_window_size(path: &Path) -> Option<WindowSize> {
-    let bytes = crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES).ok()?;
+    let bytes = crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES).ok()?;
     parse(&bytes).ok()?.window
 }
 
@@ -277,7 +277,7 @@ pub fn save(path: &Path, settings: &Settings) -> Result<(), SaveError> {
 /// Why the file at `path` is not a settings file this version reads, if it is not (a missing
 /// file is fine: there is nothing to keep).
 fn unreadable_file_at(path: &Path) -> Option<String> {
-    match crate::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
+    match crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => Some(e.to_string()),
         Ok(bytes) => parse(&bytes).err(),
@@ -287,7 +287,7 @@ fn unreadable_file_at(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fit::StepOverride;
+    use crate::core::fit::StepOverride;
 
     #[test]
     fn settings_round_trip_through_the_file() {

@@ -10,10 +10,10 @@ use egui::{Button, RichText, TextEdit, Ui};
 
 use super::theme::{self, Palette};
 use super::{Command, LibraryCommand, ModalCommand, Notice};
-use crate::cue::AudioStatus;
-use crate::history::{PainMoment, PainQuestions, SessionRecord};
-use crate::plan::Plan;
-use crate::routine::Routine;
+use crate::core::history::{PainMoment, PainQuestions, SessionRecord};
+use crate::core::plan::Plan;
+use crate::core::routine::Routine;
+use crate::playback::cue::AudioStatus;
 use crate::store::routines::{Clash, ImportChoice};
 use crate::store::settings::Settings;
 
@@ -87,7 +87,7 @@ pub struct DialogContext<'a> {
     /// Whether sound works.
     pub audio: &'a AudioStatus,
     /// What the voice can do.
-    pub voice: &'a crate::speech::VoiceStatus,
+    pub voice: &'a crate::playback::speech::VoiceStatus,
     /// Every notice.
     pub notices: &'a [Notice],
 }
@@ -145,7 +145,7 @@ impl FileChooser {
     /// The path typed, as a path (a leading `~` is the home folder).
     #[must_use]
     pub fn path(&self) -> PathBuf {
-        PathBuf::from(crate::effects::expand_home(&self.text))
+        PathBuf::from(crate::store::paths::expand_home(&self.text))
     }
 }
 

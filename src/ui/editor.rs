@@ -14,13 +14,13 @@ use egui::{
 };
 
 use super::theme::{self, Palette};
-use crate::plan::{Timing, clock, total_secs};
-use crate::routine::file::slug;
-use crate::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, step_problems};
-use crate::routine::technique::{self, Technique, dose_label};
-use crate::routine::{
+use crate::core::plan::{Timing, clock, total_secs};
+use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, step_problems};
+use crate::core::routine::technique::{self, Technique, dose_label};
+use crate::core::routine::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
 };
+use crate::store::routine_file::slug;
 
 /// Below this width the catalogue goes under the steps instead of beside them.
 const TWO_COLUMN_MIN_WIDTH: f32 = 900.0;
@@ -940,7 +940,7 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
                 if add.clicked() {
                     chosen = Some(technique);
                 }
-                if let Some(figure) = crate::figure::library::for_technique(technique.key) {
+                if let Some(figure) = crate::core::figure::library::for_technique(technique.key) {
                     super::figure::thumbnail_ui(ui, figure, technique.sides);
                 }
                 ui.vertical(|ui| {

@@ -6,12 +6,12 @@
 use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::theme::{Palette, name_image};
-use crate::figure::body::Pose;
-use crate::figure::scene::{Bounds, Mark, Scene, Tone};
-use crate::figure::{Figure, Stage, first_side};
-use crate::plan::SegmentKind;
-use crate::routine::model::{Side, Sides, Step};
-use crate::session::{State, View};
+use crate::core::figure::body::Pose;
+use crate::core::figure::scene::{Bounds, Mark, Scene, Tone};
+use crate::core::figure::{Figure, Stage, first_side};
+use crate::core::plan::SegmentKind;
+use crate::core::routine::model::{Side, Sides, Step};
+use crate::core::session::{State, View};
 
 /// A thumbnail's size in the step lists and the catalogue.
 pub const THUMBNAIL: Vec2 = vec2(72.0, 42.0);
@@ -130,7 +130,7 @@ fn paint_figure(ui: &Ui, figure: &Figure, pose: &Pose, side: Option<Side>, rect:
 /// A still thumbnail of `step`'s figure in its held pose (the left side for one-sided steps),
 /// laid out like any small widget.
 pub fn step_thumbnail_ui(ui: &mut Ui, step: &Step) {
-    thumbnail_ui(ui, crate::figure::library::for_step(step), step.sides);
+    thumbnail_ui(ui, crate::core::figure::library::for_step(step), step.sides);
 }
 
 /// A still thumbnail of `figure` in its held pose, for a step done on `sides` (one-sided steps
@@ -159,7 +159,7 @@ impl PlayerFigure {
     /// The figure for the session's `view`.
     #[must_use]
     pub fn of(view: &View<'_>) -> Self {
-        let figure = crate::figure::library::for_step(view.step);
+        let figure = crate::core::figure::library::for_step(view.step);
         let secs = view.segment.secs as f32;
         let elapsed = (secs - view.segment_left.as_secs_f32()).max(0.0);
         let stage = Stage::of(view.segment.kind, elapsed, secs, view.step.rep_secs as f32);
@@ -183,7 +183,7 @@ impl PlayerFigure {
     /// Whether it is drawn mirrored.
     #[must_use]
     pub fn mirrored(&self) -> bool {
-        crate::figure::mirrored(self.side)
+        crate::core::figure::mirrored(self.side)
     }
 
     /// What a screen reader hears.
@@ -198,12 +198,12 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::*;
-    use crate::plan::{Plan, Timing};
-    use crate::routine::library;
-    use crate::session::Session;
+    use crate::core::plan::{Plan, Timing};
+    use crate::core::session::Session;
+    use crate::store::builtin;
 
     fn session(id: &str) -> (Session, Instant) {
-        let routine = library::find(id).expect("built-in");
+        let routine = builtin::find(id).expect("built-in");
         let now = Instant::now();
         (
             Session::start(Plan::new(routine, Timing::default()), now),

@@ -5,8 +5,8 @@ use egui::{Button, RichText, Ui};
 
 use super::theme::{self, Palette};
 use super::{Command, FinishedCommand};
-use crate::plan::clock;
-use crate::session::Summary;
+use crate::core::plan::clock;
+use crate::core::session::Summary;
 
 /// How a run ended, as the finished screen tells it.
 #[derive(Clone, Debug, PartialEq, Eq)]

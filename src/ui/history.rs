@@ -20,9 +20,9 @@ use egui::{
 use jiff::civil::Date;
 
 use super::theme::{self, Palette};
-use crate::history::figures::{DEFAULT_WEEKS, DayTotal, Figures, day_label, weekday_short};
-use crate::history::report::clock_text;
-use crate::history::{PAIN_MAX, PainMoment, PainRating, SessionRecord};
+use crate::cli::report::clock_text;
+use crate::core::history::figures::{DEFAULT_WEEKS, DayTotal, Figures, day_label, weekday_short};
+use crate::core::history::{PAIN_MAX, PainMoment, PainRating, SessionRecord};
 
 /// A calendar cell's side, points.
 const CELL: f32 = 13.0;
@@ -219,7 +219,7 @@ fn calendar_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
         let new_month = column == 0 || monday.day() <= 7;
         let x = origin.x + column as f32 * pitch;
         if new_month && x >= free_x {
-            let name = crate::history::figures::day_month(monday);
+            let name = crate::core::history::figures::day_month(monday);
             let month = name.split(' ').nth(1).unwrap_or("");
             let galley = painter.layout_no_wrap(month.to_owned(), small.clone(), text_colour);
             free_x = x + galley.size().x + 4.0;
@@ -310,8 +310,8 @@ fn day_text(day: &DayTotal) -> String {
     } else {
         format!(
             "{}, {}",
-            crate::history::figures::count(day.sessions, "session"),
-            crate::history::figures::duration_text(u64::from(day.secs))
+            crate::core::history::figures::count(day.sessions, "session"),
+            crate::core::history::figures::duration_text(u64::from(day.secs))
         )
     }
 }
@@ -515,7 +515,7 @@ fn sessions_ui(
             .show(ui, |ui| {
                 ui.label(format!(
                     "Delete all {}? This cannot be undone.",
-                    crate::history::figures::count(view.sessions.len() as u32, "session")
+                    crate::core::history::figures::count(view.sessions.len() as u32, "session")
                 ));
                 ui.horizontal(|ui| {
                     let delete = Button::new(RichText::new("Delete all").color(palette.on_accent))
@@ -628,7 +628,7 @@ pub fn pain_rating_ui(ui: &mut Ui, moment: PainMoment, note: &mut String) -> Opt
             ui.add(
                 TextEdit::singleline(note)
                     .hint_text("e.g. stiff after driving")
-                    .char_limit(crate::history::MAX_NOTE_CHARS)
+                    .char_limit(crate::core::history::MAX_NOTE_CHARS)
                     .desired_width(11.0 * 48.0 - 120.0),
             )
             .labelled_by(label.id);
@@ -676,8 +676,8 @@ pub fn pain_rating_ui(ui: &mut Ui, moment: PainMoment, note: &mut String) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::tests::record_on;
-    use crate::history::{Ending, PainRating};
+    use crate::core::history::tests::record_on;
+    use crate::core::history::{Ending, PainRating};
     use egui::Role;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;

@@ -5,10 +5,10 @@ use egui::{Align, Button, DragValue, Layout, RichText, ScrollArea, Ui};
 
 use super::theme::{self, Palette};
 use super::{Command, HomeCommand, LibraryCommand};
-use crate::fit::{Fitted, LengthChoice, StepOverride, TARGET_MINUTES};
-use crate::plan::{Timing, clock, total_secs};
-use crate::routine::model::{HOLD_SECS, REPS};
-use crate::routine::{Category, Pattern, Routine, STOP_RULE, Sides};
+use crate::core::fit::{Fitted, LengthChoice, StepOverride, TARGET_MINUTES};
+use crate::core::plan::{Timing, clock, total_secs};
+use crate::core::routine::model::{HOLD_SECS, REPS};
+use crate::core::routine::{Category, Pattern, Routine, STOP_RULE, Sides};
 use crate::store::routines::{Listed, Origin};
 
 /// The length presets offered as buttons, in minutes.

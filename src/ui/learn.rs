@@ -1,4 +1,4 @@
-//! The Learn panel: a contents list and one page at a time, drawn from [`crate::content`].
+//! The Learn panel: a contents list and one page at a time, drawn from [`crate::core::content`].
 //!
 //! The words live in `content`; this file only lays them out. Evidence grades are framed
 //! badges that carry their word ("Weak evidence"), never colour alone. A source with a link
@@ -11,8 +11,8 @@ use egui::{
     TextStyle, Ui,
 };
 
-use crate::content::{self, Block, Claim, Grade, Panel, PanelId, SOURCES, Section};
-use crate::routine::STOP_RULE;
+use crate::core::content::{self, Block, Claim, Grade, Panel, PanelId, SOURCES, Section};
+use crate::core::routine::STOP_RULE;
 use crate::ui::theme::{self, Palette};
 
 /// Width of the contents list.

@@ -19,8 +19,8 @@ pub mod settings;
 pub mod theme;
 pub mod top_bar;
 
-use crate::fit::LengthChoice;
-use crate::plan::Cue;
+use crate::core::fit::LengthChoice;
+use crate::core::plan::Cue;
 use crate::store::routines::ImportChoice;
 use crate::store::settings::Settings;
 

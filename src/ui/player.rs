@@ -13,9 +13,9 @@ use egui::{Align, Button, Layout, ProgressBar, Rect, RichText, Ui, UiBuilder, po
 
 use super::theme::{self, Palette};
 use super::{Command, PlayerCommand};
-use crate::plan::{SegmentKind, clock};
-use crate::routine::Side;
-use crate::session::{State, View};
+use crate::core::plan::{SegmentKind, clock};
+use crate::core::routine::Side;
+use crate::core::session::{State, View};
 
 /// Whole seconds shown for a time left: rounded up, so "0:01" shows until the very end.
 #[must_use]
@@ -38,11 +38,11 @@ pub fn rep_line(view: &View<'_>) -> Option<String> {
         return None;
     }
     let word = match view.step.pattern {
-        crate::routine::Pattern::Hold => "Rep",
-        crate::routine::Pattern::Moves => "Move",
+        crate::core::routine::Pattern::Hold => "Rep",
+        crate::core::routine::Pattern::Moves => "Move",
     };
     let mut line = format!("{word} {} of {}", view.rep, view.reps);
-    if let (crate::routine::Sides::Alternate, Some(side)) = (view.step.sides, view.side) {
+    if let (crate::core::routine::Sides::Alternate, Some(side)) = (view.step.sides, view.side) {
         line.push_str(match side {
             Side::Left => ", left side",
             Side::Right => ", right side",

@@ -7,7 +7,7 @@ use egui::{Button, RichText, ScrollArea, Ui};
 use super::learn::red_flags_ui;
 use super::theme::{self, Palette};
 use super::{BeforeStartCommand, Command};
-use crate::content::SELF_MASSAGE_SAFETY;
+use crate::core::content::SELF_MASSAGE_SAFETY;
 
 /// What the before-start screen needs to show.
 pub struct BeforeStart<'a> {

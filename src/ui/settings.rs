@@ -5,11 +5,11 @@ use egui::{DragValue, RichText, Slider};
 
 use super::theme::Palette;
 use super::{Command, SettingsCommand};
-use crate::cue::{ALL_CUES, AudioStatus, cue_label};
-use crate::plan::PAUSE_SECS;
-use crate::speech::VoiceStatus;
+use crate::core::plan::PAUSE_SECS;
+use crate::core::voice::Guidance;
+use crate::playback::cue::{ALL_CUES, AudioStatus, cue_label};
+use crate::playback::speech::VoiceStatus;
 use crate::store::settings::{Settings, ThemeChoice};
-use crate::voice::Guidance;
 
 /// Draws the settings (inside their dialog, which adds the Close button); returns what
 /// changed.

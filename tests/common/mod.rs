@@ -9,7 +9,7 @@ use std::time::Duration;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use unknot::app::UnknotApp;
-use unknot::clock::ManualClock;
+use unknot::playback::clock::ManualClock;
 use unknot::store::Store;
 use unknot::store::settings::Settings;
 

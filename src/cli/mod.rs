@@ -1,0 +1,860 @@
+//! The command line: `list`, `show`, `sheet`, `check`, `start` and `history` (no subcommand
+//! opens the app).
+//!
+//! Arguments are parsed by clap into [`Cli`], so every value reaching [`run`] is already in
+//! range (target minutes 1–120, pauses 0–30 s); clap reports usage errors itself with exit
+//! code 2. The printing subcommands build their whole output as a `String` with the pure
+//! formatting functions below ([`list_table`], [`show_text`], [`plan_table`], [`check_report`]),
+//! which the unit tests check without running anything, and [`run`] writes it to stdout.
+//!
+//! Exit codes: 0 when all went well; 1 for bad input (an unknown routine, an unreadable or
+//! invalid file), where [`run`] returns the error and `main` prints [`error_chain`] on stderr,
+//! except that `check` prints its report of an invalid file on stdout (it is what was asked
+//! for) before exiting with 1; 2 for usage errors. Nothing here prints a backtrace or `Debug`
+//! output.
+
+pub mod report;
+pub mod sheet;
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::bail;
+use clap::builder::RangedI64ValueParser;
+use clap::{Parser, Subcommand};
+
+use crate::app::{self, StartRequest};
+use crate::core::fit::{self, Fitted, LengthChoice};
+use crate::core::plain_text::escaped;
+use crate::core::plan::{self, Cue, Plan, PlannedCue, Segment, SegmentKind, Timing};
+use crate::core::routine::{Routine, STOP_RULE, StepKind};
+use crate::store::Store;
+use crate::store::problems::Problems;
+use crate::store::routine_file::{self, LoadError};
+use crate::store::routines::{Origin, RoutineStore, all_routines};
+
+/// Width the header's prose (summary, note, stop rule) is wrapped to.
+const WRAP_COLUMNS: usize = 78;
+
+/// Guided stretching and self-massage routines for back pain, with audio cues.
+///
+/// Without a subcommand, opens the app.
+#[derive(Debug, Parser)]
+#[command(name = "unknot", version)]
+pub struct Cli {
+    /// What to do; `None` opens the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the app straight into a routine.
+    Start {
+        /// The routine's id, as `unknot list` shows it.
+        id: String,
+        /// Fit the routine to this many minutes (1–120) by scaling its holds.
+        #[arg(long, value_name = "N", value_parser = minutes_parser())]
+        minutes: Option<u32>,
+    },
+    /// List the routines with their length.
+    List,
+    /// Print a routine's timed plan, one segment per line.
+    Show {
+        /// A routine id (see `unknot list`) or the path to a routine file.
+        #[arg(value_name = "ID|FILE")]
+        routine: String,
+        /// Fit the routine to this many minutes (1–120) by scaling its holds.
+        #[arg(long, value_name = "N", value_parser = minutes_parser())]
+        minutes: Option<u32>,
+        /// Seconds to get ready before each step (0–30).
+        #[arg(long, value_name = "S", value_parser = pause_parser(),
+              default_value_t = Timing::default().get_ready_secs)]
+        get_ready: u32,
+        /// Seconds to change sides on steps done on each side (0–30).
+        #[arg(long, value_name = "S", value_parser = pause_parser(),
+              default_value_t = Timing::default().switch_secs)]
+        switch: u32,
+    },
+    /// Write a printable sheet of a routine: each step's figure, dose, sides and cautions, the
+    /// stop rule and the red flags, as one HTML page.
+    Sheet {
+        /// A routine id (see `unknot list`) or the path to a routine file.
+        #[arg(value_name = "ID|FILE")]
+        routine: String,
+        /// Fit the routine to this many minutes (1–120), as the app would.
+        #[arg(long, value_name = "N", value_parser = minutes_parser())]
+        minutes: Option<u32>,
+        /// Where to write the page (an .html file; replaced whole if it exists).
+        #[arg(short, long, value_name = "FILE.html")]
+        output: PathBuf,
+    },
+    /// Check a routine file and list every problem in it.
+    Check {
+        /// The routine file.
+        file: PathBuf,
+    },
+    /// Print your session history: summaries, a calendar and the sessions (or CSV).
+    History {
+        /// How many weeks to show (1–520; default 12). With --csv, only those weeks' sessions.
+        #[arg(long, value_name = "N", value_parser = RangedI64ValueParser::<u32>::new().range(1..=520))]
+        weeks: Option<u32>,
+        /// Print every session as CSV (the documented header first) instead.
+        #[arg(long)]
+        csv: bool,
+        /// Take this local date (YYYY-MM-DD) as today (for tests).
+        #[arg(long, hide = true)]
+        today: Option<jiff::civil::Date>,
+    },
+}
+
+fn minutes_parser() -> RangedI64ValueParser<u32> {
+    let range = fit::TARGET_MINUTES;
+    RangedI64ValueParser::new().range(i64::from(*range.start())..=i64::from(*range.end()))
+}
+
+fn pause_parser() -> RangedI64ValueParser<u32> {
+    let range = plan::PAUSE_SECS;
+    RangedI64ValueParser::new().range(i64::from(*range.start())..=i64::from(*range.end()))
+}
+
+/// Runs a parsed command line and returns the exit code for a run that went as planned.
+///
+/// `check` on an invalid file prints its report and returns exit code 1; every other failure
+/// is returned as an error for `main` to print with [`error_chain`].
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => app::run(None)?,
+        Some(Command::Start { id, minutes }) => {
+            if find(&id).is_none() {
+                bail!("unknown routine '{id}'; `unknot list` shows the routines");
+            }
+            app::run(Some(StartRequest {
+                routine_id: id,
+                minutes,
+            }))?;
+        }
+        Some(Command::List) => {
+            let (listed, problems) = all_routines(own_routines().as_ref());
+            let entries: Vec<Entry<'_>> = listed
+                .iter()
+                .map(|l| Entry {
+                    routine: &l.routine,
+                    origin: l.origin,
+                })
+                .collect();
+            write_stdout(&list_table(&entries))?;
+            for problem in problems {
+                eprintln!("unknot: {}", escaped(&problem.message, true));
+            }
+        }
+        Some(Command::Show {
+            routine,
+            minutes,
+            get_ready,
+            switch,
+        }) => {
+            let routine = resolve(&routine)?;
+            let timing = Timing {
+                get_ready_secs: get_ready,
+                switch_secs: switch,
+            };
+            write_stdout(&show_text(&routine, minutes, timing))?;
+        }
+        Some(Command::Sheet {
+            routine,
+            minutes,
+            output,
+        }) => {
+            let routine = resolve(&routine)?;
+            let choice = LengthChoice {
+                target_minutes: minutes,
+                ..LengthChoice::default()
+            };
+            let timing = Timing::default();
+            let fitted = fit::fit(&routine, &choice, timing);
+            let html = crate::cli::sheet::sheet_html(&routine, &fitted, timing);
+            crate::store::write_atomically(&output, html.as_bytes())
+                .map_err(|e| anyhow::anyhow!("could not write {}: {e}", output.display()))?;
+            eprintln!(
+                "unknot: wrote the sheet for {} to {}",
+                escaped(routine.name.trim(), true),
+                output.display()
+            );
+        }
+        Some(Command::Check { file }) => return check(&file),
+        Some(Command::History { weeks, csv, today }) => history(weeks, csv, today)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `unknot history`: reads the log (a damaged line is named on stderr, the rest still shown).
+fn history(weeks: Option<u32>, csv: bool, today: Option<jiff::civil::Date>) -> anyhow::Result<()> {
+    use crate::cli::report;
+    use crate::core::history::{csv as history_csv, figures};
+    let Some(store) = Store::for_this_machine() else {
+        bail!("this system has no home folder to keep a history in");
+    };
+    let log = crate::store::history::HistoryStore::new(&store);
+    let loaded = log.load()?;
+    if let Some(notice) = loaded.notice(log.path()) {
+        eprintln!("unknot: {notice}");
+    }
+    let today = today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let figures = figures::Figures::compute(
+        &loaded.sessions,
+        today,
+        weeks.unwrap_or(figures::DEFAULT_WEEKS),
+    );
+    if csv {
+        let first = figures.calendar.first().map(|d| d.date);
+        let sessions: Vec<_> = loaded
+            .sessions
+            .into_iter()
+            .filter(|r| weeks.is_none() || first.is_some_and(|f| r.start.date() >= f))
+            .collect();
+        write_stdout(&history_csv::to_csv(&sessions))
+    } else {
+        write_stdout(&report::history_text(&figures, &loaded.sessions))
+    }
+}
+
+/// The person's routines folder, if this system has one.
+fn own_routines() -> Option<RoutineStore> {
+    Store::for_this_machine().map(|store| RoutineStore::new(&store))
+}
+
+/// A built-in or custom routine by id.
+fn find(id: &str) -> Option<Routine> {
+    let (listed, _) = all_routines(own_routines().as_ref());
+    listed.into_iter().map(|l| l.routine).find(|r| r.id == id)
+}
+
+/// Finds a routine by built-in id, else reads the argument as a routine file's path.
+///
+/// An argument that names no built-in routine, no existing file and does not look like a path
+/// (no `/`, `\` or `.`) is reported as an unknown routine rather than a missing file.
+pub fn resolve(arg: &str) -> anyhow::Result<Routine> {
+    if let Some(routine) = find(arg) {
+        return Ok(routine);
+    }
+    let path = Path::new(arg);
+    let looks_like_path = arg.contains(['/', '\\', '.']);
+    if !looks_like_path && !path.exists() {
+        bail!(
+            "unknown routine '{arg}', and there is no file of that name; `unknot list` shows the routines"
+        );
+    }
+    Ok(routine_file::read_routine_file(path)?)
+}
+
+fn check(path: &Path) -> anyhow::Result<ExitCode> {
+    match routine_file::read_routine_file_versioned(path) {
+        Ok((routine, version)) => {
+            write_stdout(&check_ok(&routine, version))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(LoadError::Invalid { path, problems }) => {
+            write_stdout(&check_report(&path, &problems))?;
+            Ok(ExitCode::FAILURE)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Writes to stdout, with any control or bidi character that came from a file escaped (see
+/// [`crate::core::plain_text`]); a closed pipe (`unknot list | head -1`) ends the output quietly.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let text = escaped(text, true);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(error).context("could not write to standard output"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The error and its causes on one line, `outer: cause: cause`, for `unknot: …` on stderr.
+///
+/// A cause whose text the message already contains is left out, so errors that quote their
+/// source in their own message (as [`LoadError::Io`] does) do not repeat it. Control and bidi
+/// characters (say, in a file name) are escaped, line breaks kept.
+#[must_use]
+pub fn error_chain(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let part = cause.to_string();
+        if text.is_empty() {
+            text = part;
+        } else if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+    }
+    escaped(&text, true).into_owned()
+}
+
+/// One row of `unknot list`.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'r> {
+    /// The routine.
+    pub routine: &'r Routine,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+/// The `unknot list` table: id, name, category and length at the default pauses.
+///
+/// A last, unheaded column marks custom routines; it appears only when there are some.
+#[must_use]
+pub fn list_table(entries: &[Entry<'_>]) -> String {
+    let has_custom = entries.iter().any(|e| e.origin == Origin::Custom);
+    let mut header = vec!["ID", "NAME", "CATEGORY", "LENGTH"];
+    if has_custom {
+        header.push("");
+    }
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|entry| {
+            let routine = entry.routine;
+            let mut row = vec![
+                routine.id.clone(),
+                routine.name.clone(),
+                routine.category.label().to_owned(),
+                plan::clock(plan::total_secs(routine, Timing::default())),
+            ];
+            if has_custom {
+                let marker = match entry.origin {
+                    Origin::BuiltIn => "",
+                    Origin::Custom => "custom",
+                };
+                row.push(marker.to_owned());
+            }
+            row
+        })
+        .collect();
+    table(&header, &rows, &[false, false, false, true, false])
+}
+
+/// The whole `unknot show` text: header, stop rule, timed plan and total.
+#[must_use]
+pub fn show_text(routine: &Routine, minutes: Option<u32>, timing: Timing) -> String {
+    let choice = LengthChoice {
+        target_minutes: minutes,
+        ..LengthChoice::default()
+    };
+    let fitted = fit::fit(routine, &choice, timing);
+    let mut out = show_header(routine, &fitted, timing);
+    let plan = Plan::new(fitted.routine, timing);
+    out.push('\n');
+    out.push_str(&plan_table(&plan));
+    let _ = writeln!(out, "\nTotal: {}", plan::clock(plan.total_secs));
+    out
+}
+
+fn show_header(routine: &Routine, sized: &Fitted, timing: Timing) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", routine.name.trim(), routine.id);
+    if !routine.summary.trim().is_empty() {
+        out.push_str(&wrap(routine.summary.trim(), WRAP_COLUMNS, ""));
+    }
+    out.push('\n');
+    let field = |out: &mut String, label: &str, value: &str| {
+        let indent = " ".repeat(11);
+        let text = wrap(value, WRAP_COLUMNS - indent.len(), &indent);
+        let _ = write!(out, "{:<11}{}", format!("{label}:"), text.trim_start());
+    };
+    let steps = routine.steps.len();
+    field(
+        &mut out,
+        "Category",
+        &format!(
+            "{}, {steps} step{}",
+            routine.category.label(),
+            if steps == 1 { "" } else { "s" }
+        ),
+    );
+    let authored = plan::total_secs(routine, timing);
+    let length = match sized.target_secs {
+        Some(target) => format!(
+            "{} (target {}; as written {})",
+            plan::clock(sized.total_secs),
+            plan::clock(target),
+            plan::clock(authored)
+        ),
+        None => plan::clock(sized.total_secs),
+    };
+    field(&mut out, "Length", &length);
+    let equipment: Vec<&str> = routine.equipment().iter().map(|e| e.label()).collect();
+    let equipment = if equipment.is_empty() {
+        "none".to_owned()
+    } else {
+        equipment.join(", ")
+    };
+    field(&mut out, "Equipment", &equipment);
+    field(
+        &mut out,
+        "Pauses",
+        &format!(
+            "{} s to get ready, {} s to change sides",
+            timing.get_ready_secs, timing.switch_secs
+        ),
+    );
+    if let Some(note) = sized.note() {
+        field(&mut out, "Note", &note);
+    }
+    let changed: Vec<String> = routine
+        .steps
+        .iter()
+        .zip(&sized.changes)
+        .enumerate()
+        .filter(|(_, (_, change))| change.is_change())
+        .map(|(index, (step, change))| {
+            format!("{}. {}: {}", index + 1, step.name.trim(), change.describe())
+        })
+        .collect();
+    if !changed.is_empty() {
+        let _ = writeln!(out, "Fitted:");
+        for line in changed {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out.push('\n');
+    field(&mut out, "Safety", STOP_RULE);
+    out
+}
+
+/// The timed plan, one segment per line, steps separated by a blank line:
+/// `AT  TIME  STEP  SIDE  WHAT  CUES`, e.g.
+/// `00:05   20s  1. Figure-4  LEFT  hold 1/2  start, halfway 00:15, 3-2-1, end`.
+#[must_use]
+pub fn plan_table(plan: &Plan) -> String {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut previous_step = None;
+    for segment in &plan.segments {
+        if previous_step.is_some_and(|p| p != segment.step) {
+            rows.push(Vec::new());
+        }
+        previous_step = Some(segment.step);
+        let Some(step) = plan.routine.steps.get(segment.step) else {
+            continue;
+        };
+        let side = match (segment.kind, segment.side) {
+            (SegmentKind::Switch, _) | (_, None) => "",
+            (_, Some(side)) => side.label(),
+        };
+        rows.push(vec![
+            mm_ss(segment.start_secs),
+            format!("{}s", segment.secs),
+            format!("{}. {}", segment.step + 1, step.name.trim()),
+            side.to_owned(),
+            what(segment, step.kind, step.reps),
+            cues_text(segment, &plan.cues),
+        ]);
+    }
+    let header = ["AT", "TIME", "STEP", "SIDE", "WHAT", "CUES"];
+    table(&header, &rows, &[false, true, false, false, false, false])
+}
+
+fn what(segment: &Segment, kind: StepKind, reps: u32) -> String {
+    let words = segment.kind.words(kind).to_lowercase();
+    let counted = matches!(segment.kind, SegmentKind::Hold | SegmentKind::Move);
+    if counted && reps > 1 {
+        format!("{words} {}/{reps}", segment.rep)
+    } else {
+        words
+    }
+}
+
+/// The cues sounding during a hold or a movement: its start (or tick, or side), halfway,
+/// countdown and end.
+fn cues_text(segment: &Segment, cues: &[PlannedCue]) -> String {
+    if !matches!(segment.kind, SegmentKind::Hold | SegmentKind::Move) {
+        return String::new();
+    }
+    let (start, end) = (segment.start_secs, segment.end_secs());
+    let mut parts: Vec<String> = Vec::new();
+    let mut countdown: Vec<u8> = Vec::new();
+    for planned in cues.iter().filter(|c| c.step == segment.step) {
+        let at = planned.at_secs;
+        let part = match planned.cue {
+            Cue::StepStart if at == start => "start".to_owned(),
+            Cue::RepTick if at == start => "tick".to_owned(),
+            Cue::Side(side) if at == start => side.label().to_lowercase(),
+            Cue::Halfway if start < at && at < end => format!("halfway {}", mm_ss(at)),
+            Cue::Countdown(n) if start < at && at < end => {
+                countdown.push(n);
+                continue;
+            }
+            Cue::StepEnd if at == end => "end".to_owned(),
+            Cue::SwitchSides if at == end => "change sides".to_owned(),
+            Cue::RoutineDone if at == end => "done".to_owned(),
+            _ => continue,
+        };
+        if !countdown.is_empty() {
+            parts.push(countdown_text(&countdown));
+            countdown.clear();
+        }
+        parts.push(part);
+    }
+    if !countdown.is_empty() {
+        parts.push(countdown_text(&countdown));
+    }
+    parts.join(", ")
+}
+
+fn countdown_text(numbers: &[u8]) -> String {
+    numbers
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// `mm:ss` from the start of the routine (minutes keep counting past 59).
+fn mm_ss(secs: u32) -> String {
+    format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+/// `unknot check`'s line for a valid file.
+#[must_use]
+pub fn check_ok(routine: &Routine, format_version: i64) -> String {
+    let steps = routine.steps.len();
+    let format = if format_version < routine_file::FORMAT_VERSION {
+        format!(
+            "format {format_version}; it still reads as it is, and saving it in Unknot writes format {}",
+            routine_file::FORMAT_VERSION
+        )
+    } else {
+        format!("format {format_version}")
+    };
+    format!(
+        "OK: {}, {steps} step{}, {} ({format})\n",
+        routine.name.trim(),
+        if steps == 1 { "" } else { "s" },
+        plan::clock(plan::total_secs(routine, Timing::default()))
+    )
+}
+
+/// `unknot check`'s report for an invalid file: a count, then each problem on its own line
+/// (the first [`crate::store::problems::MAX_SHOWN_PROBLEMS`], then "and N more problems").
+/// Whatever a problem quotes from the file is escaped, so it stays one plain line.
+#[must_use]
+pub fn check_report(path: &Path, problems: &Problems) -> String {
+    let mut out = format!(
+        "{}: {} problem(s)\n",
+        escaped(&path.display().to_string(), false),
+        problems.total()
+    );
+    for line in problems
+        .iter()
+        .map(ToString::to_string)
+        .chain(problems.more_line())
+    {
+        let _ = writeln!(out, "  {}", escaped(&line, false));
+    }
+    out
+}
+
+/// Lays rows out in columns two spaces apart under a header; cells are padded by characters.
+///
+/// `right` says which columns are right-aligned. An empty row prints as an empty line.
+/// Trailing spaces are trimmed.
+fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &mut dyn Iterator<Item = &str>| -> String {
+        let mut text = String::new();
+        for (index, (cell, width)) in cells.zip(&widths).enumerate() {
+            if index > 0 {
+                text.push_str("  ");
+            }
+            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
+            if right.get(index).copied().unwrap_or(false) {
+                text.push_str(&pad);
+                text.push_str(cell);
+            } else {
+                text.push_str(cell);
+                text.push_str(&pad);
+            }
+        }
+        let mut trimmed = text.trim_end().to_owned();
+        trimmed.push('\n');
+        trimmed
+    };
+    let mut out = line(&mut header.iter().copied());
+    for row in rows {
+        if row.is_empty() {
+            out.push('\n');
+        } else {
+            out.push_str(&line(&mut row.iter().map(String::as_str)));
+        }
+    }
+    out
+}
+
+/// Word-wraps `text` to `columns` characters; lines after the first start with `indent`.
+/// Existing line breaks are kept. Ends with a newline.
+fn wrap(text: &str, columns: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for (index, paragraph) in text.lines().enumerate() {
+        if index > 0 && !paragraph.trim().is_empty() {
+            out.push_str(indent);
+        }
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count();
+            if used > 0 && used + 1 + len > columns {
+                out.push('\n');
+                out.push_str(indent);
+                used = 0;
+            } else if used > 0 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += len;
+        }
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+    use crate::core::routine::model::tests::{routine, step};
+    use crate::store::routine_file::Problem;
+
+    fn figure_four() -> Routine {
+        let mut figure = step("Figure-4", 20, 2, true);
+        figure.rest_secs = 5;
+        routine(vec![figure])
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn ranges_are_enforced_by_the_parser() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map(|cli| cli.command);
+        assert!(parse(&["unknot", "show", "x", "--minutes", "0"]).is_err());
+        assert!(parse(&["unknot", "show", "x", "--minutes", "121"]).is_err());
+        assert!(parse(&["unknot", "show", "x", "--get-ready", "31"]).is_err());
+        assert!(parse(&["unknot", "start", "x", "--minutes", "-1"]).is_err());
+        let Ok(Some(Command::Show {
+            minutes,
+            get_ready,
+            switch,
+            ..
+        })) = parse(&["unknot", "show", "x", "--minutes", "120", "--switch", "0"])
+        else {
+            panic!("show should parse");
+        };
+        assert_eq!((minutes, get_ready, switch), (Some(120), 5, 0));
+        assert!(matches!(parse(&["unknot"]), Ok(None)));
+    }
+
+    #[test]
+    fn a_per_side_plan_reads_left_then_right_with_its_cues() {
+        let plan = Plan::new(figure_four(), Timing::default());
+        let expected = "\
+AT     TIME  STEP         SIDE   WHAT          CUES
+00:00    5s  1. Figure-4         get ready
+00:05   20s  1. Figure-4  LEFT   hold 1/2      start, halfway 00:15, 3-2-1, end
+00:25    5s  1. Figure-4  LEFT   relax
+00:30   20s  1. Figure-4  LEFT   hold 2/2      start, halfway 00:40, 3-2-1, change sides
+00:50    5s  1. Figure-4         switch sides
+00:55   20s  1. Figure-4  RIGHT  hold 1/2      start, halfway 01:05, 3-2-1, end
+01:15    5s  1. Figure-4  RIGHT  relax
+01:20   20s  1. Figure-4  RIGHT  hold 2/2      start, halfway 01:30, 3-2-1, done
+";
+        assert_eq!(plan_table(&plan), expected);
+    }
+
+    #[test]
+    fn steps_are_separated_and_short_holds_have_no_countdown() {
+        let mut rest = step("Breathe", 30, 1, false);
+        rest.kind = StepKind::Rest;
+        let mut ball = step("Ball on glutes", 60, 1, false);
+        ball.kind = StepKind::SelfMassage;
+        let r = routine(vec![step("Tilt", 5, 2, false), rest, ball]);
+        let table = plan_table(&Plan::new(
+            r,
+            Timing {
+                get_ready_secs: 0,
+                switch_secs: 0,
+            },
+        ));
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(
+            lines[1],
+            "00:00    5s  1. Tilt                  hold 1/2  start"
+        );
+        assert_eq!(
+            lines[2],
+            "00:05    5s  1. Tilt                  hold 2/2  start"
+        );
+        assert_eq!(lines[3], "");
+        assert_eq!(
+            lines[4],
+            "00:10   30s  2. Breathe               rest      start, 3-2-1"
+        );
+        assert_eq!(
+            lines[6],
+            "00:40   60s  3. Ball on glutes        massage   start, halfway 01:10, 3-2-1, done"
+        );
+        assert_eq!(lines.len(), 7);
+    }
+
+    #[test]
+    fn show_prints_header_stop_rule_plan_and_total() {
+        let text = show_text(&figure_four(), None, Timing::default());
+        assert!(text.starts_with("Test (test)\nFor tests.\n\nCategory:  Stretch, 1 step\n"));
+        assert!(text.contains("Length:    1:40\n"));
+        assert!(text.contains("Equipment: none\n"));
+        assert!(text.contains("Safety:    Stop straight away"));
+        assert!(text.contains("01:20   20s  1. Figure-4  RIGHT"));
+        assert!(text.ends_with("\nTotal: 1:40\n"));
+        let header = text.lines().take_while(|l| !l.starts_with("AT "));
+        assert!(
+            header.into_iter().all(|l| l.chars().count() <= 80),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn show_with_a_target_reports_it_and_the_note_when_missed() {
+        let text = show_text(&figure_four(), Some(2), Timing::default());
+        assert!(
+            text.contains("Length:    2:00 (target 2:00; as written 1:40)\n"),
+            "{text}"
+        );
+        assert!(!text.contains("Note:"));
+        assert!(text.ends_with("Total: 2:00\n"));
+        let text = show_text(&figure_four(), Some(60), Timing::default());
+        assert!(text.contains("Note:      1:00:00 is longer than"), "{text}");
+    }
+
+    #[test]
+    fn the_list_aligns_columns_and_marks_custom_routines() {
+        let a = figure_four();
+        let mut b = routine(vec![step("A", 20, 1, false)]);
+        b.id = "mine".to_owned();
+        b.name = "My own – “quoted”".to_owned();
+        let builtin_only = list_table(&[Entry {
+            routine: &a,
+            origin: Origin::BuiltIn,
+        }]);
+        assert_eq!(
+            builtin_only,
+            "ID    NAME  CATEGORY  LENGTH\ntest  Test  Stretch     1:40\n"
+        );
+        let both = list_table(&[
+            Entry {
+                routine: &a,
+                origin: Origin::BuiltIn,
+            },
+            Entry {
+                routine: &b,
+                origin: Origin::Custom,
+            },
+        ]);
+        assert_eq!(
+            both,
+            "\
+ID    NAME               CATEGORY  LENGTH
+test  Test               Stretch     1:40
+mine  My own – “quoted”  Stretch     0:25  custom
+"
+        );
+    }
+
+    #[test]
+    fn check_lines_name_the_file_and_every_problem() {
+        assert_eq!(
+            check_ok(&figure_four(), 2),
+            "OK: Test, 1 step, 1:40 (format 2)\n"
+        );
+        let problems = Problems::from(vec![
+            Problem {
+                line: Some(12),
+                field: "steps[1].hold_seconds".to_owned(),
+                message: "too short".to_owned(),
+            },
+            Problem {
+                line: None,
+                field: String::new(),
+                message: "whole file".to_owned(),
+            },
+        ]);
+        assert_eq!(
+            check_report(Path::new("r.toml"), &problems),
+            "r.toml: 2 problem(s)\n  whole file\n  line 12, steps[1].hold_seconds: too short\n"
+        );
+    }
+
+    #[test]
+    fn check_escapes_what_it_quotes_and_caps_the_list() {
+        let mut problems = Problems::new();
+        problems.push(Problem {
+            line: Some(3),
+            field: "steps[1].\u{1b}]0;owned\u{7}".to_owned(),
+            message: "unknown field `\u{1b}[2J`\nOK: fake".to_owned(),
+        });
+        for line in 4..100 {
+            problems.push(Problem {
+                line: Some(line),
+                field: String::new(),
+                message: "bad".to_owned(),
+            });
+        }
+        let report = check_report(Path::new("a\u{202e}b.toml"), &problems);
+        assert!(
+            !report.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{report}"
+        );
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines[0], "a\\u{202e}b.toml: 97 problem(s)");
+        assert_eq!(
+            lines[1],
+            "  line 3, steps[1].\\u{1b}]0;owned\\u{7}: unknown field `\\u{1b}[2J`\\u{a}OK: fake"
+        );
+        assert_eq!(lines.len(), 1 + 50 + 1);
+        assert_eq!(lines[51], "  and 47 more problems");
+    }
+
+    #[test]
+    fn the_error_chain_skips_causes_already_quoted() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        let error = anyhow::Error::new(LoadError::Io {
+            path: PathBuf::from("x.toml"),
+            source: io,
+        });
+        assert_eq!(error_chain(&error), "could not read x.toml: gone");
+        let error = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(error_chain(&error), "outer: inner");
+    }
+
+    #[test]
+    fn wrapping_keeps_words_and_indents_continuations() {
+        assert_eq!(wrap("aaa bbb ccc", 7, "  "), "aaa bbb\n  ccc\n");
+        assert_eq!(wrap("one\ntwo", 80, "> "), "one\n> two\n");
+        assert_eq!(wrap("", 80, ""), "\n");
+    }
+}

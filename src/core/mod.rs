@@ -1,0 +1,19 @@
+//! The pure core: the rules of Unknot with no files, no clock, no sound and no screen.
+//!
+//! Everything here takes what it needs as arguments (a routine, a length, a time, a date) and
+//! returns values, so it is tested exactly and used alike by the app, the command line and the
+//! benchmarks. [`routine`] is the model and the technique registry; [`plan`] turns a routine into
+//! timed segments and cues; [`fit`] fits a routine to a length without breaking its doses;
+//! [`session`] steps through a plan; [`voice`] says what to speak when; [`figure`] draws every
+//! exercise; [`history`] holds session records and the figures shown about them; [`content`] is
+//! the Learn text and its sources; [`plain_text`] names characters that must not be shown raw.
+
+pub mod content;
+pub mod figure;
+pub mod fit;
+pub mod history;
+pub mod plain_text;
+pub mod plan;
+pub mod routine;
+pub mod session;
+pub mod voice;

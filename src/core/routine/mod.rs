@@ -1,0 +1,11 @@
+//! Routines: the model and its bounds, the technique registry, the TOML file format, and the
+//! built-in library.
+
+pub mod model;
+pub mod technique;
+
+pub use model::{
+    Category, DoseRange, Equipment, Importance, Pattern, Position, Routine, STOP_RULE, Side, Sides,
+    Step, StepKind,
+};
+pub use technique::Technique;

@@ -1,0 +1,1070 @@
+//! The technique registry: every stretch, movement, strengthening exercise and self-massage
+//! technique Unknot knows, each written once.
+//!
+//! A [`Technique`] has a stable key (what routine files, history and figures refer to), the
+//! words a physiotherapist's sheet or a person uses for it ([`Technique::aliases`]), what it is
+//! ([`StepKind`], [`Pattern`], [`Sides`], position, equipment, body areas), a default dose, the
+//! **effective dose range** from the sources (which fitting a routine to a length never leaves),
+//! instructions, a caution and the sources themselves (keys into [`crate::core::content::SOURCES`]).
+//! The built-in routines name techniques by key and set only the dose; the editor's catalogue
+//! is this list.
+//!
+//! Invariants (tested below): keys are unique and well formed; every default dose lies inside
+//! its range and makes a valid step; held stretches reach [`MIN_STRETCH_SECS_PER_SIDE`] at
+//! their default; self-massage never goes on the spine itself, only beside it; every source
+//! key exists. Like the rest of `routine`, this module knows no screen.
+//!
+//! [`MIN_STRETCH_SECS_PER_SIDE`]: super::model::MIN_STRETCH_SECS_PER_SIDE
+
+use super::model::{DoseRange, Equipment, Importance, Pattern, Position, Sides, Step, StepKind};
+
+/// The part of the body a technique works on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BodyArea {
+    /// The lower back.
+    LowBack,
+    /// The buttocks and hips.
+    GlutesAndHips,
+    /// The backs of the thighs.
+    Hamstrings,
+    /// The fronts of the hips.
+    HipFlexors,
+    /// The fronts and sides of the thighs.
+    Thighs,
+    /// The calves.
+    Calves,
+    /// Between the shoulder blades.
+    UpperBack,
+    /// The tummy muscles.
+    Abdominals,
+}
+
+impl BodyArea {
+    /// The name a person reads.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::LowBack => "low back",
+            Self::GlutesAndHips => "glutes and hips",
+            Self::Hamstrings => "hamstrings",
+            Self::HipFlexors => "hip flexors",
+            Self::Thighs => "thighs",
+            Self::Calves => "calves",
+            Self::UpperBack => "upper back",
+            Self::Abdominals => "tummy muscles",
+        }
+    }
+}
+
+/// A technique's default dose: what a step added from the catalogue starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dose {
+    /// Seconds per repetition: the hold, or one movement.
+    pub rep_secs: u32,
+    /// Repetitions per side.
+    pub reps: u32,
+    /// Rest between held repetitions, in seconds.
+    pub rest_secs: u32,
+}
+
+/// One technique, described as constants so the registry is a `static`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Technique {
+    /// Stable, unique key (lowercase letters, digits and dashes).
+    pub key: &'static str,
+    /// The short name a step gets.
+    pub name: &'static str,
+    /// Everyday words for it: what a sheet or a person calls it, searched by the catalogue.
+    pub aliases: &'static [&'static str],
+    /// What kind of exercise it is.
+    pub kind: StepKind,
+    /// Held, or moving at a tempo.
+    pub pattern: Pattern,
+    /// Which sides, in what order.
+    pub sides: Sides,
+    /// Where it starts from.
+    pub position: Position,
+    /// What it needs.
+    pub equipment: Equipment,
+    /// What it works on.
+    pub areas: &'static [BodyArea],
+    /// The dose a new step starts with (inside [`Technique::range`]).
+    pub dose: Dose,
+    /// The effective dose range from the sources: fitting never leaves it.
+    pub range: DoseRange,
+    /// What to do: 1–3 short imperative sentences.
+    pub instructions: &'static str,
+    /// What to watch for.
+    pub caution: &'static str,
+    /// Where the dose, instructions and caution come from: keys into
+    /// [`crate::core::content::SOURCES`].
+    pub sources: &'static [&'static str],
+}
+
+impl Technique {
+    /// A fresh step made from this technique, with the given id, ready to add to a routine.
+    #[must_use]
+    pub fn step(&self, id: &str) -> Step {
+        Step {
+            id: id.to_owned(),
+            technique: Some(self.key.to_owned()),
+            name: self.name.to_owned(),
+            kind: self.kind,
+            pattern: self.pattern,
+            sides: self.sides,
+            instructions: self.instructions.to_owned(),
+            caution: self.caution.to_owned(),
+            rep_secs: self.dose.rep_secs,
+            reps: self.dose.reps,
+            rest_secs: self.dose.rest_secs,
+            equipment: self.equipment,
+            position: self.position,
+            importance: Importance::Normal,
+        }
+    }
+
+    /// The default dose in a few words, e.g. "30 s × 3 · each side".
+    #[must_use]
+    pub fn dose_label(&self) -> String {
+        dose_label(&self.step(self.key))
+    }
+
+    /// The effective range in a few words, e.g. "20–30 s × 2–3".
+    #[must_use]
+    pub fn range_label(&self) -> String {
+        self.range.label(self.pattern)
+    }
+
+    /// How well `query` matches, or `None` when some word of it matches nothing: every word
+    /// must appear (ignoring case) in the name, an alias, the key, the kind, the position, the
+    /// equipment or a body area. Words found in the name or an alias score higher, so the
+    /// technique a sheet's word means comes first. An empty query matches everything with 0.
+    #[must_use]
+    pub fn match_score(&self, query: &str) -> Option<u32> {
+        let name = self.name.to_lowercase();
+        let aliases: Vec<String> = self.aliases.iter().map(|a| a.to_lowercase()).collect();
+        let mut other = format!(
+            "{} {} {} {} {}",
+            self.key,
+            self.kind.label(),
+            self.pattern.label(),
+            self.position.label(),
+            self.equipment.label()
+        );
+        for area in self.areas {
+            other.push(' ');
+            other.push_str(area.label());
+        }
+        let other = other.to_lowercase();
+        let mut score = 0;
+        for word in query.to_lowercase().split_whitespace() {
+            score += if name.contains(word) {
+                3
+            } else if aliases.iter().any(|a| a.contains(word)) {
+                2
+            } else if other.contains(word) {
+                1
+            } else {
+                return None;
+            };
+        }
+        Some(score)
+    }
+}
+
+/// A step's dose in a few words: "30 s × 3 · each side", "60 s", "12 × 4 s", "8 × 5 s · alternate sides".
+#[must_use]
+pub fn dose_label(step: &Step) -> String {
+    let mut out = match step.pattern {
+        Pattern::Hold if step.reps > 1 => format!("{} s × {}", step.rep_secs, step.reps),
+        Pattern::Hold => format!("{} s", step.rep_secs),
+        Pattern::Moves => format!("{} × {} s", step.reps, step.rep_secs),
+    };
+    match step.sides {
+        Sides::None => {}
+        Sides::Each => out.push_str(" · each side"),
+        Sides::Alternate => out.push_str(" · alternate sides"),
+    }
+    out
+}
+
+/// Every technique, in the order the catalogue lists them.
+#[must_use]
+pub fn all() -> &'static [Technique] {
+    REGISTRY
+}
+
+/// The technique with this key, if this version knows it.
+#[must_use]
+pub fn find(key: &str) -> Option<&'static Technique> {
+    REGISTRY.iter().find(|t| t.key == key)
+}
+
+/// The techniques matching `query`, best match first (ties keep the registry's order).
+#[must_use]
+pub fn search(query: &str) -> Vec<&'static Technique> {
+    let mut found: Vec<(u32, usize, &'static Technique)> = REGISTRY
+        .iter()
+        .enumerate()
+        .filter_map(|(order, t)| t.match_score(query).map(|score| (score, order, t)))
+        .collect();
+    found.sort_by_key(|&(score, order, _)| (std::cmp::Reverse(score), order));
+    found.into_iter().map(|(_, _, t)| t).collect()
+}
+
+/// The pressure rule and stop rule every self-massage caution ends with.
+macro_rules! massage_stop {
+    () => {
+        "Press only until it is uncomfortable but you can still breathe and relax. Stop if you \
+         feel numbness, tingling, or sharp or spreading pain."
+    };
+}
+
+/// Where the stretches' positions, steps, doses and cautions come from.
+const STRETCH_SOURCES: &[&str] = &[
+    "mayo_clinic",
+    "nhs_back_pain",
+    "csp",
+    "saint_lukes",
+    "spine_health",
+    "acsm",
+];
+/// Where the self-massage doses and cautions come from.
+const MASSAGE_SOURCES: &[&str] = &["cheatham2018", "cheatham2019", "bartsch2021", "nccih"];
+
+const fn range(
+    secs: std::ops::RangeInclusive<u32>,
+    reps: std::ops::RangeInclusive<u32>,
+) -> DoseRange {
+    DoseRange { secs, reps }
+}
+
+const fn dose(rep_secs: u32, reps: u32, rest_secs: u32) -> Dose {
+    Dose {
+        rep_secs,
+        reps,
+        rest_secs,
+    }
+}
+
+use BodyArea::{
+    Abdominals, Calves, GlutesAndHips, Hamstrings, HipFlexors, LowBack, Thighs, UpperBack,
+};
+
+/// Every technique: stretches, movements and strengthening first, then self-massage, then a rest.
+static REGISTRY: &[Technique] = &[
+    // ---- Stretches, movements and strengthening ----
+    Technique {
+        key: "single-knee-to-chest",
+        name: "Single knee-to-chest",
+        aliases: &[
+            "knee hug",
+            "knee to chest",
+            "one knee to chest",
+            "lower back stretch",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[LowBack, GlutesAndHips],
+        dose: dose(20, 3, 5),
+        range: range(5..=30, 2..=3),
+        instructions: "Lie on your back with both knees bent. Hold one knee with both hands and \
+            draw it slowly toward your chest. Let it down again between holds.",
+        caution: "Draw the knee in gently, without yanking. Stop if anything starts in your leg.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "double-knee-to-chest",
+        name: "Double knee-to-chest",
+        aliases: &["both knees to chest", "knee hug", "knees to chest"],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[LowBack],
+        dose: dose(20, 3, 5),
+        range: range(5..=30, 2..=3),
+        instructions: "Lie on your back with both knees bent. Lift one leg, then the other, and \
+            hug both knees toward your chest. Lower one foot at a time between holds.",
+        caution: "Lift and lower one leg at a time.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "knee-rolls",
+        name: "Knee rolls",
+        aliases: &[
+            "supine twist",
+            "lying twist",
+            "rotation",
+            "lower trunk rotation",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[LowBack, GlutesAndHips],
+        dose: dose(10, 3, 3),
+        range: range(5..=10, 2..=3),
+        instructions: "Lie on your back with your knees bent and together. Let both knees roll \
+            to one side while your shoulders stay on the floor. Come back to the middle between \
+            holds.",
+        caution: "Roll only as far as is comfortable.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "knee-rolls-alternating",
+        name: "Knee rolls, side to side",
+        aliases: &[
+            "supine twist",
+            "windscreen wipers",
+            "rotation",
+            "lower trunk rotation",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::Alternate,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[LowBack, GlutesAndHips],
+        dose: dose(4, 8, 0),
+        range: range(4..=4, 8..=10),
+        instructions: "Lie on your back with your knees bent and together. Roll both knees \
+            slowly to one side and back to the middle, then to the other side, keeping your \
+            shoulders on the floor.",
+        caution: "Roll only as far as is comfortable.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "pelvic-tilt",
+        name: "Pelvic tilt",
+        aliases: &["pelvic rock", "back flattening", "slow rocks", "tilt"],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::None,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[LowBack, Abdominals],
+        dose: dose(4, 12, 0),
+        range: range(4..=4, 10..=15),
+        instructions: "Lie on your back with your knees bent and feet flat. Press the small of \
+            your back into the floor, then let it arch a little. Rock slowly between the two.",
+        caution: "Keep your neck and feet relaxed.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "glute-bridge",
+        name: "Glute bridge",
+        aliases: &[
+            "bridge",
+            "bridging",
+            "hip lift",
+            "lift your bottom",
+            "buttock lift",
+            "bottom lifts",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[GlutesAndHips, LowBack],
+        dose: dose(10, 8, 4),
+        range: range(10..=15, 5..=30),
+        instructions: "Lie on your back with your knees bent and feet flat. Brace your tummy and \
+            lift your hips until shoulders, hips and knees form a line. Stay for three slow \
+            breaths, then lower slowly.",
+        caution: "Don't over-arch your low back at the top.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "abdominal-brace",
+        name: "Abdominal brace",
+        aliases: &[
+            "brace",
+            "core",
+            "tummy tightening",
+            "abdominal hollowing",
+            "stomach muscles",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[Abdominals, LowBack],
+        dose: dose(10, 6, 4),
+        range: range(10..=15, 5..=10),
+        instructions: "Lie on your back with your knees bent and feet flat. Gently tighten your \
+            tummy muscles, as if bracing for a light push, and keep breathing normally. Let go \
+            slowly between holds.",
+        caution: "Keep breathing throughout; don't hold your breath or press your back hard \
+            into the floor.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "cat-cow",
+        name: "Cat-cow",
+        aliases: &[
+            "cat camel",
+            "back arch",
+            "spine rounding",
+            "rounding and arching",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::None,
+        position: Position::HandsAndKnees,
+        equipment: Equipment::None,
+        areas: &[LowBack, UpperBack],
+        dose: dose(6, 8, 0),
+        range: range(6..=6, 5..=10),
+        instructions: "Get onto your hands and knees. Round your back up toward the ceiling, then \
+            let it sag gently. Move slowly, one round and one sag each time.",
+        caution: "Pad your wrists and knees if they are sore. Keep the movement small if it hurts.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "childs-pose",
+        name: "Child's pose",
+        aliases: &[
+            "bottom to heels",
+            "sit back on your heels",
+            "prayer stretch",
+            "rest pose",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::HandsAndKnees,
+        equipment: Equipment::None,
+        areas: &[LowBack, GlutesAndHips],
+        dose: dose(30, 1, 0),
+        range: range(5..=30, 1..=10),
+        instructions: "Start on your hands and knees. Sit your bottom back toward your heels and \
+            let your arms stay stretched out in front. Breathe slowly.",
+        caution: "If your knees hurt, don't sit all the way back.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "sphinx",
+        name: "Sphinx",
+        aliases: &[
+            "prone press-up",
+            "press-up on forearms",
+            "forearm press-up",
+            "back extension",
+            "prone extension",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnFront,
+        equipment: Equipment::None,
+        areas: &[LowBack],
+        dose: dose(5, 8, 3),
+        range: range(5..=10, 8..=10),
+        instructions: "Lie on your front and rest on your forearms. Press up gently, keeping your \
+            hips on the floor. Lower down between holds.",
+        caution: "Keep your neck long; don't tip your head back. Leave this one out if it brings \
+            on pain down your legs.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "hamstring-strap",
+        name: "Hamstring stretch with a strap",
+        aliases: &[
+            "lying hamstring",
+            "straight leg raise",
+            "towel stretch",
+            "back of thigh",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnBack,
+        equipment: Equipment::Strap,
+        areas: &[Hamstrings],
+        dose: dose(30, 2, 5),
+        range: range(30..=60, 2..=3),
+        instructions: "Lie on your back with one knee bent and that foot flat. Loop a strap or \
+            towel round the other foot and raise that leg, keeping it straight. Stop at a gentle \
+            stretch and breathe.",
+        caution: "Stop if you feel numbness or tingling down the leg.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "piriformis-figure-4",
+        name: "Piriformis figure-4",
+        aliases: &[
+            "figure four",
+            "figure of four",
+            "piriformis",
+            "glute stretch",
+            "buttock stretch",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[GlutesAndHips],
+        dose: dose(30, 2, 5),
+        range: range(20..=30, 2..=3),
+        instructions: "Lie on your back with your knees bent. Rest one ankle on the opposite knee. \
+            Lift the other foot and draw that thigh gently toward your chest.",
+        caution: "Stop if you feel pinching, pain or numbness.",
+        sources: STRETCH_SOURCES,
+    },
+    Technique {
+        key: "kneeling-hip-flexor",
+        name: "Kneeling hip flexor",
+        aliases: &[
+            "half-kneeling stretch",
+            "hip flexor stretch",
+            "front of hip",
+            "lunge stretch",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::HalfKneeling,
+        equipment: Equipment::None,
+        areas: &[HipFlexors],
+        dose: dose(30, 2, 5),
+        range: range(20..=30, 2..=4),
+        instructions: "Kneel on one knee with the other foot flat in front of you. Tuck your pelvis \
+            under, then shift your hips gently forward. Ease back between holds.",
+        caution: "Pad the knee on the floor. Don't arch your low back.",
+        sources: STRETCH_SOURCES,
+    },
+    // ---- Self-massage: 30 s to 2 min per muscle group ----
+    Technique {
+        key: "ball-wall-glutes",
+        name: "Ball against a wall: glutes",
+        aliases: &[
+            "tennis ball",
+            "massage ball",
+            "bottom",
+            "buttock",
+            "piriformis release",
+            "trigger point",
+        ],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::AgainstWall,
+        equipment: Equipment::Ball,
+        areas: &[GlutesAndHips],
+        dose: dose(60, 1, 0),
+        range: range(30..=90, 1..=1),
+        instructions: "Stand with your back to a wall and a ball between the wall and one \
+            buttock. Bend and straighten your knees slowly so the ball rolls over the muscle. \
+            Pause on a tender spot for a few breaths.",
+        caution: concat!("Keep the ball off bones and joints. ", massage_stop!()),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "ball-floor-buttock",
+        name: "Ball on the floor: under the buttock",
+        aliases: &[
+            "tennis ball",
+            "massage ball",
+            "bottom",
+            "sitting on a ball",
+            "trigger point",
+        ],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::Sitting,
+        equipment: Equipment::Ball,
+        areas: &[GlutesAndHips],
+        dose: dose(45, 1, 0),
+        range: range(30..=60, 1..=1),
+        instructions: "Sit on the floor with your hands behind you and a ball under one buttock. \
+            Cross that ankle over the other knee. Lean gently onto the ball, keep still and \
+            breathe.",
+        caution: concat!("Move the ball if it sits on a bone. ", massage_stop!()),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "ball-wall-low-back",
+        name: "Ball against a wall: beside the low back",
+        aliases: &[
+            "tennis ball",
+            "quadratus lumborum",
+            "QL",
+            "side of the low back",
+        ],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::AgainstWall,
+        equipment: Equipment::Ball,
+        areas: &[LowBack],
+        dose: dose(45, 1, 0),
+        range: range(30..=120, 1..=1),
+        instructions: "Stand with your back to a wall. Place the ball on the muscle between your \
+            lowest rib and the top of your pelvis, beside your spine. Lean in gently and move a \
+            little up and down.",
+        caution: concat!(
+            "Keep the ball beside the spine, never on it, and off the ribs and the pelvis bone. ",
+            massage_stop!()
+        ),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "ball-wall-upper-back",
+        name: "Ball against a wall: beside the shoulder blade",
+        aliases: &[
+            "tennis ball",
+            "between the shoulder blades",
+            "rhomboids",
+            "upper back knot",
+        ],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::AgainstWall,
+        equipment: Equipment::Ball,
+        areas: &[UpperBack],
+        dose: dose(45, 1, 0),
+        range: range(30..=120, 1..=1),
+        instructions: "Stand with your back to a wall. Place the ball between one shoulder blade \
+            and your spine. Bend your knees a little to roll it slowly up and down.",
+        caution: concat!(
+            "Keep the ball on the muscle, not on the spine or the shoulder blade's bony edge. ",
+            massage_stop!()
+        ),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "roller-upper-back",
+        name: "Foam roller: upper back",
+        aliases: &["thoracic", "mid back", "foam rolling", "thoracic extension"],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnBack,
+        equipment: Equipment::FoamRoller,
+        areas: &[UpperBack],
+        dose: dose(60, 1, 0),
+        range: range(30..=60, 1..=1),
+        instructions: "Lie back on the roller with it across your upper back and your knees bent. \
+            Support your head with your hands. Push gently with your feet to roll slowly up and \
+            down, stopping at the bottom of your ribs.",
+        caution: concat!(
+            "Keep your head supported. Stop at the bottom of your ribs: never roll onto your low \
+             back. ",
+            massage_stop!()
+        ),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "roller-glutes",
+        name: "Foam roller: glutes",
+        aliases: &["foam rolling", "bottom", "buttock", "piriformis"],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::Sitting,
+        equipment: Equipment::FoamRoller,
+        areas: &[GlutesAndHips],
+        dose: dose(45, 1, 0),
+        range: range(30..=60, 1..=1),
+        instructions: "Sit on the roller with your hands on the floor behind you. Cross one ankle \
+            over the other knee and lean toward that side. Roll slowly over the buttock.",
+        caution: concat!(
+            "Stay off the bones of the pelvis and the hip joint. ",
+            massage_stop!()
+        ),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "roller-hamstrings",
+        name: "Foam roller: hamstrings",
+        aliases: &["foam rolling", "back of thigh"],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::Sitting,
+        equipment: Equipment::FoamRoller,
+        areas: &[Hamstrings],
+        dose: dose(45, 1, 0),
+        range: range(30..=60, 1..=1),
+        instructions: "Sit with the roller under the back of one thigh and your hands on the floor \
+            behind you. Roll slowly from just above the knee to just below the buttock.",
+        caution: concat!(
+            "Stay off the back of the knee and the sitting bone. ",
+            massage_stop!()
+        ),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "roller-hip-front",
+        name: "Foam roller: front of the hip and thigh",
+        aliases: &[
+            "foam rolling",
+            "quads",
+            "quadriceps",
+            "hip flexors",
+            "face down",
+        ],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnFront,
+        equipment: Equipment::FoamRoller,
+        areas: &[HipFlexors, Thighs],
+        dose: dose(45, 1, 0),
+        range: range(30..=60, 1..=1),
+        instructions: "Lie face down on your forearms with the roller under the front of one \
+            thigh. Roll slowly between just above the knee and the front of the hip.",
+        caution: concat!("Stay off the kneecap and the hip bone. ", massage_stop!()),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "stick-thigh",
+        name: "Massage stick: thigh",
+        aliases: &["roller stick", "quads", "thigh massage"],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::Sitting,
+        equipment: Equipment::MassageStick,
+        areas: &[Thighs],
+        dose: dose(45, 1, 0),
+        range: range(30..=120, 1..=1),
+        instructions: "Sit with one leg out in front of you. Hold the stick in both hands and roll \
+            it slowly along the front and sides of the thigh.",
+        caution: concat!("Stay off the kneecap and the hip bone. ", massage_stop!()),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "stick-calf",
+        name: "Massage stick: calf",
+        aliases: &["roller stick", "lower leg", "calf massage"],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::Sitting,
+        equipment: Equipment::MassageStick,
+        areas: &[Calves],
+        dose: dose(45, 1, 0),
+        range: range(30..=120, 1..=1),
+        instructions: "Sit with one knee bent and that foot flat. Roll the stick slowly along the \
+            back of the lower leg, between the knee and the ankle.",
+        caution: concat!(
+            "Stay off the back of the knee, the shin bone and the ankle. Ask a clinician first if \
+             you have had a blood clot (DVT). ",
+            massage_stop!()
+        ),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "hands-glutes",
+        name: "Hands: knead the glutes",
+        aliases: &["kneading", "bottom", "buttock", "self massage with hands"],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::Hands,
+        areas: &[GlutesAndHips],
+        dose: dose(60, 1, 0),
+        range: range(30..=120, 1..=1),
+        instructions: "Stand with your feet hip-width apart and a hand on each buttock. Knead the \
+            muscle slowly with your fingers and palms.",
+        caution: massage_stop!(),
+        sources: MASSAGE_SOURCES,
+    },
+    Technique {
+        key: "knuckles-beside-spine",
+        name: "Knuckles beside the spine",
+        aliases: &["knuckle massage", "low back rub", "self massage with hands"],
+        kind: StepKind::SelfMassage,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::Hands,
+        areas: &[LowBack],
+        dose: dose(45, 1, 0),
+        range: range(30..=120, 1..=1),
+        instructions: "Make loose fists and rest your knuckles on the muscles either side of your \
+            low back. Press lightly and make small, slow circles.",
+        caution: concat!(
+            "Stay on the muscles beside the spine, never on the spine itself. Press lightly. ",
+            massage_stop!()
+        ),
+        sources: MASSAGE_SOURCES,
+    },
+    // ---- Rest ----
+    Technique {
+        key: "rest-and-breathe",
+        name: "Rest and breathe",
+        aliases: &["relax", "breathing", "pause", "lie still"],
+        kind: StepKind::Rest,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[],
+        dose: dose(60, 1, 0),
+        range: range(30..=120, 1..=1),
+        instructions: "Lie on your back in whatever position is comfortable. Let your arms rest by \
+            your sides. Breathe slowly and keep still.",
+        caution: "",
+        // A pause between steps: nothing to cite.
+        sources: &[],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::routine::model::{MIN_STRETCH_SECS_PER_SIDE, step_problems};
+
+    #[test]
+    fn keys_are_unique_and_well_formed() {
+        let mut keys: Vec<&str> = all().iter().map(|t| t.key).collect();
+        assert!(
+            keys.iter()
+                .all(|k| crate::core::routine::model::id_problem(k).is_none())
+        );
+        keys.sort_unstable();
+        let count = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), count, "duplicate keys");
+    }
+
+    #[test]
+    fn every_default_dose_is_a_valid_step_inside_its_range() {
+        for t in all() {
+            let step = t.step(t.key);
+            assert_eq!(step_problems(&step), vec![], "{}", t.key);
+            assert!(t.range.secs.contains(&t.dose.rep_secs), "{}", t.key);
+            assert!(t.range.reps.contains(&t.dose.reps), "{}", t.key);
+            assert!(
+                t.pattern.secs_bounds().contains(t.range.secs.start()),
+                "{}",
+                t.key
+            );
+            assert!(
+                t.pattern.secs_bounds().contains(t.range.secs.end()),
+                "{}",
+                t.key
+            );
+            assert_eq!(
+                step.dose_range(),
+                t.range,
+                "{}: the range is its own",
+                t.key
+            );
+            if t.pattern == Pattern::Moves {
+                assert_eq!(t.dose.rest_secs, 0, "{}", t.key);
+                assert_eq!(
+                    t.range.secs.start(),
+                    t.range.secs.end(),
+                    "{}: a tempo is fixed",
+                    t.key
+                );
+            }
+            if t.kind == StepKind::Stretch {
+                assert!(
+                    t.dose.reps * t.dose.rep_secs >= MIN_STRETCH_SECS_PER_SIDE,
+                    "{}: {} s under stretch",
+                    t.key,
+                    t.dose.reps * t.dose.rep_secs
+                );
+                // The floor can always be met inside the range.
+                assert!(t.range.reps.end() * t.range.secs.end() >= MIN_STRETCH_SECS_PER_SIDE);
+            }
+        }
+    }
+
+    #[test]
+    fn covers_every_technique_in_the_brief_and_the_missing_ones() {
+        for key in [
+            "single-knee-to-chest",
+            "double-knee-to-chest",
+            "knee-rolls",
+            "knee-rolls-alternating",
+            "pelvic-tilt",
+            "glute-bridge",
+            "abdominal-brace",
+            "cat-cow",
+            "childs-pose",
+            "sphinx",
+            "hamstring-strap",
+            "piriformis-figure-4",
+            "kneeling-hip-flexor",
+            "ball-wall-glutes",
+            "ball-floor-buttock",
+            "ball-wall-low-back",
+            "ball-wall-upper-back",
+            "roller-upper-back",
+            "roller-glutes",
+            "roller-hamstrings",
+            "roller-hip-front",
+            "stick-thigh",
+            "stick-calf",
+            "hands-glutes",
+            "knuckles-beside-spine",
+        ] {
+            assert!(find(key).is_some(), "{key} missing");
+        }
+        let strengthen = |key| find(key).map(|t| t.kind);
+        assert_eq!(strengthen("glute-bridge"), Some(StepKind::Strengthen));
+        assert_eq!(strengthen("abdominal-brace"), Some(StepKind::Strengthen));
+        let rolls = find("knee-rolls-alternating").map(|t| (t.pattern, t.sides));
+        assert_eq!(rolls, Some((Pattern::Moves, Sides::Alternate)));
+    }
+
+    #[test]
+    fn sides_match_the_brief() {
+        let one_sided = [
+            "single-knee-to-chest",
+            "knee-rolls",
+            "knee-rolls-alternating",
+            "hamstring-strap",
+            "piriformis-figure-4",
+            "kneeling-hip-flexor",
+            "ball-wall-glutes",
+            "ball-floor-buttock",
+            "ball-wall-low-back",
+            "ball-wall-upper-back",
+            "roller-glutes",
+            "roller-hamstrings",
+            "roller-hip-front",
+            "stick-thigh",
+            "stick-calf",
+        ];
+        for t in all() {
+            assert_eq!(
+                t.sides != Sides::None,
+                one_sided.contains(&t.key),
+                "{}",
+                t.key
+            );
+        }
+    }
+
+    #[test]
+    fn ranges_follow_the_brief() {
+        let of = |key| find(key).map(|t| (t.range.secs.clone(), t.range.reps.clone()));
+        assert_eq!(of("single-knee-to-chest"), Some((5..=30, 2..=3)));
+        assert_eq!(of("sphinx"), Some((5..=10, 8..=10)));
+        assert_eq!(of("hamstring-strap"), Some((30..=60, 2..=3)));
+        assert_eq!(of("piriformis-figure-4"), Some((20..=30, 2..=3)));
+        assert_eq!(of("pelvic-tilt").map(|r| r.1), Some(10..=15));
+        assert_eq!(of("cat-cow").map(|r| r.1), Some(5..=10));
+        assert_eq!(of("glute-bridge").map(|r| r.1), Some(5..=30));
+        for t in all().iter().filter(|t| t.kind == StepKind::SelfMassage) {
+            assert!(
+                *t.range.secs.start() >= 30 && *t.range.secs.end() <= 120,
+                "{}",
+                t.key
+            );
+        }
+    }
+
+    #[test]
+    fn every_technique_cites_real_sources_and_no_internal_document() {
+        for t in all() {
+            if t.kind != StepKind::Rest {
+                assert!(!t.sources.is_empty(), "{}", t.key);
+            }
+            for key in t.sources {
+                assert!(
+                    crate::core::content::source(key).is_some(),
+                    "{}: unknown source {key}",
+                    t.key
+                );
+            }
+            let text = format!("{} {} {}", t.name, t.instructions, t.caution).to_lowercase();
+            assert!(!text.contains("brief"), "{}", t.key);
+        }
+    }
+
+    #[test]
+    fn every_text_is_one_to_three_plain_sentences() {
+        for t in all() {
+            let sentences = t.instructions.matches(". ").count() + 1;
+            assert!((1..=3).contains(&sentences), "{}", t.key);
+            assert!(t.instructions.ends_with('.'), "{}", t.key);
+            assert!(
+                !t.instructions.contains("  ") && !t.caution.contains("  "),
+                "{}",
+                t.key
+            );
+            if t.kind != StepKind::Rest {
+                assert!(!t.caution.is_empty(), "{}", t.key);
+            }
+        }
+    }
+
+    #[test]
+    fn self_massage_keeps_off_the_spine_and_carries_the_stop_rule() {
+        for t in all().iter().filter(|t| t.kind == StepKind::SelfMassage) {
+            assert!(
+                t.caution.contains("Stop if you feel numbness, tingling"),
+                "{}",
+                t.key
+            );
+            let text = format!("{} {}", t.instructions, t.caution);
+            if text.contains("spine") {
+                assert!(
+                    text.contains("beside") || text.contains("never") || text.contains("not on"),
+                    "{} must keep off the spine",
+                    t.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_words_sheets_use_find_the_right_technique_first() {
+        for (word, key) in [
+            ("heels", "childs-pose"),
+            ("bottom", "glute-bridge"),
+            ("extension", "sphinx"),
+            ("forearm", "sphinx"),
+            ("brace", "abdominal-brace"),
+            ("abdominal", "abdominal-brace"),
+            ("core", "abdominal-brace"),
+            ("figure four", "piriformis-figure-4"),
+            ("bridge", "glute-bridge"),
+            ("tennis ball wall glutes", "ball-wall-glutes"),
+        ] {
+            let found = search(word);
+            assert_eq!(found.first().map(|t| t.key), Some(key), "{word}");
+        }
+        let bottoms: Vec<&str> = search("bottom").iter().map(|t| t.key).collect();
+        assert!(bottoms.contains(&"childs-pose") && bottoms.contains(&"hands-glutes"));
+        assert_eq!(search("").len(), all().len());
+        assert!(search("figure ball").is_empty());
+    }
+
+    #[test]
+    fn dose_labels_read_naturally() {
+        let label = |key| find(key).map(Technique::dose_label);
+        assert_eq!(
+            label("piriformis-figure-4").as_deref(),
+            Some("30 s × 2 · each side")
+        );
+        assert_eq!(label("roller-upper-back").as_deref(), Some("60 s"));
+        assert_eq!(label("pelvic-tilt").as_deref(), Some("12 × 4 s"));
+        assert_eq!(
+            label("knee-rolls-alternating").as_deref(),
+            Some("8 × 4 s · alternate sides")
+        );
+        let range = |key| find(key).map(Technique::range_label);
+        assert_eq!(range("sphinx").as_deref(), Some("5–10 s × 8–10"));
+        assert_eq!(range("cat-cow").as_deref(), Some("5–10 × 6 s"));
+    }
+}
