@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use unknot::app::{AppConfig, ScreenKind as Screen, StartRequest, UnknotApp};
 use unknot::core::fit::{self, LengthChoice};
 use unknot::core::plan::{Cue, Plan, clock};
@@ -314,6 +314,51 @@ fn start_opens_straight_into_the_player_with_the_chosen_length() {
     rig.wait(5);
     assert_eq!(rig.heard.cues(), [Cue::StepStart]);
     let _ = rig.clock.now();
+}
+
+/// The time left the player shows, in seconds ("5:58 left in the routine" is 358).
+fn time_left_shown(rig: &Rig) -> u32 {
+    let node = rig
+        .harness
+        .query_by_label_contains("left in the routine")
+        .expect("the player shows the time left");
+    let ak = node.accesskit_node();
+    let label = ak.label().or_else(|| ak.value()).unwrap_or_default();
+    let clock = label.split_whitespace().next().unwrap_or_default();
+    let (minutes, secs) = clock.split_once(':').expect("m:ss");
+    minutes.parse::<u32>().expect("minutes") * 60 + secs.parse::<u32>().expect("seconds")
+}
+
+#[test]
+fn start_with_minutes_fits_that_run_only_and_saves_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    common::seed_settings(dir.path(), false);
+    let settings_path = Store::at(dir.path()).settings_path();
+    let on_disk = std::fs::read(&settings_path).expect("seeded settings");
+    let mut rig = launch(
+        dir.path(),
+        Some(StartRequest {
+            routine_id: "desk-break".into(),
+            minutes: Some(9),
+        }),
+    );
+    rig.wait(1);
+    let left = time_left_shown(&rig);
+    assert!(
+        (8 * 60 + 30..=9 * 60 + 30).contains(&left),
+        "the run is fitted to about 9 minutes, not the routine's own length ({left} s left)"
+    );
+    rig.click("Stop");
+    rig.harness.run();
+    assert!(
+        rig.harness.state().settings().lengths.is_empty(),
+        "no length is remembered for the routine"
+    );
+    assert_eq!(
+        std::fs::read(&settings_path).expect("settings"),
+        on_disk,
+        "the settings file is as it was"
+    );
 }
 
 #[test]

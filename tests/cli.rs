@@ -468,3 +468,79 @@ fn sheet_refuses_what_it_cannot_do_cleanly() {
         .assert()
         .code(2);
 }
+
+/// The total `unknot show` prints, in seconds ("Total: 10:05" is 605).
+fn total_secs_shown(text: &str) -> u32 {
+    let total = text
+        .lines()
+        .find_map(|line| line.strip_prefix("Total: "))
+        .expect("show prints a total");
+    let (minutes, secs) = total.trim().split_once(':').expect("m:ss");
+    minutes.parse::<u32>().expect("minutes") * 60 + secs.parse::<u32>().expect("seconds")
+}
+
+#[test]
+fn show_and_sheet_use_the_length_chosen_in_the_app_and_minutes_change_nothing_on_disk() {
+    use unknot::core::fit::LengthChoice;
+    use unknot::store::Store;
+    use unknot::store::settings::{self, Settings};
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = Store::at(home.path()).settings_path();
+    let mut chosen = Settings {
+        get_ready_secs: 10,
+        ..Settings::default()
+    };
+    chosen.lengths.insert(
+        "morning-mobility".to_owned(),
+        LengthChoice {
+            target_minutes: Some(12),
+            ..LengthChoice::default()
+        },
+    );
+    settings::save(&path, &chosen).expect("save settings");
+    let on_disk = std::fs::read(&path).expect("read settings");
+    let show = |extra: &[&str]| {
+        let output = unknot()
+            .env("UNKNOT_HOME", home.path())
+            .args(["show", "morning-mobility"])
+            .args(extra)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(output).expect("utf-8")
+    };
+    let saved = total_secs_shown(&show(&[]));
+    assert!(
+        (11 * 60 + 30..=12 * 60 + 30).contains(&saved),
+        "the saved 12 minutes are shown ({saved} s)"
+    );
+    assert!(
+        show(&[]).contains("00:00   10s  1. Pelvic tilt"),
+        "the saved get-ready pause is used"
+    );
+    let one_off = total_secs_shown(&show(&["--minutes", "6"]));
+    assert!(
+        (5 * 60 + 30..=6 * 60 + 30).contains(&one_off),
+        "--minutes wins for this run ({one_off} s)"
+    );
+    let sheet = home.path().join("sheet.html");
+    unknot()
+        .env("UNKNOT_HOME", home.path())
+        .args(["sheet", "morning-mobility", "-o"])
+        .arg(&sheet)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&sheet)
+            .expect("sheet")
+            .contains("12 min"),
+        "the sheet is fitted to the saved length"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("settings"),
+        on_disk,
+        "nothing changed on disk"
+    );
+}

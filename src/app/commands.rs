@@ -71,7 +71,10 @@ impl UnknotApp {
                     self.start_selected();
                 }
             }
-            BeforeStartCommand::Back => self.screen = Screen::Home,
+            BeforeStartCommand::Back => {
+                self.one_off_minutes = None;
+                self.screen = Screen::Home;
+            }
         }
     }
 
@@ -567,8 +570,10 @@ impl UnknotApp {
     }
 
     fn start_selected(&mut self) {
+        let one_off = self.one_off_minutes.take();
         if let Some(routine) = self.selected_routine() {
-            let plan = Plan::new(self.sized(routine).routine, self.settings.timing());
+            let choice = self.choice_for(&routine.id, one_off);
+            let plan = Plan::new(self.fitted(routine, choice).routine, self.settings.timing());
             self.begin(plan);
         }
     }

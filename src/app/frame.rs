@@ -271,7 +271,7 @@ impl UnknotApp {
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         let choice = routine
-            .map(|l| self.choice_for(&l.routine.id))
+            .map(|l| self.choice_for(&l.routine.id, None))
             .unwrap_or_default();
         let sized = routine.map(|l| self.sized(&l.routine));
         let view = ui::home::HomeView {

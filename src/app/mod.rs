@@ -24,6 +24,7 @@ use std::sync::Arc;
 use crate::app::bench::{BenchOptions, FrameStats, StartedPlan};
 use crate::app::dialogs::{FileDialogs, SystemDialogs};
 use crate::core::fit::{self, Fitted, LengthChoice};
+use crate::core::length;
 use crate::core::plan::Plan;
 use crate::core::routine::Routine;
 use crate::core::session::Session;
@@ -149,6 +150,9 @@ pub struct UnknotApp {
     history: Option<HistoryStore>,
     routines: Vec<Listed>,
     selected: Option<String>,
+    /// A target length for the next start only (`unknot start ID --minutes N`): never saved,
+    /// and dropped when the person goes back home instead of starting.
+    one_off_minutes: Option<u32>,
     screen: Screen,
     modal: Option<Modal>,
     learn: LearnState,
@@ -241,6 +245,7 @@ impl UnknotApp {
             own,
             history,
             routines,
+            one_off_minutes: None,
             screen: Screen::Home,
             modal: None,
             learn: LearnState::default(),
@@ -280,15 +285,7 @@ impl UnknotApp {
             return;
         }
         self.selected = Some(start.routine_id.clone());
-        if let Some(minutes) = start.minutes {
-            let choice = self
-                .settings
-                .lengths
-                .entry(start.routine_id.clone())
-                .or_default();
-            choice.target_minutes = Some(minutes);
-            self.settings_dirty = true;
-        }
+        self.one_off_minutes = start.minutes;
         self.apply(Command::Home(HomeCommand::Start));
     }
 
@@ -374,18 +371,21 @@ impl UnknotApp {
         self.notices.push(notice);
     }
 
-    fn choice_for(&self, id: &str) -> LengthChoice {
-        self.settings.lengths.get(id).cloned().unwrap_or_default()
+    /// The length the routine runs at, as saved in the settings, with a one-off target on top
+    /// when `one_off` (see [`crate::core::length`]).
+    fn choice_for(&self, id: &str, one_off: Option<u32>) -> LengthChoice {
+        length::resolve(self.settings.lengths.get(id), one_off)
     }
 
-    /// The routine fitted to the person's choices. Fitted once per routine, choice and
-    /// pauses, then kept: the home screen asks on every frame.
+    /// The routine fitted to the person's saved choices.
     fn sized(&self, routine: &Routine) -> Fitted {
-        let key = (
-            routine.clone(),
-            self.choice_for(&routine.id),
-            self.settings.timing(),
-        );
+        self.fitted(routine, self.choice_for(&routine.id, None))
+    }
+
+    /// The routine fitted to `choice`. Fitted once per routine, choice and pauses, then kept:
+    /// the home screen asks on every frame.
+    fn fitted(&self, routine: &Routine, choice: LengthChoice) -> Fitted {
+        let key = (routine.clone(), choice, self.settings.timing());
         let mut cache = self.fit_cache.borrow_mut();
         match &*cache {
             Some((cached, fitted)) if *cached == key => fitted.clone(),

@@ -27,6 +27,7 @@ use clap::{Parser, Subcommand};
 
 use crate::app::{self, StartRequest};
 use crate::core::fit::{self, Fitted, LengthChoice};
+use crate::core::length;
 use crate::core::plain_text::escaped;
 use crate::core::plan::{self, Cue, Plan, PlannedCue, Segment, SegmentKind, Timing};
 use crate::core::routine::{Routine, STOP_RULE, StepKind};
@@ -56,28 +57,29 @@ pub enum Command {
     Start {
         /// The routine's id, as `unknot list` shows it.
         id: String,
-        /// Fit the routine to this many minutes (1–120) by scaling its holds.
+        /// Fit the routine to this many minutes (1–120) for this run only (the length you
+        /// chose in the app stays as it is).
         #[arg(long, value_name = "N", value_parser = minutes_parser())]
         minutes: Option<u32>,
     },
     /// List the routines with their length.
     List,
-    /// Print a routine's timed plan, one segment per line.
+    /// Print a routine's timed plan, one segment per line: what the app would run, with the
+    /// length and pauses chosen in the app.
     Show {
         /// A routine id (see `unknot list`) or the path to a routine file.
         #[arg(value_name = "ID|FILE")]
         routine: String,
-        /// Fit the routine to this many minutes (1–120) by scaling its holds.
+        /// Fit the routine to this many minutes (1–120) instead of the length chosen in the app.
         #[arg(long, value_name = "N", value_parser = minutes_parser())]
         minutes: Option<u32>,
-        /// Seconds to get ready before each step (0–30).
-        #[arg(long, value_name = "S", value_parser = pause_parser(),
-              default_value_t = Timing::default().get_ready_secs)]
-        get_ready: u32,
-        /// Seconds to change sides on steps done on each side (0–30).
-        #[arg(long, value_name = "S", value_parser = pause_parser(),
-              default_value_t = Timing::default().switch_secs)]
-        switch: u32,
+        /// Seconds to get ready before each step (0–30; default: as set in the app, else 5).
+        #[arg(long, value_name = "S", value_parser = pause_parser())]
+        get_ready: Option<u32>,
+        /// Seconds to change sides on steps done on each side (0–30; default: as set in the
+        /// app, else 5).
+        #[arg(long, value_name = "S", value_parser = pause_parser())]
+        switch: Option<u32>,
     },
     /// Write a printable sheet of a routine: each step's figure, dose, sides and cautions, the
     /// stop rule and the red flags, as one HTML page.
@@ -85,7 +87,7 @@ pub enum Command {
         /// A routine id (see `unknot list`) or the path to a routine file.
         #[arg(value_name = "ID|FILE")]
         routine: String,
-        /// Fit the routine to this many minutes (1–120), as the app would.
+        /// Fit the routine to this many minutes (1–120) instead of the length chosen in the app.
         #[arg(long, value_name = "N", value_parser = minutes_parser())]
         minutes: Option<u32>,
         /// Where to write the page (an .html file; replaced whole if it exists).
@@ -158,11 +160,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             switch,
         }) => {
             let routine = resolve(&routine)?;
+            let (choice, saved_timing) = as_the_app_would(&routine, minutes);
             let timing = Timing {
-                get_ready_secs: get_ready,
-                switch_secs: switch,
+                get_ready_secs: get_ready.unwrap_or(saved_timing.get_ready_secs),
+                switch_secs: switch.unwrap_or(saved_timing.switch_secs),
             };
-            write_stdout(&show_text(&routine, minutes, timing))?;
+            write_stdout(&show_text(&routine, &choice, timing))?;
         }
         Some(Command::Sheet {
             routine,
@@ -170,11 +173,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
         }) => {
             let routine = resolve(&routine)?;
-            let choice = LengthChoice {
-                target_minutes: minutes,
-                ..LengthChoice::default()
-            };
-            let timing = Timing::default();
+            let (choice, timing) = as_the_app_would(&routine, minutes);
             let fitted = fit::fit(&routine, &choice, timing);
             let html = crate::cli::sheet::sheet_html(&routine, &fitted, timing);
             crate::store::write_atomically(&output, html.as_bytes())
@@ -340,14 +339,20 @@ pub fn list_table(entries: &[Entry<'_>]) -> String {
     table(&header, &rows, &[false, false, false, true, false])
 }
 
+/// What the app would run for `routine`: the length chosen in the app and its pauses (read from
+/// the settings without changing anything), with `one_off_minutes` as this run's target.
+fn as_the_app_would(routine: &Routine, one_off_minutes: Option<u32>) -> (LengthChoice, Timing) {
+    let saved = Store::for_this_machine()
+        .and_then(|store| crate::store::settings::peek(&store.settings_path()))
+        .unwrap_or_default();
+    let choice = length::resolve(saved.lengths.get(&routine.id), one_off_minutes);
+    (choice, saved.timing())
+}
+
 /// The whole `unknot show` text: header, stop rule, timed plan and total.
 #[must_use]
-pub fn show_text(routine: &Routine, minutes: Option<u32>, timing: Timing) -> String {
-    let choice = LengthChoice {
-        target_minutes: minutes,
-        ..LengthChoice::default()
-    };
-    let fitted = fit::fit(routine, &choice, timing);
+pub fn show_text(routine: &Routine, choice: &LengthChoice, timing: Timing) -> String {
+    let fitted = fit::fit(routine, choice, timing);
     let mut out = show_header(routine, &fitted, timing);
     let plan = Plan::new(fitted.routine, timing);
     out.push('\n');
@@ -666,7 +671,7 @@ mod tests {
         else {
             panic!("show should parse");
         };
-        assert_eq!((minutes, get_ready, switch), (Some(120), 5, 0));
+        assert_eq!((minutes, get_ready, switch), (Some(120), None, Some(0)));
         assert!(matches!(parse(&["unknot"]), Ok(None)));
     }
 
@@ -724,7 +729,11 @@ AT     TIME  STEP         SIDE   WHAT          CUES
 
     #[test]
     fn show_prints_header_stop_rule_plan_and_total() {
-        let text = show_text(&figure_four(), None, Timing::default());
+        let text = show_text(
+            &figure_four(),
+            &length::resolve(None, None),
+            Timing::default(),
+        );
         assert!(text.starts_with("Test (test)\nFor tests.\n\nCategory:  Stretch, 1 step\n"));
         assert!(text.contains("Length:    1:40\n"));
         assert!(text.contains("Equipment: none\n"));
@@ -740,14 +749,22 @@ AT     TIME  STEP         SIDE   WHAT          CUES
 
     #[test]
     fn show_with_a_target_reports_it_and_the_note_when_missed() {
-        let text = show_text(&figure_four(), Some(2), Timing::default());
+        let text = show_text(
+            &figure_four(),
+            &length::resolve(None, Some(2)),
+            Timing::default(),
+        );
         assert!(
             text.contains("Length:    2:00 (target 2:00; as written 1:40)\n"),
             "{text}"
         );
         assert!(!text.contains("Note:"));
         assert!(text.ends_with("Total: 2:00\n"));
-        let text = show_text(&figure_four(), Some(60), Timing::default());
+        let text = show_text(
+            &figure_four(),
+            &length::resolve(None, Some(60)),
+            Timing::default(),
+        );
         assert!(text.contains("Note:      1:00:00 is longer than"), "{text}");
     }
 

@@ -3,7 +3,8 @@
 //! Everything here takes what it needs as arguments (a routine, a length, a time, a date) and
 //! returns values, so it is tested exactly and used alike by the app, the command line and the
 //! benchmarks. [`routine`] is the model and the technique registry; [`plan`] turns a routine into
-//! timed segments and cues; [`fit`] fits a routine to a length without breaking its doses;
+//! timed segments and cues; [`fit`] fits a routine to a length without breaking its doses; [`length`] says which length
+//! a routine runs at;
 //! [`session`] steps through a plan; [`voice`] says what to speak when; [`figure`] draws every
 //! exercise; [`history`] holds session records and the figures shown about them; [`content`] is
 //! the Learn text and its sources; [`plain_text`] names characters that must not be shown raw.
@@ -12,6 +13,7 @@ pub mod content;
 pub mod figure;
 pub mod fit;
 pub mod history;
+pub mod length;
 pub mod plain_text;
 pub mod plan;
 pub mod routine;

@@ -253,8 +253,16 @@ fn parse(bytes: &[u8]) -> Result<Settings, String> {
 /// moved aside or reported: [`load`] does that), for opening the window at that size.
 #[must_use]
 pub fn saved_window_size(path: &Path) -> Option<WindowSize> {
+    peek(path)?.window
+}
+
+/// The settings file at `path` as it is, read without side effects (nothing is moved aside,
+/// removed or reported: [`load`] does that), for commands that only read, such as `unknot show`.
+/// `None` when there is no readable settings file.
+#[must_use]
+pub fn peek(path: &Path) -> Option<Settings> {
     let bytes = crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES).ok()?;
-    parse(&bytes).ok()?.window
+    parse(&bytes).ok()
 }
 
 /// Saves the settings atomically, unless the file there now is one this version cannot read
