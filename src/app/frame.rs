@@ -21,7 +21,7 @@ impl UnknotApp {
         self.voice = self.conductor.voice_status();
         if let AudioStatus::Unavailable { reason } = &self.audio
             && !self.notices.sound_told
-            && !self.conductor.player_pending()
+            && !self.conductor.outputs_pending()
         {
             self.notices.sound_told = true;
             let notice = Notice::with_details(NO_SOUND, reason.clone());
@@ -100,7 +100,7 @@ impl UnknotApp {
 
         egui::Panel::top("top-bar").show(ui, |ui| {
             let sound_off = match &self.audio {
-                AudioStatus::Unavailable { reason } if !self.conductor.player_pending() => {
+                AudioStatus::Unavailable { reason } if !self.conductor.outputs_pending() => {
                     Some(reason.as_str())
                 }
                 AudioStatus::Unavailable { .. } | AudioStatus::Available { .. } => None,

@@ -30,9 +30,8 @@ use crate::core::routine::Routine;
 use crate::core::session::Session;
 use crate::playback::clock::{Clock, SystemClock};
 use crate::playback::conductor::Conductor;
-use crate::playback::cue::{
-    AudioStatus, CueLog, CuePlayer, RecordingPlayer, SilentPlayer, open_default_player,
-};
+use crate::playback::cue::{AudioStatus, CueLog, CuePlayer, RecordingPlayer, SilentPlayer};
+use crate::playback::output::{Outputs, open_default_outputs};
 use crate::store::Store;
 use crate::store::history::HistoryStore;
 use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
@@ -56,8 +55,9 @@ pub struct AppConfig {
     pub clock: Arc<dyn Clock>,
     /// Where cues are played.
     pub player: Box<dyn CuePlayer>,
-    /// Opens the real sound output off the UI thread, replacing `player` once open.
-    pub open_player: Option<Box<dyn FnOnce() -> Box<dyn CuePlayer> + Send>>,
+    /// Opens the real sound output (chimes and voice) off the UI thread, replacing `player`
+    /// once open.
+    pub open_outputs: Option<Box<dyn FnOnce() -> Outputs + Send>>,
     /// Where settings and routines are kept; `None` keeps nothing (and says so).
     pub store: Option<Store>,
     /// A routine to open straight into.
@@ -80,21 +80,20 @@ impl AppConfig {
     #[must_use]
     pub fn for_this_machine(start: Option<StartRequest>) -> Self {
         let bench = BenchOptions::from_env();
-        let (player, cue_log, open_player): (Box<dyn CuePlayer>, _, _) = if bench.record_cues {
+        let (player, cue_log, open_outputs): (Box<dyn CuePlayer>, _, _) = if bench.record_cues {
             let (player, log) = RecordingPlayer::new();
             (Box::new(player), Some(log), None)
         } else {
             let opening = SilentPlayer::new(AudioStatus::Unavailable {
                 reason: "The sound output is still opening.".to_owned(),
             });
-            let open: Box<dyn FnOnce() -> Box<dyn CuePlayer> + Send> =
-                Box::new(open_default_player);
+            let open: Box<dyn FnOnce() -> Outputs + Send> = Box::new(open_default_outputs);
             (Box::new(opening), None, Some(open))
         };
         Self {
             clock: Arc::new(SystemClock),
             player,
-            open_player,
+            open_outputs,
             store: Store::for_this_machine(),
             start,
             timer_thread: true,
@@ -111,7 +110,7 @@ impl AppConfig {
         Self {
             clock,
             player,
-            open_player: None,
+            open_outputs: None,
             store: Some(store),
             start: None,
             timer_thread: false,
@@ -209,10 +208,8 @@ impl UnknotApp {
             Box::new(move || repaint.request_repaint()),
             config.timer_thread,
         );
-        if let Some(open) = config.open_player {
-            conductor.open_player_in_background(open);
-            // The real machine: the voice gets its own output, opened off the UI thread too.
-            conductor.open_speaker_in_background(crate::playback::speech::open_default_speaker);
+        if let Some(open) = config.open_outputs {
+            conductor.open_outputs_in_background(open);
         }
         if let Some(speaker) = config.speaker {
             conductor.set_speaker(speaker);

@@ -22,6 +22,7 @@ use crate::core::session::Session;
 use crate::core::voice::{self, Guidance, SpokenLine, Utterance};
 use crate::playback::clock::Clock;
 use crate::playback::cue::{AudioStatus, CuePlayer};
+use crate::playback::output::Outputs;
 use crate::playback::speech::{SilentSpeaker, Speaker, VoiceStatus};
 use crate::store::settings::Settings;
 
@@ -31,11 +32,23 @@ pub type Waker = Box<dyn Fn() + Send + Sync>;
 struct Stage {
     session: Option<Session>,
     player: Box<dyn CuePlayer>,
-    /// A better player is being opened in the background.
-    player_pending: bool,
+    /// The sound output is being opened in the background: what falls due meanwhile is held.
+    outputs_pending: bool,
+    /// Cues and lines that fell due while the output was opening, played when it opens if
+    /// still within the get-ready pause (see [`Stage::play_held`]).
+    held: Vec<HeldSound>,
     settings: Settings,
     quit: bool,
     voice: Voice,
+}
+
+/// Something that fell due while the sound output was still opening.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum HeldSound {
+    /// Cues one tick or command handed out at `at`, with the lines due with them.
+    Cues { due: Vec<Cue>, at: Instant },
+    /// The opening line of a routine started at `at`.
+    Opening { at: Instant },
 }
 
 /// The voice's part of the stage: its speaker and the running plan's spoken lines.
@@ -48,6 +61,15 @@ impl Stage {
     /// Plays the cues that fell due (`due`, as the session handed them out) with the lines
     /// due at their instants.
     fn play(&mut self, due: &[Cue], now: Instant) {
+        if self.outputs_pending {
+            if !due.is_empty() {
+                self.held.push(HeldSound::Cues {
+                    due: due.to_vec(),
+                    at: now,
+                });
+            }
+            return;
+        }
         let planned = self
             .session
             .as_ref()
@@ -81,8 +103,31 @@ impl Stage {
             && self.voice.speaker.status().clips
     }
 
-    /// Says the opening line (the first get-ready, which has no cue), if there is one.
-    fn say_opening(&mut self) {
+    /// Plays what was held while the output opened, each at the instant it fell due, unless
+    /// that was longer ago than the get-ready pause (at least a second): a late sound would then
+    /// speak over what the person is already doing, so it is dropped.
+    fn play_held(&mut self, now: Instant) {
+        let limit = Duration::from_secs(u64::from(self.settings.get_ready_secs.max(1)));
+        for held in std::mem::take(&mut self.held) {
+            match held {
+                HeldSound::Cues { due, at } if now.saturating_duration_since(at) <= limit => {
+                    self.play(&due, at);
+                }
+                HeldSound::Opening { at } if now.saturating_duration_since(at) <= limit => {
+                    self.say_opening(at);
+                }
+                HeldSound::Cues { .. } | HeldSound::Opening { .. } => {}
+            }
+        }
+    }
+
+    /// Says the opening line (the first get-ready, which has no cue), if there is one, for a
+    /// routine started (or sent back to its start) at `at`.
+    fn say_opening(&mut self, at: Instant) {
+        if self.outputs_pending {
+            self.held.push(HeldSound::Opening { at });
+            return;
+        }
         let has_cue_at_0 = self
             .session
             .as_ref()
@@ -188,7 +233,8 @@ impl Conductor {
             stage: Mutex::new(Stage {
                 session: None,
                 player,
-                player_pending: false,
+                outputs_pending: false,
+                held: Vec::new(),
                 settings,
                 quit: false,
                 voice: Voice {
@@ -212,29 +258,46 @@ impl Conductor {
         Self { shared, timer }
     }
 
-    /// Opens the sound output on a background thread, so the window need not wait for the
-    /// audio device; until it is open, cues go to the player given at creation. Wakes the
-    /// window when done, so a changed status is shown.
-    pub fn open_player_in_background(
-        &self,
-        open: impl FnOnce() -> Box<dyn CuePlayer> + Send + 'static,
-    ) {
+    /// Opens the sound output (chimes and voice together) on a background thread, so the
+    /// window need not wait for the audio device. Until it is open, the test-sound button uses
+    /// the player given at creation, and cues and lines that fall due are held, then played
+    /// when it opens if still within the get-ready pause. Wakes the window when done, so a
+    /// changed status is shown.
+    pub fn open_outputs_in_background(&self, open: impl FnOnce() -> Outputs + Send + 'static) {
         let shared = Arc::clone(&self.shared);
-        self.shared.lock().player_pending = true;
+        self.shared.lock().outputs_pending = true;
         let spawned = std::thread::Builder::new()
             .name("unknot-audio-open".into())
             .spawn(move || {
-                let player = open();
+                let outputs = open();
                 let mut stage = shared.lock();
-                stage.player = player;
-                stage.player_pending = false;
+                stage.player = outputs.player;
+                stage.voice.speaker = outputs.speaker;
+                stage.outputs_pending = false;
+                stage.rewrite_script();
+                stage.play_held(shared.clock.now());
                 drop(stage);
+                shared.changed.notify_all();
                 (shared.waker)();
             });
         if spawned.is_err() {
             // No thread: stay with the player we have, which says why sound is off.
-            self.shared.lock().player_pending = false;
+            let mut stage = self.shared.lock();
+            stage.outputs_pending = false;
+            stage.held.clear();
         }
+    }
+
+    /// Waits until a sound output being opened in the background is open, at most `limit`;
+    /// returns whether it is open (for tests: it waits on the conductor's signal, not a timer).
+    pub fn wait_for_outputs(&self, limit: Duration) -> bool {
+        let stage = self.shared.lock();
+        let (stage, _) = self
+            .shared
+            .changed
+            .wait_timeout_while(stage, limit, |stage| stage.outputs_pending)
+            .unwrap_or_else(PoisonError::into_inner);
+        !stage.outputs_pending
     }
 
     /// The current instant on the conductor's clock.
@@ -257,8 +320,8 @@ impl Conductor {
 
     /// Whether the sound output is still being opened in the background.
     #[must_use]
-    pub fn player_pending(&self) -> bool {
-        self.shared.lock().player_pending
+    pub fn outputs_pending(&self) -> bool {
+        self.shared.lock().outputs_pending
     }
 
     /// Uses new volume, mute and cue choices from now on.
@@ -269,25 +332,6 @@ impl Conductor {
         if recount {
             stage.rewrite_script();
         }
-    }
-
-    /// Opens the voice's output on a background thread; until then the voice is silent (and
-    /// chimes play in its place). Wakes the window when done.
-    pub fn open_speaker_in_background(
-        &self,
-        open: impl FnOnce() -> Box<dyn Speaker> + Send + 'static,
-    ) {
-        let shared = Arc::clone(&self.shared);
-        let _ = std::thread::Builder::new()
-            .name("unknot-voice-open".into())
-            .spawn(move || {
-                let speaker = open();
-                let mut stage = shared.lock();
-                stage.voice.speaker = speaker;
-                stage.rewrite_script();
-                drop(stage);
-                (shared.waker)();
-            });
     }
 
     /// Uses `speaker` for the voice from now on.
@@ -330,8 +374,9 @@ impl Conductor {
     pub fn start(&self, plan: Plan) {
         let mut stage = self.shared.lock();
         stage.session = Some(Session::start(plan, self.shared.clock.now()));
+        stage.held.clear();
         stage.rewrite_script();
-        stage.say_opening();
+        stage.say_opening(self.shared.clock.now());
         self.shared.pump(&mut stage);
         self.shared.changed.notify_all();
     }
@@ -340,6 +385,7 @@ impl Conductor {
     pub fn clear(&self) {
         let mut stage = self.shared.lock();
         stage.session = None;
+        stage.held.clear();
         stage.voice.lines.clear();
         drop(stage);
         self.shared.changed.notify_all();
@@ -359,7 +405,7 @@ impl Conductor {
             stage.play(&due, now);
             if after.is_zero() && !before.is_zero() {
                 // Back to the very start: the first get-ready has no cue of its own.
-                stage.say_opening();
+                stage.say_opening(now);
             }
         }
         self.shared.changed.notify_all();
@@ -419,6 +465,7 @@ mod tests {
     use crate::playback::clock::{ManualClock, SystemClock};
     use crate::playback::cue::{CueLog, RecordingPlayer};
     use crate::playback::speech::{Heard, HeardLog, RecordingSpeaker};
+    use std::sync::mpsc::Sender;
 
     fn plan(hold: u32) -> Plan {
         Plan::new(
@@ -478,25 +525,90 @@ mod tests {
     }
 
     #[test]
-    fn a_player_opened_in_the_background_replaces_the_first_one() {
+    fn outputs_opened_in_the_background_replace_the_first_player() {
         let (_clock, conductor, first) = recorded(Settings::default());
         let (later, second) = RecordingPlayer::new();
         let (tx, rx) = std::sync::mpsc::channel::<()>();
-        conductor.open_player_in_background(move || {
+        conductor.open_outputs_in_background(move || {
             // Wait until told, so the test sees the pending state.
             let _ = rx.recv();
-            Box::new(later)
+            Outputs {
+                player: Box::new(later),
+                speaker: Box::new(SilentSpeaker),
+            }
         });
-        assert!(conductor.player_pending());
+        assert!(conductor.outputs_pending());
         conductor.test_sound(Cue::Halfway);
         tx.send(()).expect("the opener is waiting");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while conductor.player_pending() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        assert!(conductor.wait_for_outputs(Duration::from_secs(10)));
         conductor.test_sound(Cue::StepEnd);
         assert_eq!(first.cues(), [Cue::Halfway]);
         assert_eq!(second.cues(), [Cue::StepEnd]);
+    }
+
+    /// A conductor on a manual clock whose sound output opens only when the returned sender
+    /// is used; chimes and voice then go into the returned log.
+    fn opening_late(settings: Settings) -> (ManualClock, Conductor, HeardLog, Sender<()>) {
+        let clock = ManualClock::new();
+        let shared_clock: Arc<dyn Clock> = Arc::new(clock.clone());
+        let (speaker, log) = RecordingSpeaker::new(Arc::clone(&shared_clock), VOICE);
+        let chimes = log.chimes(Arc::clone(&shared_clock));
+        let (opening, _) = RecordingPlayer::new();
+        let conductor = Conductor::new(
+            shared_clock,
+            Box::new(opening),
+            settings,
+            Box::new(|| {}),
+            false,
+        );
+        let (open, opened) = std::sync::mpsc::channel::<()>();
+        conductor.open_outputs_in_background(move || {
+            let _ = opened.recv();
+            Outputs {
+                player: Box::new(chimes),
+                speaker: Box::new(speaker),
+            }
+        });
+        (clock, conductor, log, open)
+    }
+
+    #[test]
+    fn the_first_line_waits_for_an_output_that_opens_late_within_the_get_ready_pause() {
+        let (clock, conductor, log, open) = opening_late(Settings::default());
+        let t0 = clock.now();
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 2);
+        assert!(log.heard().is_empty(), "nothing can be heard yet");
+        open.send(()).expect("the opener is waiting");
+        assert!(conductor.wait_for_outputs(Duration::from_secs(10)));
+        run_for(&clock, &conductor, 4);
+        let timeline = log.timeline(t0);
+        assert_eq!(
+            timeline.first(),
+            Some(&(
+                s(2),
+                "Get ready: single knee to chest, left side.".to_owned()
+            )),
+            "the opening line is said as soon as the output opens"
+        );
+        assert_eq!(timeline.get(1), Some(&(s(5), "Begin.".to_owned())));
+    }
+
+    #[test]
+    fn what_fell_due_longer_ago_than_the_get_ready_pause_is_not_played_late() {
+        let (clock, conductor, log, open) = opening_late(Settings::default());
+        let t0 = clock.now();
+        conductor.start(knee_and_tilt());
+        run_for(&clock, &conductor, 12);
+        open.send(()).expect("the opener is waiting");
+        assert!(conductor.wait_for_outputs(Duration::from_secs(10)));
+        run_for(&clock, &conductor, 1);
+        let timeline = log.timeline(t0);
+        assert_eq!(
+            timeline,
+            [(s(12), "Three.".to_owned()), (s(13), "Two.".to_owned())],
+            "the get-ready line (0 s) and Begin (5 s) are dropped; Three (12 s) plays"
+        );
     }
 
     /// A conductor on a manual clock whose chimes and voice go into one log.

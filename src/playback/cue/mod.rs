@@ -1,9 +1,10 @@
 //! Audio cues: the short, gentle sounds that let a person follow a routine with their eyes
 //! closed. The session decides *when* a [`Cue`] is due and how loud it should be; this module
 //! only makes the sound. Every player implements [`CuePlayer`], whose `play` is fire-and-forget:
-//! it never blocks and never panics. [`open_default_player`] tries the system's sound output
-//! and, when there is none, returns a [`SilentPlayer`] that explains why in its
-//! [`AudioStatus`], so the app runs silently instead of failing. [`RecordingPlayer`] stands in
+//! it never blocks and never panics. [`crate::playback::output::open_default_outputs`] opens the
+//! system's sound output for the chimes and the voice together and, when there is none, returns a
+//! [`SilentPlayer`] that explains why in its [`AudioStatus`], so the app runs silently instead of
+//! failing. [`RecordingPlayer`] stands in
 //! for the speaker in tests and benchmarks, and [`sounds::render`] turns each cue into samples
 //! without any device.
 
@@ -113,20 +114,6 @@ pub fn sound_index(cue: Cue) -> usize {
     }
 }
 
-/// Opens the system's default sound output and returns a player for it.
-///
-/// On any failure (no sound card, no sound server, a driver error, even a panic inside the
-/// audio library) this returns a [`SilentPlayer`] whose status is
-/// [`AudioStatus::Unavailable`] with the reason. It never panics and blocks only while the
-/// device is being opened.
-#[must_use]
-pub fn open_default_player() -> Box<dyn CuePlayer> {
-    match RodioPlayer::open() {
-        Ok(player) => Box::new(player),
-        Err(reason) => Box::new(SilentPlayer::new(AudioStatus::Unavailable { reason })),
-    }
-}
-
 /// A short name for `cue`, for settings and "test sound" buttons.
 #[must_use]
 pub fn cue_label(cue: Cue) -> &'static str {
@@ -155,7 +142,6 @@ fn safe_gain(volume: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
 
     #[test]
     fn labels_are_distinct_and_countdown_shares_one() {
@@ -211,26 +197,5 @@ mod tests {
         assert!(on.is_available());
         assert!(!off.is_available());
         assert_eq!(off.to_string(), "none");
-    }
-
-    #[test]
-    fn open_default_player_returns_quickly_without_panicking() {
-        let started = Instant::now();
-        let mut player = open_default_player();
-        let took = started.elapsed();
-        match player.status() {
-            AudioStatus::Available { device } => assert!(!device.is_empty()),
-            AudioStatus::Unavailable { reason } => {
-                assert!(!reason.trim().is_empty());
-                assert!(reason.contains("silently"), "{reason}");
-            }
-        }
-        // Whatever the outcome, playing must not block or panic.
-        let before_play = Instant::now();
-        for cue in ALL_CUES {
-            player.play(cue, 0.0);
-        }
-        assert!(before_play.elapsed() < Duration::from_millis(200));
-        assert!(took < Duration::from_secs(10), "opening took {took:?}");
     }
 }

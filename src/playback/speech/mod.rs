@@ -3,8 +3,8 @@
 //!
 //! Every speaker implements [`Speaker`], whose `say` is fire-and-forget like
 //! [`crate::playback::cue::CuePlayer::play`]: it never blocks and never panics. [`RodioSpeaker`] plays the
-//! recorded clips (embedded in the program, decoded by rodio's pure-Rust Vorbis decoder) on its
-//! own output stream and hands a person's own step names to the system's speech service
+//! recorded clips (embedded in the program, decoded by rodio's pure-Rust Vorbis decoder) on the
+//! one sound output shared with the chimes and hands a person's own step names to the system's speech service
 //! ([`system`]), which runs as a subprocess with a time limit. [`SilentSpeaker`] stands in when
 //! no sound output opened; [`RecordingSpeaker`] records what it was asked to say, at the
 //! conductor's clock, for tests.
@@ -72,14 +72,5 @@ impl Speaker for SilentSpeaker {
 
     fn status(&self) -> &VoiceStatus {
         &VoiceStatus::SILENT
-    }
-}
-
-/// Opens the default output for the voice; a [`SilentSpeaker`] when there is none.
-#[must_use]
-pub fn open_default_speaker() -> Box<dyn Speaker> {
-    match RodioSpeaker::open(system::detect()) {
-        Ok(speaker) => Box::new(speaker),
-        Err(_) => Box::new(SilentSpeaker),
     }
 }

@@ -1,44 +1,41 @@
-//! The real voice: recorded clips on rodio's default output, and own step names through the
-//! system's speech service. Clips are decoded once, when first said, and kept; saying one hands
-//! a cheap clone of its samples to the mixer, so `say` never waits.
+//! The real voice: recorded clips on the one sound output ([`crate::playback::output`]), and own
+//! step names through the system's speech service. Clips are decoded once, when first said, and
+//! kept; saying one hands a cheap clone of its samples to the output's mixer, so `say` never
+//! waits.
 
 use std::collections::HashMap;
-use std::panic::{self, AssertUnwindSafe};
 use std::time::Duration;
 
+use rodio::Source as _;
 use rodio::buffer::SamplesBuffer;
-use rodio::{DeviceSinkBuilder, MixerDeviceSink, Source as _};
 
 use super::system::{self, SystemSpeech};
 use super::{Speaker, VoiceStatus, clips};
 use crate::core::voice::{Phrase, Utterance};
+use crate::playback::output::SoundOutput;
 
-/// Says clips on the default sound output; see the module docs.
+/// Says clips on the sound output; see the module docs.
 pub struct RodioSpeaker {
-    /// Keeps the output stream running; the voice stops when this is dropped.
-    sink: MixerDeviceSink,
+    output: SoundOutput,
     decoded: HashMap<String, SamplesBuffer>,
     system: Option<SystemSpeech>,
     status: VoiceStatus,
 }
 
 impl RodioSpeaker {
-    /// Opens the default output for the voice, with `system` for own step names.
-    pub fn open(system: Option<SystemSpeech>) -> Result<Self, String> {
-        let opened = panic::catch_unwind(AssertUnwindSafe(DeviceSinkBuilder::open_default_sink))
-            .map_err(|_| "the sound system failed while opening".to_owned())?;
-        let mut sink = opened.map_err(|e| e.to_string())?;
-        sink.log_on_drop(false);
+    /// A voice on `output`, with `system` for own step names.
+    #[must_use]
+    pub fn new(output: SoundOutput, system: Option<SystemSpeech>) -> Self {
         let status = VoiceStatus {
             clips: true,
             system_speech: system.as_ref().map(|s| s.program.to_owned()),
         };
-        Ok(Self {
-            sink,
+        Self {
+            output,
             decoded: HashMap::new(),
             system,
             status,
-        })
+        }
     }
 
     fn play_clip(&mut self, phrase: Phrase, gain: f32) {
@@ -50,7 +47,7 @@ impl RodioSpeaker {
             self.decoded.insert(id.clone(), buffer);
         }
         if let Some(buffer) = self.decoded.get(&id) {
-            self.sink.mixer().add(buffer.clone().amplify(gain));
+            self.output.mixer().add(buffer.clone().amplify(gain));
         }
     }
 }
