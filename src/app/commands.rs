@@ -79,27 +79,13 @@ impl UnknotApp {
     }
 
     fn apply_player(&mut self, command: PlayerCommand) {
-        let Screen::Player(run) = &mut self.screen else {
+        if !matches!(self.screen, Screen::Player(_)) {
             return;
-        };
-        let step_now = || {
-            self.conductor
-                .read(|session, now| session.map(|s| s.view(now).step_index))
-        };
+        }
         match command {
             PlayerCommand::TogglePause => self.conductor.command(Session::toggle_pause),
-            PlayerCommand::Back => {
-                self.conductor.command(Session::back);
-                if let Some(step) = step_now() {
-                    run.skipped.remove(&step);
-                }
-            }
-            PlayerCommand::Skip => {
-                if let Some(step) = step_now() {
-                    run.skipped.insert(step);
-                }
-                self.conductor.command(Session::skip);
-            }
+            PlayerCommand::Back => self.conductor.command(Session::back),
+            PlayerCommand::Skip => self.conductor.command(Session::skip),
             PlayerCommand::AskStop => {
                 let resume = self.pause_for_dialog();
                 self.open_modal(Modal::ConfirmStop { resume });
@@ -588,16 +574,16 @@ impl UnknotApp {
     /// and asks the pain question after it, if due.
     pub(super) fn show_ending(&mut self) {
         let record = self.log_run(false);
-        let (skipped, questions) = match &self.screen {
-            Screen::Player(run) => (run.skipped.len(), run.questions),
+        let questions = match &self.screen {
+            Screen::Player(run) => run.questions,
             Screen::Home
             | Screen::BeforeStart { .. }
             | Screen::Finished(_)
             | Screen::Editor(_)
-            | Screen::History(_) => (0, crate::core::history::PainQuestions::default()),
+            | Screen::History(_) => crate::core::history::PainQuestions::default(),
         };
         let ending = self.conductor.read(|session, now| {
-            session.map(|s| Ending::new(s.plan().routine.name.clone(), s.summary(now), skipped))
+            session.map(|s| Ending::new(s.plan().routine.name.clone(), s.summary(now)))
         });
         self.conductor.clear();
         self.screen = ending.map_or(Screen::Home, Screen::Finished);

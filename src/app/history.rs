@@ -32,7 +32,7 @@ fn run_input(session: &Session, now: std::time::Instant, run: &Run, closing: boo
     let (mut done, mut skipped) = (Vec::new(), Vec::new());
     for (index, step) in plan.routine.steps.iter().enumerate() {
         let step_ref = StepRef::new(&step.id, step.technique.as_deref());
-        if completed.get(index) == Some(&true) && !run.skipped.contains(&index) {
+        if completed.get(index) == Some(&true) {
             done.push(step_ref);
         } else {
             skipped.push(step_ref);
@@ -97,7 +97,6 @@ impl UnknotApp {
         self.conductor.start(plan.clone());
         self.last_plan = Some(plan);
         self.screen = Screen::Player(Run {
-            skipped: std::collections::BTreeSet::new(),
             started,
             pain_before,
             note,

@@ -1,7 +1,5 @@
 //! Which screen is showing, each variant owning the state that only it needs.
 
-use std::collections::BTreeSet;
-
 use crate::core::history::{LocalStart, PainQuestions, PainRating};
 use crate::store::history::Deleted;
 use crate::ui::editor::EditorState;
@@ -38,8 +36,6 @@ pub struct HistoryScreen {
 /// What the player remembers about the run in progress.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Run {
-    /// Steps the person skipped and has not gone back to.
-    pub skipped: BTreeSet<usize>,
     /// When it started, local time (for the history).
     pub started: LocalStart,
     /// The answer to "How is your back right now?" before it, if one was given.

@@ -47,6 +47,8 @@ pub struct Session {
     /// Plan position already accounted for step completion.
     counted_to: Duration,
     completed: Vec<bool>,
+    /// For each step: skipped by hand and not gone back to.
+    skipped: Vec<bool>,
     /// Wall-clock time spent running, up to `running_since`.
     spent: Duration,
 }
@@ -91,6 +93,9 @@ pub struct Summary {
     pub time_spent: Duration,
     /// Steps played to their end (skipped ones do not count).
     pub steps_done: usize,
+    /// Steps passed over: skipped by hand (and not gone back to) before the end; once the end
+    /// is reached, every step not played to its end.
+    pub steps_skipped: usize,
     /// Steps in the routine.
     pub steps_total: usize,
     /// Whether the whole plan was reached.
@@ -114,6 +119,7 @@ impl Session {
             next_cue: 0,
             counted_to: Duration::ZERO,
             completed: vec![false; steps],
+            skipped: vec![false; steps],
             spent: Duration::ZERO,
         }
     }
@@ -150,6 +156,7 @@ impl Session {
     }
 
     /// Advances to `now` and returns the cues due since the last call, in order.
+    #[must_use = "the cues that fell due are to be played"]
     pub fn tick(&mut self, now: Instant) -> Vec<Cue> {
         if self.state != State::Running {
             return Vec::new();
@@ -198,6 +205,7 @@ impl Session {
     }
 
     /// Pauses at `now`; returns the cues that fell due before the pause.
+    #[must_use = "the cues that fell due are to be played"]
     pub fn pause(&mut self, now: Instant) -> Vec<Cue> {
         let due = self.tick(now);
         if self.state == State::Running {
@@ -215,6 +223,7 @@ impl Session {
     }
 
     /// Pauses a running session or resumes a paused one; returns cues due before a pause.
+    #[must_use = "the cues that fell due are to be played"]
     pub fn toggle_pause(&mut self, now: Instant) -> Vec<Cue> {
         match self.state {
             State::Running => self.pause(now),
@@ -227,6 +236,7 @@ impl Session {
     }
 
     /// Stops before the end; returns the cues that fell due before stopping.
+    #[must_use = "the cues that fell due are to be played"]
     pub fn stop(&mut self, now: Instant) -> Vec<Cue> {
         let due = self.tick(now);
         if matches!(self.state, State::Running | State::Paused) {
@@ -237,13 +247,18 @@ impl Session {
 
     /// Moves to the start of the next step (its get-ready); from the last step, to the end,
     /// which finishes the routine. Cues in between are not played. Returns cues due before
-    /// the jump, and [`Cue::RoutineDone`] if the jump finishes the routine.
+    /// the jump, and [`Cue::RoutineDone`] if the jump finishes the routine. The step is counted
+    /// as skipped (see [`Session::steps_skipped`]).
+    #[must_use = "the cues that fell due are to be played"]
     pub fn skip(&mut self, now: Instant) -> Vec<Cue> {
         let mut due = self.tick(now);
         if !matches!(self.state, State::Running | State::Paused) {
             return due;
         }
         let current = self.step_at(self.position(now));
+        if let Some(skipped) = self.skipped.get_mut(current) {
+            *skipped = true;
+        }
         let target = self
             .plan
             .steps
@@ -263,7 +278,9 @@ impl Session {
     }
 
     /// Restarts the current step from its get-ready; within [`BACK_TO_PREVIOUS`] of the step's
-    /// start, goes to the previous step instead. Returns cues due before the jump.
+    /// start, goes to the previous step instead, which is then no longer counted as skipped.
+    /// Returns cues due before the jump.
+    #[must_use = "the cues that fell due are to be played"]
     pub fn back(&mut self, now: Instant) -> Vec<Cue> {
         let due = self.tick(now);
         if !matches!(self.state, State::Running | State::Paused) {
@@ -277,6 +294,9 @@ impl Session {
         } else {
             current
         };
+        if let Some(skipped) = self.skipped.get_mut(target_step) {
+            *skipped = false;
+        }
         self.seek(secs(self.plan.steps[target_step].start_secs), now);
         due
     }
@@ -387,15 +407,34 @@ impl Session {
         &self.completed
     }
 
-    /// Time spent and steps done so far.
+    /// For each step of the plan, by index: whether it was skipped by hand and not gone back
+    /// to. A step skipped and then played to its end after going back is not skipped.
+    #[must_use]
+    pub fn steps_skipped(&self) -> Vec<bool> {
+        self.skipped
+            .iter()
+            .zip(&self.completed)
+            .map(|(&skipped, &done)| skipped && !done)
+            .collect()
+    }
+
+    /// Time spent and steps done and skipped so far.
     #[must_use]
     pub fn summary(&self, now: Instant) -> Summary {
         let running = self
             .running_since
             .map_or(Duration::ZERO, |since| now.saturating_duration_since(since));
+        let steps_done = self.completed.iter().filter(|&&done| done).count();
+        let finished = self.state == State::Finished;
+        let steps_skipped = if finished {
+            self.completed.len() - steps_done
+        } else {
+            self.steps_skipped().iter().filter(|&&s| s).count()
+        };
         Summary {
             time_spent: self.spent + running,
-            steps_done: self.completed.iter().filter(|&&done| done).count(),
+            steps_done,
+            steps_skipped,
             steps_total: self.completed.len(),
             finished: self.state == State::Finished,
         }
@@ -597,15 +636,46 @@ mod tests {
         let mut session = Session::start(plan(), t0);
         run(&mut session, t0, 0.0, 101.0);
         assert_eq!(session.steps_completed(), [true, false]);
-        session.skip(at(t0, 102.0));
+        let _ = session.skip(at(t0, 102.0));
         assert_eq!(session.steps_completed(), [true, false]);
+    }
+
+    #[test]
+    fn the_session_counts_steps_skipped_and_forgets_a_skip_gone_back_to() {
+        let t0 = Instant::now();
+        let mut session = Session::start(plan(), t0);
+        let _ = session.skip(at(t0, 7.0));
+        assert_eq!(session.steps_skipped(), [true, false]);
+        assert_eq!(session.summary(at(t0, 7.0)).steps_skipped, 1);
+        // Within two seconds of step 2's start: back to step 1, no longer skipped.
+        let _ = session.back(at(t0, 8.0));
+        assert_eq!(session.steps_skipped(), [false, false]);
+        run(&mut session, t0, 8.0, 130.0);
+        assert_eq!(session.state(), State::Finished);
+        let summary = session.summary(at(t0, 130.0));
+        assert_eq!((summary.steps_done, summary.steps_skipped), (2, 0));
+    }
+
+    #[test]
+    fn a_stop_counts_only_real_skips_and_the_end_counts_every_step_not_done() {
+        let t0 = Instant::now();
+        let mut stopped = Session::start(plan(), t0);
+        let _ = stopped.stop(at(t0, 30.0));
+        let summary = stopped.summary(at(t0, 30.0));
+        assert_eq!((summary.steps_done, summary.steps_skipped), (0, 0));
+        let mut ended = Session::start(plan(), t0);
+        let _ = ended.skip(at(t0, 7.0));
+        let _ = ended.skip(at(t0, 8.0));
+        let summary = ended.summary(at(t0, 8.0));
+        assert!(summary.finished);
+        assert_eq!((summary.steps_done, summary.steps_skipped), (0, 2));
     }
 
     #[test]
     fn skip_while_paused_stays_paused_except_at_the_end() {
         let t0 = Instant::now();
         let mut session = Session::start(plan(), t0);
-        session.pause(at(t0, 1.0));
+        let _ = session.pause(at(t0, 1.0));
         assert_eq!(session.skip(at(t0, 2.0)), []);
         assert_eq!(session.state(), State::Paused);
         assert_eq!(session.position(at(t0, 50.0)), Duration::from_secs(100));
@@ -618,21 +688,21 @@ mod tests {
         let t0 = Instant::now();
         let mut session = Session::start(plan(), t0);
         // At 30 s (inside step 1): back restarts step 1 at its get-ready.
-        session.tick(at(t0, 30.0));
-        session.back(at(t0, 30.0));
+        let _ = session.tick(at(t0, 30.0));
+        let _ = session.back(at(t0, 30.0));
         assert_eq!(session.position(at(t0, 30.0)), Duration::ZERO);
         // Cues of the restarted step play again.
         assert_eq!(session.tick(at(t0, 35.0)), [StepStart]);
         // On the first step, within 2 s: stays on the first step (there is no previous).
-        session.back(at(t0, 35.0));
-        session.back(at(t0, 36.0));
+        let _ = session.back(at(t0, 35.0));
+        let _ = session.back(at(t0, 36.0));
         assert_eq!(session.position(at(t0, 36.0)), Duration::ZERO);
         // Skip into step 2, then back within 2 s: to step 1; after 2 s: restart step 2.
-        session.skip(at(t0, 36.0));
-        session.back(at(t0, 37.5));
+        let _ = session.skip(at(t0, 36.0));
+        let _ = session.back(at(t0, 37.5));
         assert_eq!(session.position(at(t0, 37.5)), Duration::ZERO);
-        session.skip(at(t0, 38.0));
-        session.back(at(t0, 41.0));
+        let _ = session.skip(at(t0, 38.0));
+        let _ = session.back(at(t0, 41.0));
         assert_eq!(session.position(at(t0, 41.0)), Duration::from_secs(100));
     }
 
@@ -659,12 +729,12 @@ mod tests {
             session.until_next_cue(at(t0, 4.25)),
             Some(Duration::from_millis(750))
         );
-        session.tick(at(t0, 5.0));
+        let _ = session.tick(at(t0, 5.0));
         assert_eq!(
             session.until_next_cue(at(t0, 5.0)),
             Some(Duration::from_secs(10))
         );
-        session.pause(at(t0, 6.0));
+        let _ = session.pause(at(t0, 6.0));
         assert_eq!(session.until_next_cue(at(t0, 6.0)), None);
     }
 

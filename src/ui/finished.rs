@@ -15,25 +15,15 @@ pub struct Ending {
     pub routine_name: String,
     /// Time spent and steps done, from the session.
     pub summary: Summary,
-    /// Steps the person skipped (and did not go back to).
-    pub skipped: usize,
 }
 
 impl Ending {
-    /// An ending from a session's summary and the steps the person skipped. Once the end is
-    /// reached, every step not played to its end was skipped.
+    /// An ending from a session's summary (which counts the steps skipped).
     #[must_use]
-    pub fn new(routine_name: String, summary: Summary, skipped_by_hand: usize) -> Self {
-        let not_done = summary.steps_total.saturating_sub(summary.steps_done);
-        let skipped = if summary.finished {
-            not_done
-        } else {
-            skipped_by_hand.min(not_done)
-        };
+    pub fn new(routine_name: String, summary: Summary) -> Self {
         Self {
             routine_name,
             summary,
-            skipped,
         }
     }
 
@@ -68,7 +58,7 @@ impl Ending {
     /// "3 steps skipped", when any were.
     #[must_use]
     pub fn skipped_line(&self) -> Option<String> {
-        match self.skipped {
+        match self.summary.steps_skipped {
             0 => None,
             1 => Some("1 step skipped".to_owned()),
             n => Some(format!("{n} steps skipped")),
@@ -138,10 +128,11 @@ mod tests {
         let summary = Summary {
             time_spent: Duration::from_secs(90),
             steps_done: done,
+            steps_skipped: skipped,
             steps_total: total,
             finished,
         };
-        Ending::new("R".into(), summary, skipped)
+        Ending::new("R".into(), summary)
     }
 
     #[test]
@@ -161,21 +152,11 @@ mod tests {
     }
 
     #[test]
-    fn reaching_the_end_counts_every_step_not_done_as_skipped() {
-        assert_eq!(ending(1, 4, true, 0).skipped, 3);
-    }
-
-    #[test]
     fn a_stop_says_how_far_it_got_and_counts_only_real_skips() {
         let e = ending(2, 6, false, 1);
         assert_eq!(e.headline(), "Routine stopped");
         assert_eq!(e.steps_line(), "Stopped after 2 of 6 steps");
         assert_eq!(e.skipped_line().as_deref(), Some("1 step skipped"));
-        assert_eq!(
-            ending(5, 6, false, 9).skipped,
-            1,
-            "never more than the steps not done"
-        );
         assert_eq!(ending(1, 1, true, 0).steps_line(), "Done: 1 of 1 step");
     }
 }
