@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use crate::core::history::figures::{DayTotal, Figures, day_month, duration_text, weekday_short};
 use crate::core::history::{PainRating, SessionRecord};
+use crate::core::plan::clock;
 
 /// The characters for the calendar levels 0–4.
 pub const LEVEL_CHARS: [char; 5] = ['·', '░', '▒', '▓', '█'];
@@ -112,12 +113,6 @@ pub fn pain_cell(record: &SessionRecord) -> String {
     )
 }
 
-/// `m:ss` (minutes keep counting past 59).
-#[must_use]
-pub fn clock_text(secs: u32) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
-}
-
 fn sessions_table(records: &[&SessionRecord]) -> String {
     let header = [
         "DATE", "TIME", "ROUTINE", "LENGTH", "PLANNED", "STEPS", "ENDED", "PAIN", "NOTE",
@@ -135,8 +130,8 @@ fn sessions_table(records: &[&SessionRecord]) -> String {
                 ),
                 format!("{:02}:{:02}", r.start.at.hour(), r.start.at.minute()),
                 r.routine_name.clone(),
-                clock_text(r.actual_seconds),
-                clock_text(r.planned_seconds),
+                clock(r.actual_seconds),
+                clock(r.planned_seconds),
                 format!(
                     "{}/{}",
                     r.steps_done.len(),

@@ -1,4 +1,5 @@
-//! Bounds on reporting problems in a routine file: a line index, and a capped problem list.
+//! Problems found in a routine file, and bounds on reporting them: a line index, and a capped
+//! problem list.
 //!
 //! A hostile file of 256 KiB can hold hundreds of thousands of problems (87,366 empty step
 //! tables make 436,830 missing fields). Two things keep checking it fast and small: the line
@@ -9,7 +10,28 @@
 use std::fmt;
 use std::ops::Deref;
 
-use super::routine_file::Problem;
+/// One problem found in a routine file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The 1-based line the problem is on, when known.
+    pub line: Option<usize>,
+    /// The field it concerns, such as `steps[2].hold_seconds` (steps count from 1); empty for
+    /// problems with the file as a whole.
+    pub field: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.field.is_empty()) {
+            (Some(line), false) => write!(f, "line {line}, {}: {}", self.field, self.message),
+            (Some(line), true) => write!(f, "line {line}: {}", self.message),
+            (None, false) => write!(f, "{}: {}", self.field, self.message),
+            (None, true) => write!(f, "{}", self.message),
+        }
+    }
+}
 
 /// The most problems listed for one file; the rest are counted.
 pub const MAX_SHOWN_PROBLEMS: usize = 50;

@@ -10,7 +10,6 @@
 //! so the worst 256 KiB file is checked in bounded time and memory.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +17,7 @@ use serde::Serialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+pub use super::problems::Problem;
 use super::problems::{LineIndex, Problems, thousands};
 use crate::core::routine::model::{
     Category, Equipment, Importance, Pattern, Position, Routine, STEP_COUNT, Sides, Step, StepKind,
@@ -29,29 +29,6 @@ use crate::store::safe_file::{self, ReadError};
 pub const FORMAT_VERSION: i64 = 2;
 /// The largest routine file accepted, in bytes (256 KiB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024;
-
-/// One problem found in a routine file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The 1-based line the problem is on, when known.
-    pub line: Option<usize>,
-    /// The field it concerns, such as `steps[2].hold_seconds` (steps count from 1); empty for
-    /// problems with the file as a whole.
-    pub field: String,
-    /// What is wrong, in plain words.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.field.is_empty()) {
-            (Some(line), false) => write!(f, "line {line}, {}: {}", self.field, self.message),
-            (Some(line), true) => write!(f, "line {line}: {}", self.message),
-            (None, false) => write!(f, "{}: {}", self.field, self.message),
-            (None, true) => write!(f, "{}", self.message),
-        }
-    }
-}
 
 /// Why a routine file could not be loaded.
 #[derive(Debug, thiserror::Error)]

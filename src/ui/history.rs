@@ -20,9 +20,9 @@ use egui::{
 use jiff::civil::Date;
 
 use super::theme::{self, Palette};
-use crate::cli::report::clock_text;
 use crate::core::history::figures::{DEFAULT_WEEKS, DayTotal, Figures, day_label, weekday_short};
 use crate::core::history::{PAIN_MAX, PainMoment, PainRating, SessionRecord};
+use crate::core::plan::clock;
 
 /// A calendar cell's side, points.
 const CELL: f32 = 13.0;
@@ -547,8 +547,8 @@ fn sessions_ui(
                 ui.label(&record.routine_name);
                 ui.label(format!(
                     "{} of {}, {}",
-                    clock_text(record.actual_seconds),
-                    clock_text(record.planned_seconds),
+                    clock(record.actual_seconds),
+                    clock(record.planned_seconds),
                     record.ending.label()
                 ));
                 let mut pain = pain_words(record);
