@@ -609,25 +609,20 @@ fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
 /// Word-wraps `text` to `columns` characters; lines after the first start with `indent`.
 /// Existing line breaks are kept. Ends with a newline.
 fn wrap(text: &str, columns: usize, indent: &str) -> String {
+    let options = textwrap::Options::new(columns + indent.len())
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .break_words(false);
     let mut out = String::new();
     for (index, paragraph) in text.lines().enumerate() {
-        if index > 0 && !paragraph.trim().is_empty() {
-            out.push_str(indent);
-        }
-        let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            let len = word.chars().count();
-            if used > 0 && used + 1 + len > columns {
-                out.push('\n');
-                out.push_str(indent);
-                used = 0;
-            } else if used > 0 {
-                out.push(' ');
-                used += 1;
-            }
-            out.push_str(word);
-            used += len;
-        }
+        let filled = textwrap::fill(paragraph.trim(), &options);
+        // The first line follows its label on the same line, so it carries no indent of its
+        // own; an empty paragraph stays an empty line.
+        let filled = match filled.strip_prefix(indent) {
+            Some(rest) if index == 0 || paragraph.trim().is_empty() => rest,
+            _ => filled.as_str(),
+        };
+        out.push_str(filled.trim_end());
         out.push('\n');
     }
     if out.is_empty() {
