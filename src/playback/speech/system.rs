@@ -105,14 +105,12 @@ pub fn say(speech: &SystemSpeech, text: &str, volume: f32, limit: Duration) {
 /// The wait is the system's (`wait-timeout`: a signal or a pidfd, not a polling loop).
 #[must_use = "whether the program finished in time"]
 pub fn watch(mut child: std::process::Child, limit: Duration) -> bool {
-    match child.wait_timeout(limit) {
-        Ok(Some(_)) => true,
-        Ok(None) | Err(_) => {
-            let _ = child.kill();
-            let _ = child.wait();
-            false
-        }
+    if let Ok(Some(_)) = child.wait_timeout(limit) {
+        return true;
     }
+    let _ = child.kill();
+    let _ = child.wait();
+    false
 }
 
 #[cfg(test)]
