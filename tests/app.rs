@@ -12,11 +12,11 @@ use egui_kittest::kittest::Queryable as _;
 use unknot::app::{AppConfig, ScreenKind as Screen, StartRequest, UnknotApp};
 use unknot::core::fit::{self, LengthChoice};
 use unknot::core::plan::{Cue, Plan, clock};
+use unknot::core::settings::Settings;
 use unknot::playback::clock::{Clock as _, ManualClock};
 use unknot::playback::cue::{CueLog, RecordingPlayer};
 use unknot::store::Store;
 use unknot::store::builtin;
-use unknot::store::settings::Settings;
 
 struct Rig {
     harness: Harness<'static, UnknotApp>,
@@ -261,7 +261,7 @@ fn settings_and_lengths_survive_a_restart() {
     let rig = launch(dir.path(), None);
     let settings = rig.harness.state().settings();
     assert!(settings.muted);
-    assert_eq!(settings.theme, unknot::store::settings::ThemeChoice::Dark);
+    assert_eq!(settings.theme, unknot::core::settings::ThemeChoice::Dark);
     assert_eq!(
         settings
             .lengths

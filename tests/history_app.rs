@@ -19,12 +19,12 @@ use unknot::app::{AppConfig, ScreenKind, StartRequest, UnknotApp};
 use unknot::core::fit::{self, LengthChoice};
 use unknot::core::history::{Ending, PainRating, SessionRecord, csv};
 use unknot::core::plan::Plan;
+use unknot::core::settings::Settings;
 use unknot::playback::clock::ManualClock;
 use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 use unknot::store::builtin;
 use unknot::store::history::HistoryStore;
-use unknot::store::settings::Settings;
 
 const ROUTINE: &str = "desk-break";
 const QUESTION: &str = "How is your back right now?";

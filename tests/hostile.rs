@@ -12,13 +12,14 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use egui_kittest::Harness;
 use unknot::app::{AppConfig, UnknotApp};
+use unknot::core::settings::{Settings, WindowSize};
 use unknot::playback::clock::ManualClock;
 use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 use unknot::store::problems::MAX_SHOWN_PROBLEMS;
 use unknot::store::routine_file::parse_routine;
 use unknot::store::routines::RoutineStore;
-use unknot::store::settings::{self, Settings, WindowSize};
+use unknot::store::settings;
 
 /// Generous: a debug build on a busy machine. Only a hang (or a quadratic blow-up) reaches it.
 const HANG_GUARD: Duration = Duration::from_mins(1);

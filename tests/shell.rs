@@ -13,11 +13,11 @@ use egui_kittest::kittest::Queryable as _;
 use unknot::app::dialogs::{FileAnswer, FileRequest, RecordingDialogs};
 use unknot::app::{AppConfig, ScreenKind, UnknotApp};
 use unknot::core::routine::Routine;
+use unknot::core::settings::Settings;
 use unknot::playback::clock::ManualClock;
 use unknot::playback::cue::{CueLog, RecordingPlayer};
 use unknot::store::Store;
 use unknot::store::builtin;
-use unknot::store::settings::Settings;
 
 const MORNING: &str = "Morning low-back mobility";
 

@@ -27,6 +27,7 @@ use crate::core::fit::{self, Fitted, LengthChoice};
 use crate::core::plan::Plan;
 use crate::core::routine::Routine;
 use crate::core::session::Session;
+use crate::core::settings::{Settings, ThemeChoice, WindowSize};
 use crate::playback::clock::{Clock, SystemClock};
 use crate::playback::conductor::Conductor;
 use crate::playback::cue::{
@@ -35,7 +36,7 @@ use crate::playback::cue::{
 use crate::store::Store;
 use crate::store::history::HistoryStore;
 use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
-use crate::store::settings::{self, Settings, ThemeChoice, WindowSize};
+use crate::store::settings;
 use crate::ui::dialogs::Modal;
 use crate::ui::learn::LearnState;
 use crate::ui::{Command, HomeCommand, Notice};

@@ -1,186 +1,16 @@
-//! The person's settings: sound, pauses, theme, chosen lengths and what they have seen.
+//! Reading and writing the person's settings file; the settings themselves and their rules are
+//! [`crate::core::settings`].
 //!
 //! Stored as `settings.toml` in the config folder. The file carries `format_version`; unknown
 //! fields (written by a later version) are ignored and missing ones take their defaults, so
 //! files stay readable across versions. Values out of range are brought back into range. A
 //! file that cannot be read is moved aside (see [`super::move_aside`]) and defaults are used.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use super::{SaveError, move_aside, write_atomically};
-use crate::core::fit::LengthChoice;
-use crate::core::plan::{Cue, PAUSE_SECS, Timing};
-use crate::core::voice::Guidance;
+use crate::core::settings::{SETTINGS_VERSION, Settings, WindowSize};
 use crate::store::safe_file::ReadError;
-
-/// The settings format this build writes and the newest it reads.
-pub const SETTINGS_VERSION: u32 = 1;
-/// The volume a new install starts at: moderate, never startling.
-pub const DEFAULT_VOLUME: f32 = 0.6;
-
-/// Light, dark or follow the system.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeChoice {
-    /// Follow the operating system.
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-/// Everything Unknot remembers between runs.
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "a flat file of independent preferences, each its own switch"
-)]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// The file format version.
-    pub format_version: u32,
-    /// Master volume, 0–1.
-    pub volume: f32,
-    /// No sound at all.
-    pub muted: bool,
-    /// Play the 3-2-1 countdown.
-    pub countdown_cues: bool,
-    /// Play the halfway cue.
-    pub halfway_cues: bool,
-    /// "Get ready" before each step, seconds (0–30).
-    pub get_ready_secs: u32,
-    /// Pause to change sides, seconds (0–30).
-    pub switch_secs: u32,
-    /// Light, dark or system.
-    pub theme: ThemeChoice,
-    /// The last length chosen for each routine, by routine id.
-    pub lengths: BTreeMap<String, LengthChoice>,
-    /// The person has read the red flags and the stop rule.
-    pub safety_acknowledged: bool,
-    /// Ask "How is your back right now?" before and after each routine (optional to answer).
-    pub ask_back_pain: bool,
-    /// The window's size when Unknot was last closed, if known. Kept here rather than in
-    /// eframe's own `window.ron`, which is written in place and through links.
-    pub window: Option<WindowSize>,
-    /// Spoken guidance, chimes, or both (missing in older files: voice and chimes).
-    pub guidance: Guidance,
-    /// Volume of the voice, 0–1, apart from the chimes' `volume`.
-    pub voice_volume: f32,
-    /// Say the repetition number during a set of moves.
-    pub count_reps: bool,
-}
-
-/// The voice volume a new install starts at: moderate, like the chimes.
-pub const DEFAULT_VOICE_VOLUME: f32 = 0.6;
-
-/// The size of the window's inside, in points (logical pixels).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WindowSize {
-    /// Width in points.
-    pub width: f32,
-    /// Height in points.
-    pub height: f32,
-}
-
-impl WindowSize {
-    /// The smallest size the window can be.
-    pub const MIN: Self = Self {
-        width: 760.0,
-        height: 560.0,
-    };
-    /// The largest size remembered (larger values in the file are brought back to this).
-    pub const MAX: Self = Self {
-        width: 16_384.0,
-        height: 16_384.0,
-    };
-
-    /// The size within [`Self::MIN`] and [`Self::MAX`], or `None` if it is not a number.
-    #[must_use]
-    pub fn sanitised(self) -> Option<Self> {
-        (self.width.is_finite() && self.height.is_finite()).then(|| Self {
-            width: self.width.clamp(Self::MIN.width, Self::MAX.width).round(),
-            height: self
-                .height
-                .clamp(Self::MIN.height, Self::MAX.height)
-                .round(),
-        })
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        let timing = Timing::default();
-        Self {
-            format_version: SETTINGS_VERSION,
-            volume: DEFAULT_VOLUME,
-            muted: false,
-            countdown_cues: true,
-            halfway_cues: true,
-            get_ready_secs: timing.get_ready_secs,
-            switch_secs: timing.switch_secs,
-            theme: ThemeChoice::System,
-            lengths: BTreeMap::new(),
-            safety_acknowledged: false,
-            ask_back_pain: true,
-            window: None,
-            guidance: Guidance::VoiceAndChimes,
-            voice_volume: DEFAULT_VOICE_VOLUME,
-            count_reps: true,
-        }
-    }
-}
-
-impl Settings {
-    /// The fixed pauses to plan with.
-    #[must_use]
-    pub fn timing(&self) -> Timing {
-        Timing {
-            get_ready_secs: self.get_ready_secs,
-            switch_secs: self.switch_secs,
-        }
-    }
-
-    /// The gain a cue plays at, or `None` if it should stay silent.
-    #[must_use]
-    pub fn gain(&self, cue: Cue) -> Option<f32> {
-        let wanted = match cue {
-            Cue::Countdown(_) => self.countdown_cues,
-            Cue::Halfway => self.halfway_cues,
-            Cue::StepStart
-            | Cue::RepTick
-            | Cue::Side(_)
-            | Cue::SwitchSides
-            | Cue::StepEnd
-            | Cue::RoutineDone => true,
-        };
-        (wanted && !self.muted && self.volume > 0.0).then_some(self.volume)
-    }
-
-    /// Brings every value back into its allowed range.
-    #[must_use]
-    pub fn sanitised(mut self) -> Self {
-        self.volume = if self.volume.is_finite() {
-            self.volume.clamp(0.0, 1.0)
-        } else {
-            DEFAULT_VOLUME
-        };
-        self.get_ready_secs = self.get_ready_secs.min(*PAUSE_SECS.end());
-        self.switch_secs = self.switch_secs.min(*PAUSE_SECS.end());
-        self.window = self.window.and_then(WindowSize::sanitised);
-        self.voice_volume = if self.voice_volume.is_finite() {
-            self.voice_volume.clamp(0.0, 1.0)
-        } else {
-            DEFAULT_VOICE_VOLUME
-        };
-        self.format_version = SETTINGS_VERSION;
-        self
-    }
-}
 
 /// What loading the settings found.
 #[derive(Debug)]
@@ -287,7 +117,8 @@ fn unreadable_file_at(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::fit::StepOverride;
+    use crate::core::fit::{LengthChoice, StepOverride};
+    use crate::core::settings::ThemeChoice;
 
     #[test]
     fn settings_round_trip_through_the_file() {
@@ -464,19 +295,5 @@ mod tests {
             parse(b"format_version = 1\nvolume = 7.0\nswitch_secs = 99\nfuture_thing = true\n")
                 .expect("parses");
         assert_eq!((settings.volume, settings.switch_secs), (1.0, 30));
-    }
-
-    #[test]
-    fn gains_follow_mute_volume_and_cue_toggles() {
-        let mut s = Settings {
-            volume: 0.5,
-            halfway_cues: false,
-            ..Settings::default()
-        };
-        assert_eq!(s.gain(Cue::StepStart), Some(0.5));
-        assert_eq!(s.gain(Cue::Halfway), None);
-        assert_eq!(s.gain(Cue::Countdown(2)), Some(0.5));
-        s.muted = true;
-        assert_eq!(s.gain(Cue::RoutineDone), None);
     }
 }
