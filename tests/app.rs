@@ -616,7 +616,7 @@ fn an_exported_routine_imports_back_identical_and_a_clash_asks() {
     original.id = "shared-by-a-friend".into();
     original.name = "Shared by a friend".into();
     let file = outside.path().join("friend.toml");
-    unknot::store::routines::export(&original, &file).expect("export");
+    unknot::store::routines::export(&original, &file, false).expect("export");
     let mut rig = launch(dir.path(), None);
     rig.drop_file(&file);
     assert_eq!(rig.own_routines(), [original.clone()], "imported unchanged");

@@ -144,6 +144,10 @@ pub struct UnknotApp {
     conductor: Conductor,
     store: Option<Store>,
     settings: Settings,
+    /// The settings as this process last loaded or saved them: what differs from them is what
+    /// this process changed, and only that is saved onto the file (see
+    /// [`settings::save_changes`]), so another window's changes are kept.
+    settings_saved: Settings,
     settings_dirty: bool,
     own: Option<RoutineStore>,
     /// The session log, when there is a data folder.
@@ -236,6 +240,7 @@ impl UnknotApp {
             conductor,
             voice,
             store: config.store,
+            settings_saved: settings.clone(),
             settings,
             settings_dirty: false,
             selected: routines.first().map(|l| l.routine.id.clone()),
@@ -441,11 +446,12 @@ impl UnknotApp {
         }
         self.settings_dirty = false;
         let Some(store) = &self.store else { return };
-        if let Err(error) = settings::save(&store.settings_path(), &self.settings) {
-            self.notify(Notice::with_details(
+        match settings::save_changes(&store.settings_path(), &self.settings_saved, &self.settings) {
+            Ok(_) => self.settings_saved = self.settings.clone(),
+            Err(error) => self.notify(Notice::with_details(
                 "Your settings could not be saved. They stay in use until you close Unknot.",
                 error.to_string(),
-            ));
+            )),
         }
     }
 }

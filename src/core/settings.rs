@@ -157,6 +157,55 @@ impl Settings {
         (wanted && !self.muted && self.volume > 0.0).then_some(self.volume)
     }
 
+    /// This process's settings merged onto `on_disk`, what another process may have saved
+    /// since this one read `base`: every value this process changed since `base` is its own,
+    /// every other comes from `on_disk`. The lengths are merged routine by routine, so two
+    /// windows that each chose a length for a different routine both keep theirs; when both
+    /// changed the same value, this process's (the later save) wins.
+    #[must_use]
+    pub fn merged_onto(&self, base: &Self, on_disk: Self) -> Self {
+        /// Ours if we changed it, else theirs.
+        macro_rules! pick {
+            ($field:ident) => {
+                if self.$field == base.$field {
+                    on_disk.$field
+                } else {
+                    self.$field.clone()
+                }
+            };
+        }
+        let mut lengths = on_disk.lengths.clone();
+        let ids = self.lengths.keys().chain(base.lengths.keys());
+        for id in ids {
+            let mine = self.lengths.get(id);
+            if mine == base.lengths.get(id) {
+                continue;
+            }
+            match mine {
+                Some(choice) => lengths.insert(id.clone(), choice.clone()),
+                None => lengths.remove(id),
+            };
+        }
+        // Every field is named (no `..`): a new one cannot be left out of the merge.
+        Self {
+            format_version: SETTINGS_VERSION,
+            volume: pick!(volume),
+            muted: pick!(muted),
+            countdown_cues: pick!(countdown_cues),
+            halfway_cues: pick!(halfway_cues),
+            get_ready_secs: pick!(get_ready_secs),
+            switch_secs: pick!(switch_secs),
+            theme: pick!(theme),
+            lengths,
+            safety_acknowledged: pick!(safety_acknowledged),
+            ask_back_pain: pick!(ask_back_pain),
+            window: pick!(window),
+            guidance: pick!(guidance),
+            voice_volume: pick!(voice_volume),
+            count_reps: pick!(count_reps),
+        }
+    }
+
     /// Brings every value back into its allowed range.
     #[must_use]
     pub fn sanitised(mut self) -> Self {
@@ -217,5 +266,75 @@ mod tests {
             ),
             (DEFAULT_VOLUME, 1.0, 30, 30, SETTINGS_VERSION)
         );
+    }
+
+    fn length(minutes: u32) -> LengthChoice {
+        LengthChoice {
+            target_minutes: Some(minutes),
+            ..LengthChoice::default()
+        }
+    }
+
+    #[test]
+    fn a_merge_keeps_what_each_process_changed() {
+        let base = Settings {
+            lengths: [("shared".to_owned(), length(10))].into(),
+            ..Settings::default()
+        };
+        // Another window chose a dark theme, a length for "theirs", dropped "shared".
+        let mut theirs = base.clone();
+        theirs.theme = ThemeChoice::Dark;
+        theirs.lengths.insert("theirs".to_owned(), length(5));
+        theirs.lengths.remove("shared");
+        // This one turned the volume down and chose a length for "mine".
+        let mut mine = base.clone();
+        mine.volume = 0.2;
+        mine.lengths.insert("mine".to_owned(), length(7));
+        let merged = mine.merged_onto(&base, theirs.clone());
+        let mut expected = theirs;
+        expected.volume = 0.2;
+        expected.lengths.insert("mine".to_owned(), length(7));
+        assert_eq!(merged, expected);
+        // Both changed the same value: the later save's wins.
+        let mut later = base.clone();
+        later.theme = ThemeChoice::Light;
+        assert_eq!(
+            later.merged_onto(&base, merged.clone()).theme,
+            ThemeChoice::Light
+        );
+        // Nothing changed here: what is on disk is kept whole.
+        assert_eq!(base.merged_onto(&base, merged.clone()), merged);
+    }
+
+    proptest::proptest! {
+        /// For any three settings, a merge keeps every value this process changed and every
+        /// other value from the disk, routine by routine.
+        #[test]
+        fn any_merge_takes_each_value_from_whoever_changed_it(
+            base_minutes in proptest::collection::btree_map("[a-c]", 1u32..5, 0..3),
+            mine_minutes in proptest::collection::btree_map("[a-c]", 1u32..5, 0..3),
+            disk_minutes in proptest::collection::btree_map("[a-c]", 1u32..5, 0..3),
+            mine_muted in proptest::bool::ANY,
+            disk_muted in proptest::bool::ANY,
+        ) {
+            let settings = |minutes: &std::collections::BTreeMap<String, u32>, muted| Settings {
+                muted,
+                lengths: minutes.iter().map(|(id, m)| (id.clone(), length(*m))).collect(),
+                ..Settings::default()
+            };
+            let base = settings(&base_minutes, false);
+            let mine = settings(&mine_minutes, mine_muted);
+            let disk = settings(&disk_minutes, disk_muted);
+            let merged = mine.merged_onto(&base, disk.clone());
+            proptest::prop_assert_eq!(merged.muted, if mine_muted { true } else { disk_muted });
+            for id in ["a", "b", "c"] {
+                let expected = if mine.lengths.get(id) == base.lengths.get(id) {
+                    disk.lengths.get(id)
+                } else {
+                    mine.lengths.get(id)
+                };
+                proptest::prop_assert_eq!(merged.lengths.get(id), expected);
+            }
+        }
     }
 }

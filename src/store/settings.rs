@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{SaveError, move_aside, write_atomically};
+use super::{SaveError, move_aside};
 use crate::core::settings::{SETTINGS_VERSION, Settings, WindowSize};
 use crate::store::safe_file::ReadError;
 
@@ -87,30 +87,62 @@ pub fn saved_window_size(path: &Path) -> Option<WindowSize> {
     parse(&bytes).ok()?.window
 }
 
-/// Saves the settings atomically, unless the file there now is one this version cannot read
-/// (corrupt, too new, not a regular file): that one was reported when it was found and is
-/// never overwritten, even if it could not be moved aside.
+/// Saves `settings` whole, replacing what the file holds (see [`save_changes`] for what the app
+/// does). Refused, like [`save_changes`], when the file there now is one this version cannot
+/// read.
 pub fn save(path: &Path, settings: &Settings) -> Result<(), SaveError> {
+    save_under_lock(path, |_| settings.clone()).map(drop)
+}
+
+/// Saves what this process changed: every value in which `mine` differs from `base` (the
+/// settings as this process last loaded or saved them) is written onto the settings file as it
+/// is *now*, so a change another process saved meanwhile (another window, the reminder) is
+/// kept. Reading, merging (see [`Settings::merged_onto`]) and writing happen under the
+/// settings' lock (see [`crate::store::lock`]), so two processes saving at once both keep their
+/// changes. Returns what was written.
+///
+/// Refused when the file there now is one this version cannot read (corrupt, too new, not a
+/// regular file): that one was reported when it was found and is never overwritten, even if it
+/// could not be moved aside.
+pub fn save_changes(path: &Path, base: &Settings, mine: &Settings) -> Result<Settings, SaveError> {
+    save_under_lock(path, |on_disk| match on_disk {
+        Some(on_disk) => mine.merged_onto(base, on_disk),
+        None => mine.clone(),
+    })
+}
+
+/// Under the settings' lock, reads the file, makes the settings to write from what it holds
+/// (`None` when there is no file) and writes them; refused if the file cannot be read.
+fn save_under_lock(
+    path: &Path,
+    make: impl FnOnce(Option<Settings>) -> Settings,
+) -> Result<Settings, SaveError> {
     let error = |source| SaveError {
         path: PathBuf::from(path),
         source,
     };
-    if let Some(problem) = unreadable_file_at(path) {
-        return Err(error(std::io::Error::other(format!(
-            "the settings file there cannot be read ({problem}), so it is kept as it is; move it away to save new settings"
-        ))));
-    }
-    let text = toml::to_string_pretty(settings).map_err(|e| error(std::io::Error::other(e)))?;
-    write_atomically(path, text.as_bytes())
+    super::create_own_folder(path)?;
+    let _lock = crate::store::lock::lock_for_change(path).map_err(error)?;
+    let merged = match on_disk(path) {
+        Ok(on_disk) => make(on_disk),
+        Err(problem) => {
+            return Err(error(std::io::Error::other(format!(
+                "the settings file there cannot be read ({problem}), so it is kept as it is; move it away to save new settings"
+            ))));
+        }
+    };
+    let text = toml::to_string_pretty(&merged).map_err(|e| error(std::io::Error::other(e)))?;
+    super::write_file(path, text.as_bytes(), super::WriteRules::OWN)?;
+    Ok(merged)
 }
 
-/// Why the file at `path` is not a settings file this version reads, if it is not (a missing
-/// file is fine: there is nothing to keep).
-fn unreadable_file_at(path: &Path) -> Option<String> {
+/// The settings in the file at `path` now (`None` if there is no file), or why it is not a
+/// settings file this version reads.
+fn on_disk(path: &Path) -> Result<Option<Settings>, String> {
     match crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
-        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => Some(e.to_string()),
-        Ok(bytes) => parse(&bytes).err(),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+        Ok(bytes) => parse(&bytes).map(Some),
     }
 }
 
