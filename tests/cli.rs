@@ -432,14 +432,20 @@ fn sheet_writes_a_printable_page_of_the_fitted_routine() {
         assert!(html.contains(&name), "{name}");
     }
     assert!(html.contains("Emergency"), "the red flags are on it");
-    // Writing again replaces the file whole, and a file routine works like an id.
+    // Writing again keeps the file unless asked with --force; a file routine works like an id.
     let file = write(
         dir.path(),
         "mine.toml",
         to_toml(&per_side_builtin()).expect("serialises"),
     );
+    let message = fails_cleanly(&["sheet", &file, "-o", out_arg]);
+    assert!(
+        message.contains("a file of that name is already there; add --force to replace it"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).expect("kept"), html);
     unknot()
-        .args(["sheet", &file, "-o", out_arg])
+        .args(["sheet", &file, "-o", out_arg, "--force"])
         .assert()
         .success();
     let again = std::fs::read_to_string(&out).expect("rewritten");
