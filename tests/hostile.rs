@@ -507,7 +507,8 @@ fn the_sheet_and_csv_outputs_never_replace_a_pipe_a_device_or_a_folder() {
     for (target, what) in &targets {
         let before = kind_of(target);
         for command in [&["sheet", "desk-break"][..], &["history", "--csv"]] {
-            let mut args: Vec<&std::ffi::OsStr> = command.iter().map(|a| a.as_ref()).collect();
+            let mut args: Vec<&std::ffi::OsStr> =
+                command.iter().map(std::convert::AsRef::as_ref).collect();
             args.extend(["--force".as_ref(), "-o".as_ref(), target.as_os_str()]);
             let stderr = fails(home.path(), &args);
             assert!(
@@ -536,7 +537,8 @@ fn outputs_go_only_into_folders_that_exist_and_replace_a_file_only_with_force() 
     let missing = out.path().join("no-such-folder");
     for command in [&["sheet", "desk-break"][..], &["history", "--csv"]] {
         let target = missing.join("x.out");
-        let mut args: Vec<&std::ffi::OsStr> = command.iter().map(|a| a.as_ref()).collect();
+        let mut args: Vec<&std::ffi::OsStr> =
+            command.iter().map(std::convert::AsRef::as_ref).collect();
         args.extend(["-o".as_ref(), target.as_os_str()]);
         let stderr = fails(home.path(), &args);
         assert!(
@@ -720,13 +722,13 @@ fn a_session_that_does_not_fit_on_a_full_disk_leaves_the_history_as_it_was() {
     drop(file);
     // Fill every other page.
     let filler = disk.dir.path().join("filler");
-    let mut fill = std::fs::File::create(&filler).expect("filler");
-    while fill.write_all(&[b'x'; 4096]).is_ok() {}
-    drop(fill);
+    let mut filling = std::fs::File::create(&filler).expect("filler");
+    while filling.write_all(&[b'x'; 4096]).is_ok() {}
+    drop(filling);
     let before = std::fs::read(log.path()).expect("read");
 
-    let long = a_session(&"stiff after a long drive ".repeat(20));
-    let error = log.append(&long).expect_err("the disk is full");
+    let long_session = a_session(&"stiff after a long drive ".repeat(20));
+    let error = log.append(&long_session).expect_err("the disk is full");
     assert!(error.to_string().contains("No space left"), "{error}");
     let after = std::fs::read(log.path()).expect("read");
     assert!(
@@ -737,7 +739,7 @@ fn a_session_that_does_not_fit_on_a_full_disk_leaves_the_history_as_it_was() {
     );
 
     std::fs::remove_file(&filler).expect("free the disk");
-    log.append(&long).expect("fits now");
+    log.append(&long_session).expect("fits now");
     let loaded = log.load().expect("load");
     assert_eq!(loaded.damaged, [], "no cut line is ever reported");
     assert_eq!(loaded.sessions.len(), 2);

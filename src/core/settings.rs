@@ -163,6 +163,10 @@ impl Settings {
     /// windows that each chose a length for a different routine both keep theirs; when both
     /// changed the same value, this process's (the later save) wins.
     #[must_use]
+    #[allow(
+        clippy::float_cmp,
+        reason = "whether this process changed a volume at all, not whether two are close"
+    )]
     pub fn merged_onto(&self, base: &Self, on_disk: Self) -> Self {
         /// Ours if we changed it, else theirs.
         macro_rules! pick {
@@ -174,7 +178,7 @@ impl Settings {
                 }
             };
         }
-        let mut lengths = on_disk.lengths.clone();
+        let mut lengths = on_disk.lengths;
         let ids = self.lengths.keys().chain(base.lengths.keys());
         for id in ids {
             let mine = self.lengths.get(id);

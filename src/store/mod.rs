@@ -1,5 +1,10 @@
 //! Files the person keeps: where they live, and how they are written and read safely.
 //!
+//! There is one way to read a file ([`safe_file::open_regular`]: regular files only, without
+//! blocking, bounded) and one way to write a whole file ([`write_file`]), which every file goes
+//! through: settings, routines, the history when rewritten, exports, sheets, CSV. Files that
+//! more than one Unknot process changes (settings, history) are changed under a [`lock`].
+//!
 //! Every save is atomic and link-safe: the new content goes to a new temporary file in the same
 //! folder (created exclusively, so it never follows a link), which is flushed to disk and then
 //! replaces the old file by a rename (which replaces a link at the path, never its target); the
@@ -7,7 +12,10 @@
 //! leaves a half-written file, only at worst a temporary file, and those are removed the next
 //! time the folder is loaded ([`remove_leftover_temp_files`]). A file that cannot be read is
 //! never overwritten or deleted: it is moved aside under a new name (never over another file),
-//! and the person is told where it went.
+//! and the person is told where it went. [`write_file`] never creates the folder it writes
+//! into (only Unknot's own folders are created, by [`create_own_folder`]), never replaces a
+//! folder, a pipe, a device or a socket, replaces an existing file only when told to
+//! ([`Existing`]), and gives exports the person's usual permissions ([`Audience`]).
 
 pub mod builtin;
 pub mod history;
