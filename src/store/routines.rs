@@ -373,7 +373,9 @@ impl RoutineStore {
                 Err(error) => loaded.problems.push(FileProblem {
                     path,
                     kind: match error {
-                        LoadError::Invalid { .. } => ProblemKind::Invalid,
+                        LoadError::Invalid { .. } | LoadError::NotARoutine { .. } => {
+                            ProblemKind::Invalid
+                        }
                         _ => ProblemKind::Unreadable,
                     },
                     message: crate::core::plain_text::escaped(&error.to_string(), true)
