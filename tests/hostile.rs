@@ -745,6 +745,81 @@ fn a_session_that_does_not_fit_on_a_full_disk_leaves_the_history_as_it_was() {
     assert_eq!(loaded.sessions.len(), 2);
 }
 
+#[test]
+fn numbers_too_large_for_any_field_say_so_with_the_largest_allowed() {
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/routines/desk-break.toml"
+    ))
+    .expect("a built-in routine file");
+    for (from, to, expected) in [
+        (
+            "reps = 1\n",
+            "reps = 99999999999999999999999999999\n",
+            "steps[3].reps: this number is too large: at most 30",
+        ),
+        (
+            "reps = 1\n",
+            "reps = 5000000000\n",
+            "steps[3].reps: this number is too large: at most 30",
+        ),
+        (
+            "reps = 1\n",
+            "reps = -99999999999999999999999999999\n",
+            "steps[3].reps: this cannot be negative",
+        ),
+        (
+            "format_version = 2",
+            "format_version = 18446744073709551616",
+            "format_version: this number is too large: at most 2",
+        ),
+    ] {
+        assert!(good.contains(from));
+        let problems = parse_routine(&good.replacen(from, to, 1)).expect_err("too large");
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 1, "{to}: {lines:?}");
+        assert!(lines[0].ends_with(expected), "{to}: {lines:?}");
+    }
+}
+
+#[test]
+fn a_key_with_control_characters_is_one_problem() {
+    let problems =
+        parse_routine("format_version = 2\na\u{1}b\u{1}c\u{1}d = 1\n").expect_err("not TOML");
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "line 2: this is not valid TOML: invalid unquoted key, expected letters, numbers, `-`, `_`"
+        ]
+    );
+}
+
+#[test]
+fn check_on_a_file_that_is_not_a_routine_says_so_in_one_line() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let readme = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let cargo = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let empty = write(&home.path().join("empty.toml"), "");
+    for file in [Path::new(readme), Path::new(cargo), &empty] {
+        let output = unknot(home.path())
+            .arg("check")
+            .arg(file)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(output.stdout, b"", "no list of problems");
+        assert_eq!(
+            stderr,
+            format!(
+                "unknot: {} is not a routine file (a routine file sets format_version and has [[steps]])\n",
+                file.display()
+            )
+        );
+    }
+}
+
 // A seeded fuzz loop: no input panics either parser, and a report is always bounded.
 
 /// xorshift64*: small, seedable, good enough to mutate text.

@@ -477,7 +477,9 @@ impl eframe::App for UnknotApp {
                 self.started_plan.as_ref(),
                 self.cue_log.as_ref(),
             );
-            if let Err(e) = std::fs::write(path, text) {
+            // Asked for on the command line of a benchmark run, which replaces the last one.
+            let rules = crate::store::WriteRules::export(true);
+            if let Err(e) = crate::store::write_file(path, text.as_bytes(), rules) {
                 eprintln!(
                     "unknot: could not write benchmark statistics to {}: {e}",
                     path.display()
