@@ -7,7 +7,7 @@
 use unknot::core::history::{
     Ending, LocalStart, PainMoment, PainRating, SessionInput, SessionRecord,
 };
-use unknot::store::settings::ThemeChoice;
+use unknot::core::settings::ThemeChoice;
 use unknot::ui::history::{HistoryView, history_ui, pain_rating_ui};
 use unknot::ui::theme;
 

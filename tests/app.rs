@@ -12,11 +12,11 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use unknot::app::{AppConfig, ScreenKind as Screen, StartRequest, UnknotApp};
 use unknot::core::fit::{self, LengthChoice};
 use unknot::core::plan::{Cue, Plan, clock};
+use unknot::core::settings::Settings;
 use unknot::playback::clock::{Clock as _, ManualClock};
 use unknot::playback::cue::{CueLog, RecordingPlayer};
 use unknot::store::Store;
 use unknot::store::builtin;
-use unknot::store::settings::Settings;
 
 struct Rig {
     harness: Harness<'static, UnknotApp>,
@@ -261,7 +261,7 @@ fn settings_and_lengths_survive_a_restart() {
     let rig = launch(dir.path(), None);
     let settings = rig.harness.state().settings();
     assert!(settings.muted);
-    assert_eq!(settings.theme, unknot::store::settings::ThemeChoice::Dark);
+    assert_eq!(settings.theme, unknot::core::settings::ThemeChoice::Dark);
     assert_eq!(
         settings
             .lengths
@@ -661,7 +661,7 @@ fn an_exported_routine_imports_back_identical_and_a_clash_asks() {
     original.id = "shared-by-a-friend".into();
     original.name = "Shared by a friend".into();
     let file = outside.path().join("friend.toml");
-    unknot::store::routines::export(&original, &file).expect("export");
+    unknot::store::routines::export(&original, &file, false).expect("export");
     let mut rig = launch(dir.path(), None);
     rig.drop_file(&file);
     assert_eq!(rig.own_routines(), [original.clone()], "imported unchanged");

@@ -432,14 +432,20 @@ fn sheet_writes_a_printable_page_of_the_fitted_routine() {
         assert!(html.contains(&name), "{name}");
     }
     assert!(html.contains("Emergency"), "the red flags are on it");
-    // Writing again replaces the file whole, and a file routine works like an id.
+    // Writing again keeps the file unless asked with --force; a file routine works like an id.
     let file = write(
         dir.path(),
         "mine.toml",
         to_toml(&per_side_builtin()).expect("serialises"),
     );
+    let message = fails_cleanly(&["sheet", &file, "-o", out_arg]);
+    assert!(
+        message.contains("a file of that name is already there; add --force to replace it"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).expect("kept"), html);
     unknot()
-        .args(["sheet", &file, "-o", out_arg])
+        .args(["sheet", &file, "-o", out_arg, "--force"])
         .assert()
         .success();
     let again = std::fs::read_to_string(&out).expect("rewritten");
@@ -482,8 +488,9 @@ fn total_secs_shown(text: &str) -> u32 {
 #[test]
 fn show_and_sheet_use_the_length_chosen_in_the_app_and_minutes_change_nothing_on_disk() {
     use unknot::core::fit::LengthChoice;
+    use unknot::core::settings::Settings;
     use unknot::store::Store;
-    use unknot::store::settings::{self, Settings};
+    use unknot::store::settings;
     let home = tempfile::tempdir().expect("temp dir");
     let path = Store::at(home.path()).settings_path();
     let mut chosen = Settings {

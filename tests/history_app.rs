@@ -19,12 +19,12 @@ use unknot::app::{AppConfig, ScreenKind, StartRequest, UnknotApp};
 use unknot::core::fit::{self, LengthChoice};
 use unknot::core::history::{Ending, PainRating, SessionRecord, csv};
 use unknot::core::plan::Plan;
+use unknot::core::settings::Settings;
 use unknot::playback::clock::ManualClock;
 use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 use unknot::store::builtin;
 use unknot::store::history::HistoryStore;
-use unknot::store::settings::Settings;
 
 const ROUTINE: &str = "desk-break";
 const QUESTION: &str = "How is your back right now?";
@@ -332,6 +332,45 @@ fn seed(rig: &mut Rig) {
         rig.click("Home");
     }
     assert_eq!(rig.sessions().len(), 2);
+}
+
+#[test]
+fn a_session_the_history_cannot_take_is_kept_in_the_side_file_and_the_person_is_told() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = HistoryStore::new(&Store::at(dir.path()));
+    std::fs::create_dir_all(log.path().parent().expect("folder")).expect("mkdir");
+    let large = std::fs::File::create(log.path()).expect("create");
+    large
+        .set_len(unknot::store::history::MAX_LOG_BYTES + 1)
+        .expect("grow");
+    drop(large);
+    let mut rig = launch(dir.path(), false, true, big());
+    rig.wait(10);
+    rig.press(Key::Escape);
+    rig.click("Stop routine");
+    assert_eq!(rig.screen(), ScreenKind::Finished);
+    let side = log.side_path();
+    let told = rig
+        .harness
+        .state()
+        .notices()
+        .iter()
+        .map(|n| n.text.clone())
+        .find(|text| text.contains("This session was kept in"))
+        .expect("the person is told where the session went");
+    assert!(
+        told.contains("larger than the 32 MiB") && told.contains(&side.display().to_string()),
+        "{told}"
+    );
+    assert!(rig.shows(&told), "shown on the screen");
+    assert_eq!(
+        std::fs::metadata(log.path()).expect("there").len(),
+        unknot::store::history::MAX_LOG_BYTES + 1,
+        "the large file is not added to"
+    );
+    let kept = HistoryStore::at(side).load().expect("the side file reads");
+    assert_eq!(kept.sessions.len(), 1);
+    assert_eq!(kept.sessions[0].ending, Ending::Stopped);
 }
 
 #[test]

@@ -13,11 +13,11 @@ use egui_kittest::kittest::Queryable as _;
 use unknot::app::dialogs::{FileAnswer, FileRequest, RecordingDialogs};
 use unknot::app::{AppConfig, ScreenKind, UnknotApp};
 use unknot::core::routine::Routine;
+use unknot::core::settings::Settings;
 use unknot::playback::clock::ManualClock;
 use unknot::playback::cue::{CueLog, RecordingPlayer};
 use unknot::store::Store;
 use unknot::store::builtin;
-use unknot::store::settings::Settings;
 
 const MORNING: &str = "Morning low-back mobility";
 
@@ -244,7 +244,7 @@ fn every_dialog_takes_esc_and_enter_before_the_screen_behind() {
     friend.id = "from-a-friend".into();
     friend.name = "From a friend".into();
     let shared = outside.path().join("friend.toml");
-    unknot::store::routines::export(&friend, &shared).expect("export");
+    unknot::store::routines::export(&friend, &shared, false).expect("export");
 
     let mut rig = launch(dir.path());
     rig.drop_file(&shared);
@@ -337,8 +337,12 @@ fn space_and_arrows_do_nothing_behind_a_dialog_on_the_player() {
     // A file dropped on the player is not imported, and the app says so.
     let outside = tempfile::tempdir().expect("temp dir");
     let file = outside.path().join("r.toml");
-    unknot::store::routines::export(&builtin::find("desk-break").expect("built-in"), &file)
-        .expect("export");
+    unknot::store::routines::export(
+        &builtin::find("desk-break").expect("built-in"),
+        &file,
+        false,
+    )
+    .expect("export");
     rig.drop_file(&file);
     assert!(rig.own_routines().is_empty());
     assert!(
@@ -435,7 +439,8 @@ fn export_then_import_through_the_file_dialog_round_trips_and_a_clash_can_replac
     // Change the file, then import it over the routine it came from.
     let mut changed = mine.clone();
     changed.summary = "Changed by a friend.".into();
-    unknot::store::routines::export(&changed, &outside.path().join("changed.toml")).expect("w");
+    unknot::store::routines::export(&changed, &outside.path().join("changed.toml"), false)
+        .expect("w");
     rig.dialogs
         .answer(FileAnswer::Chosen(outside.path().join("changed.toml")));
     rig.click("Import...");

@@ -11,11 +11,11 @@ use std::time::Instant;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use unknot::app::{AppConfig, UnknotApp};
+use unknot::core::settings::Settings;
 use unknot::playback::clock::{Clock, ManualClock};
 use unknot::playback::speech::{HeardLog, RecordingSpeaker, VoiceStatus};
 use unknot::store::Store;
 use unknot::store::builtin;
-use unknot::store::settings::Settings;
 
 struct Rig {
     harness: Harness<'static, UnknotApp>,

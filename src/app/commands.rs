@@ -223,8 +223,9 @@ impl UnknotApp {
                     name: routine.name.clone(),
                 };
                 match self.dialogs.pick(&FileRequest::Export { file_name }) {
+                    // The system's dialog asked before choosing a file that is there.
                     FileAnswer::Chosen(path) => {
-                        if let Err(problem) = self.export_to(&routine, &path) {
+                        if let Err(problem) = self.export_to(&routine, &path, true) {
                             self.notify(Notice::plain(problem));
                         }
                     }
@@ -307,7 +308,7 @@ impl UnknotApp {
                 "There is already a file at {}; choose another name.",
                 path.display()
             )),
-            FilePurpose::ExportHistory => self.export_history_to(&path).err(),
+            FilePurpose::ExportHistory => self.export_history_to(&path, false).err(),
             FilePurpose::Export { id, .. } => {
                 let routine = self
                     .routines
@@ -323,7 +324,7 @@ impl UnknotApp {
                         "There is already a file at {}; choose another name.",
                         path.display()
                     )),
-                    Some(routine) => self.export_to(&routine, &path).err(),
+                    Some(routine) => self.export_to(&routine, &path, false).err(),
                 }
             }
         };
@@ -333,9 +334,15 @@ impl UnknotApp {
         }
     }
 
-    /// Writes `routine` to `path` and says so; the error, in plain words, if it cannot.
-    fn export_to(&mut self, routine: &Routine, path: &std::path::Path) -> Result<(), String> {
-        match export(routine, path) {
+    /// Writes `routine` to `path` and says so; the error, in plain words, if it cannot. A file
+    /// already there is replaced only if `replace` (the person confirmed it).
+    fn export_to(
+        &mut self,
+        routine: &Routine,
+        path: &std::path::Path,
+        replace: bool,
+    ) -> Result<(), String> {
+        match export(routine, path, replace) {
             Ok(()) => {
                 self.notify(Notice::plain(format!(
                     "Exported \"{}\" to {}.",

@@ -121,7 +121,12 @@ impl UnknotApp {
         let record = SessionRecord::from_input(&input);
         let log = self.history.as_ref()?;
         match log.append(&record) {
-            Ok(()) => Some(record),
+            Ok(appended) => {
+                if let Some(notice) = appended.notice() {
+                    self.notify(Notice::plain(notice));
+                }
+                Some(record)
+            }
             Err(error) => {
                 self.notify(Notice::with_details(
                     "This session could not be added to your history.",
@@ -283,8 +288,9 @@ impl UnknotApp {
             file_name: CSV_FILE_NAME.to_owned(),
         };
         match self.dialogs.pick(&request) {
+            // The system's dialog asked before choosing a file that is there.
             FileAnswer::Chosen(path) => {
-                if let Err(problem) = self.export_history_to(&path) {
+                if let Err(problem) = self.export_history_to(&path, true) {
                     self.notify(Notice::plain(problem));
                 }
             }
@@ -295,15 +301,20 @@ impl UnknotApp {
     }
 
     /// Writes every session in the log as CSV to `path` and says so; the problem, in plain
-    /// words, if it cannot.
-    pub(super) fn export_history_to(&mut self, path: &std::path::Path) -> Result<(), String> {
+    /// words, if it cannot. A file already there is replaced only if `replace` (the person
+    /// confirmed it).
+    pub(super) fn export_history_to(
+        &mut self,
+        path: &std::path::Path,
+        replace: bool,
+    ) -> Result<(), String> {
         let Some(log) = &self.history else {
             return Err("There is no history on this system to export.".to_owned());
         };
         let loaded = log
             .load()
             .map_err(|e| format!("Your history could not be read: {e}"))?;
-        export_csv(path, &loaded.sessions)
+        export_csv(path, &loaded.sessions, replace)
             .map_err(|e| format!("Your history could not be exported: {e}"))?;
         self.notify(Notice::plain(format!(
             "Exported {} to {}.",

@@ -28,6 +28,7 @@ use crate::core::length;
 use crate::core::plan::Plan;
 use crate::core::routine::Routine;
 use crate::core::session::Session;
+use crate::core::settings::{Settings, ThemeChoice, WindowSize};
 use crate::playback::clock::{Clock, SystemClock};
 use crate::playback::conductor::Conductor;
 use crate::playback::cue::{AudioStatus, CueLog, CuePlayer, RecordingPlayer, SilentPlayer};
@@ -35,7 +36,7 @@ use crate::playback::output::{Outputs, open_default_outputs};
 use crate::store::Store;
 use crate::store::history::HistoryStore;
 use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
-use crate::store::settings::{self, Settings, ThemeChoice, WindowSize};
+use crate::store::settings;
 use crate::ui::dialogs::Modal;
 use crate::ui::learn::LearnState;
 use crate::ui::{Command, HomeCommand, Notice};
@@ -143,6 +144,10 @@ pub struct UnknotApp {
     conductor: Conductor,
     store: Option<Store>,
     settings: Settings,
+    /// The settings as this process last loaded or saved them: what differs from them is what
+    /// this process changed, and only that is saved onto the file (see
+    /// [`settings::save_changes`]), so another window's changes are kept.
+    settings_saved: Settings,
     settings_dirty: bool,
     own: Option<RoutineStore>,
     /// The session log, when there is a data folder.
@@ -236,6 +241,7 @@ impl UnknotApp {
             conductor,
             voice,
             store: config.store,
+            settings_saved: settings.clone(),
             settings,
             settings_dirty: false,
             selected: routines.first().map(|l| l.routine.id.clone()),
@@ -437,11 +443,12 @@ impl UnknotApp {
         }
         self.settings_dirty = false;
         let Some(store) = &self.store else { return };
-        if let Err(error) = settings::save(&store.settings_path(), &self.settings) {
-            self.notify(Notice::with_details(
+        match settings::save_changes(&store.settings_path(), &self.settings_saved, &self.settings) {
+            Ok(_) => self.settings_saved = self.settings.clone(),
+            Err(error) => self.notify(Notice::with_details(
                 "Your settings could not be saved. They stay in use until you close Unknot.",
                 error.to_string(),
-            ));
+            )),
         }
     }
 }
@@ -467,7 +474,9 @@ impl eframe::App for UnknotApp {
                 self.started_plan.as_ref(),
                 self.cue_log.as_ref(),
             );
-            if let Err(e) = std::fs::write(path, text) {
+            // Asked for on the command line of a benchmark run, which replaces the last one.
+            let rules = crate::store::WriteRules::export(true);
+            if let Err(e) = crate::store::write_file(path, text.as_bytes(), rules) {
                 eprintln!(
                     "unknot: could not write benchmark statistics to {}: {e}",
                     path.display()

@@ -90,9 +90,12 @@ pub enum Command {
         /// Fit the routine to this many minutes (1–120) instead of the length chosen in the app.
         #[arg(long, value_name = "N", value_parser = minutes_parser())]
         minutes: Option<u32>,
-        /// Where to write the page (an .html file; replaced whole if it exists).
+        /// Where to write the page (an .html file, in a folder that exists).
         #[arg(short, long, value_name = "FILE.html")]
         output: PathBuf,
+        /// Replace the file if one is already there (never a folder, pipe or device).
+        #[arg(long)]
+        force: bool,
     },
     /// Check a routine file and list every problem in it.
     Check {
@@ -107,6 +110,13 @@ pub enum Command {
         /// Print every session as CSV (the documented header first) instead.
         #[arg(long)]
         csv: bool,
+        /// Write to this file (in a folder that exists) instead of printing.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// With --output: replace the file if one is already there (never a folder, pipe or
+        /// device).
+        #[arg(long, requires = "output")]
+        force: bool,
         /// Take this local date (YYYY-MM-DD) as today (for tests).
         #[arg(long, hide = true)]
         today: Option<jiff::civil::Date>,
@@ -171,13 +181,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             routine,
             minutes,
             output,
+            force,
         }) => {
             let routine = resolve(&routine)?;
             let (choice, timing) = as_the_app_would(&routine, minutes);
             let fitted = fit::fit(&routine, &choice, timing);
             let html = crate::cli::sheet::sheet_html(&routine, &fitted, timing);
-            crate::store::write_atomically(&output, html.as_bytes())
-                .map_err(|e| anyhow::anyhow!("could not write {}: {e}", output.display()))?;
+            write_output(&output, html.as_bytes(), force)?;
             eprintln!(
                 "unknot: wrote the sheet for {} to {}",
                 escaped(routine.name.trim(), true),
@@ -185,13 +195,43 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
         }
         Some(Command::Check { file }) => return check(&file),
-        Some(Command::History { weeks, csv, today }) => history(weeks, csv, today)?,
+        Some(Command::History {
+            weeks,
+            csv,
+            output,
+            force,
+            today,
+        }) => history(
+            weeks,
+            csv,
+            output.as_deref().map(|path| (path, force)),
+            today,
+        )?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// `unknot history`: reads the log (a damaged line is named on stderr, the rest still shown).
-fn history(weeks: Option<u32>, csv: bool, today: Option<jiff::civil::Date>) -> anyhow::Result<()> {
+/// Writes a file the person asked for with `-o` (see [`crate::store::write_file`]): a file
+/// already there is replaced only with `--force`, and the message says so.
+fn write_output(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    crate::store::write_file(path, bytes, crate::store::WriteRules::export(force)).map_err(|e| {
+        let hint = if e.source.kind() == std::io::ErrorKind::AlreadyExists {
+            "; add --force to replace it"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("could not write {}: {}{hint}", path.display(), e.source)
+    })
+}
+
+/// `unknot history`: reads the log (a damaged line is named on stderr, the rest still shown),
+/// printing it or, with `output` (and whether to replace a file there), writing it to a file.
+fn history(
+    weeks: Option<u32>,
+    csv: bool,
+    output: Option<(&Path, bool)>,
+    today: Option<jiff::civil::Date>,
+) -> anyhow::Result<()> {
     use crate::cli::report;
     use crate::core::history::{csv as history_csv, figures};
     let Some(store) = Store::for_this_machine() else {
@@ -208,16 +248,24 @@ fn history(weeks: Option<u32>, csv: bool, today: Option<jiff::civil::Date>) -> a
         today,
         weeks.unwrap_or(figures::DEFAULT_WEEKS),
     );
-    if csv {
+    let text = if csv {
         let first = figures.calendar.first().map(|d| d.date);
         let sessions: Vec<_> = loaded
             .sessions
             .into_iter()
             .filter(|r| weeks.is_none() || first.is_some_and(|f| r.start.date() >= f))
             .collect();
-        write_stdout(&history_csv::to_csv(&sessions))
+        history_csv::to_csv(&sessions)
     } else {
-        write_stdout(&report::history_text(&figures, &loaded.sessions))
+        report::history_text(&figures, &loaded.sessions)
+    };
+    match output {
+        Some((path, force)) => {
+            write_output(path, text.as_bytes(), force)?;
+            eprintln!("unknot: wrote your history to {}", path.display());
+            Ok(())
+        }
+        None => write_stdout(&text),
     }
 }
 

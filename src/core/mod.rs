@@ -3,9 +3,10 @@
 //! Everything here takes what it needs as arguments (a routine, a length, a time, a date) and
 //! returns values, so it is tested exactly and used alike by the app, the command line and the
 //! benchmarks. [`routine`] is the model and the technique registry; [`plan`] turns a routine into
-//! timed segments and cues; [`fit`] fits a routine to a length without breaking its doses; [`length`] says which length
-//! a routine runs at;
-//! [`session`] steps through a plan; [`voice`] says what to speak when; [`figure`] draws every
+//! timed segments and cues; [`fit`] fits a routine to a length without breaking its doses;
+//! [`length`] says which length a routine runs at; [`session`] steps through a plan;
+//! [`settings`] are the person's choices and their rules; [`voice`] says what to speak when;
+//! [`figure`] draws every
 //! exercise; [`history`] holds session records and the figures shown about them; [`content`] is
 //! the Learn text and its sources; [`plain_text`] names characters that must not be shown raw.
 
@@ -18,4 +19,5 @@ pub mod plain_text;
 pub mod plan;
 pub mod routine;
 pub mod session;
+pub mod settings;
 pub mod voice;

@@ -19,12 +19,12 @@ use std::time::{Duration, Instant};
 
 use crate::core::plan::{Cue, Plan, PlannedCue};
 use crate::core::session::Session;
+use crate::core::settings::Settings;
 use crate::core::voice::{self, Guidance, SpokenLine, Utterance};
 use crate::playback::clock::Clock;
 use crate::playback::cue::{AudioStatus, CuePlayer};
 use crate::playback::output::Outputs;
 use crate::playback::speech::{SilentSpeaker, Speaker, VoiceStatus};
-use crate::store::settings::Settings;
 
 /// Asks the window to redraw soon (for example after the routine finishes).
 pub type Waker = Box<dyn Fn() + Send + Sync>;

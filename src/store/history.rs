@@ -24,13 +24,14 @@
 //!   fsync, rename, fsync of the folder); lines that could not be read are written back as they
 //!   were, except by "clear all", which the person confirmed.
 
-use std::fs::{File, OpenOptions};
-use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
+use std::fs::File;
+use std::io::{Read as _, Seek as _, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{SaveError, Store, write_atomically};
+use super::safe_file::{self, ReadError};
+use super::{SaveError, Store, lock, write_atomically};
 use crate::core::history::{SessionRecord, csv};
 
 /// The log's file name, in the data folder.
@@ -39,6 +40,9 @@ pub const HISTORY_FILE: &str = "history.jsonl";
 pub const HISTORY_VERSION: u32 = 1;
 /// The largest log read (32 MiB: about 80,000 sessions); a larger file is refused, untouched.
 pub const MAX_LOG_BYTES: u64 = 32 * 1024 * 1024;
+/// Where sessions go while the log cannot take them (larger than [`MAX_LOG_BYTES`], or not a
+/// regular file), in the same folder and format; the person is told each time.
+pub const SIDE_FILE: &str = "history-side.jsonl";
 /// The longest line read (64 KiB); a longer one is skipped as damaged.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
@@ -86,13 +90,17 @@ pub enum HistoryError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The file is larger than [`MAX_LOG_BYTES`]; it was left as it is.
-    #[error("the history {} is larger than the {} MiB Unknot reads ({bytes} bytes); it was left as it is", path.display(), MAX_LOG_BYTES / (1024 * 1024))]
-    TooBig {
+    /// The file is larger than [`MAX_LOG_BYTES`], or not a regular file (a named pipe, a
+    /// device, a folder): it is neither read nor added to, and left as it is.
+    #[error("the history {} {why}, so Unknot neither reads it nor adds to it; it was left as it is{}", path.display(), side_note(side.as_deref()))]
+    Unusable {
         /// The log.
         path: PathBuf,
-        /// Its size.
-        bytes: u64,
+        /// What is wrong with it, after "the history <path>": "is larger than …", "is a
+        /// named pipe (FIFO), not a regular file".
+        why: String,
+        /// The side file where sessions went instead, if there is one (see [`SIDE_FILE`]).
+        side: Option<PathBuf>,
     },
     /// The session to change is not in the log (any more).
     #[error("that session is no longer in the history")]
@@ -100,6 +108,155 @@ pub enum HistoryError {
     /// Writing failed; the file is as it was.
     #[error(transparent)]
     Save(#[from] SaveError),
+}
+
+/// The end of an [`HistoryError::Unusable`] message: where sessions went instead, if anywhere.
+fn side_note(side: Option<&Path>) -> String {
+    side.map_or_else(String::new, |side| {
+        format!(
+            ". Sessions since then were kept in {}; move the large file away and rename that \
+             one to {HISTORY_FILE} to see them",
+            side.display()
+        )
+    })
+}
+
+/// Where an appended session went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Appended {
+    /// Into the log, as always.
+    ToLog,
+    /// The log could not take it (too large, not a regular file), so it went into the side
+    /// file; the person must be told (see [`Appended::notice`]).
+    ToSideFile {
+        /// The side file.
+        side: PathBuf,
+        /// What is wrong with the log, after "the history <path>".
+        why: String,
+        /// The log.
+        log: PathBuf,
+    },
+}
+
+impl Appended {
+    /// What to tell the person, if the session did not go where it always goes.
+    #[must_use]
+    pub fn notice(&self) -> Option<String> {
+        match self {
+            Self::ToLog => None,
+            Self::ToSideFile { side, why, log } => Some(format!(
+                "Your history {} {why}, so Unknot cannot add to it. This session was kept in {} \
+                 instead, and later ones will be too until the history can be used again.",
+                log.display(),
+                side.display()
+            )),
+        }
+    }
+}
+
+/// Why an append could not use a file.
+enum AppendProblem {
+    /// The file cannot take sessions (too large, not a regular file): what is wrong, after
+    /// "the history <path>".
+    Unusable(String),
+    /// Writing failed; the file is as it was.
+    Io(std::io::Error),
+}
+
+/// A file that lines are appended to: written at its end, cut back, synced. A trait so that
+/// tests can stand in a disk that fills up part-way through a line.
+pub(crate) trait AppendTarget: std::io::Write {
+    /// Cuts the file back to `len` bytes.
+    fn cut_back_to(&mut self, len: u64) -> std::io::Result<()>;
+    /// Flushes what was written to disk.
+    fn sync(&mut self) -> std::io::Result<()>;
+}
+
+impl AppendTarget for File {
+    fn cut_back_to(&mut self, len: u64) -> std::io::Result<()> {
+        self.set_len(len)
+    }
+
+    fn sync(&mut self) -> std::io::Result<()> {
+        self.sync_all()
+    }
+}
+
+/// Writes `bytes` at the end of a file `old_len` bytes long, whole or not at all: if any write
+/// or the sync fails (a full disk), the file is cut back to `old_len`, so no part of a line is
+/// ever left in it.
+pub(crate) fn append_whole(
+    target: &mut impl AppendTarget,
+    old_len: u64,
+    bytes: &[u8],
+) -> std::io::Result<()> {
+    let written = target.write_all(bytes).and_then(|()| target.sync());
+    if let Err(error) = written {
+        let _ = target.cut_back_to(old_len).and_then(|()| target.sync());
+        return Err(error);
+    }
+    Ok(())
+}
+
+/// Appends `line` (one record, with its line break) to the file at `path` under the history's
+/// lock, starting a new line first if the file does not end with one.
+fn append_line(path: &Path, line: &[u8]) -> Result<(), AppendProblem> {
+    let existed = path.symlink_metadata().is_ok();
+    let mut file = match safe_file::open_regular_for_append(path) {
+        Ok(file) => file,
+        Err(ReadError::NotAFile { what }) => {
+            return Err(AppendProblem::Unusable(format!(
+                "is {what}, not a regular file"
+            )));
+        }
+        Err(ReadError::Io(e)) => return Err(AppendProblem::Io(e)),
+        // Opening reads nothing, so it never finds a file too large.
+        Err(other @ ReadError::TooLarge { .. }) => {
+            return Err(AppendProblem::Io(std::io::Error::other(other.to_string())));
+        }
+    };
+    let old_len = file.metadata().map_err(AppendProblem::Io)?.len();
+    if old_len > MAX_LOG_BYTES {
+        return Err(AppendProblem::Unusable(too_large(old_len)));
+    }
+    let mut bytes = Vec::with_capacity(line.len() + 1);
+    if old_len > 0 {
+        // After a write cut short the file may not end with a line break: start a new line.
+        let mut last = [0u8];
+        file.seek(SeekFrom::End(-1)).map_err(AppendProblem::Io)?;
+        file.read_exact(&mut last).map_err(AppendProblem::Io)?;
+        if last[0] != b'\n' {
+            bytes.push(b'\n');
+        }
+    }
+    bytes.extend_from_slice(line);
+    if old_len + bytes.len() as u64 > MAX_LOG_BYTES {
+        // Never grow it past what can be read back.
+        return Err(AppendProblem::Unusable(format!(
+            "has reached the {} MiB Unknot reads",
+            MAX_LOG_BYTES / (1024 * 1024)
+        )));
+    }
+    append_whole(&mut file, old_len, &bytes).map_err(AppendProblem::Io)?;
+    if !existed {
+        super::sync_folder(folder_of(path)).map_err(AppendProblem::Io)?;
+    }
+    Ok(())
+}
+
+/// "is larger than …", for a log of `bytes` bytes.
+fn too_large(bytes: u64) -> String {
+    format!(
+        "is larger than the {} MiB Unknot reads ({bytes} bytes)",
+        MAX_LOG_BYTES / (1024 * 1024)
+    )
+}
+
+/// The folder a file is in.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// A line as written: the version, then the record's fields.
@@ -147,8 +304,17 @@ fn decode_line(bytes: &[u8], last_unterminated: bool) -> Result<SessionRecord, S
         ));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| cut("it is not UTF-8 text".to_owned()))?;
-    let version: LineVersion =
-        serde_json::from_str(text).map_err(|e| cut(format!("not a JSON object: {e}")))?;
+    let version: LineVersion = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() && !last_unterminated {
+            // Ended before its JSON did: a write cut short, with later lines after it.
+            format!(
+                "the line is incomplete, probably cut off while it was being written, \
+                 before the lines after it were added ({e})"
+            )
+        } else {
+            cut(format!("not a JSON object: {e}"))
+        }
+    })?;
     match version.format_version {
         None => return Err("it has no format_version".to_owned()),
         Some(v) if v > HISTORY_VERSION => {
@@ -252,16 +418,6 @@ impl Loaded {
     }
 }
 
-/// Syncs a folder, so a new or renamed file in it survives a crash (Unix; elsewhere the file
-/// system does not offer it and this does nothing).
-fn sync_folder(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
 impl HistoryStore {
     /// The log in the store's data folder.
     #[must_use]
@@ -281,78 +437,109 @@ impl HistoryStore {
         &self.path
     }
 
-    /// The file's bytes, at most [`MAX_LOG_BYTES`]; none if there is no file yet.
-    fn read_bytes(&self) -> Result<Vec<u8>, HistoryError> {
+    /// The side file: where sessions go while the log cannot take them (see [`SIDE_FILE`]).
+    #[must_use]
+    pub fn side_path(&self) -> PathBuf {
+        self.path.with_file_name(SIDE_FILE)
+    }
+
+    /// The side file, if there is one.
+    fn side_if_any(&self) -> Option<PathBuf> {
+        let side = self.side_path();
+        side.symlink_metadata().is_ok().then_some(side)
+    }
+
+    /// The bytes of the log at `path`, at most [`MAX_LOG_BYTES`]; none if there is no file yet.
+    /// Only a regular file is read, and a named pipe is never waited on.
+    fn read_bytes_of(&self, path: &Path) -> Result<Vec<u8>, HistoryError> {
         let error = |source| HistoryError::Read {
-            path: self.path.clone(),
+            path: path.to_owned(),
             source,
         };
-        let file = match File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(error(e)),
+        let unusable = |why| HistoryError::Unusable {
+            path: path.to_owned(),
+            why,
+            side: if path == self.path {
+                self.side_if_any()
+            } else {
+                None
+            },
         };
-        let too_big = |bytes| HistoryError::TooBig {
-            path: self.path.clone(),
-            bytes,
+        let refused = |e: ReadError| match e {
+            ReadError::Io(e) => error(e),
+            ReadError::NotAFile { what } => unusable(format!("is {what}, not a regular file")),
+            // Grown past the limit while it was read.
+            ReadError::TooLarge { .. } => unusable(too_large(MAX_LOG_BYTES + 1)),
+        };
+        let file = match safe_file::open_regular(path) {
+            Ok(file) => file,
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Vec::new());
+            }
+            Err(e) => return Err(refused(e)),
         };
         let len = file.metadata().map_err(error)?.len();
         if len > MAX_LOG_BYTES {
-            return Err(too_big(len));
+            return Err(unusable(too_large(len)));
         }
-        let mut bytes = Vec::with_capacity(len as usize);
-        file.take(MAX_LOG_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(error)?;
-        if bytes.len() as u64 > MAX_LOG_BYTES {
-            return Err(too_big(bytes.len() as u64));
-        }
-        Ok(bytes)
+        safe_file::read_limited(file, MAX_LOG_BYTES).map_err(refused)
+    }
+
+    /// Takes the history's lock (see [`crate::store::lock`]) to change it.
+    fn lock(&self) -> Result<lock::FileLock, SaveError> {
+        super::create_own_folder(&self.path)?;
+        lock::lock_for_change(&self.path).map_err(|source| SaveError {
+            path: self.path.clone(),
+            source,
+        })
     }
 
     /// Every session in the log, and every line that could not be read. No file is an empty
-    /// history.
+    /// history. Read under the history's lock when it can be taken, so a line being appended
+    /// by another process is never seen half-written.
     pub fn load(&self) -> Result<Loaded, HistoryError> {
-        Ok(parse_log(&self.read_bytes()?))
+        let _lock = if folder_of(&self.path).is_dir() {
+            lock::lock_for_change(&self.path).ok()
+        } else {
+            None
+        };
+        Ok(parse_log(&self.read_bytes_of(&self.path)?))
     }
 
-    /// Adds a session at the end, written whole and synced to disk before this returns.
-    pub fn append(&self, record: &SessionRecord) -> Result<(), SaveError> {
-        let error = |source| SaveError {
-            path: self.path.clone(),
+    /// Adds a session at the end, written whole and synced to disk before this returns, under
+    /// the history's lock (so two processes appending at once both write whole lines). If the
+    /// log cannot take it (larger than [`MAX_LOG_BYTES`], or not a regular file), the session
+    /// goes into the side file instead and the answer says so; nothing is ever dropped
+    /// silently. A failed write (a full disk) leaves the file exactly as it was.
+    pub fn append(&self, record: &SessionRecord) -> Result<Appended, SaveError> {
+        let error = |path: &Path, source| SaveError {
+            path: path.to_owned(),
             source,
         };
-        let dir = self
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(error)?;
-        let existed = self.path.exists();
-        let mut file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(&self.path)
-            .map_err(error)?;
-        let mut bytes = Vec::new();
-        if file.metadata().map_err(error)?.len() > 0 {
-            // After a write cut short the file may not end with a line break: start a new line.
-            let mut last = [0u8];
-            file.seek(SeekFrom::End(-1)).map_err(error)?;
-            file.read_exact(&mut last).map_err(error)?;
-            if last[0] != b'\n' {
-                bytes.push(b'\n');
-            }
+        let _lock = self.lock()?;
+        let mut line = encode_line(record).into_bytes();
+        line.push(b'\n');
+        let why = match append_line(&self.path, &line) {
+            Ok(()) => return Ok(Appended::ToLog),
+            Err(AppendProblem::Io(e)) => return Err(error(&self.path, e)),
+            Err(AppendProblem::Unusable(why)) => why,
+        };
+        let side = self.side_path();
+        match append_line(&side, &line) {
+            Ok(()) => Ok(Appended::ToSideFile {
+                side,
+                why,
+                log: self.path.clone(),
+            }),
+            Err(AppendProblem::Io(e)) => Err(error(&side, e)),
+            Err(AppendProblem::Unusable(side_why)) => Err(error(
+                &self.path,
+                std::io::Error::other(format!(
+                    "it {why}, and the side file {} {side_why}",
+                    side.display()
+                )),
+            )),
         }
-        bytes.extend_from_slice(encode_line(record).as_bytes());
-        bytes.push(b'\n');
-        file.write_all(&bytes).map_err(error)?;
-        file.sync_all().map_err(error)?;
-        if !existed {
-            sync_folder(dir).map_err(error)?;
-        }
-        Ok(())
     }
 
     /// Rewrites the log atomically after `change` edits its lines (each line's text, in order).
@@ -360,7 +547,15 @@ impl HistoryStore {
         &self,
         change: impl FnOnce(&mut Vec<(Vec<u8>, Option<SessionRecord>)>) -> Result<R, HistoryError>,
     ) -> Result<R, HistoryError> {
-        let bytes = self.read_bytes()?;
+        let _lock = self.lock()?;
+        // While the log cannot be used, sessions are in the side file: change them there.
+        let path = match self.read_bytes_of(&self.path) {
+            Err(HistoryError::Unusable {
+                side: Some(side), ..
+            }) => side,
+            _ => self.path.clone(),
+        };
+        let bytes = self.read_bytes_of(&path)?;
         let mut lines: Vec<(Vec<u8>, Option<SessionRecord>)> = raw_lines(&bytes)
             .into_iter()
             .map(|(_, raw)| (raw.bytes.to_vec(), raw.record.ok()))
@@ -371,22 +566,8 @@ impl HistoryStore {
             out.extend_from_slice(line);
             out.push(b'\n');
         }
-        self.replace_file(&out)?;
+        write_atomically(&path, &out)?;
         Ok(result)
-    }
-
-    /// Replaces the file atomically and syncs its folder.
-    fn replace_file(&self, bytes: &[u8]) -> Result<(), SaveError> {
-        write_atomically(&self.path, bytes)?;
-        let dir = self
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        sync_folder(dir).map_err(|source| SaveError {
-            path: self.path.clone(),
-            source,
-        })
     }
 
     /// Takes one session out (the last line holding exactly this record); [`Self::undo_delete`]
@@ -435,16 +616,23 @@ impl HistoryStore {
 
     /// Empties the log, unreadable lines included (the person confirmed it).
     pub fn clear_all(&self) -> Result<(), SaveError> {
-        if !self.path.exists() {
+        if self.path.symlink_metadata().is_err() {
             return Ok(());
         }
-        self.replace_file(b"")
+        let _lock = self.lock()?;
+        write_atomically(&self.path, b"")
     }
 }
 
-/// Writes the sessions as CSV (see [`csv::HEADER`]) to `path`, atomically.
-pub fn export_csv(path: &Path, records: &[SessionRecord]) -> Result<(), SaveError> {
-    write_atomically(path, csv::to_csv(records).as_bytes())
+/// Writes the sessions as CSV (see [`csv::HEADER`]) to `path`, a file the person chose: into a
+/// folder that exists, atomically, with their usual permissions, replacing a file already
+/// there only if `replace` (see [`super::write_file`]).
+pub fn export_csv(path: &Path, records: &[SessionRecord], replace: bool) -> Result<(), SaveError> {
+    super::write_file(
+        path,
+        csv::to_csv(records).as_bytes(),
+        super::WriteRules::export(replace),
+    )
 }
 
 #[cfg(test)]
@@ -592,11 +780,16 @@ mod tests {
         let rated = records[2].with_after(PainRating::new(3), "better");
         log.replace(&records[2], &rated).expect("replace");
         assert_eq!(log.load().expect("load").sessions[2], rated);
-        let names: Vec<_> = std::fs::read_dir(log.path().parent().expect("dir"))
+        let mut names: Vec<_> = std::fs::read_dir(log.path().parent().expect("dir"))
             .expect("list")
             .map(|e| e.expect("entry").file_name())
             .collect();
-        assert_eq!(names, [HISTORY_FILE], "no temporary files are left");
+        names.sort();
+        assert_eq!(
+            names,
+            [".history.jsonl.lock", HISTORY_FILE],
+            "no temporary files are left, only the lock file"
+        );
         log.clear_all().expect("clear");
         assert_eq!(log.load().expect("load"), Loaded::default());
         log.append(&records[0]).expect("append after clearing");
@@ -619,7 +812,7 @@ mod tests {
         );
         assert!(matches!(
             log.delete(&three()[0]),
-            Err(HistoryError::TooBig { .. })
+            Err(HistoryError::Unusable { .. })
         ));
         assert_eq!(
             std::fs::metadata(log.path()).expect("still there").len(),
@@ -632,10 +825,154 @@ mod tests {
     }
 
     #[test]
+    fn a_log_over_the_limit_is_not_added_to_and_the_session_goes_to_the_side_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let log = log_in(&dir);
+        std::fs::create_dir_all(log.path().parent().expect("dir")).expect("mkdir");
+        let file = File::create(log.path()).expect("create");
+        file.set_len(MAX_LOG_BYTES + 1).expect("grow");
+        let records = three();
+        let appended = log.append(&records[0]).expect("kept somewhere");
+        assert_eq!(
+            std::fs::metadata(log.path()).expect("still there").len(),
+            MAX_LOG_BYTES + 1,
+            "not appended to"
+        );
+        let Appended::ToSideFile { side, .. } = &appended else {
+            panic!("not in the side file: {appended:?}");
+        };
+        assert_eq!(side, &log.side_path());
+        let notice = appended.notice().expect("the person is told");
+        assert!(
+            notice.contains("is larger than the 32 MiB Unknot reads")
+                && notice.contains(&format!("kept in {}", side.display())),
+            "{notice}"
+        );
+        let side_log = HistoryStore::at(side.clone());
+        assert_eq!(side_log.load().expect("side").sessions, records[..1]);
+        // The answer after it is added where the session is.
+        let rated = records[0].with_after(PainRating::new(2), "");
+        log.replace(&records[0], &rated)
+            .expect("amended in the side file");
+        assert_eq!(side_log.load().expect("side").sessions, [rated]);
+        // Reading the log says where the sessions went.
+        let error = log.load().expect_err("too big");
+        assert!(
+            error
+                .to_string()
+                .contains(&format!("kept in {}", side.display())),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_log_never_grows_past_what_can_be_read_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let log = log_in(&dir);
+        std::fs::create_dir_all(log.path().parent().expect("dir")).expect("mkdir");
+        let file = File::create(log.path()).expect("create");
+        // Room for a line break and a few bytes, not a whole line.
+        file.set_len(MAX_LOG_BYTES - 10).expect("grow");
+        let appended = log.append(&three()[0]).expect("kept somewhere");
+        assert!(
+            appended
+                .notice()
+                .is_some_and(|n| n.contains("has reached the 32 MiB")),
+            "{appended:?}"
+        );
+        assert_eq!(
+            std::fs::metadata(log.path()).expect("there").len(),
+            MAX_LOG_BYTES - 10
+        );
+    }
+
+    /// A disk with room for `room` more bytes: writes beyond it fail as a full disk does, after
+    /// writing what fits.
+    struct FullDisk {
+        bytes: Vec<u8>,
+        room: usize,
+    }
+
+    impl std::io::Write for FullDisk {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::Error::from_raw_os_error(28)); // ENOSPC
+            }
+            let n = buf.len().min(self.room);
+            self.bytes.extend_from_slice(&buf[..n]);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl AppendTarget for FullDisk {
+        fn cut_back_to(&mut self, len: u64) -> std::io::Result<()> {
+            self.bytes.truncate(len as usize);
+            Ok(())
+        }
+
+        fn sync(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// However little room is left, an append writes its whole line or nothing.
+        #[test]
+        fn an_append_on_a_full_disk_leaves_the_file_as_it_was(room in 0usize..400) {
+            let records = three();
+            let old = format!("{}\n", encode_line(&records[0]));
+            let line = format!("{}\n", encode_line(&records[1]));
+            let mut disk = FullDisk {
+                bytes: old.clone().into_bytes(),
+                room,
+            };
+            let result = append_whole(&mut disk, old.len() as u64, line.as_bytes());
+            if room >= line.len() {
+                prop_assert!(result.is_ok());
+                prop_assert_eq!(disk.bytes, format!("{old}{line}").into_bytes());
+            } else {
+                prop_assert!(result.is_err());
+                prop_assert_eq!(String::from_utf8(disk.bytes).expect("text"), old);
+            }
+        }
+    }
+
+    #[test]
+    fn a_cut_line_followed_by_others_is_described_as_cut() {
+        let records = three();
+        let cut = encode_line(&records[1]);
+        let text = format!(
+            "{}\n{}\n{}\n",
+            encode_line(&records[0]),
+            &cut[..100],
+            encode_line(&records[2])
+        );
+        let loaded = parse_log(text.as_bytes());
+        assert_eq!(loaded.sessions, [records[0].clone(), records[2].clone()]);
+        assert_eq!(loaded.damaged.len(), 1);
+        assert_eq!(loaded.damaged[0].line, 2);
+        assert!(
+            loaded.damaged[0].reason.starts_with(
+                "the line is incomplete, probably cut off while it was being written, before \
+                 the lines after it were added"
+            ),
+            "{}",
+            loaded.damaged[0].reason
+        );
+    }
+
+    #[test]
     fn an_export_is_the_documented_csv_and_reads_back() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("history.csv");
-        export_csv(&path, &three()).expect("export");
+        export_csv(&path, &three(), false).expect("export");
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(text.starts_with(csv::HEADER));
         assert_eq!(csv::from_csv(&text).expect("reads back"), three());

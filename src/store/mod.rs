@@ -1,5 +1,10 @@
 //! Files the person keeps: where they live, and how they are written and read safely.
 //!
+//! There is one way to read a file ([`safe_file::open_regular`]: regular files only, without
+//! blocking, bounded) and one way to write a whole file ([`write_file`]), which every file goes
+//! through: settings, routines, the history when rewritten, exports, sheets, CSV. Files that
+//! more than one Unknot process changes (settings, history) are changed under a [`lock`].
+//!
 //! Every save is atomic and link-safe: the new content goes to a new temporary file in the same
 //! folder (created exclusively, so it never follows a link), which is flushed to disk and then
 //! replaces the old file by a rename (which replaces a link at the path, never its target); the
@@ -7,10 +12,14 @@
 //! leaves a half-written file, only at worst a temporary file, and those are removed the next
 //! time the folder is loaded ([`remove_leftover_temp_files`]). A file that cannot be read is
 //! never overwritten or deleted: it is moved aside under a new name (never over another file),
-//! and the person is told where it went.
+//! and the person is told where it went. [`write_file`] never creates the folder it writes
+//! into (only Unknot's own folders are created, by [`create_own_folder`]), never replaces a
+//! folder, a pipe, a device or a socket, replaces an existing file only when told to
+//! ([`Existing`]), and gives exports the person's usual permissions ([`Audience`]).
 
 pub mod builtin;
 pub mod history;
+pub mod lock;
 pub mod paths;
 pub mod problems;
 pub mod routine_file;
@@ -85,7 +94,7 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// milliseconds; a younger one may belong to another Unknot saving right now).
 pub const LEFTOVER_TEMP_AGE: Duration = Duration::from_mins(1);
 
-/// The steps of an atomic save, in order, as seen by [`write_atomically_with`]'s checkpoint.
+/// The steps of an atomic save, in order, as seen by [`write_file_with`]'s checkpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveStep {
     /// The temporary file exists, empty.
@@ -100,35 +109,153 @@ pub enum SaveStep {
     FolderFlushed,
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// renamed over `path`, then the folder flushed. The folder is created if needed. On error the
-/// old file is intact and the temporary file removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_atomically_with(path, bytes, &mut |_| Ok(()))
+/// Who a written file is for, which decides its permissions (on Unix).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Unknot's own state (settings, history, the person's routines): readable by this user
+    /// only (0600), since it holds how their back feels.
+    Private,
+    /// A file the person exports or prints (a sheet, a CSV, a routine file to share): made like
+    /// any file they create, `0666` less their umask.
+    Shared,
 }
 
-/// [`write_atomically`], calling `checkpoint` after each [`SaveStep`]. If it returns an error,
+/// What a save may do to a regular file already at the path. A folder, a named pipe, a device
+/// or a socket is never replaced, whatever this says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    /// Replace it (Unknot's own files; an export the person confirmed, or `--force`).
+    Replace,
+    /// Leave it and fail with [`std::io::ErrorKind::AlreadyExists`] (even if one appears while
+    /// writing: the last step is a rename that never replaces).
+    Keep,
+}
+
+/// How [`write_file`] writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WriteRules {
+    /// Who the file is for.
+    pub audience: Audience,
+    /// What to do with a file already there.
+    pub existing: Existing,
+}
+
+impl WriteRules {
+    /// Unknot's own files: private, replaced whole on each save.
+    pub const OWN: Self = Self {
+        audience: Audience::Private,
+        existing: Existing::Replace,
+    };
+
+    /// A file the person asked for (an export, a sheet): shared, and replacing a file already
+    /// there only if `replace` (they confirmed it, or passed `--force`).
+    #[must_use]
+    pub const fn export(replace: bool) -> Self {
+        Self {
+            audience: Audience::Shared,
+            existing: if replace {
+                Existing::Replace
+            } else {
+                Existing::Keep
+            },
+        }
+    }
+}
+
+/// Writes one of Unknot's own files (settings, a routine, the history when rewritten):
+/// [`write_file`] with [`WriteRules::OWN`], after creating Unknot's own folder for it if it is
+/// not there yet (the only folder Unknot ever creates).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    create_own_folder(path)?;
+    write_file(path, bytes, WriteRules::OWN)
+}
+
+/// Creates the folder of one of Unknot's own files (its config or data folder), if needed.
+pub fn create_own_folder(path: &Path) -> Result<(), SaveError> {
+    std::fs::create_dir_all(folder_of(path)).map_err(|source| SaveError {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// The folder a path is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// The one way Unknot writes a whole file: a temporary file in the same folder, flushed to
+/// disk, renamed over `path`, then the folder flushed. The folder must exist (it is never
+/// created here). A folder, a named pipe, a device or a socket at `path` (or at the end of a
+/// link there) is refused before anything is written, with a message naming what it is; a
+/// regular file there is replaced only under [`Existing::Replace`]. A link at `path` is
+/// replaced by the file, never written through. On error the old file is intact and the
+/// temporary file removed.
+pub fn write_file(path: &Path, bytes: &[u8], rules: WriteRules) -> Result<(), SaveError> {
+    write_file_with(path, bytes, rules, &mut |_| Ok(()))
+}
+
+/// Why nothing may be written at `path` under `rules`, if so: checked before writing.
+fn refusal(path: &Path, rules: WriteRules) -> Option<std::io::Error> {
+    let dir = folder_of(path);
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            return Some(std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                format!("{} is not a folder", dir.display()),
+            ));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("there is no folder {}", dir.display()),
+            ));
+        }
+        Err(e) => return Some(e),
+    }
+    // Follows a link: what matters is what the person would be overwriting.
+    let meta = std::fs::metadata(path).ok()?;
+    if let Some(what) = safe_file::what_it_is(&meta) {
+        return Some(std::io::Error::other(format!(
+            "it is {what}, not a regular file, so it was left as it is"
+        )));
+    }
+    (rules.existing == Existing::Keep).then(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "a file of that name is already there",
+        )
+    })
+}
+
+/// [`write_file`], calling `checkpoint` after each [`SaveStep`]. If it returns an error,
 /// the save stops right there as if the process had been killed: nothing is cleaned up and the
 /// temporary file (if any) is left behind, which is how tests interrupt a save at any point.
-pub fn write_atomically_with(
+pub fn write_file_with(
     path: &Path,
     bytes: &[u8],
+    rules: WriteRules,
     checkpoint: &mut dyn FnMut(SaveStep) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
     let error = |source| SaveError {
         path: path.to_owned(),
         source,
     };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(error)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)
-        .map_err(error)?;
+    if let Some(refused) = refusal(path, rules) {
+        return Err(error(refused));
+    }
+    let dir = folder_of(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    if rules.audience == Audience::Shared {
+        use std::os::unix::fs::PermissionsExt as _;
+        // Given to open(2), which takes the umask off, as for any file the person creates.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(error)?;
     // A crash from here on leaves the temporary file behind, like an interrupted checkpoint.
     let crash = |temp: tempfile::NamedTempFile, source| {
         let _ = temp.into_temp_path().keep();
@@ -148,7 +275,20 @@ pub fn write_atomically_with(
     if let Err(e) = checkpoint(SaveStep::Flushed) {
         return crash(temp, e);
     }
-    temp.persist(path).map_err(|e| error(e.error))?;
+    match rules.existing {
+        Existing::Replace => temp.persist(path).map(drop),
+        Existing::Keep => temp.persist_noclobber(path).map(drop),
+    }
+    .map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            error(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "a file of that name is already there",
+            ))
+        } else {
+            error(e.error)
+        }
+    })?;
     checkpoint(SaveStep::Renamed).map_err(error)?;
     sync_folder(dir).map_err(error)?;
     checkpoint(SaveStep::FolderFlushed).map_err(error)?;
@@ -161,7 +301,7 @@ const WRITE_CHUNK: usize = 512;
 /// Flushes a folder's entries (a rename in it) to disk. A file system that cannot flush a
 /// folder (some network and FUSE ones refuse) is not an error: the rename is done either way.
 #[cfg(unix)]
-fn sync_folder(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_folder(dir: &Path) -> std::io::Result<()> {
     match std::fs::File::open(dir).and_then(|folder| folder.sync_all()) {
         Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => Ok(()),
         other => other,
@@ -170,7 +310,7 @@ fn sync_folder(dir: &Path) -> std::io::Result<()> {
 
 /// Windows makes a rename durable itself (and cannot open a folder as a file).
 #[cfg(not(unix))]
-fn sync_folder(_dir: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_folder(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
@@ -303,7 +443,7 @@ mod tests {
         let path = dir.path().join("settings.toml");
         // Two saves interrupted after writing part of the file, as a crash would leave them.
         for _ in 0..2 {
-            let stop = write_atomically_with(&path, b"half", &mut |step| match step {
+            let stop = write_file_with(&path, b"half", WriteRules::OWN, &mut |step| match step {
                 SaveStep::Wrote(_) => Err(std::io::Error::other("killed")),
                 _ => Ok(()),
             });
@@ -391,7 +531,7 @@ mod tests {
                 write_atomically(&path, old).expect("first save");
             }
             let mut steps = 0;
-            let result = write_atomically_with(&path, &new, &mut |_| {
+            let result = write_file_with(&path, &new, WriteRules::OWN, &mut |_| {
                 steps += 1;
                 if steps > stop_after {
                     Err(std::io::Error::other("killed"))

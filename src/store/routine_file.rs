@@ -62,6 +62,13 @@ pub enum LoadError {
         /// The file.
         path: PathBuf,
     },
+    /// The file is text but has nothing of a routine file (no `format_version`, no steps): it
+    /// is some other file, reported in one line rather than as a list of problems.
+    #[error("{} is not a routine file (a routine file sets format_version and has [[steps]])", path.display())]
+    NotARoutine {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file was read but is not a valid routine.
     #[error("{} has {} problem(s):\n{}", path.display(), problems.total(), list(problems))]
     Invalid {
@@ -120,10 +127,55 @@ fn read_opened_versioned(file: std::fs::File, path: &Path) -> Result<(Routine, i
     let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText {
         path: path.to_owned(),
     })?;
+    if !looks_like_a_routine(&text) {
+        return Err(LoadError::NotARoutine {
+            path: path.to_owned(),
+        });
+    }
     parse_routine_versioned(&text).map_err(|problems| LoadError::Invalid {
         path: path.to_owned(),
         problems,
     })
+}
+
+/// Whether `text` could be a routine file, if a broken one. It is not when it has no line
+/// setting `format_version` or `steps` and no `[[steps]]` table (every routine file has them),
+/// or when its first line that is not blank or a comment is not TOML-like (`key = value` or a
+/// `[table]`) and names nothing of a routine: a README, a program's config, an empty file.
+/// Listing everything a routine would need would only bury that it is another kind of file.
+fn looks_like_a_routine(text: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "format_version",
+        "id",
+        "name",
+        "category",
+        "summary",
+        "steps",
+    ];
+    let sets = |line: &str, key: &str| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    let is_steps_table = |line: &str| {
+        let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        squeezed.starts_with("[[steps]]")
+    };
+    let mut lines = text.lines().map(str::trim_start);
+    let has_markers = lines
+        .clone()
+        .any(|line| sets(line, "format_version") || sets(line, "steps") || is_steps_table(line));
+    let first = lines.find(|line| !line.is_empty() && !line.starts_with('#'));
+    let begins_like_toml = first.is_some_and(|line| {
+        let key_then_equals = line.split_once('=').is_some_and(|(key, _)| {
+            !key.trim().is_empty()
+                && key
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-.\"' ".contains(c))
+        });
+        line.starts_with('[') || key_then_equals || KEYS.iter().any(|key| line.starts_with(key))
+    });
+    has_markers && begins_like_toml
 }
 
 /// Parses a routine from the text of a routine file, or returns the problems found (the first
@@ -248,6 +300,7 @@ fn syntax_problems(text: &str, lines: &LineIndex, first: &toml::de::Error) -> Pr
     let truncated = cut < text.len();
     let mut problems = Problems::new();
     let (_, errors) = DeTable::parse_recoverable(&text[..cut]);
+    let mut last_line = None;
     for error in errors {
         let span = error.span();
         // Constructs left open where the text was cut are reported at its end: not errors of
@@ -255,10 +308,14 @@ fn syntax_problems(text: &str, lines: &LineIndex, first: &toml::de::Error) -> Pr
         if truncated && span.as_ref().is_some_and(|span| span.start >= cut) {
             continue;
         }
-        problems.push(problem(
-            span.map(|s| lines.line_of(s.start)),
-            error.message(),
-        ));
+        let line = span.map(|s| lines.line_of(s.start));
+        // One problem a line: the first error on a line is its cause, and the parser finds
+        // the same one again at each bad character after it (`a<control>b<control>c = 1`).
+        if line.is_some() && line == last_line {
+            continue;
+        }
+        last_line = line;
+        problems.push(problem(line, error.message()));
     }
     if problems.is_empty() {
         let line = first.span().map(|span| lines.line_of(span.start));
@@ -268,6 +325,23 @@ fn syntax_problems(text: &str, lines: &LineIndex, first: &toml::de::Error) -> Pr
         problems.checked_up_to(lines.line_of(cut - 1));
     }
     problems
+}
+
+/// The problem with a number too large for the field `key`, with the largest it can be.
+fn too_large(key: &str) -> String {
+    use crate::core::routine::model::{HOLD_SECS, REPS, REST_SECS, TEMPO_SECS};
+    let largest = match key {
+        "format_version" => Some(FORMAT_VERSION),
+        "hold_seconds" => Some(i64::from(*HOLD_SECS.end())),
+        "tempo_seconds" => Some(i64::from(*TEMPO_SECS.end())),
+        "reps" => Some(i64::from(*REPS.end())),
+        "rest_seconds" => Some(i64::from(*REST_SECS.end())),
+        _ => None,
+    };
+    largest.map_or_else(
+        || "this number is too large".to_owned(),
+        |largest| format!("this number is too large: at most {largest}"),
+    )
 }
 
 /// Walks a parsed TOML document, collecting problems and the line of every field it reads.
@@ -709,17 +783,22 @@ impl Reader<'_> {
             return default;
         };
         let parsed = match value.get_ref() {
-            DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix()).ok(),
-            _ => None,
+            DeValue::Integer(int) => {
+                i64::from_str_radix(int.as_str(), int.radix()).map_err(|e| match e.kind() {
+                    std::num::IntErrorKind::PosOverflow => too_large(key),
+                    std::num::IntErrorKind::NegOverflow => "this cannot be negative".to_owned(),
+                    _ => "this must be a whole number, without quotes".to_owned(),
+                })
+            }
+            _ => Err("this must be a whole number, without quotes".to_owned()),
         };
-        if parsed.is_none() {
-            self.problem(
-                &value.span(),
-                &join(path, key),
-                "this must be a whole number, without quotes".into(),
-            );
+        match parsed {
+            Ok(number) => Some(number),
+            Err(message) => {
+                self.problem(&value.span(), &join(path, key), message);
+                None
+            }
         }
-        parsed
     }
 
     /// Converts a whole number read from the file into a count of seconds or repetitions.
@@ -733,7 +812,7 @@ impl Reader<'_> {
             let message = if value < 0 {
                 "this cannot be negative".to_owned()
             } else {
-                format!("{value} is far too large")
+                too_large(key)
             };
             match line {
                 Some(line) => self.problems.push(Problem {

@@ -373,7 +373,9 @@ impl RoutineStore {
                 Err(error) => loaded.problems.push(FileProblem {
                     path,
                     kind: match error {
-                        LoadError::Invalid { .. } => ProblemKind::Invalid,
+                        LoadError::Invalid { .. } | LoadError::NotARoutine { .. } => {
+                            ProblemKind::Invalid
+                        }
                         _ => ProblemKind::Unreadable,
                     },
                     message: crate::core::plain_text::escaped(&error.to_string(), true)
@@ -605,13 +607,15 @@ impl RoutineStore {
     }
 }
 
-/// Writes `routine` to `to` (anywhere the person chose) in the routine file format, atomically.
-pub fn export(routine: &Routine, to: &Path) -> Result<(), SaveError> {
+/// Writes `routine` to `to` (anywhere the person chose) in the routine file format: into a
+/// folder that exists, atomically, with their usual permissions, replacing a file already there
+/// only if `replace` (see [`super::write_file`]).
+pub fn export(routine: &Routine, to: &Path, replace: bool) -> Result<(), SaveError> {
     let text = to_toml(routine).map_err(|e| SaveError {
         path: to.to_owned(),
         source: std::io::Error::other(e),
     })?;
-    write_atomically(to, text.as_bytes())
+    super::write_file(to, text.as_bytes(), super::WriteRules::export(replace))
 }
 
 /// Reads a routine file the person chose to import, writing nothing.
@@ -1118,8 +1122,15 @@ mod tests {
         let mut original = named("shared", "Shared \"one\"");
         original.steps[0].instructions = "Line one.\nLine two.".into();
         let to = dir.path().join("anywhere/shared copy.toml");
-        export(&original, &to).expect("export");
+        let error = export(&original, &to, false).expect_err("no such folder");
+        assert!(error.to_string().contains("there is no folder"), "{error}");
+        assert!(!to.parent().expect("folder").exists(), "never created");
+        std::fs::create_dir(dir.path().join("anywhere")).expect("mkdir");
+        export(&original, &to, false).expect("export");
         assert_eq!(read_import(&to).expect("import"), original);
+        let again = export(&original, &to, false).expect_err("a file is there");
+        assert_eq!(again.source.kind(), std::io::ErrorKind::AlreadyExists);
+        export(&original, &to, true).expect("replaced when confirmed");
     }
 
     #[test]
@@ -1176,7 +1187,7 @@ mod tests {
     fn an_import_through_a_link_is_refused() {
         let (dir, _store) = store();
         let real = dir.path().join("real.toml");
-        export(&named("real", "Real"), &real).expect("export");
+        export(&named("real", "Real"), &real, false).expect("export");
         let link = dir.path().join("link.toml");
         std::os::unix::fs::symlink(&real, &link).expect("symlink");
         let error = read_import(&link).expect_err("link");

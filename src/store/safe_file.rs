@@ -1,6 +1,9 @@
 //! Opening and reading files that may be hostile: only regular files, never more than a limit.
 //!
-//! Every file Unknot reads (routine files, imports, settings) goes through [`read_regular`]. It
+//! Every file Unknot reads (routine files, imports, settings, the history) goes through
+//! [`open_regular`] (and [`read_limited`], or both as [`read_regular`]); the history is appended
+//! to through [`open_regular_for_append`], which checks the same way. Writing whole files is
+//! [`super::write_file`]. It
 //! opens the path without blocking (a named pipe would otherwise wait forever for a writer),
 //! then asks the *opened handle* what it is, so a path swapped between a check and the open
 //! cannot slip a pipe, a device or a socket through: anything but a regular file is refused
@@ -44,6 +47,25 @@ pub fn open_regular(path: &Path) -> Result<File, ReadError> {
     }
 }
 
+/// Opens `path` to add to its end (creating it, private, if it is not there), if it is a regular
+/// file, the same way as [`open_regular`]: never blocking on a pipe, the type taken from the
+/// opened handle. A folder is refused as one.
+pub fn open_regular_for_append(path: &Path) -> Result<File, ReadError> {
+    let file = match open_for_append_without_blocking(path) {
+        Ok(file) => file,
+        Err(error) => {
+            // A folder cannot be opened for writing at all: say what it is.
+            let what = std::fs::metadata(path).ok().and_then(|m| what_it_is(&m));
+            return Err(what.map_or(ReadError::Io(error), |what| ReadError::NotAFile { what }));
+        }
+    };
+    let meta = file.metadata()?;
+    match what_it_is(&meta) {
+        Some(what) => Err(ReadError::NotAFile { what }),
+        None => Ok(file),
+    }
+}
+
 /// Reads at most `limit` bytes from an opened file; refuses it if there are more.
 pub fn read_limited(file: File, limit: u64) -> Result<Vec<u8>, ReadError> {
     if file.metadata().is_ok_and(|m| m.len() > limit) {
@@ -64,7 +86,7 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 }
 
 /// What the opened thing is, in words, if it is not a regular file.
-fn what_it_is(meta: &std::fs::Metadata) -> Option<&'static str> {
+pub(crate) fn what_it_is(meta: &std::fs::Metadata) -> Option<&'static str> {
     let kind = meta.file_type();
     if kind.is_file() {
         return None;
@@ -100,6 +122,29 @@ fn open_without_blocking(path: &Path) -> std::io::Result<File> {
 #[cfg(not(unix))]
 fn open_without_blocking(path: &Path) -> std::io::Result<File> {
     File::open(path)
+}
+
+/// Read and append, created 0600 if missing. Read and write together (`O_RDWR`) so that a named
+/// pipe opens at once even with no reader, and is then refused by its type.
+#[cfg(unix)]
+fn open_for_append_without_blocking(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_for_append_without_blocking(path: &Path) -> std::io::Result<File> {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(path)
 }
 
 #[cfg(test)]

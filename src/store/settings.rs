@@ -1,186 +1,16 @@
-//! The person's settings: sound, pauses, theme, chosen lengths and what they have seen.
+//! Reading and writing the person's settings file; the settings themselves and their rules are
+//! [`crate::core::settings`].
 //!
 //! Stored as `settings.toml` in the config folder. The file carries `format_version`; unknown
 //! fields (written by a later version) are ignored and missing ones take their defaults, so
 //! files stay readable across versions. Values out of range are brought back into range. A
 //! file that cannot be read is moved aside (see [`super::move_aside`]) and defaults are used.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
-use super::{SaveError, move_aside, write_atomically};
-use crate::core::fit::LengthChoice;
-use crate::core::plan::{Cue, PAUSE_SECS, Timing};
-use crate::core::voice::Guidance;
+use super::{SaveError, move_aside};
+use crate::core::settings::{SETTINGS_VERSION, Settings, WindowSize};
 use crate::store::safe_file::ReadError;
-
-/// The settings format this build writes and the newest it reads.
-pub const SETTINGS_VERSION: u32 = 1;
-/// The volume a new install starts at: moderate, never startling.
-pub const DEFAULT_VOLUME: f32 = 0.6;
-
-/// Light, dark or follow the system.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeChoice {
-    /// Follow the operating system.
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-/// Everything Unknot remembers between runs.
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "a flat file of independent preferences, each its own switch"
-)]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// The file format version.
-    pub format_version: u32,
-    /// Master volume, 0–1.
-    pub volume: f32,
-    /// No sound at all.
-    pub muted: bool,
-    /// Play the 3-2-1 countdown.
-    pub countdown_cues: bool,
-    /// Play the halfway cue.
-    pub halfway_cues: bool,
-    /// "Get ready" before each step, seconds (0–30).
-    pub get_ready_secs: u32,
-    /// Pause to change sides, seconds (0–30).
-    pub switch_secs: u32,
-    /// Light, dark or system.
-    pub theme: ThemeChoice,
-    /// The last length chosen for each routine, by routine id.
-    pub lengths: BTreeMap<String, LengthChoice>,
-    /// The person has read the red flags and the stop rule.
-    pub safety_acknowledged: bool,
-    /// Ask "How is your back right now?" before and after each routine (optional to answer).
-    pub ask_back_pain: bool,
-    /// The window's size when Unknot was last closed, if known. Kept here rather than in
-    /// eframe's own `window.ron`, which is written in place and through links.
-    pub window: Option<WindowSize>,
-    /// Spoken guidance, chimes, or both (missing in older files: voice and chimes).
-    pub guidance: Guidance,
-    /// Volume of the voice, 0–1, apart from the chimes' `volume`.
-    pub voice_volume: f32,
-    /// Say the repetition number during a set of moves.
-    pub count_reps: bool,
-}
-
-/// The voice volume a new install starts at: moderate, like the chimes.
-pub const DEFAULT_VOICE_VOLUME: f32 = 0.6;
-
-/// The size of the window's inside, in points (logical pixels).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WindowSize {
-    /// Width in points.
-    pub width: f32,
-    /// Height in points.
-    pub height: f32,
-}
-
-impl WindowSize {
-    /// The smallest size the window can be.
-    pub const MIN: Self = Self {
-        width: 760.0,
-        height: 560.0,
-    };
-    /// The largest size remembered (larger values in the file are brought back to this).
-    pub const MAX: Self = Self {
-        width: 16_384.0,
-        height: 16_384.0,
-    };
-
-    /// The size within [`Self::MIN`] and [`Self::MAX`], or `None` if it is not a number.
-    #[must_use]
-    pub fn sanitised(self) -> Option<Self> {
-        (self.width.is_finite() && self.height.is_finite()).then(|| Self {
-            width: self.width.clamp(Self::MIN.width, Self::MAX.width).round(),
-            height: self
-                .height
-                .clamp(Self::MIN.height, Self::MAX.height)
-                .round(),
-        })
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        let timing = Timing::default();
-        Self {
-            format_version: SETTINGS_VERSION,
-            volume: DEFAULT_VOLUME,
-            muted: false,
-            countdown_cues: true,
-            halfway_cues: true,
-            get_ready_secs: timing.get_ready_secs,
-            switch_secs: timing.switch_secs,
-            theme: ThemeChoice::System,
-            lengths: BTreeMap::new(),
-            safety_acknowledged: false,
-            ask_back_pain: true,
-            window: None,
-            guidance: Guidance::VoiceAndChimes,
-            voice_volume: DEFAULT_VOICE_VOLUME,
-            count_reps: true,
-        }
-    }
-}
-
-impl Settings {
-    /// The fixed pauses to plan with.
-    #[must_use]
-    pub fn timing(&self) -> Timing {
-        Timing {
-            get_ready_secs: self.get_ready_secs,
-            switch_secs: self.switch_secs,
-        }
-    }
-
-    /// The gain a cue plays at, or `None` if it should stay silent.
-    #[must_use]
-    pub fn gain(&self, cue: Cue) -> Option<f32> {
-        let wanted = match cue {
-            Cue::Countdown(_) => self.countdown_cues,
-            Cue::Halfway => self.halfway_cues,
-            Cue::StepStart
-            | Cue::RepTick
-            | Cue::Side(_)
-            | Cue::SwitchSides
-            | Cue::StepEnd
-            | Cue::RoutineDone => true,
-        };
-        (wanted && !self.muted && self.volume > 0.0).then_some(self.volume)
-    }
-
-    /// Brings every value back into its allowed range.
-    #[must_use]
-    pub fn sanitised(mut self) -> Self {
-        self.volume = if self.volume.is_finite() {
-            self.volume.clamp(0.0, 1.0)
-        } else {
-            DEFAULT_VOLUME
-        };
-        self.get_ready_secs = self.get_ready_secs.min(*PAUSE_SECS.end());
-        self.switch_secs = self.switch_secs.min(*PAUSE_SECS.end());
-        self.window = self.window.and_then(WindowSize::sanitised);
-        self.voice_volume = if self.voice_volume.is_finite() {
-            self.voice_volume.clamp(0.0, 1.0)
-        } else {
-            DEFAULT_VOICE_VOLUME
-        };
-        self.format_version = SETTINGS_VERSION;
-        self
-    }
-}
 
 /// What loading the settings found.
 #[derive(Debug)]
@@ -265,37 +95,70 @@ pub fn peek(path: &Path) -> Option<Settings> {
     parse(&bytes).ok()
 }
 
-/// Saves the settings atomically, unless the file there now is one this version cannot read
-/// (corrupt, too new, not a regular file): that one was reported when it was found and is
-/// never overwritten, even if it could not be moved aside.
+/// Saves `settings` whole, replacing what the file holds (see [`save_changes`] for what the app
+/// does). Refused, like [`save_changes`], when the file there now is one this version cannot
+/// read.
 pub fn save(path: &Path, settings: &Settings) -> Result<(), SaveError> {
+    save_under_lock(path, |_| settings.clone()).map(drop)
+}
+
+/// Saves what this process changed: every value in which `mine` differs from `base` (the
+/// settings as this process last loaded or saved them) is written onto the settings file as it
+/// is *now*, so a change another process saved meanwhile (another window, the reminder) is
+/// kept. Reading, merging (see [`Settings::merged_onto`]) and writing happen under the
+/// settings' lock (see [`crate::store::lock`]), so two processes saving at once both keep their
+/// changes. Returns what was written.
+///
+/// Refused when the file there now is one this version cannot read (corrupt, too new, not a
+/// regular file): that one was reported when it was found and is never overwritten, even if it
+/// could not be moved aside.
+pub fn save_changes(path: &Path, base: &Settings, mine: &Settings) -> Result<Settings, SaveError> {
+    save_under_lock(path, |on_disk| match on_disk {
+        Some(on_disk) => mine.merged_onto(base, on_disk),
+        None => mine.clone(),
+    })
+}
+
+/// Under the settings' lock, reads the file, makes the settings to write from what it holds
+/// (`None` when there is no file) and writes them; refused if the file cannot be read.
+fn save_under_lock(
+    path: &Path,
+    make: impl FnOnce(Option<Settings>) -> Settings,
+) -> Result<Settings, SaveError> {
     let error = |source| SaveError {
         path: PathBuf::from(path),
         source,
     };
-    if let Some(problem) = unreadable_file_at(path) {
-        return Err(error(std::io::Error::other(format!(
-            "the settings file there cannot be read ({problem}), so it is kept as it is; move it away to save new settings"
-        ))));
-    }
-    let text = toml::to_string_pretty(settings).map_err(|e| error(std::io::Error::other(e)))?;
-    write_atomically(path, text.as_bytes())
+    super::create_own_folder(path)?;
+    let _lock = crate::store::lock::lock_for_change(path).map_err(error)?;
+    let merged = match on_disk(path) {
+        Ok(on_disk) => make(on_disk),
+        Err(problem) => {
+            return Err(error(std::io::Error::other(format!(
+                "the settings file there cannot be read ({problem}), so it is kept as it is; move it away to save new settings"
+            ))));
+        }
+    };
+    let text = toml::to_string_pretty(&merged).map_err(|e| error(std::io::Error::other(e)))?;
+    super::write_file(path, text.as_bytes(), super::WriteRules::OWN)?;
+    Ok(merged)
 }
 
-/// Why the file at `path` is not a settings file this version reads, if it is not (a missing
-/// file is fine: there is nothing to keep).
-fn unreadable_file_at(path: &Path) -> Option<String> {
+/// The settings in the file at `path` now (`None` if there is no file), or why it is not a
+/// settings file this version reads.
+fn on_disk(path: &Path) -> Result<Option<Settings>, String> {
     match crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
-        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => Some(e.to_string()),
-        Ok(bytes) => parse(&bytes).err(),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+        Ok(bytes) => parse(&bytes).map(Some),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::fit::StepOverride;
+    use crate::core::fit::{LengthChoice, StepOverride};
+    use crate::core::settings::ThemeChoice;
 
     #[test]
     fn settings_round_trip_through_the_file() {
@@ -472,19 +335,5 @@ mod tests {
             parse(b"format_version = 1\nvolume = 7.0\nswitch_secs = 99\nfuture_thing = true\n")
                 .expect("parses");
         assert_eq!((settings.volume, settings.switch_secs), (1.0, 30));
-    }
-
-    #[test]
-    fn gains_follow_mute_volume_and_cue_toggles() {
-        let mut s = Settings {
-            volume: 0.5,
-            halfway_cues: false,
-            ..Settings::default()
-        };
-        assert_eq!(s.gain(Cue::StepStart), Some(0.5));
-        assert_eq!(s.gain(Cue::Halfway), None);
-        assert_eq!(s.gain(Cue::Countdown(2)), Some(0.5));
-        s.muted = true;
-        assert_eq!(s.gain(Cue::RoutineDone), None);
     }
 }

@@ -13,9 +13,9 @@ use super::{Command, LibraryCommand, ModalCommand, Notice};
 use crate::core::history::{PainMoment, PainQuestions, SessionRecord};
 use crate::core::plan::Plan;
 use crate::core::routine::Routine;
+use crate::core::settings::Settings;
 use crate::playback::cue::AudioStatus;
 use crate::store::routines::{Clash, ImportChoice};
-use crate::store::settings::Settings;
 
 /// The dialog that is open, with its own state.
 pub enum Modal {

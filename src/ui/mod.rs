@@ -21,8 +21,8 @@ pub mod top_bar;
 
 use crate::core::fit::LengthChoice;
 use crate::core::plan::Cue;
+use crate::core::settings::Settings;
 use crate::store::routines::ImportChoice;
-use crate::store::settings::Settings;
 
 /// Something a person asked for, to be applied by the app after the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]

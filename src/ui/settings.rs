@@ -6,10 +6,10 @@ use egui::{DragValue, RichText, Slider};
 use super::theme::Palette;
 use super::{Command, SettingsCommand};
 use crate::core::plan::PAUSE_SECS;
+use crate::core::settings::{Settings, ThemeChoice};
 use crate::core::voice::Guidance;
 use crate::playback::cue::{ALL_CUES, AudioStatus, cue_label};
 use crate::playback::speech::VoiceStatus;
-use crate::store::settings::{Settings, ThemeChoice};
 
 /// Draws the settings (inside their dialog, which adds the Close button); returns what
 /// changed.

@@ -5,7 +5,7 @@
 
 use egui::{Color32, FontFamily, FontId, Stroke, TextStyle, ThemePreference, Visuals};
 
-use crate::store::settings::ThemeChoice;
+use crate::core::settings::ThemeChoice;
 
 /// Small gap between related things.
 pub const GAP_S: f32 = 6.0;

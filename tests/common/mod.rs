@@ -9,9 +9,9 @@ use std::time::Duration;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use unknot::app::UnknotApp;
+use unknot::core::settings::Settings;
 use unknot::playback::clock::ManualClock;
 use unknot::store::Store;
-use unknot::store::settings::Settings;
 
 /// Writes the settings of someone who has already read the red flags, with the back-pain
 /// question on or off, unless a settings file is already there.
