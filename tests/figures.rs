@@ -8,7 +8,7 @@ use unknot::core::figure::library::{for_position, for_step, for_technique};
 use unknot::core::figure::scene::{BALL_RADIUS, ROLLER_RADIUS};
 use unknot::core::figure::{Figure, Motion, Prop, Stage, svg};
 use unknot::core::routine::model::{Position, Side, Sides};
-use unknot::core::routine::technique;
+use unknot::core::routine::{TechniqueId, technique};
 
 /// How far a surface may sink into the floor where it rests on it (units of height: ~0.5 cm).
 const FLOOR_TOLERANCE: f32 = 0.003;
@@ -17,8 +17,8 @@ fn every_figure() -> Vec<(&'static str, &'static Figure)> {
     technique::all()
         .iter()
         .map(|t| {
-            let figure = for_technique(t.key).unwrap_or_else(|| panic!("{} has no figure", t.key));
-            (t.key, figure)
+            let figure = for_technique(t.id);
+            (t.key(), figure)
         })
         .collect()
 }
@@ -68,7 +68,7 @@ fn every_technique_in_the_registry_has_a_figure_with_one_to_three_keyframes() {
     for (key, figure) in every_figure() {
         let t = technique::find(key).expect("in the registry");
         let keys = figure.keys.len();
-        if t.key == "rest-and-breathe" {
+        if t.id == TechniqueId::RestAndBreathe {
             assert_eq!(keys, 0, "a rest is still");
         } else {
             assert!((1..=3).contains(&keys), "{key}: {keys} keyframes");
@@ -288,7 +288,7 @@ fn a_step_without_a_technique_shows_its_position_still() {
 
 #[test]
 fn the_right_side_is_the_mirror_image_of_the_left() {
-    let figure = for_technique("single-knee-to-chest").expect("has a figure");
+    let figure = for_technique(TechniqueId::SingleKneeToChest);
     let left = figure.scene(figure.held(), Some(Side::Left));
     let right = figure.scene(figure.held(), Some(Side::Right));
     assert!((left.bounds.min[0] + right.bounds.max[0]).abs() < 1e-5);
@@ -459,13 +459,13 @@ proptest! {
 
 #[test]
 fn a_printed_cycle_shows_both_ends_of_the_movement() {
-    let cat_cow = for_technique("cat-cow").expect("has a figure");
+    let cat_cow = for_technique(TechniqueId::CatCow);
     let printed = cat_cow.printed_poses();
     assert_eq!(printed.len(), 2, "the round and the sag");
     assert!(printed[0].spine > 0.0 && printed[1].spine < 0.0);
-    let tilt = for_technique("pelvic-tilt").expect("has a figure");
+    let tilt = for_technique(TechniqueId::PelvicTilt);
     assert_eq!(tilt.printed_poses().len(), 2, "arched and flat");
-    let hold = for_technique("sphinx").expect("has a figure");
+    let hold = for_technique(TechniqueId::Sphinx);
     assert_eq!(hold.printed_poses(), vec![*hold.held()]);
 }
 
@@ -488,11 +488,11 @@ fn a_one_sided_stretch_highlights_the_leg_that_works_so_the_side_shows() {
         if t.kind != StepKind::Stretch || t.sides != Sides::Each {
             continue;
         }
-        let figure = for_technique(t.key).expect("has a figure");
+        let figure = for_technique(t.id);
         assert!(
             figure.worked.touches(Worked::NEAR_LEG),
             "{}: the worked leg is drawn in the side's colour",
-            t.key
+            t.key()
         );
     }
 }

@@ -114,7 +114,7 @@ mod tests {
                 let technique = step
                     .known_technique()
                     .unwrap_or_else(|| panic!("{} / {}: no technique", routine.id, step.id));
-                assert_eq!(step.id, technique.key, "{}", routine.id);
+                assert_eq!(step.id, technique.key(), "{}", routine.id);
                 assert!(
                     technique.range.secs.contains(&step.rep_secs)
                         && technique.range.reps.contains(&step.reps),
@@ -185,7 +185,7 @@ mod tests {
     fn no_routine_text_overclaims() {
         let catalogue = crate::core::routine::technique::all()
             .iter()
-            .map(|t| t.step(t.key));
+            .map(|t| t.step(t.key()));
         let steps: Vec<_> = builtin()
             .into_iter()
             .flat_map(|r| r.steps)

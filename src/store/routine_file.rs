@@ -22,7 +22,7 @@ use super::problems::{LineIndex, Problems, thousands};
 use crate::core::routine::model::{
     Category, Equipment, Importance, Pattern, Position, Routine, STEP_COUNT, Sides, Step, StepKind,
 };
-use crate::core::routine::technique;
+use crate::core::routine::{TechniqueId, TechniqueRef};
 use crate::store::safe_file::{self, ReadError};
 
 /// The format version this build writes and the newest it reads (it reads every older one).
@@ -454,13 +454,19 @@ impl Reader<'_> {
         self.lines.insert(path.clone(), self.line_of(&span));
         self.unknown_fields(table, &path, STEP_FIELDS);
         let id = self.string(table, &span, &path, "id", None);
-        let key = self.optional_string(table, &span, &path, "technique");
-        let technique = key
+        // The key is read into a technique once, here; a key this version does not know is
+        // kept as written.
+        let reference = self
+            .optional_string(table, &span, &path, "technique")
+            .map(|key| key.as_deref().map(TechniqueRef::parse));
+        let technique = reference
             .as_ref()
             .ok()
-            .and_then(|k| k.as_deref())
-            .and_then(technique::find);
-        if let (Ok(Some(key)), None) = (&key, technique) {
+            .and_then(Option::as_ref)
+            .and_then(TechniqueRef::known)
+            .map(TechniqueId::technique);
+        if let Ok(Some(TechniqueRef::Unknown(key))) = &reference {
+            let key = key.as_str();
             let needed = ["name", "kind", "position", "instructions"];
             if needed.iter().any(|field| !table.contains_key(*field)) {
                 self.problem(
@@ -568,7 +574,7 @@ impl Reader<'_> {
         };
         Some(Step {
             id: id?,
-            technique: key.ok()?,
+            technique: reference.ok()?,
             name: name?,
             kind: kind?,
             pattern: pattern?,
@@ -979,7 +985,7 @@ pub fn to_toml(routine: &Routine) -> Result<String, toml::ser::Error> {
                 let held = s.pattern == Pattern::Hold;
                 StepOut {
                     id: &s.id,
-                    technique: s.technique.as_deref(),
+                    technique: s.technique.as_ref().map(TechniqueRef::key),
                     name: &s.name,
                     kind: s.kind,
                     pattern: s.pattern,
@@ -1034,7 +1040,7 @@ instructions = "Draw one knee in."
         assert_eq!((s.equipment, s.caution.as_str()), (Equipment::None, ""));
         // A format-1 step gets its id from its name, and no technique.
         assert_eq!(
-            (s.id.as_str(), s.technique.as_deref()),
+            (s.id.as_str(), s.technique.as_ref()),
             ("knee-to-chest", None)
         );
         assert_eq!(parse_routine_versioned(GOOD).map(|(_, v)| v), Ok(1));
@@ -1106,7 +1112,7 @@ instructions = "Slide down the wall until your knees are a little bent."
         );
         let wall = &routine.steps[3];
         assert_eq!(
-            (wall.technique.as_deref(), wall.sides, wall.caution.as_str()),
+            (wall.technique.as_ref(), wall.sides, wall.caution.as_str()),
             (None, Sides::None, "")
         );
     }
@@ -1161,7 +1167,11 @@ instructions = "Slide down the wall until your knees are a little bent."
             "technique = \"future-move\"\nname = \"Rock\"\nkind = \"mobility\"\npattern = \"moves\"\nposition = \"on-back\"\ntempo_seconds = 4\nreps = 12\ninstructions = \"Rock.\"",
         );
         let routine = parse_routine(&written_out).expect("valid");
-        assert_eq!(routine.steps[0].technique.as_deref(), Some("future-move"));
+        assert_eq!(
+            routine.steps[0].technique.as_ref().map(TechniqueRef::key),
+            Some("future-move")
+        );
+        assert_eq!(routine.steps[0].technique_id(), None);
     }
 
     #[test]

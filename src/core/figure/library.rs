@@ -10,8 +10,8 @@
 use super::body::{LimbId, P3, Pose, Skeleton, length, range, reach, thickness, wrap};
 use super::scene::{BALL_RADIUS, ROLLER_RADIUS, SEAT_HEIGHT};
 use super::{Figure, Key, Motion, Prop, Worked};
+use crate::core::routine::TechniqueId;
 use crate::core::routine::model::{Position, Step};
-use crate::core::routine::technique;
 
 use super::body::Limb;
 use std::sync::OnceLock;
@@ -404,10 +404,8 @@ fn position_figure(position: Position) -> Figure {
 /// The figure a step shows: its technique's, else its position's base pose.
 #[must_use]
 pub fn for_step(step: &Step) -> &'static Figure {
-    step.technique
-        .as_deref()
-        .and_then(for_technique)
-        .unwrap_or_else(|| for_position(step.position))
+    step.technique_id()
+        .map_or_else(|| for_position(step.position), for_technique)
 }
 
 fn hold(start: Pose, keys: &[(f32, Pose)]) -> Figure {
@@ -951,68 +949,61 @@ fn rest() -> Figure {
     hold(start, &[]).described("Lying on your back, knees bent, arms by your sides, resting")
 }
 
-/// The figure of the technique with registry key `key`; `None` for a key the registry lacks.
-/// Every figure is built once, on first use.
+/// The figure of a technique. Every figure is built once, on first use.
 #[must_use]
-pub fn for_technique(key: &str) -> Option<&'static Figure> {
-    static FIGURES: OnceLock<Vec<(&'static str, Figure)>> = OnceLock::new();
-    let figures = FIGURES.get_or_init(|| {
-        technique::all()
-            .iter()
-            .filter_map(|t| build(t.key).map(|figure| (t.key, figure)))
-            .collect()
-    });
-    figures.iter().find(|(k, _)| *k == key).map(|(_, f)| f)
+pub fn for_technique(id: TechniqueId) -> &'static Figure {
+    static FIGURES: OnceLock<Vec<Figure>> = OnceLock::new();
+    let figures = FIGURES.get_or_init(|| TechniqueId::ALL.iter().map(|id| build(*id)).collect());
+    // One figure per id, built in the ids' order: an id's index is in bounds.
+    &figures[id as usize]
 }
 
-/// Builds the figure of technique `key`.
-fn build(key: &str) -> Option<Figure> {
-    let figure = match key {
-        "single-knee-to-chest" => knee_to_chest(false),
-        "double-knee-to-chest" => knee_to_chest(true),
-        "knee-rolls" => hold(hook_lying(), &[(1.8, knees_rolled(70.0))])
+/// Builds the figure of a technique: every technique has one (the match has no catch-all arm).
+fn build(id: TechniqueId) -> Figure {
+    match id {
+        TechniqueId::SingleKneeToChest => knee_to_chest(false),
+        TechniqueId::DoubleKneeToChest => knee_to_chest(true),
+        TechniqueId::KneeRolls => hold(hook_lying(), &[(1.8, knees_rolled(70.0))])
             .worked(Worked::LOW_BACK.and(Worked::NEAR_LEG))
             .with(&[knee_roll_arrow()])
             .described(
                 "Lying on your back, knees bent and together, rolled toward the {side} side",
             ),
-        "knee-rolls-alternating" => cycle(hook_lying(), &[(0.5, knees_rolled(55.0))])
+        TechniqueId::KneeRollsAlternating => cycle(hook_lying(), &[(0.5, knees_rolled(55.0))])
             .worked(Worked::LOW_BACK)
             .with(&[knee_roll_arrow()])
             .described("Lying on your back, knees bent and together, rolling from side to side"),
-        "pelvic-tilt" => pelvic_tilt(),
-        "glute-bridge" => bridge(),
-        "abdominal-brace" => brace(),
-        "cat-cow" => cat_cow(),
-        "childs-pose" => childs_pose(),
-        "sphinx" => sphinx(),
-        "hamstring-strap" => hamstring_strap(),
-        "piriformis-figure-4" => figure_four(),
-        "kneeling-hip-flexor" => hip_flexor(),
-        "ball-wall-glutes" => ball_wall_glutes(),
-        "ball-floor-buttock" => ball_floor_buttock(),
-        "ball-wall-low-back" => ball_on_wall(
+        TechniqueId::PelvicTilt => pelvic_tilt(),
+        TechniqueId::GluteBridge => bridge(),
+        TechniqueId::AbdominalBrace => brace(),
+        TechniqueId::CatCow => cat_cow(),
+        TechniqueId::ChildsPose => childs_pose(),
+        TechniqueId::Sphinx => sphinx(),
+        TechniqueId::HamstringStrap => hamstring_strap(),
+        TechniqueId::PiriformisFigure4 => figure_four(),
+        TechniqueId::KneelingHipFlexor => hip_flexor(),
+        TechniqueId::BallWallGlutes => ball_wall_glutes(),
+        TechniqueId::BallFloorButtock => ball_floor_buttock(),
+        TechniqueId::BallWallLowBack => ball_on_wall(
             0.3,
             0.02,
             Worked::LOW_BACK,
             "Standing with your back to a wall, a ball beside the spine at the {side} side of the low back",
         ),
-        "ball-wall-upper-back" => ball_on_wall(
+        TechniqueId::BallWallUpperBack => ball_on_wall(
             0.8,
             0.05,
             Worked::UPPER_BACK,
             "Standing with your back to a wall, knees a little bent, a ball between the {side} shoulder blade and the spine",
         ),
-        "roller-upper-back" => roller_upper_back(),
-        "roller-glutes" => roller_glutes(),
-        "roller-hamstrings" => roller_hamstrings(),
-        "roller-hip-front" => roller_hip_front(),
-        "stick-thigh" => stick(false),
-        "stick-calf" => stick(true),
-        "hands-glutes" => hands_glutes(),
-        "knuckles-beside-spine" => knuckles(),
-        "rest-and-breathe" => rest(),
-        _ => return None,
-    };
-    Some(figure)
+        TechniqueId::RollerUpperBack => roller_upper_back(),
+        TechniqueId::RollerGlutes => roller_glutes(),
+        TechniqueId::RollerHamstrings => roller_hamstrings(),
+        TechniqueId::RollerHipFront => roller_hip_front(),
+        TechniqueId::StickThigh => stick(false),
+        TechniqueId::StickCalf => stick(true),
+        TechniqueId::HandsGlutes => hands_glutes(),
+        TechniqueId::KnucklesBesideSpine => knuckles(),
+        TechniqueId::RestAndBreathe => rest(),
+    }
 }

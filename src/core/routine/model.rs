@@ -413,10 +413,9 @@ pub struct Step {
     /// Stable identifier within its routine (lowercase letters, digits and dashes, 1–64
     /// characters). Length overrides, history and figures follow the id, not the position.
     pub id: String,
-    /// The registry key of the technique the step was made from (see
-    /// [`super::technique`]); `None` for a person's own blank step. A key this version does not
-    /// know is kept as it is.
-    pub technique: Option<String>,
+    /// The technique the step was made from (see [`super::technique`]); `None` for a person's
+    /// own blank step. A key this version does not know is kept as it is.
+    pub technique: Option<super::technique_id::TechniqueRef>,
     /// Short name, 1–80 characters.
     pub name: String,
     /// What kind of step this is.
@@ -456,10 +455,19 @@ impl Step {
         self.reps * self.side_count()
     }
 
+    /// The id of the technique this step was made from, when this version knows it.
+    #[must_use]
+    pub fn technique_id(&self) -> Option<super::technique_id::TechniqueId> {
+        self.technique
+            .as_ref()
+            .and_then(super::technique_id::TechniqueRef::known)
+    }
+
     /// The technique this step was made from, when this version knows its key.
     #[must_use]
     pub fn known_technique(&self) -> Option<&'static super::technique::Technique> {
-        self.technique.as_deref().and_then(super::technique::find)
+        self.technique_id()
+            .map(super::technique_id::TechniqueId::technique)
     }
 
     /// The range fitting may move this step's dose within: its technique's effective range

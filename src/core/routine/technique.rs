@@ -1,7 +1,8 @@
 //! The technique registry: every stretch, movement, strengthening exercise and self-massage
 //! technique Unknot knows, each written once.
 //!
-//! A [`Technique`] has a stable key (what routine files, history and figures refer to), the
+//! A [`Technique`] has a stable id ([`TechniqueId`], spelled in routine files, history and clip
+//! ids as its kebab-case key; its registry entry is [`TechniqueId::technique`]), the
 //! words a physiotherapist's sheet or a person uses for it ([`Technique::aliases`]), what it is
 //! ([`StepKind`], [`Pattern`], [`Sides`], position, equipment, body areas), a default dose, the
 //! **effective dose range** from the sources (which fitting a routine to a length never leaves),
@@ -17,6 +18,7 @@
 //! [`MIN_STRETCH_SECS_PER_SIDE`]: super::model::MIN_STRETCH_SECS_PER_SIDE
 
 use super::model::{DoseRange, Equipment, Importance, Pattern, Position, Sides, Step, StepKind};
+pub use super::technique_id::{TechniqueId, TechniqueRef};
 
 /// The part of the body a technique works on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,8 +72,8 @@ pub struct Dose {
 /// One technique, described as constants so the registry is a `static`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Technique {
-    /// Stable, unique key (lowercase letters, digits and dashes).
-    pub key: &'static str,
+    /// Which technique this is; its key is what files, history and clip ids spell.
+    pub id: TechniqueId,
     /// The short name a step gets.
     pub name: &'static str,
     /// Everyday words for it: what a sheet or a person calls it, searched by the catalogue.
@@ -107,7 +109,7 @@ impl Technique {
     pub fn step(&self, id: &str) -> Step {
         Step {
             id: id.to_owned(),
-            technique: Some(self.key.to_owned()),
+            technique: Some(TechniqueRef::Known(self.id)),
             name: self.name.to_owned(),
             kind: self.kind,
             pattern: self.pattern,
@@ -126,7 +128,13 @@ impl Technique {
     /// The default dose in a few words, e.g. "30 s × 3 · each side".
     #[must_use]
     pub fn dose_label(&self) -> String {
-        dose_label(&self.step(self.key))
+        dose_label(&self.step(self.key()))
+    }
+
+    /// The key routine files, history and clip ids spell it with.
+    #[must_use]
+    pub const fn key(&self) -> &'static str {
+        self.id.key()
     }
 
     /// The effective range in a few words, e.g. "20–30 s × 2–3".
@@ -145,7 +153,7 @@ impl Technique {
         let aliases: Vec<String> = self.aliases.iter().map(|a| a.to_lowercase()).collect();
         let mut other = format!(
             "{} {} {} {} {}",
-            self.key,
+            self.key(),
             self.kind.label(),
             self.pattern.label(),
             self.position.label(),
@@ -197,8 +205,28 @@ pub fn all() -> &'static [Technique] {
 /// The technique with this key, if this version knows it.
 #[must_use]
 pub fn find(key: &str) -> Option<&'static Technique> {
-    REGISTRY.iter().find(|t| t.key == key)
+    TechniqueId::from_key(key).map(TechniqueId::technique)
 }
+
+impl TechniqueId {
+    /// This technique's entry in the registry.
+    #[must_use]
+    pub const fn technique(self) -> &'static Technique {
+        // In bounds and the right entry: the registry lists every id once, in the order of
+        // `TechniqueId::ALL` (checked when compiling, below).
+        &REGISTRY[self as usize]
+    }
+}
+
+// The registry has one entry per id, in the ids' order, so an id is its entry's index.
+const _: () = {
+    assert!(REGISTRY.len() == TechniqueId::ALL.len());
+    let mut i = 0;
+    while i < REGISTRY.len() {
+        assert!(REGISTRY[i].id as usize == i && TechniqueId::ALL[i] as usize == i);
+        i += 1;
+    }
+};
 
 /// The techniques matching `query`, best match first (ties keep the registry's order).
 #[must_use]
@@ -252,10 +280,11 @@ use BodyArea::{
 };
 
 /// Every technique: stretches, movements and strengthening first, then self-massage, then a rest.
-static REGISTRY: &[Technique] = &[
+/// One entry per [`TechniqueId`], in the same order.
+const REGISTRY: &[Technique] = &[
     // ---- Stretches, movements and strengthening ----
     Technique {
-        key: "single-knee-to-chest",
+        id: TechniqueId::SingleKneeToChest,
         name: "Single knee-to-chest",
         aliases: &[
             "knee hug",
@@ -277,7 +306,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "double-knee-to-chest",
+        id: TechniqueId::DoubleKneeToChest,
         name: "Double knee-to-chest",
         aliases: &["both knees to chest", "knee hug", "knees to chest"],
         kind: StepKind::Stretch,
@@ -294,7 +323,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "knee-rolls",
+        id: TechniqueId::KneeRolls,
         name: "Knee rolls",
         aliases: &[
             "supine twist",
@@ -317,7 +346,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "knee-rolls-alternating",
+        id: TechniqueId::KneeRollsAlternating,
         name: "Knee rolls, side to side",
         aliases: &[
             "supine twist",
@@ -340,7 +369,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "pelvic-tilt",
+        id: TechniqueId::PelvicTilt,
         name: "Pelvic tilt",
         aliases: &["pelvic rock", "back flattening", "slow rocks", "tilt"],
         kind: StepKind::Mobility,
@@ -357,7 +386,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "glute-bridge",
+        id: TechniqueId::GluteBridge,
         name: "Glute bridge",
         aliases: &[
             "bridge",
@@ -382,7 +411,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "abdominal-brace",
+        id: TechniqueId::AbdominalBrace,
         name: "Abdominal brace",
         aliases: &[
             "brace",
@@ -407,7 +436,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "cat-cow",
+        id: TechniqueId::CatCow,
         name: "Cat-cow",
         aliases: &[
             "cat camel",
@@ -429,7 +458,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "childs-pose",
+        id: TechniqueId::ChildsPose,
         name: "Child's pose",
         aliases: &[
             "bottom to heels",
@@ -451,7 +480,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "sphinx",
+        id: TechniqueId::Sphinx,
         name: "Sphinx",
         aliases: &[
             "prone press-up",
@@ -475,7 +504,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "hamstring-strap",
+        id: TechniqueId::HamstringStrap,
         name: "Hamstring stretch with a strap",
         aliases: &[
             "lying hamstring",
@@ -498,7 +527,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "piriformis-figure-4",
+        id: TechniqueId::PiriformisFigure4,
         name: "Piriformis figure-4",
         aliases: &[
             "figure four",
@@ -521,7 +550,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "kneeling-hip-flexor",
+        id: TechniqueId::KneelingHipFlexor,
         name: "Kneeling hip flexor",
         aliases: &[
             "half-kneeling stretch",
@@ -544,7 +573,7 @@ static REGISTRY: &[Technique] = &[
     },
     // ---- Self-massage: 30 s to 2 min per muscle group ----
     Technique {
-        key: "ball-wall-glutes",
+        id: TechniqueId::BallWallGlutes,
         name: "Ball against a wall: glutes",
         aliases: &[
             "tennis ball",
@@ -569,7 +598,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "ball-floor-buttock",
+        id: TechniqueId::BallFloorButtock,
         name: "Ball on the floor: under the buttock",
         aliases: &[
             "tennis ball",
@@ -593,7 +622,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "ball-wall-low-back",
+        id: TechniqueId::BallWallLowBack,
         name: "Ball against a wall: beside the low back",
         aliases: &[
             "tennis ball",
@@ -619,7 +648,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "ball-wall-upper-back",
+        id: TechniqueId::BallWallUpperBack,
         name: "Ball against a wall: beside the shoulder blade",
         aliases: &[
             "tennis ball",
@@ -644,7 +673,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "roller-upper-back",
+        id: TechniqueId::RollerUpperBack,
         name: "Foam roller: upper back",
         aliases: &["thoracic", "mid back", "foam rolling", "thoracic extension"],
         kind: StepKind::SelfMassage,
@@ -666,7 +695,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "roller-glutes",
+        id: TechniqueId::RollerGlutes,
         name: "Foam roller: glutes",
         aliases: &["foam rolling", "bottom", "buttock", "piriformis"],
         kind: StepKind::SelfMassage,
@@ -686,7 +715,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "roller-hamstrings",
+        id: TechniqueId::RollerHamstrings,
         name: "Foam roller: hamstrings",
         aliases: &["foam rolling", "back of thigh"],
         kind: StepKind::SelfMassage,
@@ -706,7 +735,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "roller-hip-front",
+        id: TechniqueId::RollerHipFront,
         name: "Foam roller: front of the hip and thigh",
         aliases: &[
             "foam rolling",
@@ -729,7 +758,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "stick-thigh",
+        id: TechniqueId::StickThigh,
         name: "Massage stick: thigh",
         aliases: &["roller stick", "quads", "thigh massage"],
         kind: StepKind::SelfMassage,
@@ -746,7 +775,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "stick-calf",
+        id: TechniqueId::StickCalf,
         name: "Massage stick: calf",
         aliases: &["roller stick", "lower leg", "calf massage"],
         kind: StepKind::SelfMassage,
@@ -767,7 +796,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "hands-glutes",
+        id: TechniqueId::HandsGlutes,
         name: "Hands: knead the glutes",
         aliases: &["kneading", "bottom", "buttock", "self massage with hands"],
         kind: StepKind::SelfMassage,
@@ -784,7 +813,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "knuckles-beside-spine",
+        id: TechniqueId::KnucklesBesideSpine,
         name: "Knuckles beside the spine",
         aliases: &["knuckle massage", "low back rub", "self massage with hands"],
         kind: StepKind::SelfMassage,
@@ -805,7 +834,7 @@ static REGISTRY: &[Technique] = &[
     },
     // ---- Rest ----
     Technique {
-        key: "rest-and-breathe",
+        id: TechniqueId::RestAndBreathe,
         name: "Rest and breathe",
         aliases: &["relax", "breathing", "pause", "lie still"],
         kind: StepKind::Rest,
@@ -831,7 +860,7 @@ mod tests {
 
     #[test]
     fn keys_are_unique_and_well_formed() {
-        let mut keys: Vec<&str> = all().iter().map(|t| t.key).collect();
+        let mut keys: Vec<&str> = all().iter().map(Technique::key).collect();
         assert!(
             keys.iter()
                 .all(|k| crate::core::routine::model::id_problem(k).is_none())
@@ -845,40 +874,40 @@ mod tests {
     #[test]
     fn every_default_dose_is_a_valid_step_inside_its_range() {
         for t in all() {
-            let step = t.step(t.key);
-            assert_eq!(step_problems(&step), vec![], "{}", t.key);
-            assert!(t.range.secs.contains(&t.dose.rep_secs), "{}", t.key);
-            assert!(t.range.reps.contains(&t.dose.reps), "{}", t.key);
+            let step = t.step(t.key());
+            assert_eq!(step_problems(&step), vec![], "{}", t.key());
+            assert!(t.range.secs.contains(&t.dose.rep_secs), "{}", t.key());
+            assert!(t.range.reps.contains(&t.dose.reps), "{}", t.key());
             assert!(
                 t.pattern.secs_bounds().contains(t.range.secs.start()),
                 "{}",
-                t.key
+                t.key()
             );
             assert!(
                 t.pattern.secs_bounds().contains(t.range.secs.end()),
                 "{}",
-                t.key
+                t.key()
             );
             assert_eq!(
                 step.dose_range(),
                 t.range,
                 "{}: the range is its own",
-                t.key
+                t.key()
             );
             if t.pattern == Pattern::Moves {
-                assert_eq!(t.dose.rest_secs, 0, "{}", t.key);
+                assert_eq!(t.dose.rest_secs, 0, "{}", t.key());
                 assert_eq!(
                     t.range.secs.start(),
                     t.range.secs.end(),
                     "{}: a tempo is fixed",
-                    t.key
+                    t.key()
                 );
             }
             if t.kind == StepKind::Stretch {
                 assert!(
                     t.dose.reps * t.dose.rep_secs >= MIN_STRETCH_SECS_PER_SIDE,
                     "{}: {} s under stretch",
-                    t.key,
+                    t.key(),
                     t.dose.reps * t.dose.rep_secs
                 );
                 // The floor can always be met inside the range.
@@ -947,9 +976,9 @@ mod tests {
         for t in all() {
             assert_eq!(
                 t.sides != Sides::None,
-                one_sided.contains(&t.key),
+                one_sided.contains(&t.key()),
                 "{}",
-                t.key
+                t.key()
             );
         }
     }
@@ -968,7 +997,7 @@ mod tests {
             assert!(
                 *t.range.secs.start() >= 30 && *t.range.secs.end() <= 120,
                 "{}",
-                t.key
+                t.key()
             );
         }
     }
@@ -977,17 +1006,17 @@ mod tests {
     fn every_technique_cites_real_sources_and_no_internal_document() {
         for t in all() {
             if t.kind != StepKind::Rest {
-                assert!(!t.sources.is_empty(), "{}", t.key);
+                assert!(!t.sources.is_empty(), "{}", t.key());
             }
             for key in t.sources {
                 assert!(
                     crate::core::content::source(key).is_some(),
                     "{}: unknown source {key}",
-                    t.key
+                    t.key()
                 );
             }
             let text = format!("{} {} {}", t.name, t.instructions, t.caution).to_lowercase();
-            assert!(!text.contains("brief"), "{}", t.key);
+            assert!(!text.contains("brief"), "{}", t.key());
         }
     }
 
@@ -995,15 +1024,15 @@ mod tests {
     fn every_text_is_one_to_three_plain_sentences() {
         for t in all() {
             let sentences = t.instructions.matches(". ").count() + 1;
-            assert!((1..=3).contains(&sentences), "{}", t.key);
-            assert!(t.instructions.ends_with('.'), "{}", t.key);
+            assert!((1..=3).contains(&sentences), "{}", t.key());
+            assert!(t.instructions.ends_with('.'), "{}", t.key());
             assert!(
                 !t.instructions.contains("  ") && !t.caution.contains("  "),
                 "{}",
-                t.key
+                t.key()
             );
             if t.kind != StepKind::Rest {
-                assert!(!t.caution.is_empty(), "{}", t.key);
+                assert!(!t.caution.is_empty(), "{}", t.key());
             }
         }
     }
@@ -1014,14 +1043,14 @@ mod tests {
             assert!(
                 t.caution.contains("Stop if you feel numbness, tingling"),
                 "{}",
-                t.key
+                t.key()
             );
             let text = format!("{} {}", t.instructions, t.caution);
             if text.contains("spine") {
                 assert!(
                     text.contains("beside") || text.contains("never") || text.contains("not on"),
                     "{} must keep off the spine",
-                    t.key
+                    t.key()
                 );
             }
         }
@@ -1042,9 +1071,9 @@ mod tests {
             ("tennis ball wall glutes", "ball-wall-glutes"),
         ] {
             let found = search(word);
-            assert_eq!(found.first().map(|t| t.key), Some(key), "{word}");
+            assert_eq!(found.first().map(|t| t.key()), Some(key), "{word}");
         }
-        let bottoms: Vec<&str> = search("bottom").iter().map(|t| t.key).collect();
+        let bottoms: Vec<&str> = search("bottom").iter().map(|t| t.key()).collect();
         assert!(bottoms.contains(&"childs-pose") && bottoms.contains(&"hands-glutes"));
         assert_eq!(search("").len(), all().len());
         assert!(search("figure ball").is_empty());
