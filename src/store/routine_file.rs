@@ -1181,6 +1181,55 @@ instructions = "Slide down the wall until your knees are a little bent."
     }
 
     #[test]
+    fn positions_for_a_desk_read_and_write_and_older_words_still_read() {
+        // A format-1 file says `sitting`; it reads as it always did.
+        let old = GOOD.replace("on-back", "sitting");
+        assert_eq!(
+            parse_routine(&old).map(|r| r.steps[0].position),
+            Ok(Position::Sitting)
+        );
+        // Every position and every kind of equipment is written and read back by its word.
+        let mut mine = routine(vec![step("A", 20, 2, false)]);
+        mine.steps = Position::ALL
+            .iter()
+            .zip(Equipment::ALL.iter().cycle())
+            .enumerate()
+            .map(|(i, (position, equipment))| Step {
+                id: format!("s{i}"),
+                position: *position,
+                equipment: *equipment,
+                ..step("A", 20, 2, false)
+            })
+            .collect();
+        let text = to_toml(&mine).expect("serialises");
+        assert!(
+            text.contains("position = \"on-chair\"") && text.contains("position = \"on-side\"")
+        );
+        assert_eq!(parse_routine(&text), Ok(mine));
+        let desk = V2.replace(
+            "position = \"against-wall\"",
+            "position = \"on-chair\"\nequipment = \"desk\"",
+        );
+        let wall_sit = parse_routine(&desk).expect("valid").steps[3].clone();
+        assert_eq!(
+            (wall_sit.position, wall_sit.equipment),
+            (Position::OnChair, Equipment::Desk)
+        );
+        let bad = V2.replace("position = \"against-wall\"", "position = \"on-a-chair\"");
+        let shown: Vec<String> = parse_routine(&bad)
+            .expect_err("unknown position")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.contains("\"on-chair\"") && p.contains("\"on-side\"")),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
     fn format_1_steps_get_stable_distinct_ids() {
         let mut steps = vec![
             crate::core::routine::model::tests::step("Knee rolls", 10, 1, false),
