@@ -10,9 +10,7 @@ fn main() -> std::io::Result<()> {
         return Ok(());
     };
     for technique in unknot::core::routine::technique::all() {
-        let Some(figure) = library::for_technique(technique.key) else {
-            continue;
-        };
+        let figure = library::for_technique(technique.id);
         let frame = figure.frame();
         let side = unknot::core::figure::first_side(technique.sides);
         let mut poses = vec![figure.moment(Stage::Ready).pose];
@@ -20,11 +18,11 @@ fn main() -> std::io::Result<()> {
         for (i, pose) in poses.iter().enumerate() {
             let scene = figure.scene(pose, side);
             let text = svg::figure_svg(&scene, &frame, &figure.describe(side), 300.0);
-            std::fs::write(format!("{dir}/{}-{i}.svg", technique.key), text)?;
+            std::fs::write(format!("{dir}/{}-{i}.svg", technique.key()), text)?;
         }
         let scene = figure.scene(figure.held(), Some(Side::Right));
         let text = svg::figure_svg(&scene, &frame, "", 300.0);
-        std::fs::write(format!("{dir}/{}-r.svg", technique.key), text)?;
+        std::fs::write(format!("{dir}/{}-r.svg", technique.key()), text)?;
     }
     Ok(())
 }

@@ -339,14 +339,14 @@ fn start_with_minutes_fits_that_run_only_and_saves_nothing() {
         dir.path(),
         Some(StartRequest {
             routine_id: "desk-break".into(),
-            minutes: Some(9),
+            minutes: Some(6),
         }),
     );
     rig.wait(1);
     let left = time_left_shown(&rig);
     assert!(
-        (8 * 60 + 30..=9 * 60 + 30).contains(&left),
-        "the run is fitted to about 9 minutes, not the routine's own length ({left} s left)"
+        (5 * 60 + 30..=6 * 60 + 30).contains(&left),
+        "the run is fitted to about 6 minutes, not the routine's own 4:44 ({left} s left)"
     );
     rig.click("Stop");
     rig.harness.run();

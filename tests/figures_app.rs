@@ -44,7 +44,8 @@ fn morning() -> StartRequest {
 }
 
 fn description(key: &str, side: Option<Side>) -> String {
-    for_technique(key).expect("has a figure").describe(side)
+    for_technique(unknot::core::routine::TechniqueId::from_key(key).expect("a known key"))
+        .describe(side)
 }
 
 fn image_rect(harness: &Harness<'static, UnknotApp>, name: &str) -> egui::Rect {

@@ -194,7 +194,7 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
         .routine
         .steps
         .iter()
-        .map(|s| s.technique.clone())
+        .map(|s| s.technique.as_ref().map(|t| t.key().to_owned()))
         .collect();
     assert_eq!(techniques, expected);
     assert_eq!(record.pain_before, PainRating::new(6));

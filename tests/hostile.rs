@@ -749,24 +749,24 @@ fn a_session_that_does_not_fit_on_a_full_disk_leaves_the_history_as_it_was() {
 fn numbers_too_large_for_any_field_say_so_with_the_largest_allowed() {
     let good = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/assets/routines/desk-break.toml"
+        "/assets/routines/ball-glutes-low-back.toml"
     ))
     .expect("a built-in routine file");
     for (from, to, expected) in [
         (
             "reps = 1\n",
             "reps = 99999999999999999999999999999\n",
-            "steps[3].reps: this number is too large: at most 30",
+            "steps[1].reps: this number is too large: at most 30",
         ),
         (
             "reps = 1\n",
             "reps = 5000000000\n",
-            "steps[3].reps: this number is too large: at most 30",
+            "steps[1].reps: this number is too large: at most 30",
         ),
         (
             "reps = 1\n",
             "reps = -99999999999999999999999999999\n",
-            "steps[3].reps: this cannot be negative",
+            "steps[1].reps: this cannot be negative",
         ),
         (
             "format_version = 2",

@@ -109,7 +109,7 @@ fn a_routine_is_spoken_step_by_step_and_the_chime_yields_to_speech() {
     let said = rig.said();
     let first = routine.steps[0]
         .known_technique()
-        .and_then(|t| unknot::core::voice::spoken_name(t.key))
+        .map(|t| unknot::core::voice::spoken_name(t.id))
         .expect("a spoken name");
     assert!(
         said[0].0 == 0 && said[0].1.starts_with("Get ready: "),

@@ -31,7 +31,12 @@ fn run_input(session: &Session, now: std::time::Instant, run: &Run, closing: boo
     let completed = session.steps_completed();
     let (mut done, mut skipped) = (Vec::new(), Vec::new());
     for (index, step) in plan.routine.steps.iter().enumerate() {
-        let step_ref = StepRef::new(&step.id, step.technique.as_deref());
+        let step_ref = StepRef::new(
+            &step.id,
+            step.technique
+                .as_ref()
+                .map(crate::core::routine::TechniqueRef::key),
+        );
         if completed.get(index) == Some(&true) {
             done.push(step_ref);
         } else {

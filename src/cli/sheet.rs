@@ -17,7 +17,7 @@ use crate::core::figure::svg::{escape, figure_svg};
 use crate::core::fit::Fitted;
 use crate::core::plan::{self, Timing};
 use crate::core::routine::model::{Sides, StepKind};
-use crate::core::routine::technique::{self, dose_label};
+use crate::core::routine::technique::dose_label;
 use crate::core::routine::{Routine, STOP_RULE};
 
 /// Width of a step's figure on the page, in CSS pixels.
@@ -117,7 +117,7 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
             );
         }
         out.push_str("</li>\n");
-        if let Some(t) = step.technique.as_deref().and_then(technique::find) {
+        if let Some(t) = step.known_technique() {
             sources.extend(t.sources.iter().copied());
         }
     }

@@ -5,12 +5,14 @@
 //! content brief's doses, and never targets the lumbar spine itself.
 
 use super::routine_file::parse_routine;
-use crate::core::routine::Routine;
+use crate::core::routine::{Place, Routine};
 
-/// The embedded files, in the order the home screen lists them within a category.
-const FILES: &[(&str, &str)] = &[
+/// The embedded files, in the order the home screen lists them within a category, each with
+/// the place it is made for.
+const FILES: &[(&str, Place, &str)] = &[
     (
         "morning-mobility.toml",
+        Place::Floor,
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/assets/routines/morning-mobility.toml"
@@ -18,6 +20,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "desk-break.toml",
+        Place::Desk,
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/assets/routines/desk-break.toml"
@@ -25,6 +28,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "evening-wind-down.toml",
+        Place::Floor,
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/assets/routines/evening-wind-down.toml"
@@ -32,6 +36,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "ball-glutes-low-back.toml",
+        Place::Floor,
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/assets/routines/ball-glutes-low-back.toml"
@@ -39,6 +44,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "foam-roller-upper-back-hips.toml",
+        Place::Floor,
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/assets/routines/foam-roller-upper-back-hips.toml"
@@ -46,13 +52,23 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "hands-and-stick.toml",
+        Place::Floor,
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/assets/routines/hands-and-stick.toml"
         )),
     ),
     (
+        "back-strength-basics.toml",
+        Place::Floor,
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/routines/back-strength-basics.toml"
+        )),
+    ),
+    (
         "stretch-and-roll.toml",
+        Place::Floor,
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/assets/routines/stretch-and-roll.toml"
@@ -68,7 +84,7 @@ const FILES: &[(&str, &str)] = &[
 pub fn builtin() -> Vec<Routine> {
     FILES
         .iter()
-        .filter_map(|(name, text)| match parse_routine(text) {
+        .filter_map(|(name, _, text)| match parse_routine(text) {
             Ok(routine) => Some(routine),
             Err(problems) => {
                 eprintln!("unknot: built-in routine {name} is broken: {problems:?}");
@@ -84,14 +100,23 @@ pub fn find(id: &str) -> Option<Routine> {
     builtin().into_iter().find(|r| r.id == id)
 }
 
+/// The place the built-in routine with this id is made for (`None` for any other id).
+#[must_use]
+pub fn place(id: &str) -> Option<Place> {
+    FILES
+        .iter()
+        .find(|(name, _, _)| name.strip_suffix(".toml") == Some(id))
+        .map(|(_, place, _)| *place)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::routine::{Category, StepKind};
+    use crate::core::routine::{Category, Position, StepKind, TechniqueRef};
 
     #[test]
     fn every_builtin_file_parses_and_its_id_is_its_file_name() {
-        for (name, text) in FILES {
+        for (name, _, text) in FILES {
             let routine = parse_routine(text).unwrap_or_else(|p| panic!("{name}: {p:?}"));
             assert_eq!(format!("{}.toml", routine.id), *name);
         }
@@ -114,7 +139,19 @@ mod tests {
                 let technique = step
                     .known_technique()
                     .unwrap_or_else(|| panic!("{} / {}: no technique", routine.id, step.id));
-                assert_eq!(step.id, technique.key, "{}", routine.id);
+                // A step is named after its technique; a later round of the same exercise
+                // (a descending pyramid) adds its number.
+                let round = step
+                    .id
+                    .strip_prefix(technique.key())
+                    .and_then(|rest| rest.strip_prefix('-'));
+                assert!(
+                    step.id == technique.key()
+                        || round.is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n >= 2)),
+                    "{}: {}",
+                    routine.id,
+                    step.id
+                );
                 assert!(
                     technique.range.secs.contains(&step.rep_secs)
                         && technique.range.reps.contains(&step.reps),
@@ -133,6 +170,69 @@ mod tests {
                     step.id
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_step_can_be_done_where_its_routine_is_meant_for() {
+        let mut places = Vec::new();
+        for routine in builtin() {
+            let place = place(&routine.id).expect("every built-in has a place");
+            places.push(place);
+            for step in &routine.steps {
+                assert!(
+                    place.allows(step.position),
+                    "{} is for {}, but {} is {}",
+                    routine.id,
+                    place.label(),
+                    step.id,
+                    step.position.label()
+                );
+            }
+        }
+        assert!(places.contains(&Place::Desk), "a routine for a desk");
+        let desk = find("desk-break").expect("the desk break");
+        assert!(desk.steps.iter().all(|s| !s.position.is_on_the_floor()));
+        assert_eq!(place("no-such-routine"), None);
+    }
+
+    #[test]
+    fn the_desk_break_sits_and_stands_and_the_strength_routine_is_a_descending_pyramid() {
+        let desk = find("desk-break").expect("the desk break");
+        let positions: Vec<Position> = desk.steps.iter().map(|s| s.position).collect();
+        assert!(positions.contains(&Position::OnChair) && positions.contains(&Position::Standing));
+        let strength = find("back-strength-basics").expect("back strength basics");
+        for key in ["curl-up", "side-bridge", "bird-dog"] {
+            let rounds: Vec<u32> = strength
+                .steps
+                .iter()
+                .filter(|s| s.technique.as_ref().map(TechniqueRef::key) == Some(key))
+                .map(|s| s.reps)
+                .collect();
+            assert!(rounds.len() >= 2, "{key}: {rounds:?}");
+            assert!(
+                rounds.windows(2).all(|w| w[0] > w[1]),
+                "{key}: {rounds:?} descends"
+            );
+            let holds: Vec<u32> = strength
+                .steps
+                .iter()
+                .filter(|s| s.technique.as_ref().map(TechniqueRef::key) == Some(key))
+                .map(|s| s.rep_secs)
+                .collect();
+            assert!(
+                holds.iter().all(|h| (7..=10).contains(h)),
+                "{key}: {holds:?}"
+            );
+        }
+        for key in ["abdominal-brace", "glute-bridge"] {
+            assert!(
+                strength
+                    .steps
+                    .iter()
+                    .any(|s| s.technique.as_ref().map(TechniqueRef::key) == Some(key)),
+                "{key}"
+            );
         }
     }
 
@@ -185,7 +285,7 @@ mod tests {
     fn no_routine_text_overclaims() {
         let catalogue = crate::core::routine::technique::all()
             .iter()
-            .map(|t| t.step(t.key));
+            .map(|t| t.step(t.key()));
         let steps: Vec<_> = builtin()
             .into_iter()
             .flat_map(|r| r.steps)

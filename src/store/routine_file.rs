@@ -22,7 +22,7 @@ use super::problems::{LineIndex, Problems, thousands};
 use crate::core::routine::model::{
     Category, Equipment, Importance, Pattern, Position, Routine, STEP_COUNT, Sides, Step, StepKind,
 };
-use crate::core::routine::technique;
+use crate::core::routine::{TechniqueId, TechniqueRef};
 use crate::store::safe_file::{self, ReadError};
 
 /// The format version this build writes and the newest it reads (it reads every older one).
@@ -505,13 +505,19 @@ impl Reader<'_> {
         self.lines.insert(path.clone(), self.line_of(&span));
         self.unknown_fields(table, &path, STEP_FIELDS);
         let id = self.string(table, &span, &path, "id", None);
-        let key = self.optional_string(table, &span, &path, "technique");
-        let technique = key
+        // The key is read into a technique once, here; a key this version does not know is
+        // kept as written.
+        let reference = self
+            .optional_string(table, &span, &path, "technique")
+            .map(|key| key.as_deref().map(TechniqueRef::parse));
+        let technique = reference
             .as_ref()
             .ok()
-            .and_then(|k| k.as_deref())
-            .and_then(technique::find);
-        if let (Ok(Some(key)), None) = (&key, technique) {
+            .and_then(Option::as_ref)
+            .and_then(TechniqueRef::known)
+            .map(TechniqueId::technique);
+        if let Ok(Some(TechniqueRef::Unknown(key))) = &reference {
+            let key = key.as_str();
             let needed = ["name", "kind", "position", "instructions"];
             if needed.iter().any(|field| !table.contains_key(*field)) {
                 self.problem(
@@ -619,7 +625,7 @@ impl Reader<'_> {
         };
         Some(Step {
             id: id?,
-            technique: key.ok()?,
+            technique: reference.ok()?,
             name: name?,
             kind: kind?,
             pattern: pattern?,
@@ -916,12 +922,16 @@ const IMPORTANCE: &[(&str, Importance)] = &[
     ("normal", Importance::Normal),
     ("essential", Importance::Essential),
 ];
+/// Every position by its file word (format 2 added `on-side` and `on-chair`; a format-1 file
+/// reads with the same table, as no older word changed).
 const POSITIONS: &[(&str, Position)] = &[
     ("on-back", Position::OnBack),
     ("on-front", Position::OnFront),
+    ("on-side", Position::OnSide),
     ("hands-and-knees", Position::HandsAndKnees),
     ("half-kneeling", Position::HalfKneeling),
     ("sitting", Position::Sitting),
+    ("on-chair", Position::OnChair),
     ("standing", Position::Standing),
     ("against-wall", Position::AgainstWall),
 ];
@@ -932,6 +942,8 @@ const EQUIPMENT: &[(&str, Equipment)] = &[
     ("foam-roller", Equipment::FoamRoller),
     ("massage-stick", Equipment::MassageStick),
     ("hands", Equipment::Hands),
+    ("chair", Equipment::Chair),
+    ("desk", Equipment::Desk),
 ];
 
 /// Gives the steps of a format-1 file their ids: each step's name as a slug ("Knee rolls" →
@@ -1035,7 +1047,7 @@ pub fn to_toml(routine: &Routine) -> Result<String, toml::ser::Error> {
                 let held = s.pattern == Pattern::Hold;
                 StepOut {
                     id: &s.id,
-                    technique: s.technique.as_deref(),
+                    technique: s.technique.as_ref().map(TechniqueRef::key),
                     name: &s.name,
                     kind: s.kind,
                     pattern: s.pattern,
@@ -1090,7 +1102,7 @@ instructions = "Draw one knee in."
         assert_eq!((s.equipment, s.caution.as_str()), (Equipment::None, ""));
         // A format-1 step gets its id from its name, and no technique.
         assert_eq!(
-            (s.id.as_str(), s.technique.as_deref()),
+            (s.id.as_str(), s.technique.as_ref()),
             ("knee-to-chest", None)
         );
         assert_eq!(parse_routine_versioned(GOOD).map(|(_, v)| v), Ok(1));
@@ -1162,7 +1174,7 @@ instructions = "Slide down the wall until your knees are a little bent."
         );
         let wall = &routine.steps[3];
         assert_eq!(
-            (wall.technique.as_deref(), wall.sides, wall.caution.as_str()),
+            (wall.technique.as_ref(), wall.sides, wall.caution.as_str()),
             (None, Sides::None, "")
         );
     }
@@ -1217,7 +1229,60 @@ instructions = "Slide down the wall until your knees are a little bent."
             "technique = \"future-move\"\nname = \"Rock\"\nkind = \"mobility\"\npattern = \"moves\"\nposition = \"on-back\"\ntempo_seconds = 4\nreps = 12\ninstructions = \"Rock.\"",
         );
         let routine = parse_routine(&written_out).expect("valid");
-        assert_eq!(routine.steps[0].technique.as_deref(), Some("future-move"));
+        assert_eq!(
+            routine.steps[0].technique.as_ref().map(TechniqueRef::key),
+            Some("future-move")
+        );
+        assert_eq!(routine.steps[0].technique_id(), None);
+    }
+
+    #[test]
+    fn positions_for_a_desk_read_and_write_and_older_words_still_read() {
+        // A format-1 file says `sitting`; it reads as it always did.
+        let old = GOOD.replace("on-back", "sitting");
+        assert_eq!(
+            parse_routine(&old).map(|r| r.steps[0].position),
+            Ok(Position::Sitting)
+        );
+        // Every position and every kind of equipment is written and read back by its word.
+        let mut mine = routine(vec![step("A", 20, 2, false)]);
+        mine.steps = Position::ALL
+            .iter()
+            .zip(Equipment::ALL.iter().cycle())
+            .enumerate()
+            .map(|(i, (position, equipment))| Step {
+                id: format!("s{i}"),
+                position: *position,
+                equipment: *equipment,
+                ..step("A", 20, 2, false)
+            })
+            .collect();
+        let text = to_toml(&mine).expect("serialises");
+        assert!(
+            text.contains("position = \"on-chair\"") && text.contains("position = \"on-side\"")
+        );
+        assert_eq!(parse_routine(&text), Ok(mine));
+        let desk = V2.replace(
+            "position = \"against-wall\"",
+            "position = \"on-chair\"\nequipment = \"desk\"",
+        );
+        let wall_sit = parse_routine(&desk).expect("valid").steps[3].clone();
+        assert_eq!(
+            (wall_sit.position, wall_sit.equipment),
+            (Position::OnChair, Equipment::Desk)
+        );
+        let bad = V2.replace("position = \"against-wall\"", "position = \"on-a-chair\"");
+        let shown: Vec<String> = parse_routine(&bad)
+            .expect_err("unknown position")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.contains("\"on-chair\"") && p.contains("\"on-side\"")),
+            "{shown:?}"
+        );
     }
 
     #[test]

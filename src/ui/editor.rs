@@ -115,7 +115,7 @@ impl EditorState {
 
     /// Appends a copy of a catalogue technique and opens it.
     pub fn add_technique(&mut self, technique: &Technique) {
-        let id = self.unused_step_id(technique.key);
+        let id = self.unused_step_id(technique.key());
         self.push_step(technique.step(&id));
         self.added_note = Some(format!(
             "Added {} as step {}.",
@@ -940,9 +940,8 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
                 if add.clicked() {
                     chosen = Some(technique);
                 }
-                if let Some(figure) = crate::core::figure::library::for_technique(technique.key) {
-                    super::figure::thumbnail_ui(ui, figure, technique.sides);
-                }
+                let figure = crate::core::figure::library::for_technique(technique.id);
+                super::figure::thumbnail_ui(ui, figure, technique.sides);
                 ui.vertical(|ui| {
                     ui.label(RichText::new(technique.name).strong());
                     let mut facts = technique.dose_label();
@@ -1376,6 +1375,9 @@ mod tests {
         let mut harness = harness(EditorState::new_routine("new-1".to_owned()));
         harness.run();
         harness.get_by_label("0:00");
+        // The catalogue is longer than the window: narrow it to the one step.
+        type_into(&mut harness, "Search the catalogue", "roller upper back");
+        harness.run();
         harness.get_by_label("Add Foam roller: upper back").click();
         harness.run();
         // 5 s get ready + 60 s.

@@ -219,7 +219,8 @@ mod tests {
                 let view = session.view(start + *at);
                 view.segment.kind == kind
                     && view.side == side
-                    && view.step.technique.as_deref() == Some("single-knee-to-chest")
+                    && view.step.technique_id()
+                        == Some(crate::core::routine::TechniqueId::SingleKneeToChest)
             })
             .expect("the routine has that segment")
     }

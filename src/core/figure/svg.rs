@@ -131,9 +131,7 @@ pub fn contact_sheet() -> String {
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
     );
     for (row, technique) in techniques.iter().enumerate() {
-        let Some(figure) = library::for_technique(technique.key) else {
-            continue;
-        };
+        let figure = library::for_technique(technique.id);
         let top = row as f32 * CELL_H;
         let _ = write!(
             out,

@@ -1,7 +1,8 @@
 //! The technique registry: every stretch, movement, strengthening exercise and self-massage
 //! technique Unknot knows, each written once.
 //!
-//! A [`Technique`] has a stable key (what routine files, history and figures refer to), the
+//! A [`Technique`] has a stable id ([`TechniqueId`], spelled in routine files, history and clip
+//! ids as its kebab-case key; its registry entry is [`TechniqueId::technique`]), the
 //! words a physiotherapist's sheet or a person uses for it ([`Technique::aliases`]), what it is
 //! ([`StepKind`], [`Pattern`], [`Sides`], position, equipment, body areas), a default dose, the
 //! **effective dose range** from the sources (which fitting a routine to a length never leaves),
@@ -17,6 +18,7 @@
 //! [`MIN_STRETCH_SECS_PER_SIDE`]: super::model::MIN_STRETCH_SECS_PER_SIDE
 
 use super::model::{DoseRange, Equipment, Importance, Pattern, Position, Sides, Step, StepKind};
+pub use super::technique_id::{TechniqueId, TechniqueRef};
 
 /// The part of the body a technique works on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -37,9 +39,27 @@ pub enum BodyArea {
     UpperBack,
     /// The tummy muscles.
     Abdominals,
+    /// The neck.
+    Neck,
+    /// The shoulders.
+    Shoulders,
 }
 
 impl BodyArea {
+    /// Every area.
+    pub const ALL: [Self; 10] = [
+        Self::LowBack,
+        Self::GlutesAndHips,
+        Self::Hamstrings,
+        Self::HipFlexors,
+        Self::Thighs,
+        Self::Calves,
+        Self::UpperBack,
+        Self::Abdominals,
+        Self::Neck,
+        Self::Shoulders,
+    ];
+
     /// The name a person reads.
     #[must_use]
     pub fn label(self) -> &'static str {
@@ -52,6 +72,8 @@ impl BodyArea {
             Self::Calves => "calves",
             Self::UpperBack => "upper back",
             Self::Abdominals => "tummy muscles",
+            Self::Neck => "neck",
+            Self::Shoulders => "shoulders",
         }
     }
 }
@@ -70,8 +92,8 @@ pub struct Dose {
 /// One technique, described as constants so the registry is a `static`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Technique {
-    /// Stable, unique key (lowercase letters, digits and dashes).
-    pub key: &'static str,
+    /// Which technique this is; its key is what files, history and clip ids spell.
+    pub id: TechniqueId,
     /// The short name a step gets.
     pub name: &'static str,
     /// Everyday words for it: what a sheet or a person calls it, searched by the catalogue.
@@ -107,7 +129,7 @@ impl Technique {
     pub fn step(&self, id: &str) -> Step {
         Step {
             id: id.to_owned(),
-            technique: Some(self.key.to_owned()),
+            technique: Some(TechniqueRef::Known(self.id)),
             name: self.name.to_owned(),
             kind: self.kind,
             pattern: self.pattern,
@@ -126,7 +148,13 @@ impl Technique {
     /// The default dose in a few words, e.g. "30 s × 3 · each side".
     #[must_use]
     pub fn dose_label(&self) -> String {
-        dose_label(&self.step(self.key))
+        dose_label(&self.step(self.key()))
+    }
+
+    /// The key routine files, history and clip ids spell it with.
+    #[must_use]
+    pub const fn key(&self) -> &'static str {
+        self.id.key()
     }
 
     /// The effective range in a few words, e.g. "20–30 s × 2–3".
@@ -145,7 +173,7 @@ impl Technique {
         let aliases: Vec<String> = self.aliases.iter().map(|a| a.to_lowercase()).collect();
         let mut other = format!(
             "{} {} {} {} {}",
-            self.key,
+            self.key(),
             self.kind.label(),
             self.pattern.label(),
             self.position.label(),
@@ -197,8 +225,28 @@ pub fn all() -> &'static [Technique] {
 /// The technique with this key, if this version knows it.
 #[must_use]
 pub fn find(key: &str) -> Option<&'static Technique> {
-    REGISTRY.iter().find(|t| t.key == key)
+    TechniqueId::from_key(key).map(TechniqueId::technique)
 }
+
+impl TechniqueId {
+    /// This technique's entry in the registry.
+    #[must_use]
+    pub const fn technique(self) -> &'static Technique {
+        // In bounds and the right entry: the registry lists every id once, in the order of
+        // `TechniqueId::ALL` (checked when compiling, below).
+        &REGISTRY[self as usize]
+    }
+}
+
+// The registry has one entry per id, in the ids' order, so an id is its entry's index.
+const _: () = {
+    assert!(REGISTRY.len() == TechniqueId::ALL.len());
+    let mut i = 0;
+    while i < REGISTRY.len() {
+        assert!(REGISTRY[i].id as usize == i && TechniqueId::ALL[i] as usize == i);
+        i += 1;
+    }
+};
 
 /// The techniques matching `query`, best match first (ties keep the registry's order).
 #[must_use]
@@ -210,6 +258,50 @@ pub fn search(query: &str) -> Vec<&'static Technique> {
         .collect();
     found.sort_by_key(|&(score, order, _)| (std::cmp::Reverse(score), order));
     found.into_iter().map(|(_, _, t)| t).collect()
+}
+
+/// What a session builder asks of the registry: each field left `None` allows anything. A
+/// technique matches when it passes every field that is set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter<'a> {
+    /// Only these positions.
+    pub positions: Option<&'a [Position]>,
+    /// Nothing on the floor (see [`Position::is_on_the_floor`]): for a desk in work clothes.
+    pub off_the_floor: bool,
+    /// Only these kinds.
+    pub kinds: Option<&'a [StepKind]>,
+    /// Only this pattern.
+    pub pattern: Option<Pattern>,
+    /// What is at hand: a technique needing other equipment is left out
+    /// ([`Equipment::None`] is always at hand).
+    pub equipment: Option<&'a [Equipment]>,
+    /// Only techniques that work at least one of these areas.
+    pub areas: Option<&'a [BodyArea]>,
+}
+
+impl Filter<'_> {
+    /// Whether `technique` passes every field that is set.
+    #[must_use]
+    pub fn allows(&self, technique: &Technique) -> bool {
+        fn within<T: PartialEq + Copy>(list: Option<&[T]>, value: T) -> bool {
+            list.is_none_or(|list| list.contains(&value))
+        }
+        within(self.positions, technique.position)
+            && !(self.off_the_floor && technique.position.is_on_the_floor())
+            && within(self.kinds, technique.kind)
+            && self.pattern.is_none_or(|p| p == technique.pattern)
+            && (technique.equipment == Equipment::None
+                || within(self.equipment, technique.equipment))
+            && self
+                .areas
+                .is_none_or(|areas| technique.areas.iter().any(|a| areas.contains(a)))
+    }
+}
+
+/// Every technique the filter allows, in the registry's order.
+#[must_use]
+pub fn filtered(filter: &Filter<'_>) -> Vec<&'static Technique> {
+    REGISTRY.iter().filter(|t| filter.allows(t)).collect()
 }
 
 /// The pressure rule and stop rule every self-massage caution ends with.
@@ -229,6 +321,18 @@ const STRETCH_SOURCES: &[&str] = &[
     "spine_health",
     "acsm",
 ];
+/// Where the strengthening and motor-control exercises, their doses and cautions come from:
+/// the curl-up, side bridge and bird-dog (the "big three") with short holds, and the reviews that
+/// favour such exercise.
+const STRENGTH_SOURCES: &[&str] = &["mcgill", "owen2020", "hayden2021"];
+
+/// The rule every step on a chair ends with: a chair on wheels can roll away mid-stretch.
+macro_rules! chair_rule {
+    () => {
+        "Use a chair that cannot roll: lock its wheels or use a fixed chair."
+    };
+}
+
 /// Where the self-massage doses and cautions come from.
 const MASSAGE_SOURCES: &[&str] = &["cheatham2018", "cheatham2019", "bartsch2021", "nccih"];
 
@@ -248,14 +352,16 @@ const fn dose(rep_secs: u32, reps: u32, rest_secs: u32) -> Dose {
 }
 
 use BodyArea::{
-    Abdominals, Calves, GlutesAndHips, Hamstrings, HipFlexors, LowBack, Thighs, UpperBack,
+    Abdominals, Calves, GlutesAndHips, Hamstrings, HipFlexors, LowBack, Neck, Shoulders, Thighs,
+    UpperBack,
 };
 
 /// Every technique: stretches, movements and strengthening first, then self-massage, then a rest.
-static REGISTRY: &[Technique] = &[
+/// One entry per [`TechniqueId`], in the same order.
+const REGISTRY: &[Technique] = &[
     // ---- Stretches, movements and strengthening ----
     Technique {
-        key: "single-knee-to-chest",
+        id: TechniqueId::SingleKneeToChest,
         name: "Single knee-to-chest",
         aliases: &[
             "knee hug",
@@ -277,7 +383,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "double-knee-to-chest",
+        id: TechniqueId::DoubleKneeToChest,
         name: "Double knee-to-chest",
         aliases: &["both knees to chest", "knee hug", "knees to chest"],
         kind: StepKind::Stretch,
@@ -294,7 +400,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "knee-rolls",
+        id: TechniqueId::KneeRolls,
         name: "Knee rolls",
         aliases: &[
             "supine twist",
@@ -317,7 +423,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "knee-rolls-alternating",
+        id: TechniqueId::KneeRollsAlternating,
         name: "Knee rolls, side to side",
         aliases: &[
             "supine twist",
@@ -340,7 +446,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "pelvic-tilt",
+        id: TechniqueId::PelvicTilt,
         name: "Pelvic tilt",
         aliases: &["pelvic rock", "back flattening", "slow rocks", "tilt"],
         kind: StepKind::Mobility,
@@ -357,7 +463,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "glute-bridge",
+        id: TechniqueId::GluteBridge,
         name: "Glute bridge",
         aliases: &[
             "bridge",
@@ -382,7 +488,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "abdominal-brace",
+        id: TechniqueId::AbdominalBrace,
         name: "Abdominal brace",
         aliases: &[
             "brace",
@@ -398,7 +504,7 @@ static REGISTRY: &[Technique] = &[
         equipment: Equipment::None,
         areas: &[Abdominals, LowBack],
         dose: dose(10, 6, 4),
-        range: range(10..=15, 5..=10),
+        range: range(10..=10, 5..=10),
         instructions: "Lie on your back with your knees bent and feet flat. Gently tighten your \
             tummy muscles, as if bracing for a light push, and keep breathing normally. Let go \
             slowly between holds.",
@@ -407,7 +513,99 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "cat-cow",
+        id: TechniqueId::CurlUp,
+        name: "Curl-up",
+        aliases: &[
+            "mcgill curl-up",
+            "big three",
+            "crunch",
+            "head and shoulder lift",
+            "core",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[Abdominals],
+        dose: dose(8, 5, 3),
+        range: range(7..=10, 1..=5),
+        instructions: "Lie on your back with one knee bent and the other leg straight, and slide \
+            your hands under the small of your back. Lift your head and shoulders a little off \
+            the floor, as one piece, and hold while you breathe.",
+        caution: "Keep your neck long and your chin off your chest. Your low back stays as it \
+            is, resting on your hands: don't flatten it or curl it up.",
+        sources: STRENGTH_SOURCES,
+    },
+    Technique {
+        id: TechniqueId::SideBridge,
+        name: "Side bridge, knees bent",
+        aliases: &["side plank", "side bridge", "big three", "side hold"],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnSide,
+        equipment: Equipment::None,
+        areas: &[Abdominals, LowBack],
+        dose: dose(8, 5, 3),
+        range: range(7..=10, 1..=5),
+        instructions: "Lie on your side propped on your forearm, elbow under your shoulder, knees \
+            bent behind you. Lift your hips until your knees, hips and shoulders are in a line, \
+            and hold while you breathe. Lower your hips between holds.",
+        caution: "Stop if your shoulder hurts. Keep your hips from sagging or swinging back.",
+        sources: STRENGTH_SOURCES,
+    },
+    Technique {
+        id: TechniqueId::BirdDog,
+        name: "Bird-dog",
+        aliases: &[
+            "bird dog",
+            "quadruped arm and leg raise",
+            "opposite arm and leg",
+            "big three",
+            "pointer",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::Alternate,
+        position: Position::HandsAndKnees,
+        equipment: Equipment::None,
+        areas: &[LowBack, GlutesAndHips],
+        dose: dose(8, 5, 2),
+        range: range(7..=10, 4..=6),
+        instructions: "Get onto your hands and knees with your back flat. Reach one arm forward \
+            and the opposite leg back until both are level with your back, and hold. Lower them \
+            and change to the other arm and leg.",
+        caution: "Keep your back flat and your hips level: don't twist or let your back sag. \
+            Pad your knees if they are sore.",
+        sources: STRENGTH_SOURCES,
+    },
+    Technique {
+        id: TechniqueId::DeadBug,
+        name: "Dead bug",
+        aliases: &[
+            "deadbug",
+            "opposite arm and leg lowering",
+            "core",
+            "lying arm and leg lower",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Moves,
+        sides: Sides::Alternate,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[Abdominals],
+        dose: dose(4, 6, 0),
+        range: range(4..=4, 6..=10),
+        instructions: "Lie on your back with your hips and knees bent at right angles and your \
+            arms reaching up. Slowly lower one arm behind your head and straighten the opposite \
+            leg toward the floor, then bring them back and change sides.",
+        caution: "Keep your low back flat on the floor; lower only as far as it stays there. \
+            Keep breathing.",
+        sources: &["owen2020", "hayden2021"],
+    },
+    Technique {
+        id: TechniqueId::CatCow,
         name: "Cat-cow",
         aliases: &[
             "cat camel",
@@ -429,7 +627,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "childs-pose",
+        id: TechniqueId::ChildsPose,
         name: "Child's pose",
         aliases: &[
             "bottom to heels",
@@ -451,7 +649,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "sphinx",
+        id: TechniqueId::Sphinx,
         name: "Sphinx",
         aliases: &[
             "prone press-up",
@@ -475,7 +673,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "hamstring-strap",
+        id: TechniqueId::HamstringStrap,
         name: "Hamstring stretch with a strap",
         aliases: &[
             "lying hamstring",
@@ -498,7 +696,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "piriformis-figure-4",
+        id: TechniqueId::PiriformisFigure4,
         name: "Piriformis figure-4",
         aliases: &[
             "figure four",
@@ -521,7 +719,7 @@ static REGISTRY: &[Technique] = &[
         sources: STRETCH_SOURCES,
     },
     Technique {
-        key: "kneeling-hip-flexor",
+        id: TechniqueId::KneelingHipFlexor,
         name: "Kneeling hip flexor",
         aliases: &[
             "half-kneeling stretch",
@@ -542,9 +740,289 @@ static REGISTRY: &[Technique] = &[
         caution: "Pad the knee on the floor. Don't arch your low back.",
         sources: STRETCH_SOURCES,
     },
+    // ---- At a desk: on a chair or standing, nothing on the floor ----
+    Technique {
+        id: TechniqueId::SeatedSpinalTwist,
+        name: "Seated spinal twist",
+        aliases: &[
+            "chair twist",
+            "seated rotation",
+            "desk twist",
+            "turn in your chair",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[UpperBack, LowBack],
+        dose: dose(15, 2, 3),
+        range: range(10..=20, 2..=3),
+        instructions: "Sit tall with your feet flat on the floor. Turn your chest toward one side \
+            and hold the back of the chair with that hand, the other hand on the outside of your \
+            knee. Come back to face forward between holds.",
+        caution: concat!(
+            "Turn only as far as is comfortable, without bouncing or pulling hard on the chair. ",
+            chair_rule!()
+        ),
+        sources: &["ccohs", "bupa"],
+    },
+    Technique {
+        id: TechniqueId::SeatedBackExtension,
+        name: "Seated back extension",
+        aliases: &[
+            "seated back bend",
+            "lean back in your chair",
+            "sitting extension",
+            "desk back stretch",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[LowBack],
+        dose: dose(5, 5, 3),
+        range: range(5..=5, 5..=5),
+        instructions: "Sit tall toward the front of the seat with your feet flat and your hands on \
+            your low back, fingers pointing down. Lean back gently over your hands, then sit up \
+            tall again between holds.",
+        caution: concat!(
+            "Lean back only a little and keep your neck long. Leave this one out if it brings \
+             on pain down a leg. ",
+            chair_rule!()
+        ),
+        sources: &["bupa", "nhs_inform"],
+    },
+    Technique {
+        id: TechniqueId::StandingBackExtension,
+        name: "Standing back extension",
+        aliases: &[
+            "standing back bend",
+            "lean back",
+            "standing extension",
+            "backward bend",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::None,
+        areas: &[LowBack],
+        dose: dose(5, 5, 3),
+        range: range(5..=5, 5..=10),
+        instructions: "Stand with your feet apart and your hands on your low back, fingers \
+            pointing down. Lean back gently over your hands, keeping your knees straight, then \
+            stand up tall again between holds.",
+        caution: "Lean back only a little and keep your neck long. Leave this one out if it \
+            brings on pain down a leg.",
+        sources: &["ccohs", "nhs_inform"],
+    },
+    Technique {
+        id: TechniqueId::SeatedCatCamel,
+        name: "Seated cat-camel",
+        aliases: &[
+            "seated cat cow",
+            "chair cat cow",
+            "rounding and arching",
+            "seated spine rolls",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[LowBack, UpperBack],
+        dose: dose(6, 8, 0),
+        range: range(6..=6, 5..=10),
+        instructions: "Sit with your feet flat and your hands on your knees. Round your back and \
+            let your head drop a little, then lift your chest and sit tall. Move slowly between \
+            the two.",
+        caution: concat!("Keep the movement small if it hurts. ", chair_rule!()),
+        sources: &["herworld"],
+    },
+    Technique {
+        id: TechniqueId::SeatedHamstring,
+        name: "Seated hamstring stretch",
+        aliases: &[
+            "chair hamstring",
+            "back of thigh",
+            "seated leg stretch",
+            "heel on the floor",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[Hamstrings],
+        dose: dose(30, 2, 5),
+        range: range(30..=30, 2..=4),
+        instructions: "Sit near the front edge of the seat with one leg straight out in front, \
+            heel on the floor, and the other foot flat. Keep your back long and lean forward \
+            from your hips until you feel a stretch behind the straight leg.",
+        caution: concat!(
+            "Lean from the hips without rounding your back or bouncing. Stop if you feel \
+             numbness or tingling down the leg. ",
+            chair_rule!()
+        ),
+        sources: &["hartford_healthcare"],
+    },
+    Technique {
+        id: TechniqueId::SeatedFigure4,
+        name: "Seated figure-4",
+        aliases: &[
+            "chair figure four",
+            "seated piriformis",
+            "ankle on knee",
+            "seated glute stretch",
+            "buttock stretch",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[GlutesAndHips],
+        dose: dose(30, 2, 5),
+        range: range(20..=30, 2..=2),
+        instructions: "Sit tall with both feet flat, then rest one ankle on the opposite knee. \
+            Keep your back long and lean forward from your hips until you feel a stretch in \
+            that buttock.",
+        caution: concat!(
+            "Stop if you feel pinching, pain or numbness. ",
+            chair_rule!()
+        ),
+        sources: &["mayo_clinic"],
+    },
+    Technique {
+        id: TechniqueId::StandingHipFlexor,
+        name: "Standing hip flexor stretch",
+        aliases: &[
+            "knee on a chair",
+            "hip flexor stretch",
+            "front of hip",
+            "desk hip flexor",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::Standing,
+        equipment: Equipment::Chair,
+        areas: &[HipFlexors],
+        dose: dose(30, 2, 5),
+        range: range(30..=30, 2..=2),
+        instructions: "Stand with a steady chair behind you and rest one knee (or the top of that \
+            foot) on its seat, holding the desk for balance. Tuck your pelvis under, then shift \
+            your hips gently forward until you feel a stretch at the front of that hip.",
+        caution: concat!(
+            "Pad the knee on the seat. Don't arch your low back. ",
+            chair_rule!()
+        ),
+        sources: &["active_living_physio"],
+    },
+    Technique {
+        id: TechniqueId::ChinTuck,
+        name: "Chin tuck",
+        aliases: &[
+            "chin glide",
+            "neck retraction",
+            "double chin",
+            "neck stretch",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[Neck],
+        dose: dose(5, 5, 2),
+        range: range(3..=5, 5..=10),
+        instructions: "Sit tall and look straight ahead. Draw your chin straight back, keeping \
+            your eyes level, as if making a double chin, then let go.",
+        caution: concat!(
+            "Glide the head back without tipping it up or down. ",
+            chair_rule!()
+        ),
+        sources: &["ccohs"],
+    },
+    Technique {
+        id: TechniqueId::ShoulderBladeSqueeze,
+        name: "Shoulder-blade squeeze",
+        aliases: &[
+            "shoulder blade squeeze",
+            "scapular squeeze",
+            "squeeze shoulders back",
+            "upper back",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[UpperBack, Shoulders],
+        dose: dose(5, 5, 2),
+        range: range(5..=5, 5..=10),
+        instructions: "Sit tall with your arms relaxed and elbows bent. Squeeze your shoulder \
+            blades together and down, then let go.",
+        caution: concat!(
+            "Keep your shoulders away from your ears and keep breathing. ",
+            chair_rule!()
+        ),
+        sources: &["ccohs", "ohcow"],
+    },
+    Technique {
+        id: TechniqueId::ShoulderRolls,
+        name: "Shoulder rolls",
+        aliases: &[
+            "shoulder shrugs",
+            "shrug and roll",
+            "roll your shoulders",
+            "neck and shoulders",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[Shoulders, UpperBack],
+        dose: dose(4, 8, 0),
+        range: range(4..=4, 5..=10),
+        instructions: "Sit tall with your arms relaxed. Lift your shoulders toward your ears, \
+            roll them back, and let them drop.",
+        caution: concat!(
+            "Move slowly, only as far as is comfortable. ",
+            chair_rule!()
+        ),
+        sources: &["ccohs", "mayo_clinic"],
+    },
+    Technique {
+        id: TechniqueId::DeskHipHinge,
+        name: "Hip hinge at the desk",
+        aliases: &[
+            "hands on desk",
+            "desk stretch",
+            "standing forward bend",
+            "back and hamstring stretch",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::Desk,
+        areas: &[UpperBack, LowBack, Hamstrings],
+        dose: dose(20, 2, 5),
+        range: range(15..=20, 2..=2),
+        instructions: "Stand facing a steady desk with your hands on its edge. Walk your feet \
+            back and push your hips back until your back is long and your arms are straight, \
+            knees soft.",
+        caution: "Keep your back long rather than rounded, and don't bounce. Make sure the desk \
+            cannot slide.",
+        sources: &["mayo_clinic"],
+    },
     // ---- Self-massage: 30 s to 2 min per muscle group ----
     Technique {
-        key: "ball-wall-glutes",
+        id: TechniqueId::BallWallGlutes,
         name: "Ball against a wall: glutes",
         aliases: &[
             "tennis ball",
@@ -569,7 +1047,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "ball-floor-buttock",
+        id: TechniqueId::BallFloorButtock,
         name: "Ball on the floor: under the buttock",
         aliases: &[
             "tennis ball",
@@ -593,7 +1071,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "ball-wall-low-back",
+        id: TechniqueId::BallWallLowBack,
         name: "Ball against a wall: beside the low back",
         aliases: &[
             "tennis ball",
@@ -619,7 +1097,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "ball-wall-upper-back",
+        id: TechniqueId::BallWallUpperBack,
         name: "Ball against a wall: beside the shoulder blade",
         aliases: &[
             "tennis ball",
@@ -644,7 +1122,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "roller-upper-back",
+        id: TechniqueId::RollerUpperBack,
         name: "Foam roller: upper back",
         aliases: &["thoracic", "mid back", "foam rolling", "thoracic extension"],
         kind: StepKind::SelfMassage,
@@ -666,7 +1144,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "roller-glutes",
+        id: TechniqueId::RollerGlutes,
         name: "Foam roller: glutes",
         aliases: &["foam rolling", "bottom", "buttock", "piriformis"],
         kind: StepKind::SelfMassage,
@@ -686,7 +1164,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "roller-hamstrings",
+        id: TechniqueId::RollerHamstrings,
         name: "Foam roller: hamstrings",
         aliases: &["foam rolling", "back of thigh"],
         kind: StepKind::SelfMassage,
@@ -706,7 +1184,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "roller-hip-front",
+        id: TechniqueId::RollerHipFront,
         name: "Foam roller: front of the hip and thigh",
         aliases: &[
             "foam rolling",
@@ -729,7 +1207,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "stick-thigh",
+        id: TechniqueId::StickThigh,
         name: "Massage stick: thigh",
         aliases: &["roller stick", "quads", "thigh massage"],
         kind: StepKind::SelfMassage,
@@ -746,7 +1224,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "stick-calf",
+        id: TechniqueId::StickCalf,
         name: "Massage stick: calf",
         aliases: &["roller stick", "lower leg", "calf massage"],
         kind: StepKind::SelfMassage,
@@ -767,7 +1245,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "hands-glutes",
+        id: TechniqueId::HandsGlutes,
         name: "Hands: knead the glutes",
         aliases: &["kneading", "bottom", "buttock", "self massage with hands"],
         kind: StepKind::SelfMassage,
@@ -784,7 +1262,7 @@ static REGISTRY: &[Technique] = &[
         sources: MASSAGE_SOURCES,
     },
     Technique {
-        key: "knuckles-beside-spine",
+        id: TechniqueId::KnucklesBesideSpine,
         name: "Knuckles beside the spine",
         aliases: &["knuckle massage", "low back rub", "self massage with hands"],
         kind: StepKind::SelfMassage,
@@ -805,7 +1283,7 @@ static REGISTRY: &[Technique] = &[
     },
     // ---- Rest ----
     Technique {
-        key: "rest-and-breathe",
+        id: TechniqueId::RestAndBreathe,
         name: "Rest and breathe",
         aliases: &["relax", "breathing", "pause", "lie still"],
         kind: StepKind::Rest,
@@ -831,7 +1309,7 @@ mod tests {
 
     #[test]
     fn keys_are_unique_and_well_formed() {
-        let mut keys: Vec<&str> = all().iter().map(|t| t.key).collect();
+        let mut keys: Vec<&str> = all().iter().map(Technique::key).collect();
         assert!(
             keys.iter()
                 .all(|k| crate::core::routine::model::id_problem(k).is_none())
@@ -845,40 +1323,40 @@ mod tests {
     #[test]
     fn every_default_dose_is_a_valid_step_inside_its_range() {
         for t in all() {
-            let step = t.step(t.key);
-            assert_eq!(step_problems(&step), vec![], "{}", t.key);
-            assert!(t.range.secs.contains(&t.dose.rep_secs), "{}", t.key);
-            assert!(t.range.reps.contains(&t.dose.reps), "{}", t.key);
+            let step = t.step(t.key());
+            assert_eq!(step_problems(&step), vec![], "{}", t.key());
+            assert!(t.range.secs.contains(&t.dose.rep_secs), "{}", t.key());
+            assert!(t.range.reps.contains(&t.dose.reps), "{}", t.key());
             assert!(
                 t.pattern.secs_bounds().contains(t.range.secs.start()),
                 "{}",
-                t.key
+                t.key()
             );
             assert!(
                 t.pattern.secs_bounds().contains(t.range.secs.end()),
                 "{}",
-                t.key
+                t.key()
             );
             assert_eq!(
                 step.dose_range(),
                 t.range,
                 "{}: the range is its own",
-                t.key
+                t.key()
             );
             if t.pattern == Pattern::Moves {
-                assert_eq!(t.dose.rest_secs, 0, "{}", t.key);
+                assert_eq!(t.dose.rest_secs, 0, "{}", t.key());
                 assert_eq!(
                     t.range.secs.start(),
                     t.range.secs.end(),
                     "{}: a tempo is fixed",
-                    t.key
+                    t.key()
                 );
             }
             if t.kind == StepKind::Stretch {
                 assert!(
                     t.dose.reps * t.dose.rep_secs >= MIN_STRETCH_SECS_PER_SIDE,
                     "{}: {} s under stretch",
-                    t.key,
+                    t.key(),
                     t.dose.reps * t.dose.rep_secs
                 );
                 // The floor can always be met inside the range.
@@ -915,6 +1393,21 @@ mod tests {
             "stick-calf",
             "hands-glutes",
             "knuckles-beside-spine",
+            "seated-spinal-twist",
+            "seated-back-extension",
+            "standing-back-extension",
+            "seated-cat-camel",
+            "seated-hamstring",
+            "seated-figure-4",
+            "standing-hip-flexor",
+            "chin-tuck",
+            "shoulder-blade-squeeze",
+            "shoulder-rolls",
+            "desk-hip-hinge",
+            "curl-up",
+            "side-bridge",
+            "bird-dog",
+            "dead-bug",
         ] {
             assert!(find(key).is_some(), "{key} missing");
         }
@@ -943,13 +1436,20 @@ mod tests {
             "roller-hip-front",
             "stick-thigh",
             "stick-calf",
+            "side-bridge",
+            "bird-dog",
+            "dead-bug",
+            "seated-spinal-twist",
+            "seated-hamstring",
+            "seated-figure-4",
+            "standing-hip-flexor",
         ];
         for t in all() {
             assert_eq!(
                 t.sides != Sides::None,
-                one_sided.contains(&t.key),
+                one_sided.contains(&t.key()),
                 "{}",
-                t.key
+                t.key()
             );
         }
     }
@@ -964,11 +1464,29 @@ mod tests {
         assert_eq!(of("pelvic-tilt").map(|r| r.1), Some(10..=15));
         assert_eq!(of("cat-cow").map(|r| r.1), Some(5..=10));
         assert_eq!(of("glute-bridge").map(|r| r.1), Some(5..=30));
+        // At a desk (content brief §8).
+        assert_eq!(of("seated-spinal-twist"), Some((10..=20, 2..=3)));
+        assert_eq!(of("seated-back-extension"), Some((5..=5, 5..=5)));
+        assert_eq!(of("standing-back-extension"), Some((5..=5, 5..=10)));
+        assert_eq!(of("seated-cat-camel").map(|r| r.1), Some(5..=10));
+        assert_eq!(of("seated-hamstring"), Some((30..=30, 2..=4)));
+        assert_eq!(of("seated-figure-4"), Some((20..=30, 2..=2)));
+        assert_eq!(of("standing-hip-flexor"), Some((30..=30, 2..=2)));
+        assert_eq!(of("chin-tuck"), Some((3..=5, 5..=10)));
+        assert_eq!(of("shoulder-blade-squeeze"), Some((5..=5, 5..=10)));
+        assert_eq!(of("shoulder-rolls").map(|r| r.1), Some(5..=10));
+        assert_eq!(of("desk-hip-hinge"), Some((15..=20, 2..=2)));
+        // Strength and motor control (§9): short holds, a pyramid of repetitions.
+        assert_eq!(of("curl-up"), Some((7..=10, 1..=5)));
+        assert_eq!(of("side-bridge"), Some((7..=10, 1..=5)));
+        assert_eq!(of("bird-dog"), Some((7..=10, 4..=6)));
+        assert_eq!(of("dead-bug").map(|r| r.1), Some(6..=10));
+        assert_eq!(of("abdominal-brace"), Some((10..=10, 5..=10)));
         for t in all().iter().filter(|t| t.kind == StepKind::SelfMassage) {
             assert!(
                 *t.range.secs.start() >= 30 && *t.range.secs.end() <= 120,
                 "{}",
-                t.key
+                t.key()
             );
         }
     }
@@ -977,17 +1495,17 @@ mod tests {
     fn every_technique_cites_real_sources_and_no_internal_document() {
         for t in all() {
             if t.kind != StepKind::Rest {
-                assert!(!t.sources.is_empty(), "{}", t.key);
+                assert!(!t.sources.is_empty(), "{}", t.key());
             }
             for key in t.sources {
                 assert!(
                     crate::core::content::source(key).is_some(),
                     "{}: unknown source {key}",
-                    t.key
+                    t.key()
                 );
             }
             let text = format!("{} {} {}", t.name, t.instructions, t.caution).to_lowercase();
-            assert!(!text.contains("brief"), "{}", t.key);
+            assert!(!text.contains("brief"), "{}", t.key());
         }
     }
 
@@ -995,15 +1513,15 @@ mod tests {
     fn every_text_is_one_to_three_plain_sentences() {
         for t in all() {
             let sentences = t.instructions.matches(". ").count() + 1;
-            assert!((1..=3).contains(&sentences), "{}", t.key);
-            assert!(t.instructions.ends_with('.'), "{}", t.key);
+            assert!((1..=3).contains(&sentences), "{}", t.key());
+            assert!(t.instructions.ends_with('.'), "{}", t.key());
             assert!(
                 !t.instructions.contains("  ") && !t.caution.contains("  "),
                 "{}",
-                t.key
+                t.key()
             );
             if t.kind != StepKind::Rest {
-                assert!(!t.caution.is_empty(), "{}", t.key);
+                assert!(!t.caution.is_empty(), "{}", t.key());
             }
         }
     }
@@ -1014,14 +1532,14 @@ mod tests {
             assert!(
                 t.caution.contains("Stop if you feel numbness, tingling"),
                 "{}",
-                t.key
+                t.key()
             );
             let text = format!("{} {}", t.instructions, t.caution);
             if text.contains("spine") {
                 assert!(
                     text.contains("beside") || text.contains("never") || text.contains("not on"),
                     "{} must keep off the spine",
-                    t.key
+                    t.key()
                 );
             }
         }
@@ -1032,7 +1550,11 @@ mod tests {
         for (word, key) in [
             ("heels", "childs-pose"),
             ("bottom", "glute-bridge"),
-            ("extension", "sphinx"),
+            ("prone extension", "sphinx"),
+            ("chin", "chin-tuck"),
+            ("desk twist", "seated-spinal-twist"),
+            ("side plank", "side-bridge"),
+            ("big three", "curl-up"),
             ("forearm", "sphinx"),
             ("brace", "abdominal-brace"),
             ("abdominal", "abdominal-brace"),
@@ -1042,12 +1564,102 @@ mod tests {
             ("tennis ball wall glutes", "ball-wall-glutes"),
         ] {
             let found = search(word);
-            assert_eq!(found.first().map(|t| t.key), Some(key), "{word}");
+            assert_eq!(found.first().map(|t| t.key()), Some(key), "{word}");
         }
-        let bottoms: Vec<&str> = search("bottom").iter().map(|t| t.key).collect();
+        let extensions: Vec<&str> = search("extension").iter().map(|t| t.key()).collect();
+        for key in ["sphinx", "seated-back-extension", "standing-back-extension"] {
+            assert!(extensions.contains(&key), "{key}");
+        }
+        let bottoms: Vec<&str> = search("bottom").iter().map(|t| t.key()).collect();
         assert!(bottoms.contains(&"childs-pose") && bottoms.contains(&"hands-glutes"));
         assert_eq!(search("").len(), all().len());
         assert!(search("figure ball").is_empty());
+    }
+
+    #[test]
+    fn the_registry_answers_where_what_and_with_what() {
+        let at_desk = filtered(&Filter {
+            off_the_floor: true,
+            equipment: Some(&[Equipment::Chair, Equipment::Desk]),
+            kinds: Some(&[StepKind::Stretch, StepKind::Mobility, StepKind::Strengthen]),
+            ..Filter::default()
+        });
+        let keys: Vec<&str> = at_desk.iter().map(|t| t.key()).collect();
+        for key in [
+            "seated-spinal-twist",
+            "seated-back-extension",
+            "standing-back-extension",
+            "seated-cat-camel",
+            "seated-hamstring",
+            "seated-figure-4",
+            "standing-hip-flexor",
+            "chin-tuck",
+            "shoulder-blade-squeeze",
+            "shoulder-rolls",
+            "desk-hip-hinge",
+        ] {
+            assert!(keys.contains(&key), "{key} missing from {keys:?}");
+        }
+        assert!(at_desk.iter().all(|t| !t.position.is_on_the_floor()));
+        // Without a desk, the hinge is left out; a chair alone still allows the hip flexor.
+        let chair_only = filtered(&Filter {
+            off_the_floor: true,
+            equipment: Some(&[Equipment::Chair]),
+            ..Filter::default()
+        });
+        assert!(chair_only.iter().all(|t| t.id != TechniqueId::DeskHipHinge));
+        assert!(
+            chair_only
+                .iter()
+                .any(|t| t.id == TechniqueId::StandingHipFlexor)
+        );
+        let strength = filtered(&Filter {
+            kinds: Some(&[StepKind::Strengthen]),
+            pattern: Some(Pattern::Hold),
+            areas: Some(&[BodyArea::Abdominals]),
+            ..Filter::default()
+        });
+        let keys: Vec<&str> = strength.iter().map(|t| t.key()).collect();
+        assert_eq!(
+            keys,
+            ["abdominal-brace", "curl-up", "side-bridge"],
+            "held strength for the tummy"
+        );
+        let on_chair = filtered(&Filter {
+            positions: Some(&[Position::OnChair]),
+            ..Filter::default()
+        });
+        assert!(on_chair.len() >= 7 && on_chair.iter().all(|t| t.position == Position::OnChair));
+        assert_eq!(filtered(&Filter::default()).len(), all().len());
+    }
+
+    #[test]
+    fn every_step_at_a_desk_keeps_the_chair_from_rolling_and_nothing_is_on_the_floor() {
+        for t in all() {
+            if t.position == Position::OnChair || t.equipment == Equipment::Chair {
+                assert!(
+                    t.caution.contains("chair that cannot roll"),
+                    "{}: {}",
+                    t.key(),
+                    t.caution
+                );
+            }
+        }
+        let floor = [
+            Position::OnBack,
+            Position::OnFront,
+            Position::OnSide,
+            Position::HandsAndKnees,
+            Position::HalfKneeling,
+            Position::Sitting,
+        ];
+        for position in Position::ALL {
+            assert_eq!(
+                position.is_on_the_floor(),
+                floor.contains(&position),
+                "{position:?}"
+            );
+        }
     }
 
     #[test]
