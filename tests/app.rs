@@ -713,3 +713,49 @@ fn selecting_a_very_long_routine_changes_nothing_by_itself() {
     let on_disk = std::fs::read_to_string(Store::at(dir.path()).settings_path()).expect("settings");
     assert!(!on_disk.contains("very-long"), "{on_disk}");
 }
+
+#[test]
+fn every_dialog_pauses_a_running_routine_and_resumes_it_only_if_it_was_running() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    rig.harness.key_press(Key::Enter);
+    rig.harness.run();
+    assert_eq!(rig.harness.state().screen(), Screen::Player);
+    rig.wait(2);
+    // Each way a dialog opens over the player, and the button that closes it again.
+    let dialogs: [(&str, &str); 4] = [
+        ("?", "Close"),
+        ("Settings", "Close"),
+        ("Red flags", "Close red flags"),
+        ("key ?", "Close"),
+    ];
+    for (open, close) in dialogs {
+        assert!(!rig.harness.state().paused(), "{open}: running before");
+        if open == "key ?" {
+            rig.harness.key_press(Key::Questionmark);
+            rig.harness.run();
+        } else {
+            rig.click(open);
+        }
+        assert!(rig.harness.state().dialog_open(), "{open} opened a dialog");
+        assert!(rig.harness.state().paused(), "{open} paused the routine");
+        let heard = rig.heard.cues().len();
+        rig.wait(40);
+        assert_eq!(rig.heard.cues().len(), heard, "{open}: nothing played behind it");
+        rig.click(close);
+        assert!(!rig.harness.state().dialog_open());
+        assert!(!rig.harness.state().paused(), "closing {open} resumed");
+    }
+    // Paused by the person first: a dialog opening and closing leaves it paused.
+    rig.harness.key_press(Key::Space);
+    rig.harness.run();
+    assert!(rig.harness.state().paused());
+    rig.click("?");
+    rig.click("Close");
+    assert!(rig.harness.state().paused(), "it stays paused");
+    rig.harness.key_press(Key::Escape);
+    rig.harness.run();
+    rig.click("Keep going");
+    assert!(rig.harness.state().paused(), "Keep going keeps it paused");
+}

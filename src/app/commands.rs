@@ -97,10 +97,7 @@ impl UnknotApp {
                 }
                 self.conductor.command(Session::skip);
             }
-            PlayerCommand::AskStop => {
-                let resume = self.pause_for_dialog();
-                self.open_modal(Modal::ConfirmStop { resume });
-            }
+            PlayerCommand::AskStop => self.open_modal(Modal::ConfirmStop),
         }
     }
 
@@ -403,18 +400,15 @@ impl UnknotApp {
             Opening::Keys => self.open_modal(Modal::Keys),
             Opening::Settings => self.open_modal(Modal::Settings),
             Opening::Notices => self.open_modal(Modal::Notices),
-            Opening::RedFlags => {
-                if self.modal.is_none() {
-                    let resume = self.pause_for_dialog();
-                    self.open_modal(Modal::RedFlags { resume });
-                }
-            }
+            Opening::RedFlags => self.open_modal(Modal::RedFlags),
         }
     }
 
-    /// Opens `modal` unless another dialog is open already (one at a time).
+    /// Opens `modal` unless another dialog is open already (one at a time). A running routine
+    /// pauses while it is open, whichever dialog it is.
     pub(super) fn open_modal(&mut self, modal: Modal) {
         if self.modal.is_none() {
+            self.resume_after_dialog = self.pause_for_dialog();
             self.modal = Some(modal);
         }
     }
@@ -435,8 +429,13 @@ impl UnknotApp {
         running
     }
 
-    fn resume_after_dialog(&mut self, resume: bool) {
-        if resume {
+    /// Once no dialog is open: resumes the routine the dialog paused, if it is still showing.
+    fn resume_if_dialog_paused(&mut self) {
+        if self.modal.is_some() {
+            return;
+        }
+        let resume = std::mem::take(&mut self.resume_after_dialog);
+        if resume && matches!(self.screen, Screen::Player(_)) {
             self.conductor.command(|session, now| {
                 session.resume(now);
                 Vec::new()
@@ -448,6 +447,11 @@ impl UnknotApp {
         let Some(modal) = self.modal.take() else {
             return;
         };
+        self.answer_modal(modal, command);
+        self.resume_if_dialog_paused();
+    }
+
+    fn answer_modal(&mut self, modal: Modal, command: ModalCommand) {
         match command {
             ModalCommand::Close => self.close_modal(modal),
             ModalCommand::Confirm => self.confirm_modal(modal),
@@ -494,18 +498,16 @@ impl UnknotApp {
         }
     }
 
-    /// Closes a dialog without doing anything (a paused routine resumes if it was running; the
-    /// pain question counts as skipped).
+    /// Closes a dialog without doing anything (the pain question counts as skipped).
     fn close_modal(&mut self, modal: Modal) {
         match modal {
-            Modal::ConfirmStop { resume } | Modal::RedFlags { resume } => {
-                self.resume_after_dialog(resume);
-            }
             Modal::Pain(ask) => {
                 let moment = ask.moment();
                 self.answer_pain(ask, crate::ui::history::PainCommand::Skip(moment));
             }
-            Modal::Keys
+            Modal::ConfirmStop
+            | Modal::RedFlags
+            | Modal::Keys
             | Modal::Settings
             | Modal::Notices
             | Modal::Import(_)
@@ -517,13 +519,13 @@ impl UnknotApp {
     /// A dialog's default action (Enter).
     fn confirm_modal(&mut self, modal: Modal) {
         match modal {
-            Modal::ConfirmStop { .. } => self.stop_routine(),
+            Modal::ConfirmStop => self.stop_routine(),
             Modal::Import(ImportFlow::Clash { incoming, .. }) => {
                 self.finish_import(incoming, ImportChoice::KeepBoth);
             }
             Modal::ChooseFile(chooser) => self.use_chosen_file(chooser),
             // For these the default is to close: "Keep editing" loses nothing.
-            Modal::RedFlags { .. }
+            Modal::RedFlags
             | Modal::Keys
             | Modal::Settings
             | Modal::Notices
@@ -582,6 +584,8 @@ impl UnknotApp {
     /// Moves from the player to the finished screen, with the session's summary; logs the run
     /// and asks the pain question after it, if due.
     pub(super) fn show_ending(&mut self) {
+        // The routine is over: nothing is left to resume when a dialog closes.
+        self.resume_after_dialog = false;
         let record = self.log_run(false);
         let (skipped, questions) = match &self.screen {
             Screen::Player(run) => (run.skipped.len(), run.questions),

@@ -48,7 +48,7 @@ impl UnknotApp {
             self.modal = Some(Modal::ConfirmDiscard { then_close: true });
         }
         if matches!(self.screen, Screen::Player(_)) && state == Some(State::Finished) {
-            if matches!(self.modal, Some(Modal::ConfirmStop { .. })) {
+            if matches!(self.modal, Some(Modal::ConfirmStop)) {
                 self.modal = None;
             }
             self.show_ending();

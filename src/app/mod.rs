@@ -151,6 +151,8 @@ pub struct UnknotApp {
     selected: Option<String>,
     screen: Screen,
     modal: Option<Modal>,
+    /// The dialog open now paused a running routine, which resumes once it closes.
+    resume_after_dialog: bool,
     learn: LearnState,
     learn_open: bool,
     notices: Notices,
@@ -243,6 +245,7 @@ impl UnknotApp {
             routines,
             screen: Screen::Home,
             modal: None,
+            resume_after_dialog: false,
             learn: LearnState::default(),
             learn_open: false,
             notices,

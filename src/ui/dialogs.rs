@@ -17,18 +17,13 @@ use crate::playback::cue::AudioStatus;
 use crate::store::routines::{Clash, ImportChoice};
 use crate::store::settings::Settings;
 
-/// The dialog that is open, with its own state.
+/// The dialog that is open, with its own state. Whichever it is, a running routine pauses
+/// while it is open and resumes when it closes, unless it was paused already.
 pub enum Modal {
-    /// "Stop this routine?"; `resume` says whether the routine was running when asked.
-    ConfirmStop {
-        /// Resume the routine if the person keeps going.
-        resume: bool,
-    },
-    /// The red flags; `resume` as for [`Modal::ConfirmStop`].
-    RedFlags {
-        /// Resume the routine when closed.
-        resume: bool,
-    },
+    /// "Stop this routine?"
+    ConfirmStop,
+    /// The red flags.
+    RedFlags,
     /// The keyboard shortcuts.
     Keys,
     /// Sound, pauses and theme.
@@ -179,8 +174,8 @@ fn close_on_backdrop<T>(response: &egui::ModalResponse<T>, commands: &mut Vec<Co
 pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let id = egui::Id::unique(match modal {
-        Modal::ConfirmStop { .. } => "confirm-stop",
-        Modal::RedFlags { .. } => "red-flags",
+        Modal::ConfirmStop => "confirm-stop",
+        Modal::RedFlags => "red-flags",
         Modal::Keys => "keys",
         Modal::Settings => "settings",
         Modal::Notices => "notices",
@@ -193,8 +188,8 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
     let response = egui::Modal::new(id).show(ctx, |ui| {
         ui.set_max_height(max_height);
         match modal {
-            Modal::ConfirmStop { .. } => confirm_stop_ui(ui, &mut commands),
-            Modal::RedFlags { .. } => {
+            Modal::ConfirmStop => confirm_stop_ui(ui, &mut commands),
+            Modal::RedFlags => {
                 ui.set_max_width(560.0);
                 ui.heading("Red flags");
                 egui::ScrollArea::vertical()
