@@ -481,8 +481,15 @@ impl UnknotApp {
                 }
             }
             ModalCommand::AnswerPain(answer) => {
-                if let Modal::Pain(ask) = modal {
-                    self.answer_pain(ask, answer);
+                if let Modal::Pain(mut ask) = modal {
+                    if matches!(answer, crate::ui::history::PainCommand::Skip(_)) && ask.has_note()
+                    {
+                        // Skip with a note typed: ask before dropping it.
+                        ask.confirming_skip = true;
+                        self.modal = Some(Modal::Pain(ask));
+                    } else {
+                        self.answer_pain(ask, answer);
+                    }
                 } else {
                     self.modal = Some(modal);
                 }
@@ -490,6 +497,7 @@ impl UnknotApp {
             ModalCommand::EditNote(note) => {
                 if let Modal::Pain(mut ask) = modal {
                     ask.note = note;
+                    ask.note_entered = false;
                     self.modal = Some(Modal::Pain(ask));
                 } else {
                     self.modal = Some(modal);
@@ -498,9 +506,19 @@ impl UnknotApp {
         }
     }
 
-    /// Closes a dialog without doing anything (the pain question counts as skipped).
+    /// Closes a dialog without doing anything (the pain question counts as skipped, unless a
+    /// note was typed: then it asks whether to keep the note, and Esc there goes back).
     fn close_modal(&mut self, modal: Modal) {
         match modal {
+            Modal::Pain(mut ask) if ask.confirming_skip => {
+                ask.confirming_skip = false;
+                ask.focus_rating = true;
+                self.modal = Some(Modal::Pain(ask));
+            }
+            Modal::Pain(mut ask) if ask.has_note() => {
+                ask.confirming_skip = true;
+                self.modal = Some(Modal::Pain(ask));
+            }
             Modal::Pain(ask) => {
                 let moment = ask.moment();
                 self.answer_pain(ask, crate::ui::history::PainCommand::Skip(moment));
@@ -524,6 +542,18 @@ impl UnknotApp {
                 self.finish_import(incoming, ImportChoice::KeepBoth);
             }
             Modal::ChooseFile(chooser) => self.use_chosen_file(chooser),
+            Modal::Pain(mut ask) if ask.has_note() && !ask.note_entered && !ask.confirming_skip => {
+                // Enter in the note: keep it and move on to the numbers.
+                ask.note_entered = true;
+                ask.focus_rating = true;
+                self.modal = Some(Modal::Pain(ask));
+            }
+            Modal::Pain(ask) if ask.has_note() => {
+                // Enter again (or "Keep the note"): the note is kept without a rating.
+                let note = ask.note.clone();
+                let moment = ask.moment();
+                self.answer_pain(ask, crate::ui::history::PainCommand::Unrated { moment, note });
+            }
             // For these the default is to close: "Keep editing" loses nothing.
             Modal::RedFlags
             | Modal::Keys

@@ -157,6 +157,10 @@ impl UnknotApp {
             };
             commands.extend(ui::dialogs::modal_ui(&ctx, modal, &context));
         }
+        if let Some(Modal::Pain(ask)) = &mut self.modal {
+            // The focus moved to the rating row once; Tab may take it on from there.
+            ask.focus_rating = false;
+        }
         let had_commands = !commands.is_empty();
         for command in commands {
             self.apply(command);
