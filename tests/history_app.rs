@@ -212,7 +212,8 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
     let minutes = (plan.total_secs + 30) / 60;
     assert!(
         rig.shows(&format!(
-            "Last 7 days: 1 session, {minutes} min; back pain 6 before and 3 after, on average."
+            "Last 7 days: 1 session, {minutes} min; back pain 6 before and 3 after on average, \
+             over 1 session rated before and after."
         )),
         "the headline"
     );

@@ -736,7 +736,8 @@ mod tests {
         let mut h = harness(view.clone(), vec2(1024.0, 2000.0));
         h.run();
         h.get_by_label(
-            "Last 7 days: 2 sessions, 18 min; back pain 6 before and 4 after, on average.",
+            "Last 7 days: 2 sessions, 18 min; back pain 6 before and 4 after on average, over 1 \
+             session rated before and after.",
         );
         h.get_by_label(&view.figures.calendar_summary());
         h.get_by_label("This week: 18 min in 2 sessions. Mon 6 min, Tue 12 min.");
