@@ -759,3 +759,38 @@ fn every_dialog_pauses_a_running_routine_and_resumes_it_only_if_it_was_running()
     rig.click("Keep going");
     assert!(rig.harness.state().paused(), "Keep going keeps it paused");
 }
+
+#[test]
+fn export_offers_a_free_file_outside_the_routines_folder_so_it_works_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    rig.click("Make it mine");
+    rig.click("Save");
+    let mine = rig.own_routines();
+    let id = &mine[0].id;
+    // The test's folder stands in for the home folder.
+    let offered = dir.path().join(format!("{id}.toml"));
+    rig.click("Export...");
+    let typed = rig.harness.get_by_label("File path").value().unwrap_or_default();
+    assert_eq!(typed, offered.display().to_string());
+    rig.click("Export");
+    assert!(!rig.harness.state().dialog_open(), "exported at once");
+    assert!(rig.shows(&format!(
+        "Exported \"{}\" to {}.",
+        mine[0].name,
+        offered.display()
+    )));
+    let exported = unknot::store::routines::read_import(&offered).expect("reads back");
+    assert_eq!(exported, mine[0]);
+    // Again: that name is taken now, so the next free one is offered.
+    rig.click("Export...");
+    let typed = rig.harness.get_by_label("File path").value().unwrap_or_default();
+    assert_eq!(
+        typed,
+        dir.path().join(format!("{id}-2.toml")).display().to_string()
+    );
+    rig.click("Export");
+    assert!(!rig.harness.state().dialog_open());
+    assert_eq!(rig.own_routines(), mine, "the routines folder is untouched");
+}

@@ -248,8 +248,8 @@ impl UnknotApp {
     /// filled in). `failed` says why the system dialog could not open, if it tried.
     pub(super) fn open_chooser(&mut self, purpose: FilePurpose, failed: Option<String>) {
         let mut places = Vec::new();
-        if let Some(home) = paths::home_folder() {
-            places.push(("Home folder".to_owned(), paths::folder_text(&home)));
+        if let Some(home) = &self.home_folder {
+            places.push(("Home folder".to_owned(), paths::folder_text(home)));
         }
         if let Some(own) = &self.own {
             places.push((
@@ -257,15 +257,19 @@ impl UnknotApp {
                 paths::folder_text(own.dir()),
             ));
         }
-        let start = places.last().map(|(_, p)| p.clone()).unwrap_or_default();
+        let routines_folder = places.last().map(|(_, p)| p.clone()).unwrap_or_default();
+        // Exports start in the home folder, never on top of the routine's own file, and with a
+        // name no file has yet, so Export works at once.
+        let home = places.first().map(|(_, p)| p.clone()).unwrap_or_default();
         let text = match &purpose {
-            FilePurpose::Import => start,
-            FilePurpose::Export { id, .. } => format!("{start}{id}.toml"),
-            FilePurpose::ExportHistory => format!(
-                "{}{}",
-                places.first().map_or("", |(_, p)| p.as_str()),
-                super::history::CSV_FILE_NAME
-            ),
+            FilePurpose::Import => routines_folder,
+            FilePurpose::Export { id, .. } => free_file_name(&home, id, "toml"),
+            FilePurpose::ExportHistory => {
+                let (stem, extension) = super::history::CSV_FILE_NAME
+                    .rsplit_once('.')
+                    .unwrap_or((super::history::CSV_FILE_NAME, "csv"));
+                free_file_name(&home, stem, extension)
+            }
         };
         let problem = failed.map(|why| {
             format!("The system's file dialog could not open ({why}), so type the path here.")
@@ -632,4 +636,19 @@ impl UnknotApp {
         self.screen = ending.map_or(Screen::Home, Screen::Finished);
         self.ask_after(record, questions);
     }
+}
+
+/// `folder` + `stem.extension`, or `stem-2.extension`, `stem-3.extension`… whichever is not
+/// taken yet (after 99 tries, the last one: the chooser then says it is taken).
+fn free_file_name(folder: &str, stem: &str, extension: &str) -> String {
+    let candidates = std::iter::once(format!("{stem}.{extension}"))
+        .chain((2..=99).map(|n| format!("{stem}-{n}.{extension}")));
+    let mut last = String::new();
+    for name in candidates {
+        last = format!("{folder}{name}");
+        if !std::path::Path::new(&paths::expand_home(&last)).exists() {
+            break;
+        }
+    }
+    last
 }
