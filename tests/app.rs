@@ -794,3 +794,34 @@ fn export_offers_a_free_file_outside_the_routines_folder_so_it_works_at_once() {
     assert!(!rig.harness.state().dialog_open());
     assert_eq!(rig.own_routines(), mine, "the routines folder is untouched");
 }
+
+#[test]
+fn alternating_steps_say_how_many_each_side_and_in_all_on_home_and_in_the_player() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    let routine = builtin::find("morning-mobility").expect("built-in");
+    let (index, rolls) = routine
+        .steps
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.sides == unknot::core::routine::Sides::Alternate)
+        .expect("Morning has an alternating step");
+    assert_eq!(rolls.reps, 8);
+    let label = format!("Repetitions for {}", rolls.name);
+    let reps = rig.harness.get_by_label(&label).value();
+    assert_eq!(reps.as_deref(), Some("8 each side (16 in all)"));
+
+    rig.harness.key_press(Key::Enter);
+    rig.harness.run();
+    for _ in 0..index {
+        rig.harness.key_press(Key::ArrowRight);
+        rig.harness.run();
+    }
+    assert!(rig.shows(&rolls.name));
+    rig.wait(6);
+    assert!(
+        rig.shows("Move 1 of 8, left side · 8 each side (16 in all)"),
+        "the player's rep line"
+    );
+}

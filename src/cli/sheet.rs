@@ -17,7 +17,7 @@ use crate::core::figure::svg::{escape, figure_svg};
 use crate::core::fit::Fitted;
 use crate::core::plan::{self, Timing};
 use crate::core::routine::model::{Sides, StepKind};
-use crate::core::routine::technique::{self, dose_label};
+use crate::core::routine::technique;
 use crate::core::routine::{Routine, STOP_RULE};
 
 /// Width of a step's figure on the page, in CSS pixels.
@@ -100,7 +100,7 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
              <p class=\"dose\">{dose}</p><div class=\"figure\">{svg}</div>",
             number = index + 1,
             name = escape(step.name.trim()),
-            dose = escape(&dose_label(step)),
+            dose = escape(&step.dose_words()),
         );
         let sides = sides_words(step.sides);
         if !sides.is_empty() {
@@ -185,7 +185,7 @@ mod tests {
         let html = sheet("morning-mobility", None);
         for (i, step) in routine.steps.iter().enumerate() {
             assert!(html.contains(&format!("{}. {}", i + 1, escape(&step.name))));
-            assert!(html.contains(&escape(&dose_label(step))), "{}", step.name);
+            assert!(html.contains(&escape(&step.dose_words())), "{}", step.name);
             assert!(html.contains(&escape(step.instructions.trim())));
         }
         let figures: usize = routine
@@ -194,6 +194,10 @@ mod tests {
             .map(|s| for_step(s).printed_poses().len())
             .sum();
         assert_eq!(html.matches("<svg").count(), figures, "every step's figure");
+        assert!(
+            html.contains("4 s × 8 each side (16 in all), alternating"),
+            "the knee rolls say the count per side and in all"
+        );
         assert!(html.contains(&escape(STOP_RULE)));
         for flag in RED_FLAGS_EMERGENCY.iter().chain(RED_FLAGS_URGENT) {
             assert!(html.contains(&escape(flag)), "{flag}");

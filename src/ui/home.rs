@@ -316,8 +316,9 @@ fn steps_ui(
                             .on_hover_text("A movement keeps its tempo; only the number of moves changes.");
                     }
                     let mut reps = step.reps;
+                    let sides = step.sides;
                     let reps_edit = ui
-                        .add(DragValue::new(&mut reps).range(REPS).prefix("× ").speed(0.1))
+                        .add(reps_drag_value(&mut reps, sides))
                         .accessible_name(format!("Repetitions for {}", step.name))
                         .on_hover_text(format!("Repetitions per side for step {}", index + 1));
                     if reps_edit.changed() {
@@ -325,7 +326,7 @@ fn steps_ui(
                     }
                 } else {
                     ui.label(RichText::new(format!("{} s", shown.rep_secs)).color(palette.quiet));
-                    ui.label(RichText::new(format!("× {}", shown.reps)).color(palette.quiet));
+                    ui.label(RichText::new(reps_text(shown.reps, shown.sides)).color(palette.quiet));
                 }
                 ui.label(match shown.sides {
                     Sides::None => "—",
@@ -340,6 +341,30 @@ fn steps_ui(
                 ui.end_row();
             }
         });
+}
+
+/// A step's repetitions as the steps table shows them: "× 8", or per side in words ("8 each
+/// side (16 in all)", from [`Sides::reps_words`]).
+fn reps_text(reps: u32, sides: Sides) -> String {
+    match sides {
+        Sides::None => format!("× {reps}"),
+        Sides::Each | Sides::Alternate => sides.reps_words(reps),
+    }
+}
+
+/// The repetitions field: dragged or typed as a number, shown as [`reps_text`] says.
+fn reps_drag_value(reps: &mut u32, sides: Sides) -> DragValue<'_> {
+    DragValue::new(reps)
+        .range(REPS)
+        .speed(0.1)
+        .custom_formatter(move |n, _| reps_text(n.round() as u32, sides))
+        .custom_parser(|text| {
+            text.trim()
+                .trim_start_matches('×')
+                .split_whitespace()
+                .next()
+                .and_then(|word| word.parse::<f64>().ok())
+        })
 }
 
 /// Sets one step's choice, by its id (moving any choices kept by position to ids first).

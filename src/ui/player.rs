@@ -31,7 +31,8 @@ pub fn phase_label(view: &View<'_>) -> &'static str {
 }
 
 /// Which repetition this is, when the step has more than one: "Rep 2 of 3" for holds, "Move 7
-/// of 12" for moves; on alternating steps the count is per side ("Move 3 of 8, left side").
+/// of 12" for moves; on alternating steps the count is per side ("Move 3 of 8, left side · 8
+/// each side (16 in all)").
 #[must_use]
 pub fn rep_line(view: &View<'_>) -> Option<String> {
     if view.rep == 0 || view.reps <= 1 {
@@ -47,6 +48,9 @@ pub fn rep_line(view: &View<'_>) -> Option<String> {
             Side::Left => ", left side",
             Side::Right => ", right side",
         });
+        // The count is per side: say so, and how many there are in all.
+        line.push_str(" · ");
+        line.push_str(&view.step.sides.reps_words(view.reps));
     }
     Some(line)
 }
