@@ -61,12 +61,14 @@ const HEADER_HEIGHT: f32 = 30.0;
 const PHASE_ROW: f32 = theme::PHASE_SIZE * 1.35;
 /// Height of the side badge row (kept on every step), at scale 1.
 const SIDE_ROW: f32 = theme::SIDE_SIZE * 1.5;
-/// Height of the step name row, at scale 1.
-const NAME_ROW: f32 = theme::STEP_NAME_SIZE * 1.35;
+/// Height of the step name row (two lines, so a long name wraps rather than being cut), at
+/// scale 1.
+const NAME_ROW: f32 = theme::STEP_NAME_SIZE * 1.35 * 2.0;
 /// The rep line's text size, at scale 1.
 const REP_SIZE: f32 = 20.0;
-/// Height of the rep line (kept on every step), at scale 1.
-const REP_ROW: f32 = REP_SIZE * 1.4;
+/// Height of the rep line (kept on every step; two lines for an alternating step's count),
+/// at scale 1.
+const REP_ROW: f32 = REP_SIZE * 1.4 * 2.0;
 /// The instructions' text size, at scale 1.
 const INSTRUCTIONS_SIZE: f32 = 18.0;
 /// The status column is laid out for this size at scale 1; larger columns scale it up.
@@ -349,12 +351,17 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
                     .size(theme::STEP_NAME_SIZE * layout.scale)
                     .strong(),
             )
-            .truncate(),
+            .halign(egui::Align::Center)
+            .wrap(),
         );
     });
     if let Some(count) = rep_line(view) {
         centred(ui, rep_row, "rep", &mut |ui| {
-            ui.label(RichText::new(&count).size(REP_SIZE * layout.scale));
+            ui.add(
+                egui::Label::new(RichText::new(&count).size(REP_SIZE * layout.scale))
+                    .halign(egui::Align::Center)
+                    .wrap(),
+            );
         });
     }
     let bar_width = bar_row.width().min(420.0 * layout.scale);
