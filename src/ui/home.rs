@@ -124,8 +124,11 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
         .show(ui, |ui| {
             if two_columns {
                 ui.columns(2, |columns| {
-                    columns[0].set_max_width(DETAIL_MAX_WIDTH);
-                    routine_summary_ui(&mut columns[0], view, &mut commands);
+                    let left = &mut columns[0];
+                    left.set_max_width(left.available_width().min(DETAIL_MAX_WIDTH));
+                    left.with_layout(Layout::top_down(Align::LEFT), |ui| {
+                        routine_summary_ui(ui, view, &mut commands);
+                    });
                     steps_ui(&mut columns[1], routine, choice, sized, &mut commands);
                 });
             } else {
