@@ -742,7 +742,11 @@ fn every_dialog_pauses_a_running_routine_and_resumes_it_only_if_it_was_running()
         assert!(rig.harness.state().paused(), "{open} paused the routine");
         let heard = rig.heard.cues().len();
         rig.wait(40);
-        assert_eq!(rig.heard.cues().len(), heard, "{open}: nothing played behind it");
+        assert_eq!(
+            rig.heard.cues().len(),
+            heard,
+            "{open}: nothing played behind it"
+        );
         rig.click(close);
         assert!(!rig.harness.state().dialog_open());
         assert!(!rig.harness.state().paused(), "closing {open} resumed");
@@ -772,7 +776,11 @@ fn export_offers_a_free_file_outside_the_routines_folder_so_it_works_at_once() {
     // The test's folder stands in for the home folder.
     let offered = dir.path().join(format!("{id}.toml"));
     rig.click("Export...");
-    let typed = rig.harness.get_by_label("File path").value().unwrap_or_default();
+    let typed = rig
+        .harness
+        .get_by_label("File path")
+        .value()
+        .unwrap_or_default();
     assert_eq!(typed, offered.display().to_string());
     rig.click("Export");
     assert!(!rig.harness.state().dialog_open(), "exported at once");
@@ -785,10 +793,17 @@ fn export_offers_a_free_file_outside_the_routines_folder_so_it_works_at_once() {
     assert_eq!(exported, mine[0]);
     // Again: that name is taken now, so the next free one is offered.
     rig.click("Export...");
-    let typed = rig.harness.get_by_label("File path").value().unwrap_or_default();
+    let typed = rig
+        .harness
+        .get_by_label("File path")
+        .value()
+        .unwrap_or_default();
     assert_eq!(
         typed,
-        dir.path().join(format!("{id}-2.toml")).display().to_string()
+        dir.path()
+            .join(format!("{id}-2.toml"))
+            .display()
+            .to_string()
     );
     rig.click("Export");
     assert!(!rig.harness.state().dialog_open());

@@ -567,7 +567,10 @@ fn enter_in_the_note_keeps_it_and_moves_to_the_numbers() {
     rig.finish_run();
     rig.type_note("better than this morning");
     rig.press(Key::Enter);
-    assert!(rig.shows(QUESTION), "Enter in the note does not skip the question");
+    assert!(
+        rig.shows(QUESTION),
+        "Enter in the note does not skip the question"
+    );
     assert!(rig.shows(
         "Your note is kept: tap a number to save it with your rating · Enter keeps the note without a rating"
     ));
@@ -588,7 +591,10 @@ fn enter_in_the_note_keeps_it_and_moves_to_the_numbers() {
     rig.press(Key::Enter);
     assert!(!rig.shows(QUESTION));
     let record = &rig.sessions()[0];
-    assert_eq!((record.note.as_str(), record.pain_after), ("tight hips", None));
+    assert_eq!(
+        (record.note.as_str(), record.pain_after),
+        ("tight hips", None)
+    );
 }
 
 #[test]
@@ -603,7 +609,10 @@ fn esc_or_skip_with_a_note_typed_asks_before_dropping_it() {
     rig.press(Key::Escape);
     assert!(rig.shows(QUESTION));
     assert_eq!(
-        rig.harness.get_by_label("Note (optional)").value().as_deref(),
+        rig.harness
+            .get_by_label("Note (optional)")
+            .value()
+            .as_deref(),
         Some("stiff")
     );
     // Skip asks too; keeping the note starts the routine with it and no rating.
@@ -613,7 +622,10 @@ fn esc_or_skip_with_a_note_typed_asks_before_dropping_it() {
     assert_eq!(rig.screen(), ScreenKind::Player);
     rig.finish_run();
     rig.click("Skip");
-    assert!(!rig.shows(QUESTION), "nothing typed after: Skip asks nothing");
+    assert!(
+        !rig.shows(QUESTION),
+        "nothing typed after: Skip asks nothing"
+    );
     let record = &rig.sessions()[0];
     assert_eq!(record.note, "stiff");
     assert_eq!((record.pain_before, record.pain_after), (None, None));

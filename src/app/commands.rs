@@ -556,7 +556,10 @@ impl UnknotApp {
                 // Enter again (or "Keep the note"): the note is kept without a rating.
                 let note = ask.note.clone();
                 let moment = ask.moment();
-                self.answer_pain(ask, crate::ui::history::PainCommand::Unrated { moment, note });
+                self.answer_pain(
+                    ask,
+                    crate::ui::history::PainCommand::Unrated { moment, note },
+                );
             }
             // For these the default is to close: "Keep editing" loses nothing.
             Modal::RedFlags

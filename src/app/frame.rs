@@ -302,7 +302,11 @@ impl UnknotApp {
 const LEARN_BESIDE_FROM: f32 = 1400.0;
 
 /// Learn's heading, its Close button and its pages.
-fn learn_panel_ui(ui: &mut egui::Ui, learn: &mut ui::learn::LearnState, commands: &mut Vec<Command>) {
+fn learn_panel_ui(
+    ui: &mut egui::Ui,
+    learn: &mut ui::learn::LearnState,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("Learn").size(20.0).strong());
         if ui.button("Close Learn").clicked() {

@@ -145,6 +145,7 @@ impl Notices {
 }
 
 /// The whole app's state.
+#[allow(clippy::struct_excessive_bools)] // Independent flags of the app, not a state machine.
 pub struct UnknotApp {
     conductor: Conductor,
     store: Option<Store>,

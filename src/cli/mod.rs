@@ -142,7 +142,11 @@ fn pause_parser() -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync 
 }
 
 fn weeks_parser() -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
-    whole_number_in(1..=crate::core::history::figures::MAX_WEEKS, "weeks", "the history can show")
+    whole_number_in(
+        1..=crate::core::history::figures::MAX_WEEKS,
+        "weeks",
+        "the history can show",
+    )
 }
 
 /// Runs a parsed command line and returns the exit code for a run that went as planned.
@@ -704,7 +708,8 @@ mod tests {
         };
         let too_long = message(&["unknot", "start", "x", "--minutes", "999"]);
         assert!(
-            too_long.contains("999 minutes is too many: a routine can be fitted to 1 to 120 minutes."),
+            too_long
+                .contains("999 minutes is too many: a routine can be fitted to 1 to 120 minutes."),
             "{too_long}"
         );
         assert!(!too_long.contains("1..="), "{too_long}");
@@ -713,8 +718,9 @@ mod tests {
                 .contains("0 minutes is too few: a routine can be fitted to 1 to 120 minutes.")
         );
         assert!(
-            message(&["unknot", "show", "x", "--minutes", "five"])
-                .contains("\"five\" is not a whole number: a routine can be fitted to 1 to 120 minutes.")
+            message(&["unknot", "show", "x", "--minutes", "five"]).contains(
+                "\"five\" is not a whole number: a routine can be fitted to 1 to 120 minutes."
+            )
         );
         assert!(
             message(&["unknot", "show", "x", "--switch", "99"])

@@ -96,7 +96,9 @@ impl PainAsk {
     pub fn lead(&self) -> &'static str {
         match &self.waiting {
             PainWaiting::Start { .. } => "Before you start. Tap a number, or Skip; it is optional.",
-            PainWaiting::Amend(record) if record.ending == crate::core::history::Ending::Finished => {
+            PainWaiting::Amend(record)
+                if record.ending == crate::core::history::Ending::Finished =>
+            {
                 "Now that you have finished. Tap a number, or Skip; it is optional."
             }
             PainWaiting::Amend(_) => {

@@ -1187,7 +1187,9 @@ mod tests {
                 .query_by_label("Step 1 rest between repetitions, seconds")
                 .is_none()
         );
-        harness.get_by_label("4 s × 8 each side (16 in all), alternating").rect();
+        harness
+            .get_by_label("4 s × 8 each side (16 in all), alternating")
+            .rect();
     }
 
     #[test]

@@ -626,7 +626,11 @@ pub struct PainPrompt<'a> {
 
 /// The question "How is your back right now?": a row of 0–10 to tap once, an optional note
 /// (typed before tapping; kept in `note` between frames) and Skip.
-pub fn pain_rating_ui(ui: &mut Ui, prompt: &PainPrompt<'_>, note: &mut String) -> Option<PainCommand> {
+pub fn pain_rating_ui(
+    ui: &mut Ui,
+    prompt: &PainPrompt<'_>,
+    note: &mut String,
+) -> Option<PainCommand> {
     let moment = prompt.moment;
     let mut command = None;
     let palette = Palette::of(ui.visuals());
@@ -640,7 +644,8 @@ pub fn pain_rating_ui(ui: &mut Ui, prompt: &PainPrompt<'_>, note: &mut String) -
         ui.add_space(theme::GAP_S);
         ui.horizontal(|ui| {
             let label = ui.label("Note (optional)");
-            let width = (ui.available_width() - ui.spacing().item_spacing.x).min(11.0 * 48.0 - 120.0);
+            let width =
+                (ui.available_width() - ui.spacing().item_spacing.x).min(11.0 * 48.0 - 120.0);
             ui.add(
                 TextEdit::singleline(note)
                     .hint_text("e.g. stiff after driving")

@@ -339,12 +339,18 @@ fn steps_ui(
                             .wrap(),
                         );
                         ui.horizontal_wrapped(|ui| {
-                            step_dose_ui(ui, original, choice, authored, fitted, shown, index, over, commands);
-                            ui.label(RichText::new(match shown.sides {
-                                Sides::None => "",
-                                Sides::Each => "left, then right",
-                                Sides::Alternate => "alternating",
-                            }).color(palette.quiet));
+                            step_dose_ui(
+                                ui, original, choice, authored, fitted, shown, index, over,
+                                commands,
+                            );
+                            ui.label(
+                                RichText::new(match shown.sides {
+                                    Sides::None => "",
+                                    Sides::Each => "left, then right",
+                                    Sides::Alternate => "alternating",
+                                })
+                                .color(palette.quiet),
+                            );
                         });
                         let described = change.describe();
                         ui.add(
@@ -354,7 +360,11 @@ fn steps_ui(
                                 } else {
                                     format!("At this length: {described}")
                                 })
-                                .color(if change.is_change() { palette.caution } else { palette.quiet }),
+                                .color(if change.is_change() {
+                                    palette.caution
+                                } else {
+                                    palette.quiet
+                                }),
                             )
                             .wrap(),
                         );
@@ -395,7 +405,15 @@ fn step_dose_ui(
                 authored.dose_range().label(Pattern::Hold),
             ));
         if hold_edit.changed() {
-            commands.push(set_step(choice, original, &authored.id, StepOverride { hold_secs: Some(hold), ..over }));
+            commands.push(set_step(
+                choice,
+                original,
+                &authored.id,
+                StepOverride {
+                    hold_secs: Some(hold),
+                    ..over
+                },
+            ));
         }
     } else {
         ui.label(format!("{} s a move", step.rep_secs))
@@ -407,7 +425,15 @@ fn step_dose_ui(
         .accessible_name(format!("Repetitions for {}", step.name))
         .on_hover_text(format!("Repetitions per side for step {}", index + 1));
     if reps_edit.changed() {
-        commands.push(set_step(choice, original, &authored.id, StepOverride { reps: Some(reps), ..over }));
+        commands.push(set_step(
+            choice,
+            original,
+            &authored.id,
+            StepOverride {
+                reps: Some(reps),
+                ..over
+            },
+        ));
     }
 }
 

@@ -185,14 +185,12 @@ impl PainAverages {
     pub fn difference(&self) -> Option<String> {
         let (before, after) = (self.paired_before?, self.paired_after?);
         let change = rating_text((after - before).abs());
-        Some(match change.as_str() {
-            "0" => "the same before and after, on average".to_owned(),
-            _ => {
-                let points = if change == "1" { "point" } else { "points" };
-                let way = if after < before { "lower" } else { "higher" };
-                format!("{change} {points} {way} after, on average")
-            }
-        })
+        if change == "0" {
+            return Some("the same before and after, on average".to_owned());
+        }
+        let points = if change == "1" { "point" } else { "points" };
+        let way = if after < before { "lower" } else { "higher" };
+        Some(format!("{change} {points} {way} after, on average"))
     }
 }
 
@@ -865,14 +863,23 @@ mod tests {
         );
         let one = Figures::compute(&[rated(TODAY, 10, 5, 4)], TODAY, 12);
         assert!(
-            one.pain_summary().contains("over 1 session rated before and after. That is 1 point lower after, on average;"),
+            one.pain_summary().contains(
+                "over 1 session rated before and after. That is 1 point lower after, on average;"
+            ),
             "{}",
             one.pain_summary()
         );
         let higher = Figures::compute(&[rated(TODAY, 10, 2, 5)], TODAY, 12);
-        assert!(higher.pain_summary().contains("3 points higher after, on average"));
+        assert!(
+            higher
+                .pain_summary()
+                .contains("3 points higher after, on average")
+        );
         let same = Figures::compute(&[rated(TODAY, 10, 3, 3)], TODAY, 12);
-        assert!(same.pain_summary().contains("the same before and after, on average"));
+        assert!(
+            same.pain_summary()
+                .contains("the same before and after, on average")
+        );
         assert!(
             Figures::compute(&[], TODAY, 12)
                 .pain_summary()
@@ -899,7 +906,11 @@ mod tests {
              after, so before and after are not compared."
         );
         let week = figures.pain_weeks.last().expect("a week");
-        assert_eq!((week.before, week.after), (None, None), "the weekly lines too");
+        assert_eq!(
+            (week.before, week.after),
+            (None, None),
+            "the weekly lines too"
+        );
 
         // With one session rated both times among them, only that one is compared.
         let records = [

@@ -875,7 +875,10 @@ pub(crate) mod tests {
         assert_eq!(Sides::Alternate.reps_words(8), "8 each side (16 in all)");
         assert_eq!(step("Knee hug", 30, 3, false).dose_words(), "30 s × 3");
         assert_eq!(step("Knee hug", 60, 1, false).dose_words(), "60 s");
-        assert_eq!(step("Knee hug", 30, 2, true).dose_words(), "30 s × 2 each side");
+        assert_eq!(
+            step("Knee hug", 30, 2, true).dose_words(),
+            "30 s × 2 each side"
+        );
         assert_eq!(moves("Tilt", 4, 12, Sides::None).dose_words(), "4 s × 12");
         assert_eq!(
             moves("Bird dog", 4, 8, Sides::Alternate).dose_words(),
