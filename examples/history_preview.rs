@@ -74,7 +74,12 @@ fn main() -> eframe::Result {
         theme::apply(ui.ctx(), choice);
         egui::CentralPanel::default().show(ui, |ui| {
             if pain {
-                let _ = pain_rating_ui(ui, PainMoment::Before, &mut note);
+                let prompt = unknot::ui::history::PainPrompt {
+                    moment: PainMoment::Before,
+                    lead: "Before you start. Tap a number, or Skip; it is optional.",
+                    focus_rating: false,
+                };
+                let _ = pain_rating_ui(ui, &prompt, &mut note);
             } else {
                 let _ = history_ui(ui, &view);
             }

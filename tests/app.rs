@@ -758,3 +758,130 @@ fn selecting_a_very_long_routine_changes_nothing_by_itself() {
     let on_disk = std::fs::read_to_string(Store::at(dir.path()).settings_path()).expect("settings");
     assert!(!on_disk.contains("very-long"), "{on_disk}");
 }
+
+#[test]
+fn every_dialog_pauses_a_running_routine_and_resumes_it_only_if_it_was_running() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    rig.harness.key_press(Key::Enter);
+    rig.harness.run();
+    assert_eq!(rig.harness.state().screen(), Screen::Player);
+    rig.wait(2);
+    // Each way a dialog opens over the player, and the button that closes it again.
+    let dialogs: [(&str, &str); 4] = [
+        ("?", "Close"),
+        ("Settings", "Close"),
+        ("Red flags", "Close red flags"),
+        ("key ?", "Close"),
+    ];
+    for (open, close) in dialogs {
+        assert!(!rig.harness.state().paused(), "{open}: running before");
+        if open == "key ?" {
+            rig.harness.key_press(Key::Questionmark);
+            rig.harness.run();
+        } else {
+            rig.click(open);
+        }
+        assert!(rig.harness.state().dialog_open(), "{open} opened a dialog");
+        assert!(rig.harness.state().paused(), "{open} paused the routine");
+        let heard = rig.heard.cues().len();
+        rig.wait(40);
+        assert_eq!(
+            rig.heard.cues().len(),
+            heard,
+            "{open}: nothing played behind it"
+        );
+        rig.click(close);
+        assert!(!rig.harness.state().dialog_open());
+        assert!(!rig.harness.state().paused(), "closing {open} resumed");
+    }
+    // Paused by the person first: a dialog opening and closing leaves it paused.
+    rig.harness.key_press(Key::Space);
+    rig.harness.run();
+    assert!(rig.harness.state().paused());
+    rig.click("?");
+    rig.click("Close");
+    assert!(rig.harness.state().paused(), "it stays paused");
+    rig.harness.key_press(Key::Escape);
+    rig.harness.run();
+    rig.click("Keep going");
+    assert!(rig.harness.state().paused(), "Keep going keeps it paused");
+}
+
+#[test]
+fn export_offers_a_free_file_outside_the_routines_folder_so_it_works_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    rig.click("Make it mine");
+    rig.click("Save");
+    let mine = rig.own_routines();
+    let id = &mine[0].id;
+    // The test's folder stands in for the home folder.
+    let offered = dir.path().join(format!("{id}.toml"));
+    rig.click("Export...");
+    let typed = rig
+        .harness
+        .get_by_label("File path")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(typed, offered.display().to_string());
+    rig.click("Export");
+    assert!(!rig.harness.state().dialog_open(), "exported at once");
+    assert!(rig.shows(&format!(
+        "Exported \"{}\" to {}.",
+        mine[0].name,
+        offered.display()
+    )));
+    let exported = unknot::store::routines::read_import(&offered).expect("reads back");
+    assert_eq!(exported, mine[0]);
+    // Again: that name is taken now, so the next free one is offered.
+    rig.click("Export...");
+    let typed = rig
+        .harness
+        .get_by_label("File path")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(
+        typed,
+        dir.path()
+            .join(format!("{id}-2.toml"))
+            .display()
+            .to_string()
+    );
+    rig.click("Export");
+    assert!(!rig.harness.state().dialog_open());
+    assert_eq!(rig.own_routines(), mine, "the routines folder is untouched");
+}
+
+#[test]
+fn alternating_steps_say_how_many_each_side_and_in_all_on_home_and_in_the_player() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), None);
+    rig.select(MORNING);
+    let routine = builtin::find("morning-mobility").expect("built-in");
+    let (index, rolls) = routine
+        .steps
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.sides == unknot::core::routine::Sides::Alternate)
+        .expect("Morning has an alternating step");
+    assert_eq!(rolls.reps, 8);
+    let label = format!("Repetitions for {}", rolls.name);
+    let reps = rig.harness.get_by_label(&label).value();
+    assert_eq!(reps.as_deref(), Some("8 each side (16 in all)"));
+
+    rig.harness.key_press(Key::Enter);
+    rig.harness.run();
+    for _ in 0..index {
+        rig.harness.key_press(Key::ArrowRight);
+        rig.harness.run();
+    }
+    assert!(rig.shows(&rolls.name));
+    rig.wait(6);
+    assert!(
+        rig.shows("Move 1 of 8, left side · 8 each side (16 in all)"),
+        "the player's rep line"
+    );
+}

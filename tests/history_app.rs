@@ -169,7 +169,7 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
     assert_eq!(logged.len(), 1);
     assert_eq!(logged[0].pain_after, None);
     assert!(rig.shows(QUESTION));
-    assert!(rig.shows("Now that you have stopped. Tap a number, or Skip; it is optional."));
+    assert!(rig.shows("Now that you have finished. Tap a number, or Skip; it is optional."));
     rig.click("3");
     assert!(!rig.shows(QUESTION));
 
@@ -212,7 +212,8 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
     let minutes = (plan.total_secs + 30) / 60;
     assert!(
         rig.shows(&format!(
-            "Last 7 days: 1 session, {minutes} min; back pain 6 before and 3 after, on average."
+            "Last 7 days: 1 session, {minutes} min; back pain 6 before and 3 after on average, \
+             over 1 session rated before and after."
         )),
         "the headline"
     );
@@ -239,6 +240,10 @@ fn a_run_stopped_half_way_is_logged_with_the_steps_reached_and_pauses_left_out()
     rig.click("Stop routine");
     assert_eq!(rig.screen(), ScreenKind::Finished);
     assert!(rig.shows(QUESTION), "asked after a stopped run too");
+    assert!(
+        rig.shows("Now that you have stopped. Tap a number, or Skip; it is optional."),
+        "a stopped run is asked about as stopped"
+    );
     rig.click("Skip");
     assert!(!rig.shows(QUESTION));
 
@@ -573,4 +578,105 @@ fn a_damaged_line_in_the_log_is_named_on_the_history_screen_and_the_rest_shows()
     let after = std::fs::read_to_string(&path).expect("read");
     assert!(after.starts_with("{\"format_version\":1,\"start\":\"garbled\n"));
     assert_eq!(rig.sessions().len(), 1);
+}
+
+impl Rig {
+    /// Types `text` into the pain question's note.
+    fn type_note(&mut self, text: &str) {
+        self.harness.get_by_label("Note (optional)").focus();
+        self.harness.run();
+        self.harness.get_by_label("Note (optional)").type_text(text);
+        self.harness.run();
+    }
+
+    /// Runs the routine to its end; the question after it is then open.
+    fn finish_run(&mut self) {
+        self.wait(u64::from(plan().total_secs) + 1);
+        assert_eq!(self.screen(), ScreenKind::Finished);
+        assert!(self.shows(QUESTION));
+    }
+}
+
+#[test]
+fn enter_in_the_note_keeps_it_and_moves_to_the_numbers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), true, true, big());
+    rig.press(Key::Escape); // nothing typed: Esc skips the question before
+    assert_eq!(rig.screen(), ScreenKind::Player);
+    rig.finish_run();
+    rig.type_note("better than this morning");
+    rig.press(Key::Enter);
+    assert!(
+        rig.shows(QUESTION),
+        "Enter in the note does not skip the question"
+    );
+    assert!(rig.shows(
+        "Your note is kept: tap a number to save it with your rating · Enter keeps the note without a rating"
+    ));
+    // The focus is on the numbers now: Space presses the first, 0.
+    rig.press(Key::Space);
+    assert!(!rig.shows(QUESTION));
+    let record = &rig.sessions()[0];
+    assert_eq!(record.note, "better than this morning");
+    assert_eq!(record.pain_after, PainRating::new(0));
+
+    // Enter twice: the note is kept without a rating.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), true, true, big());
+    rig.press(Key::Escape);
+    rig.finish_run();
+    rig.type_note("tight hips");
+    rig.press(Key::Enter);
+    rig.press(Key::Enter);
+    assert!(!rig.shows(QUESTION));
+    let record = &rig.sessions()[0];
+    assert_eq!(
+        (record.note.as_str(), record.pain_after),
+        ("tight hips", None)
+    );
+}
+
+#[test]
+fn esc_or_skip_with_a_note_typed_asks_before_dropping_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), true, true, big());
+    // Before the run: a note, then Esc asks; Esc again goes back with the note still there.
+    rig.type_note("stiff");
+    rig.press(Key::Escape);
+    assert!(rig.shows("Keep your note?"));
+    assert_eq!(rig.screen(), ScreenKind::Home, "nothing started yet");
+    rig.press(Key::Escape);
+    assert!(rig.shows(QUESTION));
+    assert_eq!(
+        rig.harness
+            .get_by_label("Note (optional)")
+            .value()
+            .as_deref(),
+        Some("stiff")
+    );
+    // Skip asks too; keeping the note starts the routine with it and no rating.
+    rig.click("Skip");
+    assert!(rig.shows("Keep your note?"));
+    rig.click("Keep the note, no rating");
+    assert_eq!(rig.screen(), ScreenKind::Player);
+    rig.finish_run();
+    rig.click("Skip");
+    assert!(
+        !rig.shows(QUESTION),
+        "nothing typed after: Skip asks nothing"
+    );
+    let record = &rig.sessions()[0];
+    assert_eq!(record.note, "stiff");
+    assert_eq!((record.pain_before, record.pain_after), (None, None));
+
+    // Dropping the note on purpose keeps nothing.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), true, true, big());
+    rig.press(Key::Escape);
+    rig.finish_run();
+    rig.type_note("never mind");
+    rig.press(Key::Escape);
+    rig.click("Drop the note");
+    assert!(!rig.shows(QUESTION));
+    assert_eq!(rig.sessions()[0].note, "");
 }

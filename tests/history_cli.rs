@@ -75,8 +75,23 @@ fn history_prints_the_summaries_the_calendar_and_the_sessions() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "Last 7 days: 3 sessions, 27 min; back pain 6 before and 4 after, on average."
+        "Last 7 days: 3 sessions, 27 min; back pain 6 before and 4 after on average, over 1 \
+         session rated before and after.",
+        "three sessions rated before, one of them after: only that one is compared"
     );
+    assert!(
+        text.contains(
+            "Back pain over the last 12 weeks: 6 before and 4 after on average, over 1 session \
+             rated before and after. That is 2 points lower after, on average; it describes the \
+             ratings you entered, not what caused them."
+        ),
+        "{text}"
+    );
+    // The app's History screen draws the same sentences from the same figures.
+    let today = jiff::civil::date(2026, 12, 1);
+    let figures = unknot::core::history::figures::Figures::compute(&sessions(), today, 12);
+    assert_eq!(lines[0], figures.headline());
+    assert!(text.contains(&figures.pain_summary()));
     assert_eq!(
         lines[1],
         "Current streak: 2 active days in a row; longest: 2 days (this one)."

@@ -130,7 +130,10 @@ fn a_finished_and_a_half_stopped_run_are_logged_and_shown_with_the_right_figures
 
     let mut h = harness(app);
     h.run();
-    h.get_by_label("Last 7 days: 2 sessions, 15 min; back pain 6 before and 4 after, on average.");
+    h.get_by_label(
+        "Last 7 days: 2 sessions, 15 min; back pain 6 before and 4 after on average, over 1 \
+         session rated before and after.",
+    );
     h.get_by_label("This week: 15 min in 2 sessions. Mon 10 min, Tue 5 min.");
     h.get_by_label("5:00 of 10:00, stopped part-way");
     h.get_by_label("10:00 of 10:00, finished");
@@ -147,7 +150,10 @@ fn a_finished_and_a_half_stopped_run_are_logged_and_shown_with_the_right_figures
         std::slice::from_ref(&finished)
     );
     h.get_by_label("Deleted the session of Tue 1 Dec, Desk break.");
-    h.get_by_label("Last 7 days: 1 session, 10 min; back pain 6 before and 4 after, on average.");
+    h.get_by_label(
+        "Last 7 days: 1 session, 10 min; back pain 6 before and 4 after on average, over 1 \
+         session rated before and after.",
+    );
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(
@@ -202,7 +208,10 @@ fn a_damaged_line_shows_a_notice_naming_it_and_the_rest_is_shown() {
         notice.contains("It was skipped and kept in the file"),
         "{notice}"
     );
-    h.get_by_label("Last 7 days: 1 session, 7 min; back pain 6 on average.");
+    h.get_by_label(
+        "Last 7 days: 1 session, 7 min; back pain rated in 1 session, none both before and \
+         after, so before and after are not compared.",
+    );
     h.get_by_label("Dismiss").click();
     h.run();
     assert!(

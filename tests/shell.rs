@@ -316,11 +316,15 @@ fn space_and_arrows_do_nothing_behind_a_dialog_on_the_player() {
     rig.press(Key::Enter);
     rig.click("?");
     assert!(rig.shows("Keyboard shortcuts"));
+    assert!(
+        rig.harness.state().paused(),
+        "the overlay pauses the routine"
+    );
     rig.press(Key::Space);
     rig.press(Key::ArrowRight);
     assert!(
-        !rig.harness.state().paused(),
-        "Space did not pause behind the overlay"
+        rig.harness.state().paused(),
+        "Space did not resume behind the overlay"
     );
     assert!(
         rig.shows("Pelvic tilt"),
@@ -328,6 +332,10 @@ fn space_and_arrows_do_nothing_behind_a_dialog_on_the_player() {
     );
     rig.press(Key::Escape);
     assert!(!rig.dialog_open());
+    assert!(
+        !rig.harness.state().paused(),
+        "closing it resumes the routine"
+    );
     assert_eq!(
         rig.screen(),
         ScreenKind::Player,

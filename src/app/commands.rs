@@ -86,10 +86,7 @@ impl UnknotApp {
             PlayerCommand::TogglePause => self.conductor.command(Session::toggle_pause),
             PlayerCommand::Back => self.conductor.command(Session::back),
             PlayerCommand::Skip => self.conductor.command(Session::skip),
-            PlayerCommand::AskStop => {
-                let resume = self.pause_for_dialog();
-                self.open_modal(Modal::ConfirmStop { resume });
-            }
+            PlayerCommand::AskStop => self.open_modal(Modal::ConfirmStop),
         }
     }
 
@@ -241,8 +238,8 @@ impl UnknotApp {
     /// filled in). `failed` says why the system dialog could not open, if it tried.
     pub(super) fn open_chooser(&mut self, purpose: FilePurpose, failed: Option<String>) {
         let mut places = Vec::new();
-        if let Some(home) = paths::home_folder() {
-            places.push(("Home folder".to_owned(), paths::folder_text(&home)));
+        if let Some(home) = &self.home_folder {
+            places.push(("Home folder".to_owned(), paths::folder_text(home)));
         }
         if let Some(own) = &self.own {
             places.push((
@@ -250,15 +247,19 @@ impl UnknotApp {
                 paths::folder_text(own.dir()),
             ));
         }
-        let start = places.last().map(|(_, p)| p.clone()).unwrap_or_default();
+        let routines_folder = places.last().map(|(_, p)| p.clone()).unwrap_or_default();
+        // Exports start in the home folder, never on top of the routine's own file, and with a
+        // name no file has yet, so Export works at once.
+        let home = places.first().map(|(_, p)| p.clone()).unwrap_or_default();
         let text = match &purpose {
-            FilePurpose::Import => start,
-            FilePurpose::Export { id, .. } => format!("{start}{id}.toml"),
-            FilePurpose::ExportHistory => format!(
-                "{}{}",
-                places.first().map_or("", |(_, p)| p.as_str()),
-                super::history::CSV_FILE_NAME
-            ),
+            FilePurpose::Import => routines_folder,
+            FilePurpose::Export { id, .. } => free_file_name(&home, id, "toml"),
+            FilePurpose::ExportHistory => {
+                let (stem, extension) = super::history::CSV_FILE_NAME
+                    .rsplit_once('.')
+                    .unwrap_or((super::history::CSV_FILE_NAME, "csv"));
+                free_file_name(&home, stem, extension)
+            }
         };
         let problem = failed.map(|why| {
             format!("The system's file dialog could not open ({why}), so type the path here.")
@@ -399,18 +400,15 @@ impl UnknotApp {
             Opening::Keys => self.open_modal(Modal::Keys),
             Opening::Settings => self.open_modal(Modal::Settings),
             Opening::Notices => self.open_modal(Modal::Notices),
-            Opening::RedFlags => {
-                if self.modal.is_none() {
-                    let resume = self.pause_for_dialog();
-                    self.open_modal(Modal::RedFlags { resume });
-                }
-            }
+            Opening::RedFlags => self.open_modal(Modal::RedFlags),
         }
     }
 
-    /// Opens `modal` unless another dialog is open already (one at a time).
+    /// Opens `modal` unless another dialog is open already (one at a time). A running routine
+    /// pauses while it is open, whichever dialog it is.
     pub(super) fn open_modal(&mut self, modal: Modal) {
         if self.modal.is_none() {
+            self.resume_after_dialog = self.pause_for_dialog();
             self.modal = Some(modal);
         }
     }
@@ -431,8 +429,13 @@ impl UnknotApp {
         running
     }
 
-    fn resume_after_dialog(&mut self, resume: bool) {
-        if resume {
+    /// Once no dialog is open: resumes the routine the dialog paused, if it is still showing.
+    fn resume_if_dialog_paused(&mut self) {
+        if self.modal.is_some() {
+            return;
+        }
+        let resume = std::mem::take(&mut self.resume_after_dialog);
+        if resume && matches!(self.screen, Screen::Player(_)) {
             self.conductor.command(|session, now| {
                 session.resume(now);
                 Vec::new()
@@ -444,6 +447,11 @@ impl UnknotApp {
         let Some(modal) = self.modal.take() else {
             return;
         };
+        self.answer_modal(modal, command);
+        self.resume_if_dialog_paused();
+    }
+
+    fn answer_modal(&mut self, modal: Modal, command: ModalCommand) {
         match command {
             ModalCommand::Close => self.close_modal(modal),
             ModalCommand::Confirm => self.confirm_modal(modal),
@@ -473,8 +481,15 @@ impl UnknotApp {
                 }
             }
             ModalCommand::AnswerPain(answer) => {
-                if let Modal::Pain(ask) = modal {
-                    self.answer_pain(ask, answer);
+                if let Modal::Pain(mut ask) = modal {
+                    if matches!(answer, crate::ui::history::PainCommand::Skip(_)) && ask.has_note()
+                    {
+                        // Skip with a note typed: ask before dropping it.
+                        ask.confirming_skip = true;
+                        self.modal = Some(Modal::Pain(ask));
+                    } else {
+                        self.answer_pain(ask, answer);
+                    }
                 } else {
                     self.modal = Some(modal);
                 }
@@ -482,6 +497,7 @@ impl UnknotApp {
             ModalCommand::EditNote(note) => {
                 if let Modal::Pain(mut ask) = modal {
                     ask.note = note;
+                    ask.note_entered = false;
                     self.modal = Some(Modal::Pain(ask));
                 } else {
                     self.modal = Some(modal);
@@ -490,18 +506,26 @@ impl UnknotApp {
         }
     }
 
-    /// Closes a dialog without doing anything (a paused routine resumes if it was running; the
-    /// pain question counts as skipped).
+    /// Closes a dialog without doing anything (the pain question counts as skipped, unless a
+    /// note was typed: then it asks whether to keep the note, and Esc there goes back).
     fn close_modal(&mut self, modal: Modal) {
         match modal {
-            Modal::ConfirmStop { resume } | Modal::RedFlags { resume } => {
-                self.resume_after_dialog(resume);
+            Modal::Pain(mut ask) if ask.confirming_skip => {
+                ask.confirming_skip = false;
+                ask.focus_rating = true;
+                self.modal = Some(Modal::Pain(ask));
+            }
+            Modal::Pain(mut ask) if ask.has_note() => {
+                ask.confirming_skip = true;
+                self.modal = Some(Modal::Pain(ask));
             }
             Modal::Pain(ask) => {
                 let moment = ask.moment();
                 self.answer_pain(ask, crate::ui::history::PainCommand::Skip(moment));
             }
-            Modal::Keys
+            Modal::ConfirmStop
+            | Modal::RedFlags
+            | Modal::Keys
             | Modal::Settings
             | Modal::Notices
             | Modal::Import(_)
@@ -513,13 +537,28 @@ impl UnknotApp {
     /// A dialog's default action (Enter).
     fn confirm_modal(&mut self, modal: Modal) {
         match modal {
-            Modal::ConfirmStop { .. } => self.stop_routine(),
+            Modal::ConfirmStop => self.stop_routine(),
             Modal::Import(ImportFlow::Clash { incoming, .. }) => {
                 self.finish_import(incoming, ImportChoice::KeepBoth);
             }
             Modal::ChooseFile(chooser) => self.use_chosen_file(chooser),
+            Modal::Pain(mut ask) if ask.has_note() && !ask.note_entered && !ask.confirming_skip => {
+                // Enter in the note: keep it and move on to the numbers.
+                ask.note_entered = true;
+                ask.focus_rating = true;
+                self.modal = Some(Modal::Pain(ask));
+            }
+            Modal::Pain(ask) if ask.has_note() => {
+                // Enter again (or "Keep the note"): the note is kept without a rating.
+                let note = ask.note.clone();
+                let moment = ask.moment();
+                self.answer_pain(
+                    ask,
+                    crate::ui::history::PainCommand::Unrated { moment, note },
+                );
+            }
             // For these the default is to close: "Keep editing" loses nothing.
-            Modal::RedFlags { .. }
+            Modal::RedFlags
             | Modal::Keys
             | Modal::Settings
             | Modal::Notices
@@ -580,6 +619,8 @@ impl UnknotApp {
     /// Moves from the player to the finished screen, with the session's summary; logs the run
     /// and asks the pain question after it, if due.
     pub(super) fn show_ending(&mut self) {
+        // The routine is over: nothing is left to resume when a dialog closes.
+        self.resume_after_dialog = false;
         let record = self.log_run(false);
         let questions = match &self.screen {
             Screen::Player(run) => run.questions,
@@ -596,4 +637,19 @@ impl UnknotApp {
         self.screen = ending.map_or(Screen::Home, Screen::Finished);
         self.ask_after(record, questions);
     }
+}
+
+/// `folder` + `stem.extension`, or `stem-2.extension`, `stem-3.extension`… whichever is not
+/// taken yet (after 99 tries, the last one: the chooser then says it is taken).
+fn free_file_name(folder: &str, stem: &str, extension: &str) -> String {
+    let candidates = std::iter::once(format!("{stem}.{extension}"))
+        .chain((2..=99).map(|n| format!("{stem}-{n}.{extension}")));
+    let mut last = String::new();
+    for name in candidates {
+        last = format!("{folder}{name}");
+        if !std::path::Path::new(&paths::expand_home(&last)).exists() {
+            break;
+        }
+    }
+    last
 }

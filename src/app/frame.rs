@@ -48,7 +48,7 @@ impl UnknotApp {
             self.modal = Some(Modal::ConfirmDiscard { then_close: true });
         }
         if matches!(self.screen, Screen::Player(_)) && state == Some(State::Finished) {
-            if matches!(self.modal, Some(Modal::ConfirmStop { .. })) {
+            if matches!(self.modal, Some(Modal::ConfirmStop)) {
                 self.modal = None;
             }
             self.show_ending();
@@ -124,20 +124,18 @@ impl UnknotApp {
                 ));
             });
         }
-        if self.learn_open {
+        // Learn sits beside the screen where there is room for both, and always beside the
+        // player (the routine stays in view); in a narrower window it takes the screen's place
+        // until it is closed, rather than squeezing both.
+        let learn_in_place = self.learn_open
+            && !matches!(self.screen, Screen::Player(_))
+            && ctx.content_rect().width() < LEARN_BESIDE_FROM;
+        if self.learn_open && !learn_in_place {
             egui::Panel::right("learn")
                 .resizable(true)
                 .default_size(500.0)
                 .size_range(320.0..=600.0)
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(egui::RichText::new("Learn").size(20.0).strong());
-                        if ui.button("Close Learn").clicked() {
-                            commands.push(Command::Open(Opening::ToggleLearn));
-                        }
-                    });
-                    ui::learn::learn_ui(ui, &mut self.learn);
-                });
+                .show(ui, |ui| learn_panel_ui(ui, &mut self.learn, &mut commands));
         }
         let dropped = ui::dialogs::dropped_routine_files(&ctx);
         if matches!(self.screen, Screen::Home) && self.modal.is_none() {
@@ -147,7 +145,11 @@ impl UnknotApp {
                 "Nothing was imported: drop routine files on the home screen, with no dialog open.",
             ));
         }
-        commands.extend(self.screen_ui(ui));
+        if learn_in_place {
+            central_panel(ui).show(ui, |ui| learn_panel_ui(ui, &mut self.learn, &mut commands));
+        } else {
+            commands.extend(self.screen_ui(ui));
+        }
         if let Some(modal) = &self.modal {
             let context = DialogContext {
                 settings: &self.settings,
@@ -156,6 +158,10 @@ impl UnknotApp {
                 notices: &self.notices.list,
             };
             commands.extend(ui::dialogs::modal_ui(&ctx, modal, &context));
+        }
+        if let Some(Modal::Pain(ask)) = &mut self.modal {
+            // The focus moved to the rating row once; Tab may take it on from there.
+            ask.focus_rating = false;
         }
         let had_commands = !commands.is_empty();
         for command in commands {
@@ -290,6 +296,24 @@ impl UnknotApp {
         });
         commands
     }
+}
+
+/// From this window width on, Learn opens beside the screen instead of in its place.
+const LEARN_BESIDE_FROM: f32 = 1400.0;
+
+/// Learn's heading, its Close button and its pages.
+fn learn_panel_ui(
+    ui: &mut egui::Ui,
+    learn: &mut ui::learn::LearnState,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("Learn").size(20.0).strong());
+        if ui.button("Close Learn").clicked() {
+            commands.push(Command::Open(Opening::ToggleLearn));
+        }
+    });
+    ui::learn::learn_ui(ui, learn);
 }
 
 /// The central panel without a fill of its own: the window is cleared to the panel colour

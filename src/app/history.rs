@@ -72,13 +72,10 @@ impl UnknotApp {
             && self.modal.is_none()
             && questions.ask(PainMoment::Before, self.settings.ask_back_pain)
         {
-            self.modal = Some(Modal::Pain(PainAsk {
-                note: String::new(),
-                waiting: PainWaiting::Start {
-                    plan: Box::new(plan),
-                    questions,
-                },
-            }));
+            self.modal = Some(Modal::Pain(PainAsk::new(PainWaiting::Start {
+                plan: Box::new(plan),
+                questions,
+            })));
             return;
         }
         self.start_run(plan, questions, None, String::new());
@@ -150,10 +147,9 @@ impl UnknotApp {
     ) {
         let Some(record) = record else { return };
         if self.modal.is_none() && questions.ask(PainMoment::After, self.settings.ask_back_pain) {
-            self.modal = Some(Modal::Pain(PainAsk {
-                note: String::new(),
-                waiting: PainWaiting::Amend(Box::new(record)),
-            }));
+            self.modal = Some(Modal::Pain(PainAsk::new(PainWaiting::Amend(Box::new(
+                record,
+            )))));
         }
     }
 
@@ -162,6 +158,7 @@ impl UnknotApp {
     pub(super) fn answer_pain(&mut self, ask: PainAsk, answer: PainCommand) {
         let (rating, note) = match answer {
             PainCommand::Rated { rating, note, .. } => (Some(rating), note),
+            PainCommand::Unrated { note, .. } => (None, note.trim().to_owned()),
             PainCommand::Skip(_) => (None, String::new()),
         };
         match ask.waiting {

@@ -74,6 +74,8 @@ pub struct AppConfig {
     /// Where spoken lines go (tests); `None`: the voice's own output on the real machine, or
     /// silence (and chimes in its place) in tests.
     pub speaker: Option<Box<dyn crate::playback::speech::Speaker>>,
+    /// The person's home folder: where the in-app file chooser offers to export.
+    pub home_folder: Option<std::path::PathBuf>,
 }
 
 impl AppConfig {
@@ -102,13 +104,17 @@ impl AppConfig {
             cue_log,
             dialogs: Box::new(SystemDialogs),
             speaker: None,
+            home_folder: crate::store::paths::home_folder(),
         }
     }
 
-    /// A test set-up: the given clock, player and folder; no timer thread, no measuring.
+    /// A test set-up: the given clock, player and folder (which also stands in for the home
+    /// folder); no timer thread, no measuring.
     #[must_use]
     pub fn for_tests(clock: Arc<dyn Clock>, player: Box<dyn CuePlayer>, store: Store) -> Self {
+        let home_folder = store.data_dir.parent().map(std::path::Path::to_path_buf);
         Self {
+            home_folder,
             clock,
             player,
             open_outputs: None,
@@ -140,6 +146,7 @@ impl Notices {
 }
 
 /// The whole app's state.
+#[allow(clippy::struct_excessive_bools)] // Independent flags of the app, not a state machine.
 pub struct UnknotApp {
     conductor: Conductor,
     store: Option<Store>,
@@ -159,12 +166,16 @@ pub struct UnknotApp {
     one_off_minutes: Option<u32>,
     screen: Screen,
     modal: Option<Modal>,
+    /// The dialog open now paused a running routine, which resumes once it closes.
+    resume_after_dialog: bool,
     learn: LearnState,
     learn_open: bool,
     notices: Notices,
     undo: Option<(Deleted, String)>,
     last_plan: Option<Plan>,
     dialogs: Box<dyn FileDialogs>,
+    /// Where the in-app file chooser offers to export.
+    home_folder: Option<std::path::PathBuf>,
     audio: AudioStatus,
     /// What the voice can do (shown in the settings).
     voice: crate::playback::speech::VoiceStatus,
@@ -251,12 +262,14 @@ impl UnknotApp {
             one_off_minutes: None,
             screen: Screen::Home,
             modal: None,
+            resume_after_dialog: false,
             learn: LearnState::default(),
             learn_open: false,
             notices,
             undo: None,
             last_plan: None,
             dialogs: config.dialogs,
+            home_folder: config.home_folder,
             audio,
             close_window: false,
             theme_applied: None,

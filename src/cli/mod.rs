@@ -22,7 +22,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::bail;
-use clap::builder::RangedI64ValueParser;
 use clap::{Parser, Subcommand};
 
 use crate::app::{self, StartRequest};
@@ -105,7 +104,7 @@ pub enum Command {
     /// Print your session history: summaries, a calendar and the sessions (or CSV).
     History {
         /// How many weeks to show (1–520; default 12). With --csv, only those weeks' sessions.
-        #[arg(long, value_name = "N", value_parser = RangedI64ValueParser::<u32>::new().range(1..=520))]
+        #[arg(long, value_name = "N", value_parser = weeks_parser())]
         weeks: Option<u32>,
         /// Print every session as CSV (the documented header first) instead.
         #[arg(long)]
@@ -123,14 +122,43 @@ pub enum Command {
     },
 }
 
-fn minutes_parser() -> RangedI64ValueParser<u32> {
-    let range = fit::TARGET_MINUTES;
-    RangedI64ValueParser::new().range(i64::from(*range.start())..=i64::from(*range.end()))
+/// Parses a whole number in `range`, or says in plain words what is allowed: "999 minutes is
+/// too many: a routine can be fitted to 1 to 120 minutes."
+fn whole_number_in(
+    range: std::ops::RangeInclusive<u32>,
+    unit: &'static str,
+    what: &'static str,
+) -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
+    move |text: &str| {
+        let allowed = format!("{what} {} to {} {unit}", range.start(), range.end());
+        let value: i64 = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("\"{text}\" is not a whole number: {allowed}."))?;
+        match u32::try_from(value) {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ if value > i64::from(*range.end()) => {
+                Err(format!("{value} {unit} is too many: {allowed}."))
+            }
+            _ => Err(format!("{value} {unit} is too few: {allowed}.")),
+        }
+    }
 }
 
-fn pause_parser() -> RangedI64ValueParser<u32> {
-    let range = plan::PAUSE_SECS;
-    RangedI64ValueParser::new().range(i64::from(*range.start())..=i64::from(*range.end()))
+fn minutes_parser() -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
+    whole_number_in(fit::TARGET_MINUTES, "minutes", "a routine can be fitted to")
+}
+
+fn pause_parser() -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
+    whole_number_in(plan::PAUSE_SECS, "seconds", "a pause can last")
+}
+
+fn weeks_parser() -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
+    whole_number_in(
+        1..=crate::core::history::figures::MAX_WEEKS,
+        "weeks",
+        "the history can show",
+    )
 }
 
 /// Runs a parsed command line and returns the exit code for a run that went as planned.
@@ -716,6 +744,40 @@ mod tests {
         };
         assert_eq!((minutes, get_ready, switch), (Some(120), None, Some(0)));
         assert!(matches!(parse(&["unknot"]), Ok(None)));
+    }
+
+    #[test]
+    fn out_of_range_values_are_explained_in_plain_words() {
+        let message = |args: &[&str]| {
+            Cli::try_parse_from(args)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        let too_long = message(&["unknot", "start", "x", "--minutes", "999"]);
+        assert!(
+            too_long
+                .contains("999 minutes is too many: a routine can be fitted to 1 to 120 minutes."),
+            "{too_long}"
+        );
+        assert!(!too_long.contains("1..="), "{too_long}");
+        assert!(
+            message(&["unknot", "show", "x", "--minutes", "0"])
+                .contains("0 minutes is too few: a routine can be fitted to 1 to 120 minutes.")
+        );
+        assert!(
+            message(&["unknot", "show", "x", "--minutes", "five"]).contains(
+                "\"five\" is not a whole number: a routine can be fitted to 1 to 120 minutes."
+            )
+        );
+        assert!(
+            message(&["unknot", "show", "x", "--switch", "99"])
+                .contains("99 seconds is too many: a pause can last 0 to 30 seconds.")
+        );
+        assert!(
+            message(&["unknot", "history", "--weeks", "521"])
+                .contains("521 weeks is too many: the history can show 1 to 520 weeks.")
+        );
     }
 
     #[test]

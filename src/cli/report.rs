@@ -207,7 +207,8 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
-            "Last 7 days: 1 session, 12 min; back pain 6 before and 4 after, on average."
+            "Last 7 days: 1 session, 12 min; back pain 6 before and 4 after on average, over 1 \
+             session rated before and after."
         );
         assert_eq!(lines[5], "     Nov");
         assert_eq!(lines[6], "Mon  █·");

@@ -17,32 +17,38 @@ use crate::core::figure::svg::{escape, figure_svg};
 use crate::core::fit::Fitted;
 use crate::core::plan::{self, Timing};
 use crate::core::routine::model::{Sides, StepKind};
-use crate::core::routine::technique::dose_label;
 use crate::core::routine::{Routine, STOP_RULE};
 
-/// Width of a step's figure on the page, in CSS pixels.
-const FIGURE_WIDTH: f32 = 300.0;
+/// Width of a step's figure on the page, in CSS pixels (half the page, less the card's edges).
+const FIGURE_WIDTH: f32 = 320.0;
 
 const STYLE: &str = "\
-@page { size: auto; margin: 12mm; }
-body { font: 13pt/1.35 system-ui, sans-serif; color: #1d232b; margin: 0 auto; max-width: 190mm; }
-h1 { font-size: 22pt; margin: 0 0 2pt; }
-.meta { color: #4a5360; margin: 0 0 8pt; }
-.stop { border: 2pt solid #b0231a; padding: 6pt 10pt; margin: 8pt 0; }
-.stop h2, .flags h2 { font-size: 13pt; margin: 0 0 2pt; }
-ol.steps { list-style: none; padding: 0; margin: 0; font-size: 0; }
-ol.steps li { display: inline-block; vertical-align: top; box-sizing: border-box; width: 49%; \
-margin: 0 2% 8pt 0; font-size: 12pt; break-inside: avoid; page-break-inside: avoid; \
-border: 1pt solid #c6ccd4; border-radius: 6pt; padding: 6pt 8pt; }
-ol.steps li:nth-child(2n) { margin-right: 0; }
-.step h2 { font-size: 14pt; margin: 0; }
-.dose { font-weight: 600; margin: 2pt 0; }
+@page { size: A4; margin: 10mm 12mm; }
+body { font: 12.5pt/1.3 system-ui, sans-serif; color: #1d232b; margin: 0 auto; max-width: 190mm; }
+h1 { font-size: 20pt; margin: 0; }
+.meta { color: #4a5360; margin: 0 0 4pt; }
+.summary { margin: 0 0 4pt; }
+.stop { border: 2pt solid #b0231a; padding: 3pt 8pt; margin: 4pt 0 6pt; break-inside: avoid; }
+.stop h2 { display: inline; font-size: 12.5pt; margin: 0; }
+.stop p { display: inline; margin: 0; }
+.flags h2 { font-size: 11.5pt; margin: 0 0 1pt; }
+ol.steps { list-style: none; padding: 0; margin: 0; display: grid; \
+grid-template-columns: 1fr 1fr; gap: 6pt 8pt; }
+ol.steps li { box-sizing: border-box; font-size: 11.5pt; break-inside: avoid; \
+page-break-inside: avoid; border: 1pt solid #c6ccd4; border-radius: 6pt; padding: 5pt 8pt; }
+.step h2 { font-size: 13.5pt; margin: 0; }
+.step p { margin: 3pt 0; }
+.dose { font-weight: 600; }
 .figure { text-align: center; }
-.figure svg { display: inline-block; margin: 2pt 0; max-width: 100%; height: auto; }
+.figure svg { display: inline-block; margin: 0; max-width: 100%; max-height: 40mm; \
+width: auto; height: auto; }
 .watch { color: #6b4500; }
-.flags { break-inside: avoid; margin-top: 10pt; font-size: 11pt; }
-.flags ul { margin: 2pt 0 6pt; padding-left: 16pt; }
-.sources { font-size: 9pt; color: #4a5360; margin-top: 8pt; }
+.flags { margin-top: 8pt; font-size: 10pt; line-height: 1.25; column-count: 2; column-gap: 14pt; }
+.flags h2 { break-after: avoid; }
+.flags ul { margin: 1pt 0 4pt; padding-left: 14pt; }
+.flags li { break-inside: avoid; }
+.sources { font-size: 8.5pt; color: #4a5360; margin-top: 6pt; }
+@media screen { body { padding: 12pt; } }
 ";
 
 /// What sides a step is done on, in words for the page.
@@ -71,11 +77,15 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
         length = crate::core::history::figures::duration_text(u64::from(total)),
     );
     if !routine.summary.trim().is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(routine.summary.trim()));
+        let _ = writeln!(
+            out,
+            "<p class=\"summary\">{}</p>",
+            escape(routine.summary.trim())
+        );
     }
     let _ = writeln!(
         out,
-        "<div class=\"stop\"><h2>{}</h2><p>{}</p></div>",
+        "<div class=\"stop\"><h2>{}:</h2> <p>{}</p></div>",
         escape(STOP_RULE_HEADING),
         escape(STOP_RULE)
     );
@@ -100,7 +110,7 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
              <p class=\"dose\">{dose}</p><div class=\"figure\">{svg}</div>",
             number = index + 1,
             name = escape(step.name.trim()),
-            dose = escape(&dose_label(step)),
+            dose = escape(&step.dose_words()),
         );
         let sides = sides_words(step.sides);
         if !sides.is_empty() {
@@ -185,7 +195,7 @@ mod tests {
         let html = sheet("morning-mobility", None);
         for (i, step) in routine.steps.iter().enumerate() {
             assert!(html.contains(&format!("{}. {}", i + 1, escape(&step.name))));
-            assert!(html.contains(&escape(&dose_label(step))), "{}", step.name);
+            assert!(html.contains(&escape(&step.dose_words())), "{}", step.name);
             assert!(html.contains(&escape(step.instructions.trim())));
         }
         let figures: usize = routine
@@ -194,6 +204,10 @@ mod tests {
             .map(|s| for_step(s).printed_poses().len())
             .sum();
         assert_eq!(html.matches("<svg").count(), figures, "every step's figure");
+        assert!(
+            html.contains("4 s × 8 each side (16 in all), alternating"),
+            "the knee rolls say the count per side and in all"
+        );
         assert!(html.contains(&escape(STOP_RULE)));
         for flag in RED_FLAGS_EMERGENCY.iter().chain(RED_FLAGS_URGENT) {
             assert!(html.contains(&escape(flag)), "{flag}");

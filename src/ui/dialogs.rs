@@ -17,18 +17,13 @@ use crate::core::settings::Settings;
 use crate::playback::cue::AudioStatus;
 use crate::store::routines::{Clash, ImportChoice};
 
-/// The dialog that is open, with its own state.
+/// The dialog that is open, with its own state. Whichever it is, a running routine pauses
+/// while it is open and resumes when it closes, unless it was paused already.
 pub enum Modal {
-    /// "Stop this routine?"; `resume` says whether the routine was running when asked.
-    ConfirmStop {
-        /// Resume the routine if the person keeps going.
-        resume: bool,
-    },
-    /// The red flags; `resume` as for [`Modal::ConfirmStop`].
-    RedFlags {
-        /// Resume the routine when closed.
-        resume: bool,
-    },
+    /// "Stop this routine?"
+    ConfirmStop,
+    /// The red flags.
+    RedFlags,
     /// The keyboard shortcuts.
     Keys,
     /// Sound, pauses and theme.
@@ -49,11 +44,19 @@ pub enum Modal {
 }
 
 /// The pain question while it is open: the note typed so far, and what waits on the answer.
+/// A typed note is never dropped without asking: Enter in the note moves to the rating row
+/// (and a second Enter keeps the note without a rating); Esc or Skip ask first.
 pub struct PainAsk {
     /// The optional note, as typed so far.
     pub note: String,
     /// What happens once it is answered or skipped.
     pub waiting: PainWaiting,
+    /// Enter was pressed with a note typed: the next Enter keeps the note without a rating.
+    pub note_entered: bool,
+    /// Move the keyboard focus to the rating row on the next frame (once).
+    pub focus_rating: bool,
+    /// Esc or Skip with a note typed: asking whether to keep the note.
+    pub confirming_skip: bool,
 }
 
 /// What waits on the pain question.
@@ -70,6 +73,40 @@ pub enum PainWaiting {
 }
 
 impl PainAsk {
+    /// The question, with nothing typed yet.
+    #[must_use]
+    pub fn new(waiting: PainWaiting) -> Self {
+        Self {
+            note: String::new(),
+            waiting,
+            note_entered: false,
+            focus_rating: false,
+            confirming_skip: false,
+        }
+    }
+
+    /// Whether a note has been typed (spaces alone do not count).
+    #[must_use]
+    pub fn has_note(&self) -> bool {
+        !self.note.trim().is_empty()
+    }
+
+    /// The line under the question: when it is asked, in words that fit how the run ended.
+    #[must_use]
+    pub fn lead(&self) -> &'static str {
+        match &self.waiting {
+            PainWaiting::Start { .. } => "Before you start. Tap a number, or Skip; it is optional.",
+            PainWaiting::Amend(record)
+                if record.ending == crate::core::history::Ending::Finished =>
+            {
+                "Now that you have finished. Tap a number, or Skip; it is optional."
+            }
+            PainWaiting::Amend(_) => {
+                "Now that you have stopped. Tap a number, or Skip; it is optional."
+            }
+        }
+    }
+
     /// Before or after the run.
     #[must_use]
     pub fn moment(&self) -> PainMoment {
@@ -179,8 +216,8 @@ fn close_on_backdrop<T>(response: &egui::ModalResponse<T>, commands: &mut Vec<Co
 pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let id = egui::Id::unique(match modal {
-        Modal::ConfirmStop { .. } => "confirm-stop",
-        Modal::RedFlags { .. } => "red-flags",
+        Modal::ConfirmStop => "confirm-stop",
+        Modal::RedFlags => "red-flags",
         Modal::Keys => "keys",
         Modal::Settings => "settings",
         Modal::Notices => "notices",
@@ -193,8 +230,8 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
     let response = egui::Modal::new(id).show(ctx, |ui| {
         ui.set_max_height(max_height);
         match modal {
-            Modal::ConfirmStop { .. } => confirm_stop_ui(ui, &mut commands),
-            Modal::RedFlags { .. } => {
+            Modal::ConfirmStop => confirm_stop_ui(ui, &mut commands),
+            Modal::RedFlags => {
                 ui.set_max_width(560.0);
                 ui.heading("Red flags");
                 egui::ScrollArea::vertical()
@@ -246,20 +283,57 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
                 ui.label(RichText::new("Enter keeps editing · Esc keeps editing").small());
             }
             Modal::ChooseFile(chooser) => file_chooser_ui(ui, chooser, &mut commands),
-            Modal::Pain(ask) => {
-                ui.set_width(540.0);
-                let mut note = ask.note.clone();
-                if let Some(answer) = super::history::pain_rating_ui(ui, ask.moment(), &mut note) {
-                    commands.push(Command::Modal(ModalCommand::AnswerPain(answer)));
-                } else if note != ask.note {
-                    commands.push(Command::Modal(ModalCommand::EditNote(note)));
-                }
-                ui.label(RichText::new("Esc or Enter skips").small());
-            }
+            Modal::Pain(ask) => pain_ui(ui, ask, &mut commands),
         }
     });
     close_on_backdrop(&response, &mut commands);
     commands
+}
+
+fn pain_ui(ui: &mut Ui, ask: &PainAsk, commands: &mut Vec<Command>) {
+    ui.set_width(540.0_f32.min(ui.ctx().content_rect().width() - 60.0));
+    let moment = ask.moment();
+    if ask.confirming_skip {
+        ui.heading("Keep your note?");
+        ui.add(egui::Label::new(format!("You wrote: \"{}\"", ask.note.trim())).wrap());
+        ui.add_space(theme::GAP_M);
+        ui.horizontal_wrapped(|ui| {
+            if default_button(ui, "Keep the note, no rating") {
+                commands.push(Command::Modal(ModalCommand::Confirm));
+            }
+            if ui.button("Back to the question").clicked() {
+                commands.push(Command::Modal(ModalCommand::Close));
+            }
+            if ui.button("Drop the note").clicked() {
+                let drop = super::history::PainCommand::Unrated {
+                    moment,
+                    note: String::new(),
+                };
+                commands.push(Command::Modal(ModalCommand::AnswerPain(drop)));
+            }
+        });
+        ui.label(RichText::new("Enter keeps the note · Esc goes back to the question").small());
+        return;
+    }
+    let prompt = super::history::PainPrompt {
+        moment,
+        lead: ask.lead(),
+        focus_rating: ask.focus_rating,
+    };
+    let mut note = ask.note.clone();
+    if let Some(answer) = super::history::pain_rating_ui(ui, &prompt, &mut note) {
+        commands.push(Command::Modal(ModalCommand::AnswerPain(answer)));
+    } else if note != ask.note {
+        commands.push(Command::Modal(ModalCommand::EditNote(note)));
+    }
+    let keys = if ask.note_entered {
+        "Your note is kept: tap a number to save it with your rating · Enter keeps the note without a rating"
+    } else if ask.has_note() {
+        "Enter moves to the numbers, keeping your note · Esc asks before dropping it"
+    } else {
+        "Esc or Enter skips"
+    };
+    ui.add(egui::Label::new(RichText::new(keys).small()).wrap());
 }
 
 fn confirm_stop_ui(ui: &mut Ui, commands: &mut Vec<Command>) {

@@ -16,7 +16,7 @@ use egui::{
 use super::theme::{self, Palette};
 use crate::core::plan::{Timing, clock, total_secs};
 use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, step_problems};
-use crate::core::routine::technique::{self, Technique, dose_label};
+use crate::core::routine::technique::{self, Technique};
 use crate::core::routine::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
 };
@@ -618,7 +618,7 @@ fn step_card_ui(
                 };
                 ui.label(RichText::new(format!("{number}. {name}")).strong());
                 ui.label(
-                    RichText::new(format!("{} · {}", step.kind.label(), dose_label(step)))
+                    RichText::new(format!("{} · {}", step.kind.label(), step.dose_words()))
                         .color(palette.quiet),
                 );
                 if !problems.is_empty() {
@@ -944,7 +944,7 @@ fn catalogue_ui(ui: &mut Ui, state: &mut EditorState) {
                 super::figure::thumbnail_ui(ui, figure, technique.sides);
                 ui.vertical(|ui| {
                     ui.label(RichText::new(technique.name).strong());
-                    let mut facts = technique.dose_label();
+                    let mut facts = technique.step(technique.key()).dose_words();
                     if technique.equipment != Equipment::None {
                         facts.push_str(" · ");
                         facts.push_str(technique.equipment.label());
@@ -1186,7 +1186,9 @@ mod tests {
                 .query_by_label("Step 1 rest between repetitions, seconds")
                 .is_none()
         );
-        harness.get_by_label("8 × 4 s · alternate sides").rect();
+        harness
+            .get_by_label("4 s × 8 each side (16 in all), alternating")
+            .rect();
     }
 
     #[test]

@@ -601,13 +601,37 @@ pub enum PainCommand {
         /// The optional note.
         note: String,
     },
-    /// No answer this time.
+    /// Skip the question. With a note typed, the app asks first whether to keep it.
     Skip(PainMoment),
+    /// No rating this time, keeping this note (an empty note: a plain skip, nothing kept).
+    Unrated {
+        /// Before or after the routine.
+        moment: PainMoment,
+        /// The note to keep.
+        note: String,
+    },
+}
+
+/// How the question is put: when, the line under it, and whether the keyboard focus should
+/// move to the rating row this frame (after Enter in the note field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PainPrompt<'a> {
+    /// Before or after the routine.
+    pub moment: PainMoment,
+    /// The line under the question ("Before you start. …").
+    pub lead: &'a str,
+    /// Move the keyboard focus to the rating row now.
+    pub focus_rating: bool,
 }
 
 /// The question "How is your back right now?": a row of 0–10 to tap once, an optional note
 /// (typed before tapping; kept in `note` between frames) and Skip.
-pub fn pain_rating_ui(ui: &mut Ui, moment: PainMoment, note: &mut String) -> Option<PainCommand> {
+pub fn pain_rating_ui(
+    ui: &mut Ui,
+    prompt: &PainPrompt<'_>,
+    note: &mut String,
+) -> Option<PainCommand> {
+    let moment = prompt.moment;
     let mut command = None;
     let palette = Palette::of(ui.visuals());
     ui.vertical(|ui| {
@@ -616,20 +640,17 @@ pub fn pain_rating_ui(ui: &mut Ui, moment: PainMoment, note: &mut String) -> Opt
                 .size(24.0)
                 .strong(),
         );
-        ui.label(match moment {
-            PainMoment::Before => "Before you start. Tap a number, or Skip; it is optional.",
-            PainMoment::After => {
-                "Now that you have stopped. Tap a number, or Skip; it is optional."
-            }
-        });
+        ui.add(Label::new(prompt.lead).wrap());
         ui.add_space(theme::GAP_S);
         ui.horizontal(|ui| {
             let label = ui.label("Note (optional)");
+            let width =
+                (ui.available_width() - ui.spacing().item_spacing.x).min(11.0 * 48.0 - 120.0);
             ui.add(
                 TextEdit::singleline(note)
                     .hint_text("e.g. stiff after driving")
                     .char_limit(crate::core::history::MAX_NOTE_CHARS)
-                    .desired_width(11.0 * 48.0 - 120.0),
+                    .desired_width(width),
             )
             .labelled_by(label.id);
         });
@@ -643,7 +664,11 @@ pub fn pain_rating_ui(ui: &mut Ui, moment: PainMoment, note: &mut String) -> Opt
                     PAIN_MAX => format!("{PAIN_MAX}, worst imaginable"),
                     _ => value.to_string(),
                 };
-                if ui.add(button).accessible_name(name).clicked()
+                let response = ui.add(button).accessible_name(name);
+                if prompt.focus_rating && value == 0 {
+                    response.request_focus();
+                }
+                if response.clicked()
                     && let Some(rating) = PainRating::new(value)
                 {
                     command = Some(PainCommand::Rated {
@@ -716,7 +741,8 @@ mod tests {
         let mut h = harness(view.clone(), vec2(1024.0, 2000.0));
         h.run();
         h.get_by_label(
-            "Last 7 days: 2 sessions, 18 min; back pain 6 before and 4 after, on average.",
+            "Last 7 days: 2 sessions, 18 min; back pain 6 before and 4 after on average, over 1 \
+             session rated before and after.",
         );
         h.get_by_label(&view.figures.calendar_summary());
         h.get_by_label("This week: 18 min in 2 sessions. Mon 6 min, Tue 12 min.");
@@ -907,7 +933,12 @@ mod tests {
             .with_size(vec2(1024.0, 640.0))
             .build_ui_state(
                 |ui, state: &mut PainState| {
-                    if let Some(command) = pain_rating_ui(ui, state.0, &mut state.1) {
+                    let prompt = PainPrompt {
+                        moment: state.0,
+                        lead: "Tap a number",
+                        focus_rating: false,
+                    };
+                    if let Some(command) = pain_rating_ui(ui, &prompt, &mut state.1) {
                         state.2 = Some(command);
                     }
                 },

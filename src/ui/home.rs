@@ -117,12 +117,45 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
         return commands;
     };
     let routine = &listed.routine;
-    let palette = Palette::of(ui.visuals());
+    // Wide windows: the length and Start on the left, the steps beside them; else one column.
+    let two_columns = ui.available_width() >= TWO_COLUMNS_FROM;
     ScrollArea::vertical()
         .id_salt("routine-detail")
         .show(ui, |ui| {
-            ui.set_max_width(ui.available_width().min(760.0));
-            ui.label(RichText::new(&routine.name).size(28.0).strong());
+            if two_columns {
+                ui.columns(2, |columns| {
+                    let left = &mut columns[0];
+                    left.set_max_width(left.available_width().min(DETAIL_MAX_WIDTH));
+                    left.with_layout(Layout::top_down(Align::LEFT), |ui| {
+                        routine_summary_ui(ui, view, &mut commands);
+                    });
+                    steps_ui(&mut columns[1], routine, choice, sized, &mut commands);
+                });
+            } else {
+                ui.set_max_width(ui.available_width().min(DETAIL_MAX_WIDTH));
+                routine_summary_ui(ui, view, &mut commands);
+                ui.add_space(theme::GAP_M);
+                steps_ui(ui, routine, choice, sized, &mut commands);
+            }
+        });
+    commands
+}
+
+/// From this width on, the details show in two columns.
+const TWO_COLUMNS_FROM: f32 = 1000.0;
+/// The widest a column of details grows (lines longer than this are hard to read).
+const DETAIL_MAX_WIDTH: f32 = 760.0;
+
+/// The selected routine's name, summary, actions, length and Start.
+fn routine_summary_ui(ui: &mut Ui, view: &HomeView<'_>, commands: &mut Vec<Command>) {
+    let Some((listed, choice, sized)) = view.selected else {
+        return;
+    };
+    let routine = &listed.routine;
+    let palette = Palette::of(ui.visuals());
+    {
+        {
+            ui.add(egui::Label::new(RichText::new(&routine.name).size(28.0).strong()).wrap());
             ui.label(&routine.summary);
             ui.label(RichText::new(routine_facts(routine, view.timing)).color(palette.quiet));
             ui.horizontal(|ui| match listed.origin {
@@ -153,7 +186,7 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
             });
             ui.add_space(theme::GAP_M);
 
-            length_ui(ui, routine, choice, sized, view.timing, &mut commands);
+            length_ui(ui, routine, choice, sized, view.timing, commands);
 
             ui.add_space(theme::GAP_M);
             let start = Button::new(
@@ -172,11 +205,14 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
                 commands.push(Command::Home(HomeCommand::Start));
             }
             ui.add_space(theme::GAP_S);
-            ui.label(RichText::new(format!("Stop rule: {STOP_RULE}")).color(palette.caution));
-            ui.add_space(theme::GAP_M);
-            steps_ui(ui, routine, choice, sized, &mut commands);
-        });
-    commands
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("Stop rule: {STOP_RULE}")).color(palette.caution),
+                )
+                .wrap(),
+            );
+        }
+    }
 }
 
 fn length_ui(
@@ -249,7 +285,7 @@ fn length_ui(
                     RichText::new(note.as_deref().unwrap_or(" "))
                         .color(Palette::of(ui.visuals()).caution),
                 )
-                .truncate(),
+                .wrap(),
             );
             if let Some(note) = &note {
                 line.on_hover_text(note);
@@ -277,69 +313,152 @@ fn steps_ui(
             }
         });
     });
-    egui::Grid::new("steps-grid")
-        .striped(true)
-        .num_columns(5)
-        .spacing([14.0, 6.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new("Step").strong());
-            ui.label(RichText::new("Each").strong());
-            ui.label(RichText::new("Reps").strong());
-            ui.label(RichText::new("Sides").strong());
-            ui.label(RichText::new("At this length").strong());
-            ui.end_row();
-            for (index, (authored, change)) in original.steps.iter().zip(&sized.changes).enumerate() {
-                let over = choice.for_step(&authored.id, index);
-                let fitted = sized.routine.steps.iter().find(|s| s.id == authored.id);
-                let shown = fitted.unwrap_or(authored);
-                ui.horizontal(|ui| {
+    // One row a step: its picture, then its name, its dose controls and what fitting changed,
+    // each wrapping to the width there is, so nothing is cut off in a narrow window.
+    for (index, (authored, change)) in original.steps.iter().zip(&sized.changes).enumerate() {
+        let over = choice.for_step(&authored.id, index);
+        let fitted = sized.routine.steps.iter().find(|s| s.id == authored.id);
+        let shown = fitted.unwrap_or(authored);
+        let fill = if index % 2 == 0 {
+            ui.visuals().faint_bg_color
+        } else {
+            egui::Color32::TRANSPARENT
+        };
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(egui::Margin::symmetric(6, 4))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_top(|ui| {
                     super::figure::step_thumbnail_ui(ui, shown);
-                    ui.label(format!("{}. {}", index + 1, authored.name));
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(format!("{}. {}", index + 1, authored.name)).strong(),
+                            )
+                            .wrap(),
+                        );
+                        ui.horizontal_wrapped(|ui| {
+                            step_dose_ui(
+                                ui, original, choice, authored, fitted, shown, index, over,
+                                commands,
+                            );
+                            ui.label(
+                                RichText::new(match shown.sides {
+                                    Sides::None => "",
+                                    Sides::Each => "left, then right",
+                                    Sides::Alternate => "alternating",
+                                })
+                                .color(palette.quiet),
+                            );
+                        });
+                        let described = change.describe();
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(if described.is_empty() {
+                                    "At this length: as written".to_owned()
+                                } else {
+                                    format!("At this length: {described}")
+                                })
+                                .color(if change.is_change() {
+                                    palette.caution
+                                } else {
+                                    palette.quiet
+                                }),
+                            )
+                            .wrap(),
+                        );
+                    });
                 });
-                if let Some(step) = fitted {
-                    if step.pattern == Pattern::Hold {
-                        let mut hold = step.rep_secs;
-                        let hold_edit = ui
-                            .add(DragValue::new(&mut hold).range(HOLD_SECS).suffix(" s").speed(0.3))
-                            .accessible_name(format!("Hold for {}", step.name))
-                            .on_hover_text(format!(
-                                "Hold for step {}; written as {} s, {} for this technique. Setting it keeps it fixed when the whole length changes.",
-                                index + 1,
-                                authored.rep_secs,
-                                authored.dose_range().label(Pattern::Hold),
-                            ));
-                        if hold_edit.changed() {
-                            commands.push(set_step(choice, original, &authored.id, StepOverride { hold_secs: Some(hold), ..over }));
-                        }
-                    } else {
-                        ui.label(format!("{} s a move", step.rep_secs))
-                            .on_hover_text("A movement keeps its tempo; only the number of moves changes.");
-                    }
-                    let mut reps = step.reps;
-                    let reps_edit = ui
-                        .add(DragValue::new(&mut reps).range(REPS).prefix("× ").speed(0.1))
-                        .accessible_name(format!("Repetitions for {}", step.name))
-                        .on_hover_text(format!("Repetitions per side for step {}", index + 1));
-                    if reps_edit.changed() {
-                        commands.push(set_step(choice, original, &authored.id, StepOverride { reps: Some(reps), ..over }));
-                    }
-                } else {
-                    ui.label(RichText::new(format!("{} s", shown.rep_secs)).color(palette.quiet));
-                    ui.label(RichText::new(format!("× {}", shown.reps)).color(palette.quiet));
-                }
-                ui.label(match shown.sides {
-                    Sides::None => "—",
-                    Sides::Each => "left, then right",
-                    Sides::Alternate => "alternating",
-                });
-                let described = change.describe();
-                ui.label(
-                    RichText::new(if described.is_empty() { "as written".to_owned() } else { described })
-                        .color(if change.is_change() { palette.caution } else { palette.quiet }),
-                );
-                ui.end_row();
-            }
-        });
+            });
+    }
+}
+
+/// A step's hold (or tempo) and repetitions, editable when the step is in the fitted routine.
+#[allow(clippy::too_many_arguments)] // One row of the steps list; splitting it only moves the arguments.
+fn step_dose_ui(
+    ui: &mut Ui,
+    original: &Routine,
+    choice: &LengthChoice,
+    authored: &crate::core::routine::Step,
+    fitted: Option<&crate::core::routine::Step>,
+    shown: &crate::core::routine::Step,
+    index: usize,
+    over: StepOverride,
+    commands: &mut Vec<Command>,
+) {
+    let palette = Palette::of(ui.visuals());
+    let Some(step) = fitted else {
+        ui.label(RichText::new(format!("{} s", shown.rep_secs)).color(palette.quiet));
+        ui.label(RichText::new(reps_text(shown.reps, shown.sides)).color(palette.quiet));
+        return;
+    };
+    if step.pattern == Pattern::Hold {
+        let mut hold = step.rep_secs;
+        let hold_edit = ui
+            .add(DragValue::new(&mut hold).range(HOLD_SECS).suffix(" s").speed(0.3))
+            .accessible_name(format!("Hold for {}", step.name))
+            .on_hover_text(format!(
+                "Hold for step {}; written as {} s, {} for this technique. Setting it keeps it fixed when the whole length changes.",
+                index + 1,
+                authored.rep_secs,
+                authored.dose_range().label(Pattern::Hold),
+            ));
+        if hold_edit.changed() {
+            commands.push(set_step(
+                choice,
+                original,
+                &authored.id,
+                StepOverride {
+                    hold_secs: Some(hold),
+                    ..over
+                },
+            ));
+        }
+    } else {
+        ui.label(format!("{} s a move", step.rep_secs))
+            .on_hover_text("A movement keeps its tempo; only the number of moves changes.");
+    }
+    let mut reps = step.reps;
+    let reps_edit = ui
+        .add(reps_drag_value(&mut reps, step.sides))
+        .accessible_name(format!("Repetitions for {}", step.name))
+        .on_hover_text(format!("Repetitions per side for step {}", index + 1));
+    if reps_edit.changed() {
+        commands.push(set_step(
+            choice,
+            original,
+            &authored.id,
+            StepOverride {
+                reps: Some(reps),
+                ..over
+            },
+        ));
+    }
+}
+
+/// A step's repetitions as the steps table shows them: "× 8", or per side in words ("8 each
+/// side (16 in all)", from [`Sides::reps_words`]).
+fn reps_text(reps: u32, sides: Sides) -> String {
+    match sides {
+        Sides::None => format!("× {reps}"),
+        Sides::Each | Sides::Alternate => sides.reps_words(reps),
+    }
+}
+
+/// The repetitions field: dragged or typed as a number, shown as [`reps_text`] says.
+fn reps_drag_value(reps: &mut u32, sides: Sides) -> DragValue<'_> {
+    DragValue::new(reps)
+        .range(REPS)
+        .speed(0.1)
+        .custom_formatter(move |n, _| reps_text(n.round() as u32, sides))
+        .custom_parser(|text| {
+            text.trim()
+                .trim_start_matches('×')
+                .split_whitespace()
+                .next()
+                .and_then(|word| word.parse::<f64>().ok())
+        })
 }
 
 /// Sets one step's choice, by its id (moving any choices kept by position to ids first).

@@ -242,10 +242,13 @@ pub fn key_commands(input: &mut egui::InputState, context: KeyContext) -> Vec<Co
         }
     }
     if context.dialog_open && context.focus != Focus::TextField {
-        // The screen behind the dialog must not see its keys.
+        // The screen behind the dialog must not see its keys; but a control focused inside the
+        // dialog (after Tab) takes Space, as a focused button does everywhere.
         for binding in KEYMAP.iter().filter(|b| b.action != KeyAction::MoveFocus) {
             for &(modifiers, key) in binding.presses {
-                input.consume_key(modifiers, key);
+                if !(context.focus == Focus::Control && key == Key::Space) {
+                    input.consume_key(modifiers, key);
+                }
             }
         }
     }

@@ -49,19 +49,16 @@ impl LearnState {
 /// The Learn panel: the contents on the left, the open page on the right.
 pub fn learn_ui(ui: &mut Ui, state: &mut LearnState) {
     if ui.available_width() < CONTENTS_WIDTH + NARROW_PAGE_WIDTH {
-        // Beside a running routine there is room for one column: pick the page from a list.
-        ui.horizontal(|ui| {
-            let label = ui.label("Topic");
-            egui::ComboBox::from_id_salt("learn-topic")
-                .selected_text(state.open_panel.title())
-                .width(ui.available_width() - theme::GAP_M)
-                .show_ui(ui, |ui| {
-                    for id in PanelId::ALL {
-                        ui.selectable_value(&mut state.open_panel, id, id.title());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+        // Beside a running routine there is room for one column: every topic in view above
+        // the page, wrapping onto as many lines as it needs (never a list that hides some).
+        ui.label(RichText::new("Topics").strong());
+        ui.horizontal_wrapped(|ui| {
+            for id in PanelId::ALL {
+                let button = egui::Button::selectable(state.open_panel == id, id.title());
+                if ui.add(button).clicked() {
+                    state.open_panel = id;
+                }
+            }
         });
         ui.separator();
         page_scroll_ui(ui, state);

@@ -31,7 +31,8 @@ pub fn phase_label(view: &View<'_>) -> &'static str {
 }
 
 /// Which repetition this is, when the step has more than one: "Rep 2 of 3" for holds, "Move 7
-/// of 12" for moves; on alternating steps the count is per side ("Move 3 of 8, left side").
+/// of 12" for moves; on alternating steps the count is per side ("Move 3 of 8, left side · 8
+/// each side (16 in all)").
 #[must_use]
 pub fn rep_line(view: &View<'_>) -> Option<String> {
     if view.rep == 0 || view.reps <= 1 {
@@ -47,6 +48,9 @@ pub fn rep_line(view: &View<'_>) -> Option<String> {
             Side::Left => ", left side",
             Side::Right => ", right side",
         });
+        // The count is per side: say so, and how many there are in all.
+        line.push_str(" · ");
+        line.push_str(&view.step.sides.reps_words(view.reps));
     }
     Some(line)
 }
@@ -57,12 +61,14 @@ const HEADER_HEIGHT: f32 = 30.0;
 const PHASE_ROW: f32 = theme::PHASE_SIZE * 1.35;
 /// Height of the side badge row (kept on every step), at scale 1.
 const SIDE_ROW: f32 = theme::SIDE_SIZE * 1.5;
-/// Height of the step name row, at scale 1.
-const NAME_ROW: f32 = theme::STEP_NAME_SIZE * 1.35;
+/// Height of the step name row (two lines, so a long name wraps rather than being cut), at
+/// scale 1.
+const NAME_ROW: f32 = theme::STEP_NAME_SIZE * 1.35 * 2.0;
 /// The rep line's text size, at scale 1.
 const REP_SIZE: f32 = 20.0;
-/// Height of the rep line (kept on every step), at scale 1.
-const REP_ROW: f32 = REP_SIZE * 1.4;
+/// Height of the rep line (kept on every step; two lines for an alternating step's count),
+/// at scale 1.
+const REP_ROW: f32 = REP_SIZE * 1.4 * 2.0;
 /// The instructions' text size, at scale 1.
 const INSTRUCTIONS_SIZE: f32 = 18.0;
 /// The status column is laid out for this size at scale 1; larger columns scale it up.
@@ -345,12 +351,17 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
                     .size(theme::STEP_NAME_SIZE * layout.scale)
                     .strong(),
             )
-            .truncate(),
+            .halign(egui::Align::Center)
+            .wrap(),
         );
     });
     if let Some(count) = rep_line(view) {
         centred(ui, rep_row, "rep", &mut |ui| {
-            ui.label(RichText::new(&count).size(REP_SIZE * layout.scale));
+            ui.add(
+                egui::Label::new(RichText::new(&count).size(REP_SIZE * layout.scale))
+                    .halign(egui::Align::Center)
+                    .wrap(),
+            );
         });
     }
     let bar_width = bar_row.width().min(420.0 * layout.scale);

@@ -44,3 +44,47 @@ pub fn click_routine(harness: &mut Harness<'static, UnknotApp>, name: &str) {
         .click();
     harness.run();
 }
+
+/// Checks that what is on screen fits a window of `size` points: no text or control sticks out
+/// sideways (content may scroll up and down, never sideways), and no two controls in view
+/// overlap. `what` names the screen in the failure message.
+pub fn assert_fits(harness: &Harness<'static, UnknotApp>, size: egui::Vec2, what: &str) {
+    use egui::accesskit::Role;
+    let mut controls: Vec<(egui::Rect, String)> = Vec::new();
+    for node in harness.query_all_by(|node| node.bounding_box().is_some()) {
+        let rect = node.rect();
+        let name = node
+            .accesskit_node()
+            .label()
+            .or(node.accesskit_node().value())
+            .unwrap_or_default();
+        let role = node.accesskit_node().role();
+        assert!(
+            rect.left() >= -0.5 && rect.right() <= size.x + 0.5,
+            "{what} at {size:?}: {role:?} \"{name}\" sticks out sideways: {rect:?}"
+        );
+        let control = matches!(
+            role,
+            Role::Button
+                | Role::CheckBox
+                | Role::RadioButton
+                | Role::TextInput
+                | Role::SpinButton
+                | Role::Slider
+                | Role::ComboBox
+        );
+        let in_view = rect.top() >= 0.0 && rect.bottom() <= size.y;
+        if control && in_view && rect.area() > 0.0 {
+            controls.push((rect, format!("{role:?} \"{name}\"")));
+        }
+    }
+    for (i, (a, a_name)) in controls.iter().enumerate() {
+        for (b, b_name) in &controls[i + 1..] {
+            let overlap = a.intersect(*b);
+            assert!(
+                overlap.width() <= 0.5 || overlap.height() <= 0.5,
+                "{what} at {size:?}: {a_name} {a:?} overlaps {b_name} {b:?}"
+            );
+        }
+    }
+}

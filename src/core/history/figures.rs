@@ -11,15 +11,20 @@
 //! A day is *active* when its sessions add up to at least [`ACTIVE_DAY_SECS`]. The current
 //! streak counts active days in a row up to today, or up to yesterday while today has no session
 //! yet (a streak is not lost until the day is over). Sessions count for the local date they
-//! started on. The text summaries only describe; a change of [`NOTICEABLE_CHANGE`] points or
-//! more in average pain is called noticeable, and nothing here gives advice.
+//! started on.
+//!
+//! Pain before and after are compared only over the sessions rated both times (a before from
+//! one session is never averaged against an after from another), and the count is always
+//! said: [`PainAverages::words`] and [`PainAverages::difference`] are the one place these
+//! words are made, for the screen and the command line alike. The text describes what was
+//! entered, in plain numbers, and gives no advice.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use jiff::civil::{Date, Weekday};
 
-use super::{Ending, LocalStart, NOTICEABLE_CHANGE, PainRating, SessionRecord};
+use super::{Ending, LocalStart, PainRating, SessionRecord};
 
 /// The least time on a day, in seconds, for it to count as active.
 pub const ACTIVE_DAY_SECS: u32 = 60;
@@ -128,30 +133,65 @@ pub struct PainPoint {
     pub after: Option<PainRating>,
 }
 
-/// One week's average ratings.
+/// One week's average ratings, over the sessions that week rated both before and after.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct WeekPain {
     /// The Monday the week starts on.
     pub monday: Date,
-    /// The average rating before sessions that week, if any were rated.
+    /// The average rating before, if any session that week was rated both times.
     pub before: Option<f32>,
-    /// The average rating after sessions that week, if any were rated.
+    /// The average rating after, over the same sessions.
     pub after: Option<f32>,
 }
 
-/// Average ratings over a span of days.
+/// Average ratings over a span of days. Before and after are averaged over the same sessions,
+/// those rated both times, so they compare.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PainAverages {
     /// Sessions rated both before and after.
     pub paired: u32,
-    /// Their average before (only paired sessions count, so before and after compare).
+    /// Their average before.
     pub paired_before: Option<f32>,
     /// Their average after.
     pub paired_after: Option<f32>,
-    /// Every rating given, before or after.
-    pub ratings: u32,
-    /// The average of every rating.
-    pub average: Option<f32>,
+    /// Sessions with any rating (before, after or both).
+    pub rated_sessions: u32,
+}
+
+impl PainAverages {
+    /// "6 before and 4 after on average, over 3 sessions rated before and after"; or, with no
+    /// session rated both times, why nothing is compared. `None` without any rating.
+    #[must_use]
+    pub fn words(&self) -> Option<String> {
+        match (self.paired_before, self.paired_after) {
+            (Some(before), Some(after)) => Some(format!(
+                "{} before and {} after on average, over {} rated before and after",
+                rating_text(before),
+                rating_text(after),
+                count(self.paired, "session")
+            )),
+            _ if self.rated_sessions > 0 => Some(format!(
+                "rated in {}, none both before and after, so before and after are not compared",
+                count(self.rated_sessions, "session")
+            )),
+            _ => None,
+        }
+    }
+
+    /// How after compares with before over the paired sessions, plainly: "2 points lower
+    /// after, on average", "0.5 points higher after, on average", "the same before and after,
+    /// on average". `None` without a paired session.
+    #[must_use]
+    pub fn difference(&self) -> Option<String> {
+        let (before, after) = (self.paired_before?, self.paired_after?);
+        let change = rating_text((after - before).abs());
+        if change == "0" {
+            return Some("the same before and after, on average".to_owned());
+        }
+        let points = if change == "1" { "point" } else { "points" };
+        let way = if after < before { "lower" } else { "higher" };
+        Some(format!("{change} {points} {way} after, on average"))
+    }
 }
 
 /// Running sums for [`PainAverages`].
@@ -160,8 +200,7 @@ struct PainSums {
     paired: u32,
     paired_before: u32,
     paired_after: u32,
-    ratings: u32,
-    sum: u32,
+    rated_sessions: u32,
 }
 
 impl PainSums {
@@ -172,9 +211,8 @@ impl PainSums {
             self.paired_before += u32::from(b.value());
             self.paired_after += u32::from(a.value());
         }
-        for rating in [before, after].into_iter().flatten() {
-            self.ratings += 1;
-            self.sum += u32::from(rating.value());
+        if before.is_some() || after.is_some() {
+            self.rated_sessions += 1;
         }
     }
 
@@ -184,8 +222,7 @@ impl PainSums {
             paired: self.paired,
             paired_before: mean(self.paired_before, self.paired),
             paired_after: mean(self.paired_after, self.paired),
-            ratings: self.ratings,
-            average: mean(self.sum, self.ratings),
+            rated_sessions: self.rated_sessions,
         }
     }
 }
@@ -256,7 +293,7 @@ impl Figures {
         let (mut all_time, mut last_7_days, mut in_calendar) =
             (Totals::default(), Totals::default(), Totals::default());
         let (mut pain_7, mut pain_calendar) = (PainSums::default(), PainSums::default());
-        let mut week_sums = vec![(PainSums::default(), PainSums::default()); weeks as usize];
+        let mut week_sums = vec![PainSums::default(); weeks as usize];
         let mut pain_points = Vec::new();
 
         for record in records {
@@ -276,15 +313,7 @@ impl Figures {
                 let cell = &mut calendar[index];
                 cell.sessions += 1;
                 cell.secs = cell.secs.saturating_add(record.actual_seconds);
-                let (before, after) = &mut week_sums[index / 7];
-                if let Some(b) = record.pain_before {
-                    before.ratings += 1;
-                    before.sum += u32::from(b.value());
-                }
-                if let Some(a) = record.pain_after {
-                    after.ratings += 1;
-                    after.sum += u32::from(a.value());
-                }
+                week_sums[index / 7].add(record);
                 if record.pain_before.is_some() || record.pain_after.is_some() {
                     pain_points.push(PainPoint {
                         start: record.start,
@@ -315,10 +344,13 @@ impl Figures {
         let pain_weeks = week_sums
             .iter()
             .enumerate()
-            .map(|(week, (before, after))| WeekPain {
-                monday: calendar[week * 7].date,
-                before: before.averages().average,
-                after: after.averages().average,
+            .map(|(week, sums)| {
+                let averages = sums.averages();
+                WeekPain {
+                    monday: calendar[week * 7].date,
+                    before: averages.paired_before,
+                    after: averages.paired_after,
+                }
             })
             .collect();
         Self {
@@ -342,7 +374,8 @@ impl Figures {
         &self.calendar[self.calendar.len() - 7..]
     }
 
-    /// The headline: "Last 7 days: 5 sessions, 38 min; back pain 6 before and 4 after, on average."
+    /// The headline: "Last 7 days: 5 sessions, 38 min; back pain 6 before and 4 after on
+    /// average, over 4 sessions rated before and after."
     ///
     /// In words, not arrows, so a screen reader reads it well and every font can show it.
     #[must_use]
@@ -356,16 +389,8 @@ impl Figures {
             count(totals.sessions, "session"),
             duration_text(totals.secs)
         );
-        let pain = &self.pain_last_7_days;
-        if let (Some(before), Some(after)) = (pain.paired_before, pain.paired_after) {
-            let _ = write!(
-                text,
-                "; back pain {} before and {} after, on average",
-                rating_text(before),
-                rating_text(after)
-            );
-        } else if let Some(average) = pain.average {
-            let _ = write!(text, "; back pain {} on average", rating_text(average));
+        if let Some(pain) = self.pain_last_7_days.words() {
+            let _ = write!(text, "; back pain {pain}");
         }
         text.push('.');
         text
@@ -495,34 +520,24 @@ impl Figures {
         text
     }
 
-    /// The pain trend, in words: averages before and after over the calendar's weeks and how
-    /// the weekly average moved. Describes only; never advises.
+    /// The pain trend, in words: averages before and after over the calendar's weeks (sessions
+    /// rated both times), the difference, and how the weekly average moved. Describes what was
+    /// entered; never advises.
     #[must_use]
     pub fn pain_summary(&self) -> String {
         let weeks = count(self.weeks, "week");
         let pain = &self.pain_in_calendar;
-        if pain.ratings == 0 {
+        let Some(words) = pain.words() else {
             return format!(
                 "Back pain: no ratings in the last {weeks}. You can rate it before and after a \
                  routine (0 = no pain, 10 = worst imaginable)."
             );
-        }
-        let mut text = format!("Back pain over the last {weeks}");
-        if let (Some(before), Some(after)) = (pain.paired_before, pain.paired_after) {
+        };
+        let mut text = format!("Back pain over the last {weeks}: {words}.");
+        if let Some(difference) = pain.difference() {
             let _ = write!(
                 text,
-                ", {} rated before and after: {} before and {} after on average, {}.",
-                count(pain.paired, "session"),
-                rating_text(before),
-                rating_text(after),
-                change_words(before, after)
-            );
-        } else if let Some(average) = pain.average {
-            let _ = write!(
-                text,
-                ": {} on average ({}).",
-                rating_text(average),
-                count(pain.ratings, "rating")
+                " That is {difference}; it describes the ratings you entered, not what caused them."
             );
         }
         let rated: Vec<(Date, f32)> = self
@@ -535,7 +550,8 @@ impl Figures {
         {
             let _ = write!(
                 text,
-                " Weekly average before sessions: {} in the week of {}, {} in the week of {}.",
+                " Weekly average before, in sessions rated both times: {} in the week of {}, {} \
+                 in the week of {}.",
                 rating_text(first.1),
                 day_month(first.0),
                 rating_text(last.1),
@@ -615,18 +631,6 @@ pub fn rating_text(value: f32) -> String {
         format!("{}", tenths / 10)
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
-    }
-}
-
-/// How an average before compares with the one after, in neutral words.
-fn change_words(before: f32, after: f32) -> &'static str {
-    let change = after - before;
-    if change <= -NOTICEABLE_CHANGE {
-        "noticeably lower after (2 points or more)"
-    } else if change >= NOTICEABLE_CHANGE {
-        "noticeably higher after (2 points or more)"
-    } else {
-        "less than 2 points apart"
     }
 }
 
@@ -833,7 +837,7 @@ mod tests {
     }
 
     #[test]
-    fn the_pain_trend_averages_paired_ratings_and_calls_two_points_noticeable() {
+    fn the_pain_trend_compares_only_sessions_rated_before_and_after_and_says_how_many() {
         let records = [
             rated(TODAY, 10, 6, 4),
             rated(add_days(TODAY, -2), 10, 7, 4),
@@ -843,7 +847,8 @@ mod tests {
         let figures = Figures::compute(&records, TODAY, 12);
         assert_eq!(
             figures.headline(),
-            "Last 7 days: 3 sessions, 30 min; back pain 6 before and 4 after, on average."
+            "Last 7 days: 3 sessions, 30 min; back pain 6 before and 4 after on average, over 3 \
+             sessions rated before and after."
         );
         assert_eq!(figures.pain_points.len(), 4);
         assert_eq!(figures.pain_points[0].before, PainRating::new(8));
@@ -851,30 +856,84 @@ mod tests {
         assert_eq!(last_week.before, Some(6.0));
         assert_eq!(
             figures.pain_summary(),
-            "Back pain over the last 12 weeks, 4 sessions rated before and after: 6.5 before \
-             and 4 after on average, noticeably lower after (2 points or more). Weekly average \
-             before sessions: 8 in the week of 19 Oct, 6 in the week of 30 Nov."
+            "Back pain over the last 12 weeks: 6.5 before and 4 after on average, over 4 sessions \
+             rated before and after. That is 2.5 points lower after, on average; it describes \
+             the ratings you entered, not what caused them. Weekly average before, in sessions \
+             rated both times: 8 in the week of 19 Oct, 6 in the week of 30 Nov."
         );
-        let small = Figures::compute(&[rated(TODAY, 10, 5, 4)], TODAY, 12);
+        let one = Figures::compute(&[rated(TODAY, 10, 5, 4)], TODAY, 12);
         assert!(
-            small.pain_summary().contains("less than 2 points apart"),
+            one.pain_summary().contains(
+                "over 1 session rated before and after. That is 1 point lower after, on average;"
+            ),
             "{}",
-            small.pain_summary()
+            one.pain_summary()
         );
         let higher = Figures::compute(&[rated(TODAY, 10, 2, 5)], TODAY, 12);
-        assert!(higher.pain_summary().contains("noticeably higher after"));
-        let mut before_only = record_on(TODAY, 10, Ending::Finished);
-        before_only.pain_before = PainRating::new(5);
-        let figures = Figures::compute(&[before_only], TODAY, 12);
-        assert_eq!(
-            figures.headline(),
-            "Last 7 days: 1 session, 10 min; back pain 5 on average."
+        assert!(
+            higher
+                .pain_summary()
+                .contains("3 points higher after, on average")
+        );
+        let same = Figures::compute(&[rated(TODAY, 10, 3, 3)], TODAY, 12);
+        assert!(
+            same.pain_summary()
+                .contains("the same before and after, on average")
         );
         assert!(
             Figures::compute(&[], TODAY, 12)
                 .pain_summary()
                 .starts_with("Back pain: no ratings")
         );
+    }
+
+    /// Ratings given only before in one session and only after in another are never averaged
+    /// against each other: the before of one with the after of another says nothing.
+    #[test]
+    fn unpaired_ratings_are_counted_but_never_compared() {
+        let mut before_only = record_on(TODAY, 10, Ending::Finished);
+        before_only.pain_before = PainRating::new(5);
+        let mut after_only = record_on(add_days(TODAY, -1), 10, Ending::Finished);
+        after_only.pain_after = PainRating::new(4);
+        let figures = Figures::compute(&[before_only.clone(), after_only.clone()], TODAY, 12);
+        let expected = "Last 7 days: 2 sessions, 20 min; back pain rated in 2 sessions, none \
+                        both before and after, so before and after are not compared.";
+        assert_eq!(figures.headline(), expected);
+        assert!(!figures.headline().contains("4.5"));
+        assert_eq!(
+            figures.pain_summary(),
+            "Back pain over the last 12 weeks: rated in 2 sessions, none both before and \
+             after, so before and after are not compared."
+        );
+        let week = figures.pain_weeks.last().expect("a week");
+        assert_eq!(
+            (week.before, week.after),
+            (None, None),
+            "the weekly lines too"
+        );
+
+        // With one session rated both times among them, only that one is compared.
+        let records = [
+            before_only,
+            after_only,
+            rated(add_days(TODAY, -2), 10, 6, 2),
+            rated(add_days(TODAY, -3), 10, 9, 1),
+        ];
+        let figures = Figures::compute(&records, TODAY, 12);
+        assert_eq!(
+            figures.headline(),
+            "Last 7 days: 4 sessions, 40 min; back pain 7.5 before and 1.5 after on average, \
+             over 2 sessions rated before and after."
+        );
+        assert_eq!(figures.pain_last_7_days.rated_sessions, 4);
+        assert_eq!(
+            figures.pain_last_7_days.difference().as_deref(),
+            Some("6 points lower after, on average")
+        );
+        // Those two fell on the Saturday and Sunday of last week; this week has no pair.
+        let weeks = &figures.pain_weeks[figures.pain_weeks.len() - 2..];
+        assert_eq!((weeks[0].before, weeks[0].after), (Some(7.5), Some(1.5)));
+        assert_eq!((weeks[1].before, weeks[1].after), (None, None));
     }
 
     proptest::proptest! {

@@ -41,8 +41,6 @@ pub const MAX_STEPS: usize = 500;
 pub const MAX_SECS: u32 = 24 * 60 * 60;
 /// The highest point of the pain scale (0 = no pain, 10 = worst imaginable).
 pub const PAIN_MAX: u8 = 10;
-/// A change in average pain of this many points or more may be called noticeable.
-pub const NOTICEABLE_CHANGE: f32 = 2.0;
 
 /// When a session started, in the person's local time, with the UTC offset in force then.
 ///

@@ -219,6 +219,18 @@ impl Sides {
             Self::Each | Self::Alternate => 2,
         }
     }
+
+    /// `reps` repetitions per side, in words that say what each side gets and how many there
+    /// are in all: "8", "8 each side", "8 each side (16 in all)". The one place this is said,
+    /// for Home, the editor, the player and the sheet.
+    #[must_use]
+    pub fn reps_words(self, reps: u32) -> String {
+        match self {
+            Self::None => reps.to_string(),
+            Self::Each => format!("{reps} each side"),
+            Self::Alternate => format!("{reps} each side ({} in all)", reps * 2),
+        }
+    }
 }
 
 /// How much a step matters to its routine; a routine fitted to a short length leaves out
@@ -528,6 +540,22 @@ impl Step {
         self.technique
             .as_ref()
             .and_then(super::technique_id::TechniqueRef::known)
+    }
+
+    /// The step's dose in a few words, with its repetitions said by [`Sides::reps_words`]:
+    /// "30 s × 3", "60 s", "30 s × 2 each side", "4 s × 12",
+    /// "4 s × 8 each side (16 in all), alternating".
+    #[must_use]
+    pub fn dose_words(&self) -> String {
+        let mut text = if self.reps == 1 && self.sides == Sides::None {
+            format!("{} s", self.rep_secs)
+        } else {
+            format!("{} s × {}", self.rep_secs, self.sides.reps_words(self.reps))
+        };
+        if self.sides == Sides::Alternate {
+            text.push_str(", alternating");
+        }
+        text
     }
 
     /// The technique this step was made from, when this version knows its key.
@@ -913,6 +941,24 @@ pub(crate) mod tests {
         // L R L R with a rest between each: 4 × 20 + 3 × 5.
         assert_eq!(alternate.work_secs(), 95);
         assert_eq!(moves("Tilt", 4, 12, Sides::None).work_secs(), 48);
+    }
+
+    #[test]
+    fn repetitions_say_what_each_side_gets_and_how_many_in_all() {
+        assert_eq!(Sides::None.reps_words(8), "8");
+        assert_eq!(Sides::Each.reps_words(3), "3 each side");
+        assert_eq!(Sides::Alternate.reps_words(8), "8 each side (16 in all)");
+        assert_eq!(step("Knee hug", 30, 3, false).dose_words(), "30 s × 3");
+        assert_eq!(step("Knee hug", 60, 1, false).dose_words(), "60 s");
+        assert_eq!(
+            step("Knee hug", 30, 2, true).dose_words(),
+            "30 s × 2 each side"
+        );
+        assert_eq!(moves("Tilt", 4, 12, Sides::None).dose_words(), "4 s × 12");
+        assert_eq!(
+            moves("Bird dog", 4, 8, Sides::Alternate).dose_words(),
+            "4 s × 8 each side (16 in all), alternating"
+        );
     }
 
     #[test]

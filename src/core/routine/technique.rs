@@ -145,10 +145,10 @@ impl Technique {
         }
     }
 
-    /// The default dose in a few words, e.g. "30 s × 3 · each side".
+    /// The default dose in a few words, as every screen says a dose ([`Step::dose_words`]).
     #[must_use]
     pub fn dose_label(&self) -> String {
-        dose_label(&self.step(self.key()))
+        self.step(self.key()).dose_words()
     }
 
     /// The key routine files, history and clip ids spell it with.
@@ -198,22 +198,6 @@ impl Technique {
         }
         Some(score)
     }
-}
-
-/// A step's dose in a few words: "30 s × 3 · each side", "60 s", "12 × 4 s", "8 × 5 s · alternate sides".
-#[must_use]
-pub fn dose_label(step: &Step) -> String {
-    let mut out = match step.pattern {
-        Pattern::Hold if step.reps > 1 => format!("{} s × {}", step.rep_secs, step.reps),
-        Pattern::Hold => format!("{} s", step.rep_secs),
-        Pattern::Moves => format!("{} × {} s", step.reps, step.rep_secs),
-    };
-    match step.sides {
-        Sides::None => {}
-        Sides::Each => out.push_str(" · each side"),
-        Sides::Alternate => out.push_str(" · alternate sides"),
-    }
-    out
 }
 
 /// Every technique, in the order the catalogue lists them.
@@ -1667,13 +1651,13 @@ mod tests {
         let label = |key| find(key).map(Technique::dose_label);
         assert_eq!(
             label("piriformis-figure-4").as_deref(),
-            Some("30 s × 2 · each side")
+            Some("30 s × 2 each side")
         );
         assert_eq!(label("roller-upper-back").as_deref(), Some("60 s"));
-        assert_eq!(label("pelvic-tilt").as_deref(), Some("12 × 4 s"));
+        assert_eq!(label("pelvic-tilt").as_deref(), Some("4 s × 12"));
         assert_eq!(
             label("knee-rolls-alternating").as_deref(),
-            Some("8 × 4 s · alternate sides")
+            Some("4 s × 8 each side (16 in all), alternating")
         );
         let range = |key| find(key).map(Technique::range_label);
         assert_eq!(range("sphinx").as_deref(), Some("5–10 s × 8–10"));
