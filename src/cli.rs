@@ -44,9 +44,6 @@ pub struct Cli {
     /// What to do; `None` opens the app.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Print the manual page or a shell completion script instead (for packaging; hidden).
-    #[arg(long, value_name = "WHAT", hide = true, exclusive = true)]
-    pub generate: Option<crate::generate::Generated>,
 }
 
 /// The subcommands.
@@ -126,10 +123,6 @@ fn pause_parser() -> RangedI64ValueParser<u32> {
 /// `check` on an invalid file prints its report and returns exit code 1; every other failure
 /// is returned as an error for `main` to print with [`error_chain`].
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Some(what) = cli.generate {
-        crate::generate::print(what, <Cli as clap::CommandFactory>::command())?;
-        return Ok(ExitCode::SUCCESS);
-    }
     match cli.command {
         None => app::run(None)?,
         Some(Command::Start { id, minutes }) => {

@@ -1,12 +1,13 @@
-//! Packaging: the app id in `src/app_id.rs` names the desktop entry, the icon, the AppStream
-//! metainfo and every file the Debian package installs; the desktop actions run command lines
-//! the CLI accepts; the icons are rendered from the current SVG at every hicolor size;
-//! `unknot --version`, `--help` and the hidden `--generate` print what packaging relies on.
+//! Packaging: the app id in `src/app_id.rs` names the desktop entry, the icon, the metainfo
+//! and every file the Debian package installs; the desktop actions run command lines the CLI
+//! accepts; the icons are rendered from the current SVG at every hicolor size; `unknot
+//! --version`, `--help` and the hidden `--generate` print what packaging relies on.
 //!
 //! The validators themselves (`desktop-file-validate`, `appstreamcli`) and a real install run
 //! in `scripts/check-package`; these tests need no tools beyond cargo.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -47,13 +48,19 @@ fn desktop_entry() -> BTreeMap<String, BTreeMap<String, String>> {
             continue;
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            group = name.to_owned();
-            assert!(groups.insert(group.clone(), BTreeMap::new()).is_none(), "{name} twice");
+            name.clone_into(&mut group);
+            assert!(
+                groups.insert(group.clone(), BTreeMap::new()).is_none(),
+                "{name} twice"
+            );
             continue;
         }
         let (key, value) = line.split_once('=').expect("key=value");
         let keys = groups.get_mut(&group).expect("a key before any group");
-        assert!(keys.insert(key.to_owned(), value.to_owned()).is_none(), "{key} twice");
+        assert!(
+            keys.insert(key.to_owned(), value.to_owned()).is_none(),
+            "{key} twice"
+        );
     }
     groups
 }
@@ -64,7 +71,8 @@ fn the_app_id_is_lowercase_reverse_dns_and_names_the_files() {
     assert!(parts.len() >= 3, "{APP_ID}");
     assert!(
         parts.iter().all(|p| !p.is_empty()
-            && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')),
+            && p.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')),
         "{APP_ID}: lowercase letters, digits and _ between dots"
     );
     for file in [
@@ -74,7 +82,10 @@ fn the_app_id_is_lowercase_reverse_dns_and_names_the_files() {
     ] {
         assert!(repo(&file).is_file(), "{file} is missing");
     }
-    assert!(!repo("assets/unknot.desktop").exists(), "the old desktop file is back");
+    assert!(
+        !repo("assets/unknot.desktop").exists(),
+        "the old desktop file is back"
+    );
     // The scripts read the id from src/app_id.rs with this exact line.
     assert!(read("src/app_id.rs").contains(&format!("pub const APP_ID: &str = \"{APP_ID}\";\n")));
 }
@@ -92,7 +103,10 @@ fn the_desktop_entry_uses_the_app_id_and_commands_the_cli_accepts() {
     for wanted in ["stretch", "back pain", "massage", "exercise", "timer"] {
         assert!(keywords.contains(&wanted), "Keywords lacks {wanted}");
     }
-    let actions: Vec<&str> = entry["Actions"].split(';').filter(|a| !a.is_empty()).collect();
+    let actions: Vec<&str> = entry["Actions"]
+        .split(';')
+        .filter(|a| !a.is_empty())
+        .collect();
     assert_eq!(actions, ["start-session", "reminders"]);
     let mut execs = vec![entry["Exec"].as_str()];
     for action in &actions {
@@ -109,9 +123,13 @@ fn the_desktop_entry_uses_the_app_id_and_commands_the_cli_accepts() {
         Cli::try_parse_from(&argv).unwrap_or_else(|e| panic!("{exec}: {e}"));
     }
     let start = &groups["Desktop Action start-session"]["Exec"];
-    let id = start.strip_prefix("unknot start ").expect("unknot start ID");
+    let id = start
+        .strip_prefix("unknot start ")
+        .expect("unknot start ID");
     assert!(
-        unknot::routine::library::builtin().iter().any(|r| r.id == id),
+        unknot::routine::library::builtin()
+            .iter()
+            .any(|r| r.id == id),
         "{id} is no built-in routine"
     );
 }
@@ -139,7 +157,10 @@ fn the_metainfo_uses_the_app_id_version_and_licences() {
         .descendants()
         .find(|n| n.has_tag_name("release"))
         .expect("a release");
-    assert_eq!(release.attribute("version"), Some(env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        release.attribute("version"),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
     assert!(
         component
             .descendants()
@@ -151,7 +172,10 @@ fn the_metainfo_uses_the_app_id_version_and_licences() {
             .split_once("/main/")
             .map(|(_, path)| path)
             .expect("a raw URL on the main branch");
-        assert!(repo(file).is_file(), "screenshot {file} is not in the repository");
+        assert!(
+            repo(file).is_file(),
+            "screenshot {file} is not in the repository"
+        );
     }
 }
 
@@ -172,7 +196,10 @@ fn the_icons_are_rendered_from_the_current_svg_at_every_size() {
     }
     let svg = format!("hicolor/scalable/apps/{APP_ID}.svg");
     let digest = Sha256::digest(std::fs::read(repo(format!("assets/icons/{svg}"))).expect("svg"));
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = digest.iter().fold(String::new(), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    });
     assert_eq!(
         read("assets/icons/rendered-from.sha256"),
         format!("{hex}  {svg}\n"),
@@ -264,7 +291,10 @@ fn help_names_every_subcommand_and_hides_generate() {
     let cmd = Cli::command();
     let mut named = 0;
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let about = sub.get_about().expect("every subcommand has help").to_string();
+        let about = sub
+            .get_about()
+            .expect("every subcommand has help")
+            .to_string();
         let line = format!("{}  ", sub.get_name());
         assert!(
             help.lines()
@@ -284,7 +314,10 @@ fn generate_prints_the_manual_page_with_every_subcommand() {
     assert!(page.starts_with(".ie \\n(.g .ds Aq \\(aq\n") || page.contains("\n.TH unknot 1"));
     assert!(page.contains(".TH unknot 1"), "{page}");
     assert!(page.contains(".SH COMMANDS\n"), "{page}");
-    assert!(!page.contains("unknot-list(1)"), "points at pages that do not exist");
+    assert!(
+        !page.contains("unknot-list(1)"),
+        "points at pages that do not exist"
+    );
     assert!(!page.contains("generate"), "the hidden option shows");
     for sub in Cli::command().get_subcommands() {
         assert!(
@@ -317,7 +350,10 @@ fn generate_prints_completions_for_bash_zsh_and_fish() {
         for name in &names {
             assert!(script.contains(name.as_str()), "{shell} lacks {name}");
         }
-        assert!(!script.contains("generate"), "{shell} offers the hidden option");
+        assert!(
+            !script.contains("generate"),
+            "{shell} offers the hidden option"
+        );
     }
 }
 
