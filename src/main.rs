@@ -5,12 +5,16 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-use unknot::cli::{self, Cli};
+use unknot::cli;
+use unknot::cli::generate::{self, Invocation};
 
 fn main() -> ExitCode {
     unknot::app::bench::mark_process_start();
-    match cli::run(Cli::parse()) {
+    let result = match generate::parse() {
+        Invocation::Run(cli) => cli::run(cli),
+        Invocation::Generate(what) => generate::print(what).map(|()| ExitCode::SUCCESS),
+    };
+    match result {
         Ok(code) => code,
         Err(error) => {
             eprintln!("unknot: {}", cli::error_chain(&error));

@@ -526,7 +526,7 @@ fn native_options() -> eframe::NativeOptions {
         .map_or([1180.0, 760.0], |size| [size.width, size.height]);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Unknot")
-        .with_app_id("unknot")
+        .with_app_id(crate::core::app_id::APP_ID)
         .with_inner_size(size)
         .with_min_inner_size([WindowSize::MIN.width, WindowSize::MIN.height]);
     if let Some(icon) = icon() {

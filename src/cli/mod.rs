@@ -13,6 +13,7 @@
 //! for) before exiting with 1; 2 for usage errors. Nothing here prints a backtrace or `Debug`
 //! output.
 
+pub mod generate;
 pub mod report;
 pub mod sheet;
 
