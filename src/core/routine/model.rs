@@ -492,7 +492,7 @@ pub struct Step {
     /// Stable identifier within its routine (lowercase letters, digits and dashes, 1–64
     /// characters). Length overrides, history and figures follow the id, not the position.
     pub id: String,
-    /// The technique the step was made from (see [`super::technique`]); `None` for a person's
+    /// The technique the step was made from (see `super::technique`); `None` for a person's
     /// own blank step. A key this version does not know is kept as it is.
     pub technique: Option<super::technique_id::TechniqueRef>,
     /// Short name, 1–80 characters.
@@ -556,25 +556,6 @@ impl Step {
             text.push_str(", alternating");
         }
         text
-    }
-
-    /// The technique this step was made from, when this version knows its key.
-    #[must_use]
-    pub fn known_technique(&self) -> Option<&'static super::technique::Technique> {
-        self.technique_id()
-            .map(super::technique_id::TechniqueId::technique)
-    }
-
-    /// The range fitting may move this step's dose within: its technique's effective range
-    /// (or its kind's, for a person's own step), widened to include the values the step was
-    /// written with, so a dose from a physiotherapist's sheet is never refused.
-    #[must_use]
-    pub fn dose_range(&self) -> DoseRange {
-        let base = self.known_technique().map_or_else(
-            || self.kind.default_range(),
-            |technique| technique.range.clone(),
-        );
-        base.including(self.rep_secs, self.reps)
     }
 
     /// The least time under stretch per side fitting keeps (0 unless a held static stretch):

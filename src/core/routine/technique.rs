@@ -200,6 +200,28 @@ impl Technique {
     }
 }
 
+/// What a step knows of its technique. Here, beside the registry, so that the model
+/// ([`super::model`]) never needs the registry: arrows run from the registry to the model only.
+impl Step {
+    /// The technique this step was made from, when this version knows its key.
+    #[must_use]
+    pub fn known_technique(&self) -> Option<&'static Technique> {
+        self.technique_id().map(TechniqueId::technique)
+    }
+
+    /// The range fitting may move this step's dose within: its technique's effective range
+    /// (or its kind's, for a person's own step), widened to include the values the step was
+    /// written with, so a dose from a physiotherapist's sheet is never refused.
+    #[must_use]
+    pub fn dose_range(&self) -> DoseRange {
+        let base = self.known_technique().map_or_else(
+            || self.kind.default_range(),
+            |technique| technique.range.clone(),
+        );
+        base.including(self.rep_secs, self.reps)
+    }
+}
+
 /// Every technique, in the order the catalogue lists them.
 #[must_use]
 pub fn all() -> &'static [Technique] {
