@@ -62,6 +62,10 @@ fn sides_words(sides: Sides) -> &'static str {
 
 /// The whole sheet for `routine` as fitted (`fitted` is what the app would run), at `timing`.
 #[must_use]
+#[expect(
+    clippy::too_many_lines,
+    reason = "the page is written top to bottom in the order it prints"
+)]
 pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String {
     let shown = &fitted.routine;
     let total = plan::total_secs(shown, timing);

@@ -495,6 +495,10 @@ impl Reader<'_> {
 
     /// A format-2 step. A step naming a technique this version knows takes every field it
     /// leaves out from the technique; any other step writes them out.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one read per field of a step, in the documented order"
+    )]
     fn step(&mut self, item: &Spanned<DeValue<'_>>, number: usize) -> Option<Step> {
         let path = format!("steps[{number}]");
         let span = item.span();

@@ -455,6 +455,10 @@ fn problem_row(ui: &mut Ui, message: Option<&str>) {
 }
 
 /// The routine's name, summary and category, then its steps.
+#[expect(
+    clippy::too_many_lines,
+    reason = "an egui panel reads top to bottom like the screen"
+)]
 fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
     let palette = Palette::of(ui.visuals());
     let problems = state.problems();
@@ -673,6 +677,10 @@ fn step_card_ui(
 }
 
 /// The open step's fields, each with its problem under it.
+#[expect(
+    clippy::too_many_lines,
+    reason = "an egui panel reads top to bottom like the screen: one field after another"
+)]
 fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
     let palette = Palette::of(ui.visuals());
     let problems = step_problems(step);

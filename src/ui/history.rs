@@ -196,6 +196,10 @@ fn level_colour(level: u8, palette: &Palette, ui: &Ui) -> Color32 {
 }
 
 /// The calendar: a column per week (oldest left), a row per weekday (Monday on top).
+#[expect(
+    clippy::too_many_lines,
+    reason = "an egui panel reads top to bottom like the screen"
+)]
 fn calendar_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
     let weeks = figures.calendar.len().div_ceil(7);
     let pitch = CELL + CELL_GAP;

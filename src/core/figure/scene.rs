@@ -239,6 +239,10 @@ fn arrow_head(tip: [f32; 2], back: [f32; 2]) -> Mark {
     }
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one arm per prop, each a few marks; split, the props would be harder to compare"
+)]
 fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
     match prop {
         Prop::Wall { x } => vec![Mark::Line {
@@ -362,6 +366,10 @@ impl Scene {
     /// The scene of `pose` with `props`, highlighting what `worked` names; `mirrored` draws it
     /// facing the other way (the other side of the body).
     #[must_use]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the marks are laid down back to front, in drawing order"
+    )]
     pub fn of(pose: &Pose, props: &[Prop], worked: Worked, mirrored: bool) -> Self {
         let s = Skeleton::of(pose);
         let tone_of = |part: Worked, base: Tone| {
