@@ -34,13 +34,13 @@ h1 { font-size: 20pt; margin: 0; }
 .flags h2 { font-size: 11.5pt; margin: 0 0 1pt; }
 ol.steps { list-style: none; padding: 0; margin: 0; display: grid; \
 grid-template-columns: 1fr 1fr; gap: 6pt 8pt; }
-ol.steps li { box-sizing: border-box; font-size: 11.5pt; break-inside: avoid; \
+ol.steps li { box-sizing: border-box; font-size: 11pt; break-inside: avoid; \
 page-break-inside: avoid; border: 1pt solid #c6ccd4; border-radius: 6pt; padding: 5pt 8pt; }
 .step h2 { font-size: 13.5pt; margin: 0; }
 .step p { margin: 3pt 0; }
 .dose { font-weight: 600; }
 .figure { text-align: center; }
-.figure svg { display: inline-block; margin: 0; max-width: 100%; max-height: 40mm; \
+.figure svg { display: inline-block; margin: 0; max-width: 100%; max-height: 30mm; \
 width: auto; height: auto; }
 .watch { color: #6b4500; }
 .flags { margin-top: 8pt; font-size: 10pt; line-height: 1.25; column-count: 2; column-gap: 14pt; }
