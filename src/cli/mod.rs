@@ -244,12 +244,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// already there is replaced only with `--force`, and the message says so.
 fn write_output(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     crate::store::write_file(path, bytes, crate::store::WriteRules::export(force)).map_err(|e| {
-        let hint = if e.source.kind() == std::io::ErrorKind::AlreadyExists {
+        let hint = if e.cause.kind() == std::io::ErrorKind::AlreadyExists {
             "; add --force to replace it"
         } else {
             ""
         };
-        anyhow::anyhow!("could not write {}: {}{hint}", path.display(), e.source)
+        anyhow::anyhow!("could not write {}: {}{hint}", path.display(), e.cause)
     })
 }
 
@@ -356,21 +356,15 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 
 /// The error and its causes on one line, `outer: cause: cause`, for `unknot: …` on stderr.
 ///
-/// A cause whose text the message already contains is left out, so errors that quote their
-/// source in their own message (as [`LoadError::Io`] does) do not repeat it. Control and bidi
-/// characters (say, in a file name) are escaped, line breaks kept.
+/// Errors carry their cause in their own words without also chaining it, so nothing repeats.
+/// Control and bidi characters (say, in a file name) are escaped, line breaks kept.
 #[must_use]
 pub fn error_chain(error: &anyhow::Error) -> String {
-    let mut text = String::new();
-    for cause in error.chain() {
-        let part = cause.to_string();
-        if text.is_empty() {
-            text = part;
-        } else if !text.contains(&part) {
-            text.push_str(": ");
-            text.push_str(&part);
-        }
-    }
+    let text = error
+        .chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ");
     escaped(&text, true).into_owned()
 }
 
@@ -963,11 +957,11 @@ mine  My own – “quoted”  Stretch     0:25  custom
     }
 
     #[test]
-    fn the_error_chain_skips_causes_already_quoted() {
+    fn an_error_says_its_cause_once() {
         let io = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
         let error = anyhow::Error::new(LoadError::Io {
             path: PathBuf::from("x.toml"),
-            source: io,
+            cause: io,
         });
         assert_eq!(error_chain(&error), "could not read x.toml: gone");
         let error = anyhow::anyhow!("inner").context("outer");

@@ -83,12 +83,12 @@ pub struct Deleted {
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
     /// The file exists but could not be read.
-    #[error("could not read the history {}: {source}", path.display())]
+    #[error("could not read the history {}: {cause}", path.display())]
     Read {
         /// The log.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The file is larger than [`MAX_LOG_BYTES`], or not a regular file (a named pipe, a
     /// device, a folder): it is neither read nor added to, and left as it is.
@@ -454,7 +454,7 @@ impl HistoryStore {
     fn read_bytes_of(&self, path: &Path) -> Result<Vec<u8>, HistoryError> {
         let error = |source| HistoryError::Read {
             path: path.to_owned(),
-            source,
+            cause: source,
         };
         let unusable = |why| HistoryError::Unusable {
             path: path.to_owned(),
@@ -490,7 +490,7 @@ impl HistoryStore {
         super::create_own_folder(&self.path)?;
         lock::lock_for_change(&self.path).map_err(|source| SaveError {
             path: self.path.clone(),
-            source,
+            cause: source,
         })
     }
 
@@ -514,7 +514,7 @@ impl HistoryStore {
     pub fn append(&self, record: &SessionRecord) -> Result<Appended, SaveError> {
         let error = |path: &Path, source| SaveError {
             path: path.to_owned(),
-            source,
+            cause: source,
         };
         let _lock = self.lock()?;
         let mut line = encode_line(record).into_bytes();

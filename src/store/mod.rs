@@ -78,12 +78,12 @@ impl Store {
 
 /// Why a file could not be saved.
 #[derive(Debug, thiserror::Error)]
-#[error("could not save {}: {source}", path.display())]
+#[error("could not save {}: {cause}", path.display())]
 pub struct SaveError {
     /// The file that was being saved.
     pub path: PathBuf,
     /// What the system said (for example, that the disk is full).
-    pub source: std::io::Error,
+    pub cause: std::io::Error,
 }
 
 /// How temporary files of a save are named: `.unknot-<random>.tmp`, in the folder of the file.
@@ -174,7 +174,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 pub fn create_own_folder(path: &Path) -> Result<(), SaveError> {
     std::fs::create_dir_all(folder_of(path)).map_err(|source| SaveError {
         path: path.to_owned(),
-        source,
+        cause: source,
     })
 }
 
@@ -241,7 +241,7 @@ pub fn write_file_with(
 ) -> Result<(), SaveError> {
     let error = |source| SaveError {
         path: path.to_owned(),
-        source,
+        cause: source,
     };
     if let Some(refused) = refusal(path, rules) {
         return Err(error(refused));

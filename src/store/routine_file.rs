@@ -34,12 +34,12 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read at all.
-    #[error("could not read {}: {source}", path.display())]
+    #[error("could not read {}: {cause}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The path is not a regular file (a folder, a named pipe, a device or a socket); it was
     /// not read.
@@ -95,7 +95,10 @@ impl LoadError {
     fn from_read(error: ReadError, path: &Path) -> Self {
         let path = path.to_owned();
         match error {
-            ReadError::Io(source) => Self::Io { path, source },
+            ReadError::Io(source) => Self::Io {
+                path,
+                cause: source,
+            },
             ReadError::NotAFile { what } => Self::NotAFile { path, what },
             ReadError::TooLarge { .. } => Self::TooLarge { path },
         }

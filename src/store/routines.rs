@@ -204,12 +204,12 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The routine file could not be moved into the deleted routines folder.
-    #[error("could not move {} to the deleted routines folder: {source}", path.display())]
+    #[error("could not move {} to the deleted routines folder: {cause}", path.display())]
     Trash {
         /// The routine file, still where it was.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The deleted file is no longer where it was put.
     #[error(
@@ -234,12 +234,12 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The deleted file could not be moved back.
-    #[error("could not bring back {}: {source}", path.display())]
+    #[error("could not bring back {}: {cause}", path.display())]
     Restore {
         /// The deleted file, still in the deleted routines folder.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -428,7 +428,7 @@ impl RoutineStore {
         let path = self.path_of(&routine.id);
         let invalid = |message: String| SaveError {
             path: path.clone(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, message),
+            cause: std::io::Error::new(std::io::ErrorKind::InvalidInput, message),
         };
         if let Some(problem) = id_problem(&routine.id) {
             return Err(invalid(problem));
@@ -447,7 +447,7 @@ impl RoutineStore {
         if let Some(problem) = self.unloadable_file_at(&path) {
             return Err(SaveError {
                 path: path.clone(),
-                source: std::io::Error::new(
+                cause: std::io::Error::new(
                     std::io::ErrorKind::AlreadyExists,
                     format!(
                         "the file there does not load ({problem}), so it is kept as it is; move or fix it first"
@@ -457,7 +457,7 @@ impl RoutineStore {
         }
         let text = to_toml(routine).map_err(|e| SaveError {
             path: path.clone(),
-            source: std::io::Error::other(e),
+            cause: std::io::Error::other(e),
         })?;
         write_atomically(&path, text.as_bytes())?;
         Ok(path)
@@ -491,7 +491,7 @@ impl RoutineStore {
         let trash = self.trash_dir();
         let trash_error = |source| StoreError::Trash {
             path: path.clone(),
-            source,
+            cause: source,
         };
         std::fs::create_dir_all(&trash).map_err(trash_error)?;
         let stamp = SystemTime::now()
@@ -539,7 +539,7 @@ impl RoutineStore {
         }
         std::fs::rename(&deleted.trashed, &path).map_err(|source| StoreError::Restore {
             path: deleted.trashed.clone(),
-            source,
+            cause: source,
         })
     }
 
@@ -613,7 +613,7 @@ impl RoutineStore {
 pub fn export(routine: &Routine, to: &Path, replace: bool) -> Result<(), SaveError> {
     let text = to_toml(routine).map_err(|e| SaveError {
         path: to.to_owned(),
-        source: std::io::Error::other(e),
+        cause: std::io::Error::other(e),
     })?;
     super::write_file(to, text.as_bytes(), super::WriteRules::export(replace))
 }
@@ -626,7 +626,7 @@ pub fn export(routine: &Routine, to: &Path, replace: bool) -> Result<(), SaveErr
 pub fn read_import(path: &Path) -> Result<Routine, ImportError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
-        source,
+        cause: source,
     };
     let before = std::fs::symlink_metadata(path).map_err(io)?;
     if before.file_type().is_symlink() {
@@ -1129,7 +1129,7 @@ mod tests {
         export(&original, &to, false).expect("export");
         assert_eq!(read_import(&to).expect("import"), original);
         let again = export(&original, &to, false).expect_err("a file is there");
-        assert_eq!(again.source.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(again.cause.kind(), std::io::ErrorKind::AlreadyExists);
         export(&original, &to, true).expect("replaced when confirmed");
     }
 

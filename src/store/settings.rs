@@ -127,7 +127,7 @@ fn save_under_lock(
 ) -> Result<Settings, SaveError> {
     let error = |source| SaveError {
         path: PathBuf::from(path),
-        source,
+        cause: source,
     };
     super::create_own_folder(path)?;
     let _lock = crate::store::lock::lock_for_change(path).map_err(error)?;
