@@ -8,6 +8,7 @@
 //! exercise; [`history`] holds session records and the figures shown about them; [`content`] is
 //! the Learn text and its sources; [`plain_text`] names characters that must not be shown raw.
 
+pub mod builder;
 pub mod content;
 pub mod figure;
 pub mod fit;

@@ -155,6 +155,31 @@ pub fn write_atomically_with(
     Ok(())
 }
 
+/// Writes `bytes` to a new file at `path`, atomically, and never over anything already there:
+/// the file is written in full beside it and then linked into place only if the name is still
+/// free, so an existing file (or a link, a folder) is left as it is and the error's kind is
+/// [`std::io::ErrorKind::AlreadyExists`]. The folder must exist.
+pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let error = |source| SaveError {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map_err(error)?;
+    temp.write_all(bytes).map_err(error)?;
+    temp.as_file().sync_all().map_err(error)?;
+    temp.persist_noclobber(path).map_err(|e| error(e.error))?;
+    sync_folder(dir).map_err(error)?;
+    Ok(())
+}
+
 /// How much is written between checkpoints (small, so tests can stop a save mid-content).
 const WRITE_CHUNK: usize = 512;
 
