@@ -336,7 +336,15 @@ fn the_svg_of_every_technique_parses_and_has_its_parts() {
             1 + figure
                 .props
                 .iter()
-                .filter(|p| matches!(p, Prop::Wall { .. } | Prop::Chair { .. }))
+                .filter(|p| {
+                    matches!(
+                        p,
+                        Prop::Wall { .. }
+                            | Prop::Chair { .. }
+                            | Prop::Seat { .. }
+                            | Prop::Desk { .. }
+                    )
+                })
                 .count(),
             "{key}: floor"
         );
@@ -441,7 +449,7 @@ proptest! {
 
     /// For any figure and moment of its step, the pose stays a body's: lengths kept.
     #[test]
-    fn any_moment_of_any_figure_is_whole(index in 0usize..26, elapsed in 0.0f32..40.0, secs in 1.0f32..40.0) {
+    fn any_moment_of_any_figure_is_whole(index in 0usize..64, elapsed in 0.0f32..40.0, secs in 1.0f32..40.0) {
         let all = every_figure();
         let (_, figure) = all[index % all.len()];
         for stage in [
@@ -489,10 +497,169 @@ fn a_one_sided_stretch_highlights_the_leg_that_works_so_the_side_shows() {
             continue;
         }
         let figure = for_technique(t.id);
+        // A twist shows its side by the arm reaching round to the chair's back instead.
         assert!(
-            figure.worked.touches(Worked::NEAR_LEG),
-            "{}: the worked leg is drawn in the side's colour",
+            figure.worked.touches(Worked::NEAR_LEG) || figure.worked.touches(Worked::NEAR_ARM),
+            "{}: the worked leg (or reaching arm) is drawn in the side's colour",
             t.key()
         );
     }
+}
+
+/// What must rest on the floor, a chair or a desk in every keyframe of a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Contact {
+    /// Both feet flat on the floor, heel and toes.
+    FeetFlat,
+    /// The near foot flat on the floor.
+    NearFootFlat,
+    /// The far foot flat on the floor.
+    FarFootFlat,
+    /// The near heel on the floor (the leg out straight).
+    NearHeelDown,
+    /// The far heel on the floor.
+    FarHeelDown,
+    /// Sitting on the chair's seat: the hips rest on it, inside its front and back.
+    OnSeat,
+    /// The near knee resting on a chair seat.
+    NearKneeOnSeat,
+    /// Both hands (fingertips or palms) resting on the desk top.
+    HandsOnDesk,
+    /// The hips and the low back resting on the floor.
+    BackOnFloor,
+    /// Both knees on the floor.
+    KneesOnFloor,
+    /// The near knee on the floor.
+    NearKneeOnFloor,
+    /// The far hand on the floor.
+    FarHandOnFloor,
+    /// The near elbow and forearm on the floor.
+    NearForearmOnFloor,
+}
+
+/// How far a resting surface may be from what it rests on (units of height: about 1.5 cm).
+const CONTACT_TOLERANCE: f32 = 0.009;
+
+fn touching(gap: f32) -> bool {
+    gap.abs() <= CONTACT_TOLERANCE
+}
+
+/// What is wrong with `contact` in `pose` drawn with `props`, if anything.
+fn contact_miss(pose: &Pose, props: &[Prop], contact: Contact) -> Option<String> {
+    use unknot::core::figure::body::thickness;
+    use unknot::core::figure::scene::{DESK_HEIGHT, SEAT_HEIGHT, desk_span, seat_span};
+    let s = Skeleton::of(pose);
+    let foot_flat = |leg: &[P3; 5]| {
+        touching(leg[3].y - thickness::FOOT) && touching(leg[4].y - thickness::FOOT)
+    };
+    let heel_down = |leg: &[P3; 5]| touching(leg[4].y - thickness::FOOT);
+    let seat = props.iter().find_map(seat_span);
+    let on_seat = |p: P3, half: f32| {
+        seat.is_some_and(|[a, b]| touching(p.y - half - SEAT_HEIGHT) && (a..=b).contains(&p.x))
+    };
+    let desk = props.iter().find_map(desk_span);
+    let hand_on_desk = |arm: &[P3; 4]| {
+        desk.is_some_and(|[a, b]| {
+            let wrist = (arm[2], thickness::FOREARM);
+            let tip = (arm[3], thickness::HAND);
+            [wrist, tip]
+                .iter()
+                .any(|(p, r)| touching(p.y - r - DESK_HEIGHT) && (a..=b).contains(&p.x))
+        })
+    };
+    let ok = match contact {
+        Contact::FeetFlat => foot_flat(&s.near_leg) && foot_flat(&s.far_leg),
+        Contact::NearFootFlat => foot_flat(&s.near_leg),
+        Contact::FarFootFlat => foot_flat(&s.far_leg),
+        Contact::NearHeelDown => heel_down(&s.near_leg),
+        Contact::FarHeelDown => heel_down(&s.far_leg),
+        Contact::OnSeat => on_seat(s.spine[0], thickness::THIGH),
+        Contact::NearKneeOnSeat => on_seat(s.near_leg[1], thickness::THIGH),
+        Contact::HandsOnDesk => hand_on_desk(&s.near_arm) && hand_on_desk(&s.far_arm),
+        Contact::BackOnFloor => {
+            touching(s.spine[0].y - thickness::TRUNK) && touching(s.spine[1].y - thickness::TRUNK)
+        }
+        Contact::KneesOnFloor => {
+            touching(s.near_leg[1].y - thickness::THIGH)
+                && touching(s.far_leg[1].y - thickness::THIGH)
+        }
+        Contact::NearKneeOnFloor => touching(s.near_leg[1].y - thickness::THIGH),
+        Contact::FarHandOnFloor => touching(s.far_arm[3].y - thickness::HAND),
+        Contact::NearForearmOnFloor => {
+            touching(s.near_arm[1].y - thickness::UPPER_ARM)
+                && touching(s.near_arm[2].y - thickness::FOREARM)
+        }
+    };
+    (!ok).then(|| format!("{contact:?} misses"))
+}
+
+/// The contacts each figure of an exercise at a desk, or of a strengthening exercise, keeps.
+fn contacts(id: TechniqueId) -> Option<&'static [Contact]> {
+    use Contact::*;
+    Some(match id {
+        TechniqueId::SeatedSpinalTwist
+        | TechniqueId::SeatedBackExtension
+        | TechniqueId::SeatedCatCamel
+        | TechniqueId::ChinTuck
+        | TechniqueId::ShoulderBladeSqueeze
+        | TechniqueId::ShoulderRolls => &[OnSeat, FeetFlat],
+        TechniqueId::SeatedHamstring => &[OnSeat, FarFootFlat, NearHeelDown],
+        TechniqueId::SeatedFigure4 => &[OnSeat, FarFootFlat],
+        TechniqueId::StandingBackExtension => &[FeetFlat],
+        TechniqueId::StandingHipFlexor => &[FarFootFlat, NearKneeOnSeat, HandsOnDesk],
+        TechniqueId::DeskHipHinge => &[FeetFlat, HandsOnDesk],
+        TechniqueId::CurlUp => &[BackOnFloor, NearFootFlat, FarHeelDown],
+        TechniqueId::SideBridge => &[NearForearmOnFloor, KneesOnFloor],
+        TechniqueId::BirdDog => &[FarHandOnFloor, NearKneeOnFloor],
+        TechniqueId::DeadBug => &[BackOnFloor],
+        _ => return None,
+    })
+}
+
+#[test]
+fn seats_feet_knees_and_hands_rest_where_the_exercise_puts_them_in_every_keyframe() {
+    for t in technique::all() {
+        let Some(list) = contacts(t.id) else {
+            // Every exercise on a chair or at a desk is checked.
+            assert!(
+                t.position != Position::OnChair
+                    && !matches!(
+                        t.equipment,
+                        unknot::core::routine::Equipment::Chair
+                            | unknot::core::routine::Equipment::Desk
+                    ),
+                "{}: no contacts listed",
+                t.key()
+            );
+            continue;
+        };
+        if t.position == Position::OnChair {
+            assert!(list.contains(&Contact::OnSeat), "{}", t.key());
+        }
+        let figure = for_technique(t.id);
+        for (i, pose) in poses(figure).iter().enumerate() {
+            for contact in list {
+                if let Some(miss) = contact_miss(pose, &figure.props, *contact) {
+                    panic!("{} pose {i}: {miss}", t.key());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_contact_check_notices_a_seat_or_foot_that_floats() {
+    let figure = for_technique(TechniqueId::ChinTuck);
+    let mut lifted = figure.start;
+    lifted.pelvis[1] += 0.03;
+    assert!(contact_miss(&lifted, &figure.props, Contact::OnSeat).is_some());
+    assert!(contact_miss(&lifted, &figure.props, Contact::FeetFlat).is_some());
+    let mut forward = figure.start;
+    forward.pelvis[0] += 0.3;
+    assert!(contact_miss(&forward, &figure.props, Contact::OnSeat).is_some());
+    assert!(contact_miss(&figure.start, &[], Contact::OnSeat).is_some());
+    let hinge = for_technique(TechniqueId::DeskHipHinge);
+    let mut low = *hinge.held();
+    low.near_arm.proximal -= 20.0;
+    assert!(contact_miss(&low, &hinge.props, Contact::HandsOnDesk).is_some());
 }

@@ -866,12 +866,16 @@ const IMPORTANCE: &[(&str, Importance)] = &[
     ("normal", Importance::Normal),
     ("essential", Importance::Essential),
 ];
+/// Every position by its file word (format 2 added `on-side` and `on-chair`; a format-1 file
+/// reads with the same table, as no older word changed).
 const POSITIONS: &[(&str, Position)] = &[
     ("on-back", Position::OnBack),
     ("on-front", Position::OnFront),
+    ("on-side", Position::OnSide),
     ("hands-and-knees", Position::HandsAndKnees),
     ("half-kneeling", Position::HalfKneeling),
     ("sitting", Position::Sitting),
+    ("on-chair", Position::OnChair),
     ("standing", Position::Standing),
     ("against-wall", Position::AgainstWall),
 ];
@@ -882,6 +886,8 @@ const EQUIPMENT: &[(&str, Equipment)] = &[
     ("foam-roller", Equipment::FoamRoller),
     ("massage-stick", Equipment::MassageStick),
     ("hands", Equipment::Hands),
+    ("chair", Equipment::Chair),
+    ("desk", Equipment::Desk),
 ];
 
 /// Gives the steps of a format-1 file their ids: each step's name as a slug ("Knee rolls" →

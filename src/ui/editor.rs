@@ -1375,6 +1375,9 @@ mod tests {
         let mut harness = harness(EditorState::new_routine("new-1".to_owned()));
         harness.run();
         harness.get_by_label("0:00");
+        // The catalogue is longer than the window: narrow it to the one step.
+        type_into(&mut harness, "Search the catalogue", "roller upper back");
+        harness.run();
         harness.get_by_label("Add Foam roller: upper back").click();
         harness.run();
         // 5 s get ready + 60 s.

@@ -219,10 +219,24 @@ pub static SOURCES: &[Source] = &[
         url: Some("https://doi.org/10.1136/bjsports-2019-100886"),
     },
     Source {
+        key: "hayden2021",
+        short: "Hayden et al. 2021 (Cochrane)",
+        citation: "Hayden JA, Ellis J, Ogilvie R, Malmivaara A, van Tulder MW. Exercise therapy                    for chronic low back pain. Cochrane Database of Systematic Reviews 2021, Issue                    9, CD009790.",
+        url: Some("https://doi.org/10.1002/14651858.CD009790.pub2"),
+    },
+    Source {
         key: "acsm",
         short: "ACSM guidelines",
         citation: "American College of Sports Medicine (ACSM). ACSM's Guidelines for Exercise \
                    Testing and Prescription.",
+        url: None,
+    },
+    Source {
+        key: "mcgill",
+        short: "McGill",
+        citation: "McGill SM. Low Back Disorders: Evidence-Based Prevention and Rehabilitation. \
+                   Human Kinetics. The curl-up, side bridge and bird-dog (the \"big three\"), \
+                   held briefly in a descending pyramid of repetitions.",
         url: None,
     },
     // Patient information used for the stretches in the routines.
@@ -249,6 +263,52 @@ pub static SOURCES: &[Source] = &[
         key: "spine_health",
         short: "Spine-health",
         citation: "Spine-health.com. Patient articles on stretches for low back pain.",
+        url: None,
+    },
+    // Exercises at a desk, on a chair or standing.
+    Source {
+        key: "ccohs",
+        short: "CCOHS",
+        citation: "Canadian Centre for Occupational Health and Safety (CCOHS). OSH Answers on \
+                   working in a sitting position and on stretching at the workstation.",
+        url: None,
+    },
+    Source {
+        key: "bupa",
+        short: "Bupa",
+        citation: "Bupa UK. Health information on desk exercises and stretches for back pain.",
+        url: None,
+    },
+    Source {
+        key: "nhs_inform",
+        short: "NHS inform",
+        citation: "NHS inform (Scotland). Exercises for back problems.",
+        url: None,
+    },
+    Source {
+        key: "ohcow",
+        short: "OHCOW",
+        citation: "Occupational Health Clinics for Ontario Workers (OHCOW). Office stretches and \
+                   exercises.",
+        url: None,
+    },
+    Source {
+        key: "herworld",
+        short: "HerWorld (physiotherapist)",
+        citation: "HerWorld (Singapore). Desk exercises for back pain, as described by a \
+                   physiotherapist.",
+        url: None,
+    },
+    Source {
+        key: "hartford_healthcare",
+        short: "Hartford HealthCare",
+        citation: "Hartford HealthCare. Patient article on stretches to do at a desk.",
+        url: None,
+    },
+    Source {
+        key: "active_living_physio",
+        short: "Active Living Physio",
+        citation: "Active Living Physiotherapy. Patient article on hip flexor stretches.",
         url: None,
     },
     // Organisations for finding a massage therapist.

@@ -8,7 +8,7 @@
 //! face +x; the near limbs are the worked side's (the left side: the right side is mirrored).
 
 use super::body::{LimbId, P3, Pose, Skeleton, length, range, reach, thickness, wrap};
-use super::scene::{BALL_RADIUS, ROLLER_RADIUS, SEAT_HEIGHT};
+use super::scene::{BALL_RADIUS, DESK_HEIGHT, ROLLER_RADIUS, SEAT_HEIGHT};
 use super::{Figure, Key, Motion, Prop, Worked};
 use crate::core::routine::TechniqueId;
 use crate::core::routine::model::{Position, Step};
@@ -349,15 +349,11 @@ pub fn position_pose(position: Position) -> (Pose, Vec<Prop>) {
     match position {
         Position::OnBack => (hook_lying(), Vec::new()),
         Position::OnFront => (lying_front(), Vec::new()),
+        Position::OnSide => (side_lying(false), Vec::new()),
         Position::HandsAndKnees => (hands_and_knees(), Vec::new()),
         Position::HalfKneeling => (half_kneeling(0.0), Vec::new()),
-        Position::Sitting => (
-            sitting_chair(),
-            vec![Prop::Chair {
-                x: 0.03,
-                facing: 1.0,
-            }],
-        ),
+        Position::Sitting => (sitting_floor(0.0, 20.0), Vec::new()),
+        Position::OnChair => (sitting_chair(), vec![CHAIR]),
         Position::Standing => (standing(), Vec::new()),
         Position::AgainstWall => (against_wall(-0.12, 0.0, 0.0), vec![Prop::Wall { x: -0.12 }]),
     }
@@ -370,7 +366,9 @@ fn position_description(position: Position) -> &'static str {
         Position::OnFront => "Lying on your front, arms by your sides",
         Position::HandsAndKnees => "On hands and knees, back flat",
         Position::HalfKneeling => "Kneeling on one knee, the other foot flat in front",
-        Position::Sitting => "Sitting on a chair, feet flat on the floor",
+        Position::OnSide => "Lying on your side, propped on your forearm, knees bent",
+        Position::Sitting => "Sitting on the floor, leaning back on your hands",
+        Position::OnChair => "Sitting on a chair, feet flat on the floor",
         Position::Standing => "Standing tall, arms by your sides",
         Position::AgainstWall => "Standing with your back to a wall",
     }
@@ -949,6 +947,465 @@ fn rest() -> Figure {
     hold(start, &[]).described("Lying on your back, knees bent, arms by your sides, resting")
 }
 
+// ---- Strengthening on the floor ----
+
+fn curl_up() -> Figure {
+    // One knee bent (foot flat), the other leg long; hands under the small of the back.
+    let mut start = lying_long();
+    foot_flat(&mut start, LimbId::NearLeg, HOOK_FEET_X);
+    // Seen from the side the elbows, bent out to the sides, cannot show: the arms lie along
+    // the floor with the hands tucked under the low back and pelvis.
+    let hands_under_back = |pose: &mut Pose| {
+        let shoulder = Skeleton::of(pose).spine[3];
+        let y = thickness::FOREARM + 0.002;
+        let along = (length::UPPER_ARM + length::FOREARM) * 0.995;
+        let x = shoulder.x + (along * along - (shoulder.y - y).powi(2)).max(0.0).sqrt();
+        hands_to(pose, [x, y]);
+        hand_along(pose, LimbId::NearArm, 0.0);
+        hand_along(pose, LimbId::FarArm, 0.0);
+    };
+    hands_under_back(&mut start);
+    let mut up = start;
+    // The bend is in the upper back: the low back stays on the hands, the head and shoulders
+    // lift a little, the neck long.
+    up.spine = 18.0;
+    up.neck = 4.0;
+    hands_under_back(&mut up);
+    hold(start, &[(1.2, up)])
+        .worked(Worked::BELLY)
+        .described("Lying on your back, one knee bent, hands under the low back, head and shoulders lifted a little")
+}
+
+/// Lying on the side propped on the forearm, knees bent behind, seen from in front: the
+/// knees stay on the floor and the elbow under the shoulder; `lifted` raises the hips into
+/// the line from knees to shoulders. Head toward +x, so the supporting arm is flexed.
+fn side_lying(lifted: bool) -> Pose {
+    let knee = [-0.24, thickness::THIGH];
+    let shoulder_y = thickness::UPPER_ARM + 0.002 + length::UPPER_ARM;
+    let (hip, trunk) = if lifted {
+        let line = ((shoulder_y - knee[1]) / (length::THIGH + length::TRUNK))
+            .asin()
+            .to_degrees();
+        let along = P3::toward(line);
+        (
+            [
+                knee[0] + along.x * length::THIGH,
+                knee[1] + along.y * length::THIGH,
+            ],
+            line,
+        )
+    } else {
+        let hip_y = thickness::TRUNK;
+        let drop = hip_y - knee[1];
+        let hip = [
+            knee[0] + (length::THIGH.powi(2) - drop * drop).sqrt(),
+            hip_y,
+        ];
+        (
+            hip,
+            ((shoulder_y - hip_y) / length::TRUNK).asin().to_degrees(),
+        )
+    };
+    let mut pose = Pose {
+        pelvis: hip,
+        trunk,
+        ..Pose::default()
+    };
+    // Thighs toward the knees; the lower legs bent behind, out of the picture.
+    let thigh = (knee[1] - hip[1]).atan2(knee[0] - hip[0]).to_degrees();
+    for leg in [LimbId::NearLeg, LimbId::FarLeg] {
+        *leg.of_mut(&mut pose) = Limb {
+            turn_out: 90.0,
+            ..Limb::bent(wrap(thigh - trunk + 180.0), 90.0, 45.0)
+        };
+    }
+    // The upper arm straight down to the elbow, the forearm along the floor.
+    pose.near_arm = Limb::bent(90.0 - trunk, 90.0, 0.0);
+    let s = Skeleton::of(&pose);
+    reach(
+        &mut pose,
+        LimbId::FarArm,
+        [s.spine[0].x + 0.03, s.spine[0].y + 0.06],
+    );
+    hand_along(&mut pose, LimbId::FarArm, -60.0);
+    pose
+}
+
+fn side_bridge() -> Figure {
+    hold(side_lying(false), &[(1.4, side_lying(true))])
+        .worked(Worked::TRUNK)
+        .described("Lying on your {side} side, propped on the forearm, knees bent, hips lifted in line with knees and shoulders")
+}
+
+fn bird_dog() -> Figure {
+    let start = hands_and_knees();
+    let mut held = start;
+    // One arm reaches forward and the opposite leg back, both in line with the back.
+    held.near_arm = Limb::bent(170.0, 0.0, 0.0);
+    held.far_leg = Limb::bent(0.0, 0.0, 30.0);
+    hold(start, &[(1.6, held)])
+        .worked(Worked::TRUNK.and(Worked::BUTTOCK))
+        .described(
+            "On hands and knees, one arm reaching forward and the opposite leg back, back flat",
+        )
+}
+
+fn dead_bug() -> Figure {
+    let mut start = lying_long();
+    // Hips and knees at right angles, arms reaching up.
+    start.near_leg = Limb::bent(90.0, 90.0, 10.0);
+    start.far_leg = Limb::bent(90.0, 90.0, 10.0);
+    start.near_arm = Limb::bent(90.0, 0.0, 0.0);
+    start.far_arm = Limb::bent(90.0, 0.0, 0.0);
+    let mut lowered = start;
+    lowered.near_arm = Limb::bent(165.0, 0.0, 0.0);
+    lowered.far_leg = Limb::bent(15.0, 0.0, 10.0);
+    cycle(start, &[(0.5, lowered)])
+        .worked(Worked::BELLY)
+        .described("Lying on your back, knees over hips: one arm lowered overhead as the opposite leg straightens, low back flat")
+}
+
+// ---- At a desk: on a chair or standing ----
+
+/// The chair the seated figures sit on.
+const CHAIR: Prop = Prop::Chair {
+    x: 0.03,
+    facing: 1.0,
+};
+
+/// Sitting on [`CHAIR`] with the hips at `x` and the trunk at `trunk` degrees, both feet flat
+/// under the knees, hands resting on the thighs.
+fn seated(x: f32, trunk: f32) -> Pose {
+    let mut pose = sitting_chair();
+    pose.pelvis[0] = x;
+    pose.trunk = trunk;
+    feet_flat_under_knees(&mut pose);
+    hands_on_thighs(&mut pose);
+    pose
+}
+
+fn feet_flat_under_knees(pose: &mut Pose) {
+    let feet = pose.pelvis[0] + length::THIGH + 0.01;
+    foot_flat(pose, LimbId::NearLeg, feet);
+    foot_flat(pose, LimbId::FarLeg, feet);
+}
+
+fn hands_on_thighs(pose: &mut Pose) {
+    let knee = Skeleton::of(pose).near_leg[1];
+    hands_to(pose, point(knee, -0.07, 0.05));
+    hand_along(pose, LimbId::NearArm, -10.0);
+    hand_along(pose, LimbId::FarArm, -10.0);
+}
+
+/// Both hands on the low back, fingers down, just above the pelvis.
+fn hands_on_low_back(pose: &mut Pose) {
+    let s = Skeleton::of(pose);
+    let low = s.spine[0] * 0.55 + s.spine[1] * 0.45;
+    let along = s.spine[1] - s.spine[0];
+    let back = P3::new(-along.y, along.x, 0.0) * (1.0 / along.length().max(1e-6));
+    let at = low + back * (thickness::TRUNK + thickness::HAND);
+    hands_to(pose, [at.x, at.y]);
+    hand_along(pose, LimbId::NearArm, -95.0);
+    hand_along(pose, LimbId::FarArm, -95.0);
+}
+
+fn seated_twist() -> Figure {
+    let start = seated(0.0, 88.0);
+    let mut held = start;
+    // Turned toward this side: that hand holds the back of the chair, the other hand the
+    // outside of that knee.
+    // Seen from the side most of the turn is the trunk's: the upper arm goes back only as far
+    // as a shoulder can, the forearm down the front of the chair's back, the hand round it.
+    held.near_arm = Limb::bent(-55.0, 57.0, 0.0);
+    hand_along(&mut held, LimbId::NearArm, -150.0);
+    let knee = Skeleton::of(&held).near_leg[1];
+    reach(&mut held, LimbId::FarArm, point(knee, -0.02, 0.02));
+    hand_along(&mut held, LimbId::FarArm, -20.0);
+    let shoulder = Skeleton::of(&held).spine[3];
+    hold(start, &[(1.5, held)])
+        .worked(Worked::TRUNK.and(Worked::NEAR_ARM))
+        .with(&[
+            CHAIR,
+            Prop::Arrow {
+                from: point(shoulder, 0.1, -0.1),
+                to: point(shoulder, -0.08, -0.06),
+            },
+        ])
+        .described("Sitting tall on a chair, chest turned toward the {side} side, that hand on the chair back")
+}
+
+fn seated_back_extension() -> Figure {
+    let mut start = seated(0.03, 88.0);
+    hands_on_low_back(&mut start);
+    let mut back = start;
+    back.trunk = 98.0;
+    back.spine = -14.0;
+    back.neck = 8.0;
+    feet_flat_under_knees(&mut back);
+    back.near_leg = start.near_leg;
+    back.far_leg = start.far_leg;
+    let feet = start.pelvis[0] + length::THIGH + 0.01;
+    foot_flat(&mut back, LimbId::NearLeg, feet);
+    foot_flat(&mut back, LimbId::FarLeg, feet);
+    hands_on_low_back(&mut back);
+    hold(start, &[(1.2, back)])
+        .worked(Worked::LOW_BACK)
+        .with(&[CHAIR])
+        .described("Sitting toward the front of a chair, hands on the low back, leaning back gently over them")
+}
+
+fn standing_back_extension() -> Figure {
+    let mut start = standing();
+    foot_flat(&mut start, LimbId::NearLeg, 0.0);
+    hands_on_low_back(&mut start);
+    let mut back = start;
+    back.pelvis[0] += 0.03;
+    back.trunk = 100.0;
+    back.spine = -14.0;
+    back.neck = 8.0;
+    foot_flat(&mut back, LimbId::NearLeg, 0.0);
+    foot_flat(&mut back, LimbId::FarLeg, 0.0);
+    hands_on_low_back(&mut back);
+    hold(start, &[(1.2, back)])
+        .worked(Worked::LOW_BACK)
+        .described("Standing, hands on the low back, leaning back gently over them")
+}
+
+fn seated_cat_camel() -> Figure {
+    let neutral = seated(0.02, 88.0);
+    let on_knees = |pose: &mut Pose| {
+        let feet = neutral.pelvis[0] + length::THIGH + 0.01;
+        foot_flat(pose, LimbId::NearLeg, feet);
+        foot_flat(pose, LimbId::FarLeg, feet);
+        let knee = Skeleton::of(&neutral).near_leg[1];
+        hands_to(pose, point(knee, -0.07, 0.05));
+        hand_along(pose, LimbId::NearArm, -10.0);
+        hand_along(pose, LimbId::FarArm, -10.0);
+    };
+    let mut round = neutral;
+    round.spine = 36.0;
+    round.trunk = 94.0;
+    round.neck = 24.0;
+    on_knees(&mut round);
+    let mut tall = neutral;
+    tall.spine = -12.0;
+    tall.trunk = 84.0;
+    tall.neck = 0.0;
+    on_knees(&mut tall);
+    cycle(neutral, &[(0.25, round), (0.5, neutral), (0.75, tall)])
+        .worked(Worked::TRUNK)
+        .with(&[CHAIR])
+        .described(
+            "Sitting on a chair, hands on the knees: the back rounded, then the chest lifted",
+        )
+}
+
+/// Straightens `leg` with its heel resting on the floor, toes up: the hip's flexion is
+/// searched for the angle that sets the heel down.
+fn heel_down_straight(pose: &mut Pose, leg: LimbId) {
+    let mut best = (f32::INFINITY, leg.of(pose));
+    for tenth in 0..=1200 {
+        let mut trial = *pose;
+        *leg.of_mut(&mut trial) = Limb::bent(tenth as f32 / 10.0, 0.0, 0.0);
+        let s = Skeleton::of(&trial);
+        let points = if leg == LimbId::NearLeg {
+            s.near_leg
+        } else {
+            s.far_leg
+        };
+        let miss = (points[4].y - thickness::FOOT).abs();
+        if miss < best.0 {
+            best = (miss, leg.of(&trial));
+        }
+    }
+    *leg.of_mut(pose) = best.1;
+}
+
+fn seated_hamstring() -> Figure {
+    // Near the front edge of the seat, one leg out straight with the heel down.
+    let x = 0.03;
+    let mut start = seated(x, 88.0);
+    heel_down_straight(&mut start, LimbId::NearLeg);
+    hands_on_thighs(&mut start);
+    let mut leaning = start;
+    leaning.trunk = 64.0;
+    let far = start.pelvis[0] + length::THIGH + 0.01;
+    foot_flat(&mut leaning, LimbId::FarLeg, far);
+    heel_down_straight(&mut leaning, LimbId::NearLeg);
+    let s = Skeleton::of(&leaning);
+    let thigh = s.near_leg[0] * 0.3 + s.near_leg[1] * 0.7;
+    hands_to(&mut leaning, [thigh.x, thigh.y + thickness::THIGH + 0.01]);
+    hand_along(&mut leaning, LimbId::NearArm, -20.0);
+    hand_along(&mut leaning, LimbId::FarArm, -20.0);
+    hold(start, &[(1.6, leaning)])
+        .worked(Worked::NEAR_THIGH)
+        .with(&[CHAIR])
+        .described("Sitting on the front of a chair, the {side} leg straight with the heel down, leaning forward from the hips with a long back")
+}
+
+fn seated_figure_four() -> Figure {
+    let start = seated(0.0, 88.0);
+    let mut crossed = start;
+    cross_ankle_onto(&mut crossed, on_far_knee(&start));
+    let on_shin = |pose: &mut Pose| {
+        let s = Skeleton::of(pose);
+        let shin = s.near_leg[1] * 0.5 + s.near_leg[2] * 0.5;
+        hands_to(pose, [shin.x, shin.y + thickness::SHANK + 0.01]);
+        hand_along(pose, LimbId::NearArm, -30.0);
+        hand_along(pose, LimbId::FarArm, -30.0);
+    };
+    on_shin(&mut crossed);
+    let mut leaning = crossed;
+    leaning.trunk = 70.0;
+    let feet = start.pelvis[0] + length::THIGH + 0.01;
+    foot_flat(&mut leaning, LimbId::FarLeg, feet);
+    let knee = on_far_knee(&leaning);
+    cross_ankle_onto(&mut leaning, knee);
+    on_shin(&mut leaning);
+    hold(start, &[(0.9, crossed), (1.9, leaning)])
+        .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
+        .with(&[CHAIR])
+        .described("Sitting on a chair, {side} ankle resting on the other knee, leaning forward from the hips")
+}
+
+/// The fingertips of both hands resting on a desk top at `x`, the hands sloping down to it.
+fn fingertips_on_desk(pose: &mut Pose, x: f32) {
+    const SLOPE: f32 = -50.0;
+    let along = P3::toward(SLOPE);
+    let tip = [x, DESK_HEIGHT + thickness::HAND];
+    let wrist = [
+        tip[0] - along.x * length::HAND,
+        tip[1] - along.y * length::HAND,
+    ];
+    hands_to(pose, wrist);
+    hand_along(pose, LimbId::NearArm, SLOPE);
+    hand_along(pose, LimbId::FarArm, SLOPE);
+}
+
+fn standing_hip_flexor() -> Figure {
+    // A chair turned side-on behind; the near knee on its seat, the thigh upright.
+    let seat_front = 0.02;
+    let knee = [seat_front - 0.03, SEAT_HEIGHT + thickness::THIGH];
+    let ankle = [knee[0] - length::SHANK, SEAT_HEIGHT + thickness::SHANK];
+    let desk = 0.15;
+    let pose_at = |forward: f32| {
+        // The hip over the knee, eased forward (and so a little down) by `forward` degrees.
+        let along = P3::toward(90.0 - forward);
+        let mut pose = standing();
+        pose.pelvis = [
+            knee[0] + along.x * length::THIGH,
+            knee[1] + along.y * length::THIGH,
+        ];
+        reach(&mut pose, LimbId::NearLeg, ankle);
+        set_ankle(&mut pose, LimbId::NearLeg, 45.0);
+        // The standing foot under the hips: the knee on the seat leaves the hips high.
+        foot_flat(&mut pose, LimbId::FarLeg, 0.07);
+        fingertips_on_desk(&mut pose, desk + 0.03);
+        pose
+    };
+    let start = pose_at(0.0);
+    let mut held = pose_at(14.0);
+    // The pelvis tucked under: the trunk tips back a touch, the low back flat.
+    held.trunk = 93.0;
+    held.spine = 4.0;
+    fingertips_on_desk(&mut held, desk + 0.03);
+    hold(start, &[(1.6, held)])
+        .worked(Worked::NEAR_THIGH)
+        .with(&[
+            Prop::Seat { x: seat_front },
+            Prop::Desk {
+                x: desk,
+                facing: 1.0,
+            },
+        ])
+        .described("Standing, the {side} knee resting on a chair seat behind, hips eased forward, fingertips on the desk")
+}
+
+fn chin_tuck() -> Figure {
+    // The head glides back over the shoulders from a slightly forward start.
+    let mut start = seated(0.02, 90.0);
+    start.neck = 14.0;
+    let mut tucked = start;
+    tucked.neck = -8.0;
+    hold(start, &[(1.0, tucked)])
+        .worked(Worked::NECK)
+        .with(&[CHAIR])
+        .described("Sitting tall on a chair, the chin drawn straight back so the head sits over the shoulders")
+}
+
+fn shoulder_blade_squeeze() -> Figure {
+    let mut start = seated(0.02, 90.0);
+    // Arms relaxed, elbows bent, forearms forward.
+    start.near_arm = Limb::bent(5.0, 85.0, 0.0);
+    start.far_arm = Limb::bent(5.0, 85.0, 0.0);
+    let mut squeezed = start;
+    // The shoulder blades draw back and down: the elbows go back, the chest lifts.
+    squeezed.near_arm = Limb::bent(-30.0, 85.0, 0.0);
+    squeezed.far_arm = Limb::bent(-30.0, 85.0, 0.0);
+    squeezed.spine = -6.0;
+    hold(start, &[(1.0, squeezed)])
+        .worked(Worked::UPPER_BACK)
+        .with(&[CHAIR])
+        .described(
+            "Sitting tall on a chair, elbows bent, shoulder blades squeezed together and down",
+        )
+}
+
+fn shoulder_rolls() -> Figure {
+    let mut start = seated(0.02, 90.0);
+    start.near_arm = Limb::bent(0.0, 10.0, 0.0);
+    start.far_arm = Limb::bent(0.0, 10.0, 0.0);
+    let mut forward = start;
+    forward.spine = 8.0;
+    forward.near_arm = Limb::bent(14.0, 12.0, 0.0);
+    forward.far_arm = Limb::bent(14.0, 12.0, 0.0);
+    let mut back = start;
+    back.spine = -8.0;
+    back.near_arm = Limb::bent(-16.0, 10.0, 0.0);
+    back.far_arm = Limb::bent(-16.0, 10.0, 0.0);
+    let shoulder = Skeleton::of(&start).spine[3];
+    cycle(start, &[(0.3, forward), (0.7, back)])
+        .worked(Worked::UPPER_BACK)
+        .with(&[
+            CHAIR,
+            // Up and over the shoulder, then back: the way the roll goes.
+            Prop::Arrow {
+                from: point(shoulder, 0.07, 0.04),
+                to: point(shoulder, -0.07, 0.04),
+            },
+        ])
+        .described(
+            "Sitting on a chair, arms relaxed, the shoulders lifted, rolled back and let drop",
+        )
+}
+
+fn desk_hip_hinge() -> Figure {
+    let desk = 0.34;
+    let mut start = standing();
+    start.pelvis[0] = 0.19;
+    foot_flat(&mut start, LimbId::NearLeg, 0.19);
+    foot_flat(&mut start, LimbId::FarLeg, 0.19);
+    fingertips_on_desk(&mut start, desk + 0.04);
+    // Walked back, hips pushed back, back long and arms straight, hands flat on the desk.
+    let mut hinged = standing();
+    hinged.trunk = 8.0;
+    hinged.pelvis = [desk - 0.56, FLAT_ANKLE + 0.47];
+    let feet = hinged.pelvis[0] + 0.05;
+    foot_flat(&mut hinged, LimbId::NearLeg, feet);
+    foot_flat(&mut hinged, LimbId::FarLeg, feet);
+    hinged.neck = -6.0;
+    hands_to(&mut hinged, [desk + 0.02, DESK_HEIGHT + thickness::HAND]);
+    hand_along(&mut hinged, LimbId::NearArm, 0.0);
+    hand_along(&mut hinged, LimbId::FarArm, 0.0);
+    hold(start, &[(1.8, hinged)])
+        .worked(Worked::TRUNK.and(Worked::NEAR_THIGH))
+        .with(&[Prop::Desk {
+            x: desk,
+            facing: 1.0,
+        }])
+        .described("Standing back from a desk, hands flat on it, hips pushed back, back long and arms straight")
+}
+
 /// The figure of a technique. Every figure is built once, on first use.
 #[must_use]
 pub fn for_technique(id: TechniqueId) -> &'static Figure {
@@ -976,12 +1433,27 @@ fn build(id: TechniqueId) -> Figure {
         TechniqueId::PelvicTilt => pelvic_tilt(),
         TechniqueId::GluteBridge => bridge(),
         TechniqueId::AbdominalBrace => brace(),
+        TechniqueId::CurlUp => curl_up(),
+        TechniqueId::SideBridge => side_bridge(),
+        TechniqueId::BirdDog => bird_dog(),
+        TechniqueId::DeadBug => dead_bug(),
         TechniqueId::CatCow => cat_cow(),
         TechniqueId::ChildsPose => childs_pose(),
         TechniqueId::Sphinx => sphinx(),
         TechniqueId::HamstringStrap => hamstring_strap(),
         TechniqueId::PiriformisFigure4 => figure_four(),
         TechniqueId::KneelingHipFlexor => hip_flexor(),
+        TechniqueId::SeatedSpinalTwist => seated_twist(),
+        TechniqueId::SeatedBackExtension => seated_back_extension(),
+        TechniqueId::StandingBackExtension => standing_back_extension(),
+        TechniqueId::SeatedCatCamel => seated_cat_camel(),
+        TechniqueId::SeatedHamstring => seated_hamstring(),
+        TechniqueId::SeatedFigure4 => seated_figure_four(),
+        TechniqueId::StandingHipFlexor => standing_hip_flexor(),
+        TechniqueId::ChinTuck => chin_tuck(),
+        TechniqueId::ShoulderBladeSqueeze => shoulder_blade_squeeze(),
+        TechniqueId::ShoulderRolls => shoulder_rolls(),
+        TechniqueId::DeskHipHinge => desk_hip_hinge(),
         TechniqueId::BallWallGlutes => ball_wall_glutes(),
         TechniqueId::BallFloorButtock => ball_floor_buttock(),
         TechniqueId::BallWallLowBack => ball_on_wall(

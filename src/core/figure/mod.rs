@@ -49,6 +49,8 @@ impl Worked {
     pub const BUTTOCK: Self = Self(1024);
     /// The belly, at the front of the low trunk.
     pub const BELLY: Self = Self(2048);
+    /// The neck.
+    pub const NECK: Self = Self(4096);
 
     /// Both sets of flags.
     #[must_use]
@@ -82,6 +84,20 @@ pub enum Prop {
         /// The seat's front edge.
         x: f32,
         /// Which way the sitter faces.
+        facing: f32,
+    },
+    /// A chair turned side-on, so its back is out of the picture: the seat (from `x` back to
+    /// `x` − [`scene::SEAT_DEPTH`]) and its legs, for a knee resting on the seat.
+    Seat {
+        /// The seat's front edge (toward +x).
+        x: f32,
+    },
+    /// A desk or table whose near edge is at `x`, its top running away along `facing` (1 or
+    /// −1) at [`scene::DESK_HEIGHT`].
+    Desk {
+        /// The near edge of the top.
+        x: f32,
+        /// Which way the top runs from that edge.
         facing: f32,
     },
     /// A massage ball at a point.

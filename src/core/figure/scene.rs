@@ -100,8 +100,41 @@ pub struct Scene {
 pub const BALL_RADIUS: f32 = 0.027;
 /// Radius of a foam roller (about 15 cm across).
 pub const ROLLER_RADIUS: f32 = 0.044;
-/// Height of a chair seat.
+/// Height of a chair seat (about 44 cm for a 1.7 m person: thighs level, feet flat).
 pub const SEAT_HEIGHT: f32 = 0.26;
+/// How far a chair's seat runs back from its front edge.
+pub const SEAT_DEPTH: f32 = 0.24;
+/// How far a chair's seat front sticks out past [`Prop::Chair`]'s `x`.
+const SEAT_FRONT: f32 = 0.04;
+/// Where a chair's backrest rises, behind `x`.
+const CHAIR_BACK: f32 = SEAT_DEPTH - SEAT_FRONT;
+/// Height of a desk top (about 73 cm for a 1.7 m person).
+pub const DESK_HEIGHT: f32 = 0.43;
+/// Depth of a desk top.
+pub const DESK_DEPTH: f32 = 0.36;
+
+/// The span of x a chair's seat covers, smallest first.
+#[must_use]
+pub fn seat_span(prop: &Prop) -> Option<[f32; 2]> {
+    let (front, back) = match *prop {
+        Prop::Chair { x, facing } => (x + facing * SEAT_FRONT, x - facing * CHAIR_BACK),
+        Prop::Seat { x } => (x, x - SEAT_DEPTH),
+        _ => return None,
+    };
+    Some([front.min(back), front.max(back)])
+}
+
+/// The span of x a desk's top covers, smallest first.
+#[must_use]
+pub fn desk_span(prop: &Prop) -> Option<[f32; 2]> {
+    match *prop {
+        Prop::Desk { x, facing } => {
+            let far = x + facing * DESK_DEPTH;
+            Some([x.min(far), x.max(far)])
+        }
+        _ => None,
+    }
+}
 /// How far the floor line runs past the figure on each side.
 const FLOOR_MARGIN: f32 = 0.06;
 /// How many points each span of the spine's curve is drawn with.
@@ -214,8 +247,8 @@ fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
             tone: Tone::Ground,
         }],
         Prop::Chair { x, facing } => {
-            let back = x - facing * 0.2;
-            let front = x + facing * 0.04;
+            let back = x - facing * CHAIR_BACK;
+            let front = x + facing * SEAT_FRONT;
             vec![Mark::Line {
                 points: vec![
                     [back, 0.0],
@@ -223,6 +256,31 @@ fn prop_marks(prop: Prop, skeleton: &Skeleton) -> Vec<Mark> {
                     [back, SEAT_HEIGHT],
                     [front, SEAT_HEIGHT],
                     [front, 0.0],
+                ],
+                width: 0.014,
+                tone: Tone::Ground,
+            }]
+        }
+        Prop::Seat { x } => {
+            let back = x - SEAT_DEPTH;
+            vec![Mark::Line {
+                points: vec![[back, 0.0], [back, SEAT_HEIGHT], [x, SEAT_HEIGHT], [x, 0.0]],
+                width: 0.014,
+                tone: Tone::Ground,
+            }]
+        }
+        Prop::Desk { x, facing } => {
+            let inset = facing * 0.03;
+            let far = x + facing * DESK_DEPTH;
+            // One line: up the near leg, along the top both ways, down the far leg.
+            vec![Mark::Line {
+                points: vec![
+                    [x + inset, 0.0],
+                    [x + inset, DESK_HEIGHT],
+                    [x, DESK_HEIGHT],
+                    [far, DESK_HEIGHT],
+                    [far - inset, DESK_HEIGHT],
+                    [far - inset, 0.0],
                 ],
                 width: 0.014,
                 tone: Tone::Ground,
@@ -314,9 +372,12 @@ impl Scene {
             }
         };
         let mut marks = Vec::new();
-        let (ground, held): (Vec<Prop>, Vec<Prop>) = props
-            .iter()
-            .partition(|p| matches!(p, Prop::Wall { .. } | Prop::Chair { .. }));
+        let (ground, held): (Vec<Prop>, Vec<Prop>) = props.iter().partition(|p| {
+            matches!(
+                p,
+                Prop::Wall { .. } | Prop::Chair { .. } | Prop::Seat { .. } | Prop::Desk { .. }
+            )
+        });
         for prop in &ground {
             marks.extend(prop_marks(*prop, &s));
         }
@@ -372,7 +433,7 @@ impl Scene {
         marks.push(Mark::Line {
             points: vec![flat(s.spine[s.spine.len() - 1]), flat(s.neck)],
             width: 2.0 * thickness::NECK,
-            tone: Tone::Body,
+            tone: tone_of(Worked::NECK, Tone::Body),
         });
         marks.push(Mark::Disc {
             centre: flat(s.head),

@@ -6,8 +6,8 @@ pub mod technique;
 pub mod technique_id;
 
 pub use model::{
-    Category, DoseRange, Equipment, Importance, Pattern, Position, Routine, STOP_RULE, Side, Sides,
-    Step, StepKind,
+    Category, DoseRange, Equipment, Importance, Pattern, Place, Position, Routine, STOP_RULE, Side,
+    Sides, Step, StepKind,
 };
 pub use technique::Technique;
 pub use technique_id::{TechniqueId, TechniqueRef};

@@ -302,17 +302,24 @@ pub enum Equipment {
     MassageStick,
     /// The person's own hands.
     Hands,
+    /// A steady chair that does not roll (for a foot or knee on the seat, not for sitting:
+    /// sitting is the position [`Position::OnChair`]).
+    Chair,
+    /// A desk or table to rest the hands on.
+    Desk,
 }
 
 impl Equipment {
     /// Every kind of equipment, in the order an editor offers them.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 8] = [
         Self::None,
         Self::Strap,
         Self::Ball,
         Self::FoamRoller,
         Self::MassageStick,
         Self::Hands,
+        Self::Chair,
+        Self::Desk,
     ];
 
     /// The name a person reads.
@@ -325,6 +332,8 @@ impl Equipment {
             Self::FoamRoller => "Foam roller",
             Self::MassageStick => "Massage stick",
             Self::Hands => "Hands",
+            Self::Chair => "Steady chair",
+            Self::Desk => "Desk or table",
         }
     }
 }
@@ -337,13 +346,18 @@ pub enum Position {
     OnBack,
     /// Lying face down.
     OnFront,
+    /// Lying on one side.
+    OnSide,
     /// On hands and knees.
     HandsAndKnees,
     /// Kneeling on one knee.
     HalfKneeling,
-    /// Sitting on a chair or the floor.
+    /// Sitting on the floor (on a roller or ball, or leaning on the hands). Files written
+    /// before [`Position::OnChair`] existed say `sitting` for a chair too; they read unchanged.
     Sitting,
-    /// Standing.
+    /// Sitting on a chair that does not roll, feet flat on the floor: at a desk.
+    OnChair,
+    /// Standing (at a desk, in a room).
     Standing,
     /// Standing with the back against a wall.
     AgainstWall,
@@ -351,12 +365,14 @@ pub enum Position {
 
 impl Position {
     /// Every position, in the order an editor offers them.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::OnBack,
         Self::OnFront,
+        Self::OnSide,
         Self::HandsAndKnees,
         Self::HalfKneeling,
         Self::Sitting,
+        Self::OnChair,
         Self::Standing,
         Self::AgainstWall,
     ];
@@ -367,11 +383,62 @@ impl Position {
         match self {
             Self::OnBack => "Lying on your back",
             Self::OnFront => "Lying on your front",
+            Self::OnSide => "Lying on your side",
             Self::HandsAndKnees => "On hands and knees",
             Self::HalfKneeling => "Kneeling on one knee",
-            Self::Sitting => "Sitting",
+            Self::Sitting => "Sitting on the floor",
+            Self::OnChair => "Sitting on a chair",
             Self::Standing => "Standing",
             Self::AgainstWall => "Standing against a wall",
+        }
+    }
+
+    /// Whether the step is done down on the floor (lying, kneeling, on all fours or sitting
+    /// on it): not something to do at a desk in work clothes. On a chair, standing and against
+    /// a wall are not.
+    #[must_use]
+    pub fn is_on_the_floor(self) -> bool {
+        match self {
+            Self::OnBack
+            | Self::OnFront
+            | Self::OnSide
+            | Self::HandsAndKnees
+            | Self::HalfKneeling
+            | Self::Sitting => true,
+            Self::OnChair | Self::Standing | Self::AgainstWall => false,
+        }
+    }
+}
+
+/// Where a routine is meant to be done, which decides the positions its steps may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// At home, with room on the floor: any position.
+    Floor,
+    /// At a desk in work clothes: on a chair that does not roll, or standing; nothing on the
+    /// floor, no kneeling.
+    Desk,
+}
+
+impl Place {
+    /// Both places.
+    pub const ALL: [Self; 2] = [Self::Floor, Self::Desk];
+
+    /// Where, in a few words.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Floor => "On the floor",
+            Self::Desk => "At a desk",
+        }
+    }
+
+    /// Whether a step in `position` can be done here.
+    #[must_use]
+    pub fn allows(self, position: Position) -> bool {
+        match self {
+            Self::Floor => true,
+            Self::Desk => !position.is_on_the_floor(),
         }
     }
 }

@@ -39,9 +39,27 @@ pub enum BodyArea {
     UpperBack,
     /// The tummy muscles.
     Abdominals,
+    /// The neck.
+    Neck,
+    /// The shoulders.
+    Shoulders,
 }
 
 impl BodyArea {
+    /// Every area.
+    pub const ALL: [Self; 10] = [
+        Self::LowBack,
+        Self::GlutesAndHips,
+        Self::Hamstrings,
+        Self::HipFlexors,
+        Self::Thighs,
+        Self::Calves,
+        Self::UpperBack,
+        Self::Abdominals,
+        Self::Neck,
+        Self::Shoulders,
+    ];
+
     /// The name a person reads.
     #[must_use]
     pub fn label(self) -> &'static str {
@@ -54,6 +72,8 @@ impl BodyArea {
             Self::Calves => "calves",
             Self::UpperBack => "upper back",
             Self::Abdominals => "tummy muscles",
+            Self::Neck => "neck",
+            Self::Shoulders => "shoulders",
         }
     }
 }
@@ -240,6 +260,50 @@ pub fn search(query: &str) -> Vec<&'static Technique> {
     found.into_iter().map(|(_, _, t)| t).collect()
 }
 
+/// What a session builder asks of the registry: each field left `None` allows anything. A
+/// technique matches when it passes every field that is set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter<'a> {
+    /// Only these positions.
+    pub positions: Option<&'a [Position]>,
+    /// Nothing on the floor (see [`Position::is_on_the_floor`]): for a desk in work clothes.
+    pub off_the_floor: bool,
+    /// Only these kinds.
+    pub kinds: Option<&'a [StepKind]>,
+    /// Only this pattern.
+    pub pattern: Option<Pattern>,
+    /// What is at hand: a technique needing other equipment is left out
+    /// ([`Equipment::None`] is always at hand).
+    pub equipment: Option<&'a [Equipment]>,
+    /// Only techniques that work at least one of these areas.
+    pub areas: Option<&'a [BodyArea]>,
+}
+
+impl Filter<'_> {
+    /// Whether `technique` passes every field that is set.
+    #[must_use]
+    pub fn allows(&self, technique: &Technique) -> bool {
+        fn within<T: PartialEq + Copy>(list: Option<&[T]>, value: T) -> bool {
+            list.is_none_or(|list| list.contains(&value))
+        }
+        within(self.positions, technique.position)
+            && !(self.off_the_floor && technique.position.is_on_the_floor())
+            && within(self.kinds, technique.kind)
+            && self.pattern.is_none_or(|p| p == technique.pattern)
+            && (technique.equipment == Equipment::None
+                || within(self.equipment, technique.equipment))
+            && self
+                .areas
+                .is_none_or(|areas| technique.areas.iter().any(|a| areas.contains(a)))
+    }
+}
+
+/// Every technique the filter allows, in the registry's order.
+#[must_use]
+pub fn filtered(filter: &Filter<'_>) -> Vec<&'static Technique> {
+    REGISTRY.iter().filter(|t| filter.allows(t)).collect()
+}
+
 /// The pressure rule and stop rule every self-massage caution ends with.
 macro_rules! massage_stop {
     () => {
@@ -257,6 +321,18 @@ const STRETCH_SOURCES: &[&str] = &[
     "spine_health",
     "acsm",
 ];
+/// Where the strengthening and motor-control exercises, their doses and cautions come from:
+/// the curl-up, side bridge and bird-dog (the "big three") with short holds, and the reviews that
+/// favour such exercise.
+const STRENGTH_SOURCES: &[&str] = &["mcgill", "owen2020", "hayden2021"];
+
+/// The rule every step on a chair ends with: a chair on wheels can roll away mid-stretch.
+macro_rules! chair_rule {
+    () => {
+        "Use a chair that cannot roll: lock its wheels or use a fixed chair."
+    };
+}
+
 /// Where the self-massage doses and cautions come from.
 const MASSAGE_SOURCES: &[&str] = &["cheatham2018", "cheatham2019", "bartsch2021", "nccih"];
 
@@ -276,7 +352,8 @@ const fn dose(rep_secs: u32, reps: u32, rest_secs: u32) -> Dose {
 }
 
 use BodyArea::{
-    Abdominals, Calves, GlutesAndHips, Hamstrings, HipFlexors, LowBack, Thighs, UpperBack,
+    Abdominals, Calves, GlutesAndHips, Hamstrings, HipFlexors, LowBack, Neck, Shoulders, Thighs,
+    UpperBack,
 };
 
 /// Every technique: stretches, movements and strengthening first, then self-massage, then a rest.
@@ -427,13 +504,105 @@ const REGISTRY: &[Technique] = &[
         equipment: Equipment::None,
         areas: &[Abdominals, LowBack],
         dose: dose(10, 6, 4),
-        range: range(10..=15, 5..=10),
+        range: range(10..=10, 5..=10),
         instructions: "Lie on your back with your knees bent and feet flat. Gently tighten your \
             tummy muscles, as if bracing for a light push, and keep breathing normally. Let go \
             slowly between holds.",
         caution: "Keep breathing throughout; don't hold your breath or press your back hard \
             into the floor.",
         sources: STRETCH_SOURCES,
+    },
+    Technique {
+        id: TechniqueId::CurlUp,
+        name: "Curl-up",
+        aliases: &[
+            "mcgill curl-up",
+            "big three",
+            "crunch",
+            "head and shoulder lift",
+            "core",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[Abdominals],
+        dose: dose(8, 5, 3),
+        range: range(7..=10, 1..=5),
+        instructions: "Lie on your back with one knee bent and the other leg straight, and slide \
+            your hands under the small of your back. Lift your head and shoulders a little off \
+            the floor, as one piece, and hold while you breathe.",
+        caution: "Keep your neck long and your chin off your chest. Your low back stays as it \
+            is, resting on your hands: don't flatten it or curl it up.",
+        sources: STRENGTH_SOURCES,
+    },
+    Technique {
+        id: TechniqueId::SideBridge,
+        name: "Side bridge, knees bent",
+        aliases: &["side plank", "side bridge", "big three", "side hold"],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnSide,
+        equipment: Equipment::None,
+        areas: &[Abdominals, LowBack],
+        dose: dose(8, 5, 3),
+        range: range(7..=10, 1..=5),
+        instructions: "Lie on your side propped on your forearm, elbow under your shoulder, knees \
+            bent behind you. Lift your hips until your knees, hips and shoulders are in a line, \
+            and hold while you breathe. Lower your hips between holds.",
+        caution: "Stop if your shoulder hurts. Keep your hips from sagging or swinging back.",
+        sources: STRENGTH_SOURCES,
+    },
+    Technique {
+        id: TechniqueId::BirdDog,
+        name: "Bird-dog",
+        aliases: &[
+            "bird dog",
+            "quadruped arm and leg raise",
+            "opposite arm and leg",
+            "big three",
+            "pointer",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::Alternate,
+        position: Position::HandsAndKnees,
+        equipment: Equipment::None,
+        areas: &[LowBack, GlutesAndHips],
+        dose: dose(8, 5, 2),
+        range: range(7..=10, 4..=6),
+        instructions: "Get onto your hands and knees with your back flat. Reach one arm forward \
+            and the opposite leg back until both are level with your back, and hold. Lower them \
+            and change to the other arm and leg.",
+        caution: "Keep your back flat and your hips level: don't twist or let your back sag. \
+            Pad your knees if they are sore.",
+        sources: STRENGTH_SOURCES,
+    },
+    Technique {
+        id: TechniqueId::DeadBug,
+        name: "Dead bug",
+        aliases: &[
+            "deadbug",
+            "opposite arm and leg lowering",
+            "core",
+            "lying arm and leg lower",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Moves,
+        sides: Sides::Alternate,
+        position: Position::OnBack,
+        equipment: Equipment::None,
+        areas: &[Abdominals],
+        dose: dose(4, 6, 0),
+        range: range(4..=4, 6..=10),
+        instructions: "Lie on your back with your hips and knees bent at right angles and your \
+            arms reaching up. Slowly lower one arm behind your head and straighten the opposite \
+            leg toward the floor, then bring them back and change sides.",
+        caution: "Keep your low back flat on the floor; lower only as far as it stays there. \
+            Keep breathing.",
+        sources: &["owen2020", "hayden2021"],
     },
     Technique {
         id: TechniqueId::CatCow,
@@ -570,6 +739,286 @@ const REGISTRY: &[Technique] = &[
             under, then shift your hips gently forward. Ease back between holds.",
         caution: "Pad the knee on the floor. Don't arch your low back.",
         sources: STRETCH_SOURCES,
+    },
+    // ---- At a desk: on a chair or standing, nothing on the floor ----
+    Technique {
+        id: TechniqueId::SeatedSpinalTwist,
+        name: "Seated spinal twist",
+        aliases: &[
+            "chair twist",
+            "seated rotation",
+            "desk twist",
+            "turn in your chair",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[UpperBack, LowBack],
+        dose: dose(15, 2, 3),
+        range: range(10..=20, 2..=3),
+        instructions: "Sit tall with your feet flat on the floor. Turn your chest toward one side \
+            and hold the back of the chair with that hand, the other hand on the outside of your \
+            knee. Come back to face forward between holds.",
+        caution: concat!(
+            "Turn only as far as is comfortable, without bouncing or pulling hard on the chair. ",
+            chair_rule!()
+        ),
+        sources: &["ccohs", "bupa"],
+    },
+    Technique {
+        id: TechniqueId::SeatedBackExtension,
+        name: "Seated back extension",
+        aliases: &[
+            "seated back bend",
+            "lean back in your chair",
+            "sitting extension",
+            "desk back stretch",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[LowBack],
+        dose: dose(5, 5, 3),
+        range: range(5..=5, 5..=5),
+        instructions: "Sit tall toward the front of the seat with your feet flat and your hands on \
+            your low back, fingers pointing down. Lean back gently over your hands, then sit up \
+            tall again between holds.",
+        caution: concat!(
+            "Lean back only a little and keep your neck long. Leave this one out if it brings \
+             on pain down a leg. ",
+            chair_rule!()
+        ),
+        sources: &["bupa", "nhs_inform"],
+    },
+    Technique {
+        id: TechniqueId::StandingBackExtension,
+        name: "Standing back extension",
+        aliases: &[
+            "standing back bend",
+            "lean back",
+            "standing extension",
+            "backward bend",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::None,
+        areas: &[LowBack],
+        dose: dose(5, 5, 3),
+        range: range(5..=5, 5..=10),
+        instructions: "Stand with your feet apart and your hands on your low back, fingers \
+            pointing down. Lean back gently over your hands, keeping your knees straight, then \
+            stand up tall again between holds.",
+        caution: "Lean back only a little and keep your neck long. Leave this one out if it \
+            brings on pain down a leg.",
+        sources: &["ccohs", "nhs_inform"],
+    },
+    Technique {
+        id: TechniqueId::SeatedCatCamel,
+        name: "Seated cat-camel",
+        aliases: &[
+            "seated cat cow",
+            "chair cat cow",
+            "rounding and arching",
+            "seated spine rolls",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[LowBack, UpperBack],
+        dose: dose(6, 8, 0),
+        range: range(6..=6, 5..=10),
+        instructions: "Sit with your feet flat and your hands on your knees. Round your back and \
+            let your head drop a little, then lift your chest and sit tall. Move slowly between \
+            the two.",
+        caution: concat!("Keep the movement small if it hurts. ", chair_rule!()),
+        sources: &["herworld"],
+    },
+    Technique {
+        id: TechniqueId::SeatedHamstring,
+        name: "Seated hamstring stretch",
+        aliases: &[
+            "chair hamstring",
+            "back of thigh",
+            "seated leg stretch",
+            "heel on the floor",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[Hamstrings],
+        dose: dose(30, 2, 5),
+        range: range(30..=30, 2..=4),
+        instructions: "Sit near the front edge of the seat with one leg straight out in front, \
+            heel on the floor, and the other foot flat. Keep your back long and lean forward \
+            from your hips until you feel a stretch behind the straight leg.",
+        caution: concat!(
+            "Lean from the hips without rounding your back or bouncing. Stop if you feel \
+             numbness or tingling down the leg. ",
+            chair_rule!()
+        ),
+        sources: &["hartford_healthcare"],
+    },
+    Technique {
+        id: TechniqueId::SeatedFigure4,
+        name: "Seated figure-4",
+        aliases: &[
+            "chair figure four",
+            "seated piriformis",
+            "ankle on knee",
+            "seated glute stretch",
+            "buttock stretch",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[GlutesAndHips],
+        dose: dose(30, 2, 5),
+        range: range(20..=30, 2..=2),
+        instructions: "Sit tall with both feet flat, then rest one ankle on the opposite knee. \
+            Keep your back long and lean forward from your hips until you feel a stretch in \
+            that buttock.",
+        caution: concat!(
+            "Stop if you feel pinching, pain or numbness. ",
+            chair_rule!()
+        ),
+        sources: &["mayo_clinic"],
+    },
+    Technique {
+        id: TechniqueId::StandingHipFlexor,
+        name: "Standing hip flexor stretch",
+        aliases: &[
+            "knee on a chair",
+            "hip flexor stretch",
+            "front of hip",
+            "desk hip flexor",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::Each,
+        position: Position::Standing,
+        equipment: Equipment::Chair,
+        areas: &[HipFlexors],
+        dose: dose(30, 2, 5),
+        range: range(30..=30, 2..=2),
+        instructions: "Stand with a steady chair behind you and rest one knee (or the top of that \
+            foot) on its seat, holding the desk for balance. Tuck your pelvis under, then shift \
+            your hips gently forward until you feel a stretch at the front of that hip.",
+        caution: concat!(
+            "Pad the knee on the seat. Don't arch your low back. ",
+            chair_rule!()
+        ),
+        sources: &["active_living_physio"],
+    },
+    Technique {
+        id: TechniqueId::ChinTuck,
+        name: "Chin tuck",
+        aliases: &[
+            "chin glide",
+            "neck retraction",
+            "double chin",
+            "neck stretch",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[Neck],
+        dose: dose(5, 5, 2),
+        range: range(3..=5, 5..=10),
+        instructions: "Sit tall and look straight ahead. Draw your chin straight back, keeping \
+            your eyes level, as if making a double chin, then let go.",
+        caution: concat!(
+            "Glide the head back without tipping it up or down. ",
+            chair_rule!()
+        ),
+        sources: &["ccohs"],
+    },
+    Technique {
+        id: TechniqueId::ShoulderBladeSqueeze,
+        name: "Shoulder-blade squeeze",
+        aliases: &[
+            "shoulder blade squeeze",
+            "scapular squeeze",
+            "squeeze shoulders back",
+            "upper back",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[UpperBack, Shoulders],
+        dose: dose(5, 5, 2),
+        range: range(5..=5, 5..=10),
+        instructions: "Sit tall with your arms relaxed and elbows bent. Squeeze your shoulder \
+            blades together and down, then let go.",
+        caution: concat!(
+            "Keep your shoulders away from your ears and keep breathing. ",
+            chair_rule!()
+        ),
+        sources: &["ccohs", "ohcow"],
+    },
+    Technique {
+        id: TechniqueId::ShoulderRolls,
+        name: "Shoulder rolls",
+        aliases: &[
+            "shoulder shrugs",
+            "shrug and roll",
+            "roll your shoulders",
+            "neck and shoulders",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::None,
+        position: Position::OnChair,
+        equipment: Equipment::None,
+        areas: &[Shoulders, UpperBack],
+        dose: dose(4, 8, 0),
+        range: range(4..=4, 5..=10),
+        instructions: "Sit tall with your arms relaxed. Lift your shoulders toward your ears, \
+            roll them back, and let them drop.",
+        caution: concat!(
+            "Move slowly, only as far as is comfortable. ",
+            chair_rule!()
+        ),
+        sources: &["ccohs", "mayo_clinic"],
+    },
+    Technique {
+        id: TechniqueId::DeskHipHinge,
+        name: "Hip hinge at the desk",
+        aliases: &[
+            "hands on desk",
+            "desk stretch",
+            "standing forward bend",
+            "back and hamstring stretch",
+        ],
+        kind: StepKind::Stretch,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::Desk,
+        areas: &[UpperBack, LowBack, Hamstrings],
+        dose: dose(20, 2, 5),
+        range: range(15..=20, 2..=2),
+        instructions: "Stand facing a steady desk with your hands on its edge. Walk your feet \
+            back and push your hips back until your back is long and your arms are straight, \
+            knees soft.",
+        caution: "Keep your back long rather than rounded, and don't bounce. Make sure the desk \
+            cannot slide.",
+        sources: &["mayo_clinic"],
     },
     // ---- Self-massage: 30 s to 2 min per muscle group ----
     Technique {
@@ -944,6 +1393,21 @@ mod tests {
             "stick-calf",
             "hands-glutes",
             "knuckles-beside-spine",
+            "seated-spinal-twist",
+            "seated-back-extension",
+            "standing-back-extension",
+            "seated-cat-camel",
+            "seated-hamstring",
+            "seated-figure-4",
+            "standing-hip-flexor",
+            "chin-tuck",
+            "shoulder-blade-squeeze",
+            "shoulder-rolls",
+            "desk-hip-hinge",
+            "curl-up",
+            "side-bridge",
+            "bird-dog",
+            "dead-bug",
         ] {
             assert!(find(key).is_some(), "{key} missing");
         }
@@ -972,6 +1436,13 @@ mod tests {
             "roller-hip-front",
             "stick-thigh",
             "stick-calf",
+            "side-bridge",
+            "bird-dog",
+            "dead-bug",
+            "seated-spinal-twist",
+            "seated-hamstring",
+            "seated-figure-4",
+            "standing-hip-flexor",
         ];
         for t in all() {
             assert_eq!(
@@ -993,6 +1464,24 @@ mod tests {
         assert_eq!(of("pelvic-tilt").map(|r| r.1), Some(10..=15));
         assert_eq!(of("cat-cow").map(|r| r.1), Some(5..=10));
         assert_eq!(of("glute-bridge").map(|r| r.1), Some(5..=30));
+        // At a desk (content brief §8).
+        assert_eq!(of("seated-spinal-twist"), Some((10..=20, 2..=3)));
+        assert_eq!(of("seated-back-extension"), Some((5..=5, 5..=5)));
+        assert_eq!(of("standing-back-extension"), Some((5..=5, 5..=10)));
+        assert_eq!(of("seated-cat-camel").map(|r| r.1), Some(5..=10));
+        assert_eq!(of("seated-hamstring"), Some((30..=30, 2..=4)));
+        assert_eq!(of("seated-figure-4"), Some((20..=30, 2..=2)));
+        assert_eq!(of("standing-hip-flexor"), Some((30..=30, 2..=2)));
+        assert_eq!(of("chin-tuck"), Some((3..=5, 5..=10)));
+        assert_eq!(of("shoulder-blade-squeeze"), Some((5..=5, 5..=10)));
+        assert_eq!(of("shoulder-rolls").map(|r| r.1), Some(5..=10));
+        assert_eq!(of("desk-hip-hinge"), Some((15..=20, 2..=2)));
+        // Strength and motor control (§9): short holds, a pyramid of repetitions.
+        assert_eq!(of("curl-up"), Some((7..=10, 1..=5)));
+        assert_eq!(of("side-bridge"), Some((7..=10, 1..=5)));
+        assert_eq!(of("bird-dog"), Some((7..=10, 4..=6)));
+        assert_eq!(of("dead-bug").map(|r| r.1), Some(6..=10));
+        assert_eq!(of("abdominal-brace"), Some((10..=10, 5..=10)));
         for t in all().iter().filter(|t| t.kind == StepKind::SelfMassage) {
             assert!(
                 *t.range.secs.start() >= 30 && *t.range.secs.end() <= 120,
@@ -1061,7 +1550,11 @@ mod tests {
         for (word, key) in [
             ("heels", "childs-pose"),
             ("bottom", "glute-bridge"),
-            ("extension", "sphinx"),
+            ("prone extension", "sphinx"),
+            ("chin", "chin-tuck"),
+            ("desk twist", "seated-spinal-twist"),
+            ("side plank", "side-bridge"),
+            ("big three", "curl-up"),
             ("forearm", "sphinx"),
             ("brace", "abdominal-brace"),
             ("abdominal", "abdominal-brace"),
@@ -1073,10 +1566,100 @@ mod tests {
             let found = search(word);
             assert_eq!(found.first().map(|t| t.key()), Some(key), "{word}");
         }
+        let extensions: Vec<&str> = search("extension").iter().map(|t| t.key()).collect();
+        for key in ["sphinx", "seated-back-extension", "standing-back-extension"] {
+            assert!(extensions.contains(&key), "{key}");
+        }
         let bottoms: Vec<&str> = search("bottom").iter().map(|t| t.key()).collect();
         assert!(bottoms.contains(&"childs-pose") && bottoms.contains(&"hands-glutes"));
         assert_eq!(search("").len(), all().len());
         assert!(search("figure ball").is_empty());
+    }
+
+    #[test]
+    fn the_registry_answers_where_what_and_with_what() {
+        let at_desk = filtered(&Filter {
+            off_the_floor: true,
+            equipment: Some(&[Equipment::Chair, Equipment::Desk]),
+            kinds: Some(&[StepKind::Stretch, StepKind::Mobility, StepKind::Strengthen]),
+            ..Filter::default()
+        });
+        let keys: Vec<&str> = at_desk.iter().map(|t| t.key()).collect();
+        for key in [
+            "seated-spinal-twist",
+            "seated-back-extension",
+            "standing-back-extension",
+            "seated-cat-camel",
+            "seated-hamstring",
+            "seated-figure-4",
+            "standing-hip-flexor",
+            "chin-tuck",
+            "shoulder-blade-squeeze",
+            "shoulder-rolls",
+            "desk-hip-hinge",
+        ] {
+            assert!(keys.contains(&key), "{key} missing from {keys:?}");
+        }
+        assert!(at_desk.iter().all(|t| !t.position.is_on_the_floor()));
+        // Without a desk, the hinge is left out; a chair alone still allows the hip flexor.
+        let chair_only = filtered(&Filter {
+            off_the_floor: true,
+            equipment: Some(&[Equipment::Chair]),
+            ..Filter::default()
+        });
+        assert!(chair_only.iter().all(|t| t.id != TechniqueId::DeskHipHinge));
+        assert!(
+            chair_only
+                .iter()
+                .any(|t| t.id == TechniqueId::StandingHipFlexor)
+        );
+        let strength = filtered(&Filter {
+            kinds: Some(&[StepKind::Strengthen]),
+            pattern: Some(Pattern::Hold),
+            areas: Some(&[BodyArea::Abdominals]),
+            ..Filter::default()
+        });
+        let keys: Vec<&str> = strength.iter().map(|t| t.key()).collect();
+        assert_eq!(
+            keys,
+            ["abdominal-brace", "curl-up", "side-bridge"],
+            "held strength for the tummy"
+        );
+        let on_chair = filtered(&Filter {
+            positions: Some(&[Position::OnChair]),
+            ..Filter::default()
+        });
+        assert!(on_chair.len() >= 7 && on_chair.iter().all(|t| t.position == Position::OnChair));
+        assert_eq!(filtered(&Filter::default()).len(), all().len());
+    }
+
+    #[test]
+    fn every_step_at_a_desk_keeps_the_chair_from_rolling_and_nothing_is_on_the_floor() {
+        for t in all() {
+            if t.position == Position::OnChair || t.equipment == Equipment::Chair {
+                assert!(
+                    t.caution.contains("chair that cannot roll"),
+                    "{}: {}",
+                    t.key(),
+                    t.caution
+                );
+            }
+        }
+        let floor = [
+            Position::OnBack,
+            Position::OnFront,
+            Position::OnSide,
+            Position::HandsAndKnees,
+            Position::HalfKneeling,
+            Position::Sitting,
+        ];
+        for position in Position::ALL {
+            assert_eq!(
+                position.is_on_the_floor(),
+                floor.contains(&position),
+                "{position:?}"
+            );
+        }
     }
 
     #[test]

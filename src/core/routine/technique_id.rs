@@ -64,6 +64,14 @@ technique_ids! {
     GluteBridge => "glute-bridge",
     /// Abdominal brace.
     AbdominalBrace => "abdominal-brace",
+    /// The curl-up.
+    CurlUp => "curl-up",
+    /// Side bridge with the knees bent.
+    SideBridge => "side-bridge",
+    /// Bird-dog.
+    BirdDog => "bird-dog",
+    /// Dead bug.
+    DeadBug => "dead-bug",
     /// Cat-cow.
     CatCow => "cat-cow",
     /// Child's pose.
@@ -76,6 +84,28 @@ technique_ids! {
     PiriformisFigure4 => "piriformis-figure-4",
     /// Kneeling hip flexor stretch.
     KneelingHipFlexor => "kneeling-hip-flexor",
+    /// Seated spinal twist, on a chair.
+    SeatedSpinalTwist => "seated-spinal-twist",
+    /// Seated back extension, on a chair.
+    SeatedBackExtension => "seated-back-extension",
+    /// Standing back extension.
+    StandingBackExtension => "standing-back-extension",
+    /// Seated cat-camel, on a chair.
+    SeatedCatCamel => "seated-cat-camel",
+    /// Seated hamstring stretch, on a chair.
+    SeatedHamstring => "seated-hamstring",
+    /// Seated figure-4 stretch, on a chair.
+    SeatedFigure4 => "seated-figure-4",
+    /// Standing hip flexor stretch, one knee on a chair.
+    StandingHipFlexor => "standing-hip-flexor",
+    /// Chin tuck (chin glide).
+    ChinTuck => "chin-tuck",
+    /// Shoulder-blade squeeze.
+    ShoulderBladeSqueeze => "shoulder-blade-squeeze",
+    /// Shoulder rolls.
+    ShoulderRolls => "shoulder-rolls",
+    /// Hip hinge with the hands on a desk.
+    DeskHipHinge => "desk-hip-hinge",
     /// Ball against a wall: glutes.
     BallWallGlutes => "ball-wall-glutes",
     /// Ball on the floor under the buttock.
