@@ -116,8 +116,8 @@ impl Place {
     #[must_use]
     pub fn allows(self, position: Position) -> bool {
         match self {
-            Self::Floor => position_rank(position) > 0,
-            Self::Chair => matches!(position, Position::Standing | Position::AgainstWall),
+            Self::Floor => position.is_on_the_floor(),
+            Self::Chair => !position.is_on_the_floor(),
             Self::Standing => matches!(position, Position::Standing | Position::AgainstWall),
         }
     }
@@ -131,8 +131,8 @@ pub fn position_rank(position: Position) -> u8 {
     match position {
         Position::Standing | Position::AgainstWall => 0,
         Position::HalfKneeling | Position::HandsAndKnees => 1,
-        Position::Sitting => 2,
-        Position::OnBack | Position::OnFront => 3,
+        Position::Sitting | Position::OnChair => 2,
+        Position::OnBack | Position::OnFront | Position::OnSide => 3,
     }
 }
 
@@ -199,17 +199,8 @@ impl Focus {
             Self::LowBack => &[BodyArea::LowBack],
             Self::GlutesAndHips => &[BodyArea::GlutesAndHips, BodyArea::HipFlexors],
             Self::Hamstrings => &[BodyArea::Hamstrings],
-            Self::UpperBackAndNeck => &[BodyArea::UpperBack],
-            Self::All => &[
-                BodyArea::LowBack,
-                BodyArea::GlutesAndHips,
-                BodyArea::Hamstrings,
-                BodyArea::HipFlexors,
-                BodyArea::Thighs,
-                BodyArea::Calves,
-                BodyArea::UpperBack,
-                BodyArea::Abdominals,
-            ],
+            Self::UpperBackAndNeck => &[BodyArea::UpperBack, BodyArea::Neck, BodyArea::Shoulders],
+            Self::All => &BodyArea::ALL,
         }
     }
 
@@ -269,8 +260,20 @@ pub fn bend(id: TechniqueId) -> Bend {
     use TechniqueId as T;
     match id {
         T::SingleKneeToChest | T::DoubleKneeToChest | T::ChildsPose => Bend::Forward,
-        T::Sphinx => Bend::Backward,
-        T::CatCow | T::PelvicTilt => Bend::Both,
+        T::Sphinx | T::SeatedBackExtension | T::StandingBackExtension => Bend::Backward,
+        T::CatCow | T::PelvicTilt | T::SeatedCatCamel => Bend::Both,
+        T::CurlUp
+        | T::SideBridge
+        | T::BirdDog
+        | T::DeadBug
+        | T::SeatedSpinalTwist
+        | T::SeatedHamstring
+        | T::SeatedFigure4
+        | T::StandingHipFlexor
+        | T::ChinTuck
+        | T::ShoulderBladeSqueeze
+        | T::ShoulderRolls
+        | T::DeskHipHinge => Bend::Neither,
         T::KneeRolls
         | T::KneeRollsAlternating
         | T::GluteBridge
@@ -317,7 +320,8 @@ pub struct Request {
     pub minutes: u32,
     /// Where.
     pub place: Place,
-    /// What is at hand besides the person's own hands (which always are).
+    /// What is at hand besides the person's own hands (which always are) and, on a chair, the
+    /// chair.
     pub equipment: Vec<Equipment>,
     /// Which parts of the back; empty means [`Focus::All`].
     pub focus: Vec<Focus>,
@@ -365,8 +369,12 @@ impl Request {
         }
     }
 
+    /// Whether `equipment` is at hand: nothing and the person's hands always are, the chair
+    /// when sitting on one, the rest when the person said so.
     fn at_hand(&self, equipment: Equipment) -> bool {
-        matches!(equipment, Equipment::None | Equipment::Hands) || self.equipment.contains(&equipment)
+        matches!(equipment, Equipment::None | Equipment::Hands)
+            || (equipment == Equipment::Chair && self.place == Place::Chair)
+            || self.equipment.contains(&equipment)
     }
 }
 
@@ -535,6 +543,14 @@ pub fn build(request: &Request, timing: Timing) -> Session {
         .collect();
     rng.shuffle(&mut focused);
     order.extend(focused);
+    // Then, for a long session, the rest of what can be done here, also drawn by the seed.
+    let mut others: Vec<TechniqueId> = main_pool
+        .iter()
+        .filter(|t| !order.contains(&t.id) && !in_warm_up(&t.id))
+        .map(|t| t.id)
+        .collect();
+    rng.shuffle(&mut others);
+    order.extend(others);
 
     // About one main technique for every two and a half minutes of main part to start with;
     // then one more while the session falls short, one fewer while fitting leaves steps out.
@@ -544,17 +560,23 @@ pub fn build(request: &Request, timing: Timing) -> Session {
     } else {
         ((main_secs / 150) as usize).clamp(1, 12).min(order.len())
     };
-    let mut ceiling = order.len();
     let mut pin_breath = false;
     let closing = closing_rest(request.place);
     let mut made = None;
+    let mut grew = false;
     for _ in 0..32 {
+        count = count.min(order.len());
         let chosen: Vec<TechniqueId> = order.iter().copied().take(count).collect();
         let plan = assemble(&pool, &chosen, &warm, gentle, minutes, request.place);
         let routine = draft_routine(&plan, &closing, request, minutes);
         let choice = choice_for(&plan, &routine, target, timing, pin_breath);
         let fitted = fit::fit(&routine, &choice, timing);
-        let left_out = fitted.changes.iter().any(|c| c.left_out);
+        let left_out: Option<TechniqueId> = plan
+            .iter()
+            .zip(&fitted.changes)
+            .filter(|(p, c)| c.left_out && p.phase == Phase::Main)
+            .filter_map(|(p, _)| chosen.iter().rev().find(|id| **id == p.id).copied())
+            .last();
         let breath = fitted
             .routine
             .steps
@@ -566,11 +588,22 @@ pub fn build(request: &Request, timing: Timing) -> Session {
         made = Some((plan, fitted));
         if breath < CLOSING_BREATH_SECS && !pin_breath {
             pin_breath = true;
-        } else if left_out && count > 0 {
-            count -= 1;
-            ceiling = count;
-        } else if short && count < ceiling {
+        } else if let Some(id) = left_out.or_else(|| {
+            // A counter-movement left out goes with the step it follows.
+            made.as_ref()
+                .is_some_and(|(_, f)| f.changes.iter().any(|c| c.left_out))
+                .then(|| chosen.last().copied())
+                .flatten()
+        }) {
+            // Too long: this technique makes way for the next one drawn, which may be shorter;
+            // once the session has grown, it only shrinks.
+            order.retain(|o| *o != id);
+            if grew {
+                count = count.saturating_sub(1);
+            }
+        } else if short && count < order.len() {
             count += 1;
+            grew = true;
         } else {
             break;
         }
@@ -578,6 +611,13 @@ pub fn build(request: &Request, timing: Timing) -> Session {
     let Some((plan, fitted)) = made else {
         unreachable!("the loop above runs at least once")
     };
+    if warm.is_empty() {
+        unmet.push(format!(
+            "No gentle movement for a warm-up can be done {} with these choices, so the \
+             session starts with its main part: begin gently.",
+            request.place.phrase()
+        ));
+    }
     if order.is_empty() && minutes >= 3 {
         unmet.push(format!(
             "Nothing for the main part can be done {} with these choices; this session is a \
@@ -620,7 +660,9 @@ fn key_techniques(
                     .warm_up()
                     .iter()
                     .any(|t| t.areas.iter().any(|a| areas.contains(a)));
-                if !warm {
+                // For "all of the back", a part left out is no broken promise.
+                let asked = !focuses.contains(&Focus::All);
+                if !warm && asked {
                     unmet.push(missing_focus(pool.request, *focus));
                 }
             }
@@ -633,11 +675,14 @@ fn key_techniques(
 fn missing_focus(request: &Request, focus: Focus) -> String {
     let areas = focus.areas();
     let gentle = request.gentle();
-    let nearest = technique::all().iter().find(|t| {
-        t.areas.iter().any(|a| areas.contains(a))
-            && t.kind != StepKind::Rest
-            && (!gentle || t.kind == StepKind::Mobility)
-    });
+    let nearest = technique::all()
+        .iter()
+        .filter(|t| {
+            t.areas.iter().any(|a| areas.contains(a))
+                && t.kind != StepKind::Rest
+                && (!gentle || t.kind == StepKind::Mobility)
+        })
+        .min_by_key(|t| change_needed(request, t));
     let what = focus.label().to_lowercase();
     let opening = format!(
         "Nothing for the {what} can be done {} with these choices",
@@ -657,7 +702,8 @@ fn missing_focus(request: &Request, focus: Focus) -> String {
 fn missing_strength(request: &Request) -> String {
     let nearest = technique::all()
         .iter()
-        .find(|t| t.kind == StepKind::Strengthen && !request.leave_out.contains(&t.id));
+        .filter(|t| t.kind == StepKind::Strengthen)
+        .min_by_key(|t| change_needed(request, t));
     let opening = format!(
         "No strengthening exercise can be done {} with these choices",
         request.place.phrase()
@@ -670,6 +716,16 @@ fn missing_strength(request: &Request) -> String {
         ),
         None => format!("{opening}."),
     }
+}
+
+/// How much the request would have to change for `t`: another place counts most, then
+/// equipment, then taking it back from the left-out list.
+fn change_needed(request: &Request, t: &Technique) -> (bool, bool, bool) {
+    (
+        !request.place.allows(t.position),
+        !request.at_hand(t.equipment),
+        request.leave_out.contains(&t.id),
+    )
 }
 
 /// What `t` needs that the request does not give, as the end of a sentence: "which needs the
@@ -714,7 +770,7 @@ fn assemble(
         let mut unit = vec![Planned {
             id,
             phase: Phase::Main,
-            reason: main_reason(pool, t, gentle),
+            reason: main_reason(pool, t, gentle, !warm.is_empty()),
             reps: None,
             importance: Importance::Normal,
         }];
@@ -826,7 +882,7 @@ fn counter_for(
         .min_by_key(|c| (bend(c.id) != Bend::Both, c.position != t.position))
 }
 
-fn main_reason(pool: &Pool<'_>, t: &Technique, gentle: bool) -> String {
+fn main_reason(pool: &Pool<'_>, t: &Technique, gentle: bool, warmed: bool) -> String {
     let areas = areas_words(pool, t);
     match t.kind {
         StepKind::Strengthen => format!(
@@ -834,7 +890,10 @@ fn main_reason(pool: &Pool<'_>, t: &Technique, gentle: bool) -> String {
              in trials (Owen et al. 2020)."
         ),
         StepKind::Stretch => format!("Main part: a stretch for the {areas}, for comfort and easier movement."),
-        StepKind::SelfMassage => format!("Main part: self-massage for the {areas}, now that you are warm."),
+        StepKind::SelfMassage if warmed => {
+            format!("Main part: self-massage for the {areas}, after the warm-up.")
+        }
+        StepKind::SelfMassage => format!("Main part: self-massage for the {areas}."),
         StepKind::Mobility if gentle => format!("Main part: gentle movement for the {areas}, kept light today."),
         StepKind::Mobility => format!("Main part: movement for the {areas}."),
         StepKind::Rest => "A pause to breathe.".to_owned(),
@@ -875,7 +934,7 @@ pub fn closing_rest(place: Place) -> Step {
             rest.instructions = "Sit back in the chair, feet flat, hands resting on your thighs. \
                 Let your shoulders drop. Breathe slowly and keep still."
                 .to_owned();
-            rest.position = Position::Sitting;
+            rest.position = Position::OnChair;
         }
         Place::Standing => {
             rest.technique = None;
@@ -1047,7 +1106,14 @@ fn bake(
     let total_secs = crate::core::plan::total_secs(&routine, timing);
     let target_secs = minutes * 60;
     if let Some(note) = fitted.note() {
-        if fitted.reach == Reach::ShortestPossible && minutes < 3 {
+        if fitted.reach == Reach::LongestPossible {
+            unmet.push(format!(
+                "With these choices there is only enough for {}, not {}: more equipment or \
+                 another place gives more to choose from.",
+                clock(total_secs),
+                clock(minutes * 60)
+            ));
+        } else if fitted.reach == Reach::ShortestPossible && minutes < 3 {
             unmet.push(format!(
                 "{} is too short for a warm-up and a minute of slow breathing; this is the \
                  shortest session, {}.",
