@@ -877,3 +877,322 @@ fn added_rest(routine: &Routine, total: u32, target: u32, timing: Timing) -> Opt
     let with_rest = total + step_secs(&step, timing);
     (with_rest.abs_diff(target) <= tolerance).then_some(step)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::routine::technique;
+    use crate::core::routine::model::tests::{moves, routine, step};
+
+    fn doses(fitted: &Fitted) -> Vec<(u32, u32)> {
+        fitted
+            .routine
+            .steps
+            .iter()
+            .map(|s| (s.rep_secs, s.reps))
+            .collect()
+    }
+
+    fn minutes(m: u32) -> LengthChoice {
+        LengthChoice {
+            target_minutes: Some(m),
+            ..LengthChoice::default()
+        }
+    }
+
+    const NO_PAUSES: Timing = Timing {
+        get_ready_secs: 0,
+        switch_secs: 0,
+    };
+
+    #[test]
+    fn tolerance_is_five_percent_or_fifteen_seconds() {
+        assert_eq!(tolerance_secs(60), 15);
+        assert_eq!(tolerance_secs(300), 15);
+        assert_eq!(tolerance_secs(600), 30);
+        assert_eq!(tolerance_secs(601), 31);
+    }
+
+    #[test]
+    fn no_target_keeps_the_written_doses() {
+        let mut a = step("A", 20, 2, true);
+        a.rest_secs = 5;
+        let r = routine(vec![a]);
+        let fitted = fit(&r, &LengthChoice::default(), Timing::default());
+        assert_eq!(fitted.routine, r);
+        assert_eq!(
+            (fitted.total_secs, fitted.reach, fitted.note()),
+            (100, Reach::NoTarget, None)
+        );
+        assert!(fitted.changes.iter().all(|c| !c.is_change()));
+    }
+
+    #[test]
+    fn shorter_takes_repetitions_first_then_holds() {
+        // 30 s × 3 with 5 s rests, range 10–60 s × 1–4: 100 s. Asking for 60 s takes
+        // repetitions away before any hold is shortened: 30 s × 2.
+        let mut a = step("A", 30, 3, false);
+        a.rest_secs = 5;
+        let fitted = fit(&routine(vec![a]), &minutes(1), NO_PAUSES);
+        assert_eq!(doses(&fitted), [(30, 2)]);
+        assert_eq!(fitted.reach, Reach::OnTarget);
+        assert_eq!(fitted.changes[0].describe(), "2 reps (was 3)");
+    }
+
+    #[test]
+    fn a_short_hold_never_stands_alone() {
+        // A knee-to-chest from the registry: 5–30 s × 2–3, at least 30 s per side.
+        let knee = crate::core::routine::technique::find("single-knee-to-chest")
+            .expect("listed")
+            .step("knee");
+        let fitted = fit(&routine(vec![knee]), &minutes(1), Timing::default());
+        let s = &fitted.routine.steps[0];
+        assert!(s.reps * s.rep_secs >= 30, "{} × {}", s.reps, s.rep_secs);
+        assert!((2..=3).contains(&s.reps) && (5..=30).contains(&s.rep_secs));
+    }
+
+    #[test]
+    fn moves_keep_their_tempo_and_change_only_their_count() {
+        let r = routine(vec![
+            moves("Tilt", 4, 12, Sides::None),
+            step("A", 30, 2, false),
+        ]);
+        for m in [1, 2, 5] {
+            let fitted = fit(&r, &minutes(m), NO_PAUSES);
+            let tilt = &fitted.routine.steps[0];
+            assert_eq!(tilt.rep_secs, 4);
+            assert!(
+                (5..=15).contains(&tilt.reps),
+                "{m} min: {} moves",
+                tilt.reps
+            );
+        }
+    }
+
+    #[test]
+    fn longer_adds_repetitions_and_rounds_up_to_the_range() {
+        // 20 s × 2 with a 3 s rest (43 s), range 10–60 s × 1–4, one round's usual top 2
+        // repetitions; a main step, so up to 3 rounds.
+        let r = routine(vec![step("A", 20, 2, false)]);
+        let fitted = fit(&r, &minutes(2), NO_PAUSES);
+        assert_eq!(doses(&fitted), [(30, 2), (30, 2)]);
+        assert_eq!(fitted.changes[0].rounds, 2);
+        assert_eq!(
+            fitted.changes[0].describe(),
+            "30 s (was 20 s) · 2 rounds · 3 s rest between holds (was 0 s)"
+        );
+        let longest = fit(&r, &minutes(30), NO_PAUSES);
+        assert_eq!(doses(&longest), [(60, 4); 3]);
+        assert_eq!(longest.reach, Reach::LongestPossible);
+        assert_eq!(
+            longest.note().as_deref(),
+            Some("30:00 is longer than this routine's doses allow; 12:27 is its longest.")
+        );
+    }
+
+    #[test]
+    fn optional_steps_are_left_out_first_and_essential_ones_never() {
+        let mut a = step("Essential", 30, 2, false);
+        a.importance = Importance::Essential;
+        let mut b = step("Optional", 30, 2, false);
+        b.importance = Importance::Optional;
+        let mut c = step("Normal", 30, 2, false);
+        c.importance = Importance::Normal;
+        let r = routine(vec![a, b, c]);
+        let fitted = fit(&r, &minutes(1), NO_PAUSES);
+        let kept: Vec<&str> = fitted
+            .routine
+            .steps
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(kept, ["Essential", "Normal"]);
+        assert_eq!(fitted.changes[1].describe(), "left out to fit");
+        assert_eq!(fitted.left_out(), 1);
+        assert_eq!(fitted.reach, Reach::OnTarget, "{}", fitted.total_secs);
+    }
+
+    #[test]
+    fn hand_set_values_are_kept_and_marked() {
+        let r = routine(vec![step("A", 20, 2, false), step("B", 20, 1, false)]);
+        let mut choice = minutes(2);
+        choice.steps.insert(
+            "a".into(),
+            StepOverride {
+                hold_secs: Some(15),
+                reps: Some(4),
+            },
+        );
+        let fitted = fit(&r, &choice, Timing::default());
+        assert_eq!(doses(&fitted)[0], (15, 4));
+        assert!(fitted.changes[0].set_by_hand);
+        assert_eq!(
+            fitted.changes[0].describe(),
+            "15 s (was 20 s) · 4 reps (was 2) · 3 s rest between holds (was 0 s) · set by you"
+        );
+        assert!(fitted.total_secs.abs_diff(120) <= tolerance_secs(120));
+    }
+
+    #[test]
+    fn old_positional_choices_still_apply_and_move_to_ids() {
+        let r = routine(vec![step("A", 20, 2, false), step("B", 20, 1, false)]);
+        let choice = LengthChoice {
+            target_minutes: None,
+            steps: BTreeMap::new(),
+            by_position: vec![
+                StepOverride::default(),
+                StepOverride {
+                    hold_secs: Some(25),
+                    reps: None,
+                },
+            ],
+        };
+        assert_eq!(doses(&fit(&r, &choice, NO_PAUSES)), [(20, 2), (25, 1)]);
+        let keyed = choice.keyed_by_id(&r);
+        assert!(keyed.by_position.is_empty());
+        assert_eq!(keyed.steps.get("b").and_then(|o| o.hold_secs), Some(25));
+    }
+
+    #[test]
+    fn self_massage_stays_within_its_range() {
+        let mut massage = step("Ball", 60, 1, true);
+        massage.kind = StepKind::SelfMassage;
+        let r = routine(vec![massage, step("A", 20, 1, false)]);
+        for m in [1, 2, 5, 20] {
+            let fitted = fit(&r, &minutes(m), Timing::default());
+            let ball = &fitted.routine.steps[0];
+            assert!([30, 45, 60, 90, 120].contains(&ball.rep_secs), "{m} min: {} s", ball.rep_secs);
+            // Self-massage is not repeated in rounds: its sources give a time per muscle group.
+            assert_eq!(fitted.changes[0].rounds, 1);
+        }
+    }
+
+    #[test]
+    fn out_of_range_choices_are_clamped_not_trusted() {
+        let r = routine(vec![step("A", 20, 1, false)]);
+        let mut choice = LengthChoice::default();
+        choice.steps.insert(
+            "a".into(),
+            StepOverride {
+                hold_secs: Some(9_999),
+                reps: Some(0),
+            },
+        );
+        assert_eq!(doses(&fit(&r, &choice, NO_PAUSES)), [(600, 1)]);
+    }
+
+    #[test]
+    fn settings_read_either_form_of_step_choices() {
+        let by_id: LengthChoice =
+            toml::from_str("target_minutes = 10\n[steps.cat-cow]\nreps = 6\n").expect("parses");
+        assert_eq!(by_id.steps.get("cat-cow").and_then(|o| o.reps), Some(6));
+        let old: LengthChoice =
+            toml::from_str("target_minutes = 10\nsteps = [{ hold_secs = 30 }, {}]\n")
+                .expect("parses");
+        assert_eq!(old.target_minutes, Some(10));
+        assert!(old.steps.is_empty());
+        assert_eq!(old.by_position[0].hold_secs, Some(30));
+        let written = toml::to_string(&old).expect("writes");
+        assert!(!written.contains("by_position"), "{written}");
+    }
+
+    #[test]
+    fn holds_sit_on_the_ladder_or_at_their_written_value() {
+        // Written at 25 s (off the ladder): fitting keeps 25 s or moves to a rung.
+        let r = routine(vec![step("A", 25, 2, true), step("B", 20, 2, false)]);
+        for m in 1..=30 {
+            let fitted = fit(&r, &minutes(m), Timing::default());
+            for s in fitted.routine.steps.iter().filter(|s| s.id != ADDED_REST_ID) {
+                assert!(
+                    HOLD_LADDER_SECS.contains(&s.rep_secs) || s.rep_secs == 25,
+                    "{m} min: {} s",
+                    s.rep_secs
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_longer_target_never_shrinks_a_dose() {
+        let knee = technique::find("single-knee-to-chest").expect("listed").step("knee");
+        let bridge = technique::find("glute-bridge").expect("listed").step("bridge");
+        let mut tilt = technique::find("pelvic-tilt").expect("listed").step("tilt");
+        tilt.importance = Importance::Essential;
+        let r = routine(vec![tilt, knee, bridge]);
+        let mut before: Option<Fitted> = None;
+        for m in 1..=60 {
+            let now = fit(&r, &minutes(m), Timing::default());
+            if let Some(before) = &before {
+                for (a, b) in before.changes.iter().zip(&now.changes) {
+                    let dose = |f: &Fitted, c: &StepChange| {
+                        f.routine.steps.iter().find(|s| s.id == c.step_id).map(|s| (s.rep_secs, s.reps))
+                    };
+                    let (x, y) = (dose(before, a), dose(&now, b));
+                    assert!(a.rounds <= b.rounds, "{m} min: {} rounds", a.step_id);
+                    if let (Some(x), Some(y)) = (x, y) {
+                        assert!(x.0 <= y.0 && x.1 <= y.1, "{m} min: {} {x:?} → {y:?}", a.step_id);
+                    } else {
+                        assert!(x.is_none() || y.is_some(), "{m} min: {} came back out", a.step_id);
+                    }
+                }
+            }
+            before = Some(now);
+        }
+    }
+
+    #[test]
+    fn holds_in_a_row_get_a_rest_even_without_a_target() {
+        // A physio's sheet: child's pose × 10, no rest written.
+        let mut child = technique::find("childs-pose").expect("listed").step("child");
+        child.reps = 10;
+        child.rest_secs = 0;
+        let fitted = fit(&routine(vec![child.clone()]), &LengthChoice::default(), NO_PAUSES);
+        assert_eq!(fitted.routine.steps[0].rest_secs, MIN_REST_BETWEEN_HOLDS_SECS);
+        assert_eq!(fitted.changes[0].describe(), "3 s rest between holds (was 0 s)");
+        // A rest that was written is kept; one hold needs none.
+        child.rest_secs = 10;
+        assert_eq!(rest_between_holds(&child, 10), 10);
+        child.reps = 1;
+        assert_eq!(rest_between_holds(&child, 0), 0);
+        child.sides = Sides::Alternate;
+        assert_eq!(rest_between_holds(&child, 0), 3);
+    }
+
+    #[test]
+    fn more_time_goes_to_rounds_before_a_step_passes_its_usual_top() {
+        // Glute bridges: 5–30 a set, 10 a round before rounds are added.
+        let bridge = technique::find("glute-bridge").expect("listed").step("bridge");
+        assert_eq!(reps_per_round(&bridge), 10);
+        let r = routine(vec![bridge]);
+        let fitted = fit(&r, &minutes(6), Timing::default());
+        assert!(fitted.changes[0].rounds >= 2, "{:?}", fitted.changes[0]);
+        assert!(fitted.routine.steps.iter().all(|s| s.reps <= 10), "{:?}", doses(&fitted));
+        let longest = fit(&r, &minutes(60), Timing::default());
+        assert_eq!(doses(&longest), [(15, 30); 3], "only then the range's top");
+    }
+
+    #[test]
+    fn the_closing_rest_takes_what_is_left_over_and_one_is_added_when_missing() {
+        let breathe = technique::find("rest-and-breathe").expect("listed").step("breathe");
+        let tilt = technique::find("pelvic-tilt").expect("listed").step("tilt");
+        let with_rest = routine(vec![tilt.clone(), breathe]);
+        assert!(has_closing_rest(&with_rest));
+        for m in 2..=4 {
+            let fitted = fit(&with_rest, &minutes(m), Timing::default());
+            let rest = fitted.routine.steps.last().expect("steps");
+            assert!(CLOSING_REST_SECS.contains(&rest.rep_secs) && rest.rep_secs % 5 == 0);
+            assert_eq!(fitted.added_rest_secs, None);
+        }
+        // Pelvic tilts alone: 15 a round, 3 rounds at most (3 × 65 s); 4 minutes needs a rest.
+        let without = routine(vec![Step { importance: Importance::Essential, ..tilt }]);
+        let fitted = fit(&without, &minutes(4), Timing::default());
+        assert_eq!(fitted.reach, Reach::OnTarget, "{} s", fitted.total_secs);
+        let added = fitted.routine.steps.last().expect("steps");
+        assert_eq!(added.id, ADDED_REST_ID);
+        assert_eq!(fitted.added_rest_secs, Some(added.rep_secs));
+        assert_eq!(
+            fitted.note(),
+            Some(format!("Ends with {} s of rest and easy breathing to make up 4:00.", added.rep_secs))
+        );
+    }
+}
