@@ -523,7 +523,8 @@ pub fn build(request: &Request, timing: Timing) -> Session {
     };
     let mut warm: Vec<&'static Technique> = pool.warm_up();
     rng.shuffle(&mut warm);
-    warm.sort_by_key(|t| !pool.in_focus(t));
+    // Movements short enough for a quarter of the session first, then those for the focus.
+    warm.sort_by_key(|t| (shortest_secs(t, timing) > target / 4, !pool.in_focus(t)));
     warm.truncate(warm_count);
     let in_warm_up = |id: &TechniqueId| warm.iter().any(|t| t.id == *id);
 
@@ -562,8 +563,10 @@ pub fn build(request: &Request, timing: Timing) -> Session {
     };
     let mut pin_breath = false;
     let closing = closing_rest(request.place);
-    let mut made = None;
+    // The session nearest the target so far, by how far it is outside the tolerance.
+    let mut made: Option<(u32, Vec<Planned>, Fitted)> = None;
     let mut grew = false;
+    let tolerance = fit::tolerance_secs(target);
     for _ in 0..32 {
         count = count.min(order.len());
         let chosen: Vec<TechniqueId> = order.iter().copied().take(count).collect();
@@ -571,12 +574,7 @@ pub fn build(request: &Request, timing: Timing) -> Session {
         let routine = draft_routine(&plan, &closing, request, minutes);
         let choice = choice_for(&plan, &routine, target, timing, pin_breath);
         let fitted = fit::fit(&routine, &choice, timing);
-        let left_out: Option<TechniqueId> = plan
-            .iter()
-            .zip(&fitted.changes)
-            .filter(|(p, c)| c.left_out && p.phase == Phase::Main)
-            .filter_map(|(p, _)| chosen.iter().rev().find(|id| **id == p.id).copied())
-            .last();
+        let left_out = fitted.changes.iter().any(|c| c.left_out);
         let breath = fitted
             .routine
             .steps
@@ -584,20 +582,20 @@ pub fn build(request: &Request, timing: Timing) -> Session {
             .rev()
             .find(|s| s.id == CLOSING_REST_ID)
             .map_or(0, |s| s.rep_secs);
-        let short = fitted.total_secs + fit::tolerance_secs(target) < target;
-        made = Some((plan, fitted));
+        let miss = fitted.total_secs.abs_diff(target).saturating_sub(tolerance);
+        let long = left_out || fitted.total_secs > target + tolerance;
+        let short = fitted.total_secs + tolerance < target;
+        let better = made.as_ref().is_none_or(|(best, _, _)| miss < *best) && !left_out;
+        if better || made.is_none() {
+            made = Some((miss, plan, fitted));
+        }
         if breath < CLOSING_BREATH_SECS && !pin_breath {
             pin_breath = true;
-        } else if let Some(id) = left_out.or_else(|| {
-            // A counter-movement left out goes with the step it follows.
-            made.as_ref()
-                .is_some_and(|(_, f)| f.changes.iter().any(|c| c.left_out))
-                .then(|| chosen.last().copied())
-                .flatten()
-        }) {
-            // Too long: this technique makes way for the next one drawn, which may be shorter;
+        } else if long && let Some(last) = chosen.last() {
+            // Too long: the last technique drawn makes way for the next, which may be shorter;
             // once the session has grown, it only shrinks.
-            order.retain(|o| *o != id);
+            let last = *last;
+            order.retain(|o| *o != last);
             if grew {
                 count = count.saturating_sub(1);
             }
@@ -608,7 +606,7 @@ pub fn build(request: &Request, timing: Timing) -> Session {
             break;
         }
     }
-    let Some((plan, fitted)) = made else {
+    let Some((_, plan, fitted)) = made else {
         unreachable!("the loop above runs at least once")
     };
     if warm.is_empty() {
@@ -626,6 +624,14 @@ pub fn build(request: &Request, timing: Timing) -> Session {
         ));
     }
     bake(plan, fitted, request, minutes, keys, unmet, timing)
+}
+
+/// How long a technique's step lasts at the fewest repetitions of its range.
+fn shortest_secs(t: &Technique, timing: Timing) -> u32 {
+    let mut step = t.step(t.key());
+    step.reps = *t.range.reps.start();
+    step.rep_secs = *t.range.secs.start();
+    step_secs(&step, timing)
 }
 
 /// The focus's key techniques: for each part of the back asked for, the first technique in the
