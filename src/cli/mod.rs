@@ -297,7 +297,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 focus,
                 pain,
                 leave_out,
-                seed: seed.unwrap_or_else(|| builder::seed_for_date(jiff::ZonedDateTime::now().date())),
+                seed: seed
+                    .unwrap_or_else(|| builder::seed_for_date(jiff::ZonedDateTime::now().date())),
             };
             let timing = Timing::default();
             let session = builder::build(&request, timing);

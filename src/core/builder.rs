@@ -38,8 +38,7 @@ use crate::core::fit::{self, Fitted, LengthChoice, Reach, StepOverride};
 use crate::core::plan::{Timing, clock, step_secs};
 use crate::core::routine::technique::{self, BodyArea, Technique};
 use crate::core::routine::{
-    Category, Equipment, Importance, Position, Routine, Step, StepKind,
-    TechniqueId,
+    Category, Equipment, Importance, Position, Routine, Step, StepKind, TechniqueId,
 };
 
 /// The lengths a session can be made for, in minutes.
@@ -760,11 +759,14 @@ fn change_needed(request: &Request, t: &Technique) -> (bool, bool, bool) {
 fn needs(request: &Request, t: &Technique) -> String {
     let mut parts = Vec::new();
     if !request.place.allows(t.position) {
-        parts.push(match Place::ALL.into_iter().find(|p| p.allows(t.position)) {
-            Some(Place::Chair) => "a chair",
-            Some(Place::Standing) => "room to stand",
-            Some(Place::Floor) | None => "the floor",
-        }.to_owned());
+        parts.push(
+            match Place::ALL.into_iter().find(|p| p.allows(t.position)) {
+                Some(Place::Chair) => "a chair",
+                Some(Place::Standing) => "room to stand",
+                Some(Place::Floor) | None => "the floor",
+            }
+            .to_owned(),
+        );
     }
     if !request.at_hand(t.equipment) {
         parts.push(format!("a {}", t.equipment.label().to_lowercase()));
@@ -918,12 +920,16 @@ fn main_reason(pool: &Pool<'_>, t: &Technique, gentle: bool, warmed: bool) -> St
             "Strength and control for the {areas}: this kind of exercise did best for back pain \
              in trials (Owen et al. 2020)."
         ),
-        StepKind::Stretch => format!("Main part: a stretch for the {areas}, for comfort and easier movement."),
+        StepKind::Stretch => {
+            format!("Main part: a stretch for the {areas}, for comfort and easier movement.")
+        }
         StepKind::SelfMassage if warmed => {
             format!("Main part: self-massage for the {areas}, after the warm-up.")
         }
         StepKind::SelfMassage => format!("Main part: self-massage for the {areas}."),
-        StepKind::Mobility if gentle => format!("Main part: gentle movement for the {areas}, kept light today."),
+        StepKind::Mobility if gentle => {
+            format!("Main part: gentle movement for the {areas}, kept light today.")
+        }
         StepKind::Mobility => format!("Main part: movement for the {areas}."),
         StepKind::Rest => "A pause to breathe.".to_owned(),
     }
@@ -954,7 +960,9 @@ fn areas_words(pool: &Pool<'_>, t: &Technique) -> String {
 /// floor; sitting back in the chair, or standing easy, elsewhere.
 #[must_use]
 pub fn closing_rest(place: Place) -> Step {
-    let mut rest = TechniqueId::RestAndBreathe.technique().step(CLOSING_REST_ID);
+    let mut rest = TechniqueId::RestAndBreathe
+        .technique()
+        .step(CLOSING_REST_ID);
     match place {
         Place::Floor => {}
         Place::Chair => {
@@ -1112,7 +1120,9 @@ fn bake(
         }
         plan.iter()
             .find(|p| p.id.key() == id)
-            .map_or((Phase::Main, String::new()), |p| (p.phase, p.reason.clone()))
+            .map_or((Phase::Main, String::new()), |p| {
+                (p.phase, p.reason.clone())
+            })
     };
     let mut routine = fitted.routine.clone();
     let mut reasons = Vec::with_capacity(routine.steps.len());
@@ -1125,7 +1135,9 @@ fn bake(
         if round > 1 {
             step.id = format!("{}-round-{round}", step.id);
             step.name = format!("{} (round {round})", step.name);
-            reason = format!("Main part, round {round}: the main part again, as fitting repeats it for this length.");
+            reason = format!(
+                "Main part, round {round}: the main part again, as fitting repeats it for this length."
+            );
         }
         if !reason.is_empty() {
             step.instructions = format!("{}\n\nWhy: {reason}", step.instructions.trim_end());
@@ -1190,12 +1202,22 @@ mod tests {
     const EQUIPMENT_SETS: [&[Equipment]; 4] = [
         &[],
         &[Equipment::Strap],
-        &[Equipment::Ball, Equipment::FoamRoller, Equipment::MassageStick],
+        &[
+            Equipment::Ball,
+            Equipment::FoamRoller,
+            Equipment::MassageStick,
+        ],
         &Equipment::ALL,
     ];
     const PAIN: [Option<u8>; 5] = [None, Some(0), Some(3), Some(6), Some(9)];
 
-    fn request(minutes: u32, place: Place, focus: Focus, equipment: &[Equipment], pain: Option<u8>) -> Request {
+    fn request(
+        minutes: u32,
+        place: Place,
+        focus: Focus,
+        equipment: &[Equipment],
+        pain: Option<u8>,
+    ) -> Request {
         Request {
             minutes,
             place,
@@ -1219,7 +1241,12 @@ mod tests {
         assert_eq!(session.phases.len(), steps.len());
         for (step, reason) in steps.iter().zip(&session.reasons) {
             if !request.place.allows(step.position) {
-                out.push(format!("{} is {:?}, not allowed {}", step.name, step.position, request.place.phrase()));
+                out.push(format!(
+                    "{} is {:?}, not allowed {}",
+                    step.name,
+                    step.position,
+                    request.place.phrase()
+                ));
             }
             if reason.is_empty() || !step.instructions.ends_with(reason.as_str()) {
                 out.push(format!("{} does not say why it is there", step.name));
@@ -1236,7 +1263,10 @@ mod tests {
                     || fit::HOLD_LADDER_SECS.contains(&step.rep_secs)
                     || step.rep_secs == t.dose.rep_secs;
                 if !holds_ok {
-                    out.push(format!("{} holds {} s, off the ladder", step.name, step.rep_secs));
+                    out.push(format!(
+                        "{} holds {} s, off the ladder",
+                        step.name, step.rep_secs
+                    ));
                 }
                 if !t.range.secs.contains(&step.rep_secs) || !t.range.reps.contains(&step.reps) {
                     out.push(format!("{} is dosed outside its range", step.name));
@@ -1251,10 +1281,15 @@ mod tests {
         // Strength when due, none on a sore day; on a sore day, movement and breathing only.
         let strength = steps.iter().any(|s| s.kind == StepKind::Strengthen);
         let strength_possible = technique::all().iter().any(|t| {
-            t.kind == StepKind::Strengthen && request.place.allows(t.position) && request.at_hand(t.equipment)
+            t.kind == StepKind::Strengthen
+                && request.place.allows(t.position)
+                && request.at_hand(t.equipment)
         });
         if gentle {
-            if steps.iter().any(|s| !matches!(s.kind, StepKind::Mobility | StepKind::Rest)) {
+            if steps
+                .iter()
+                .any(|s| !matches!(s.kind, StepKind::Mobility | StepKind::Rest))
+            {
                 out.push("a sore day with more than movement and breathing".to_owned());
             }
             if !session.unmet.iter().any(|u| u.contains("sore today")) {
@@ -1270,7 +1305,9 @@ mod tests {
         }
         // No technique twice (a later round of the main part is the same step again).
         for (i, step) in steps.iter().enumerate() {
-            let Some(id) = step.technique_id() else { continue };
+            let Some(id) = step.technique_id() else {
+                continue;
+            };
             let earlier = steps[..i].iter().any(|s| s.technique_id() == Some(id));
             let round = step.id.contains("-round-") && session.phases[i] == Phase::Main;
             if earlier != round {
@@ -1288,7 +1325,10 @@ mod tests {
         for (i, step) in steps.iter().enumerate() {
             let b = step_bend(step);
             if b.one_way() {
-                let next = steps[i + 1..].iter().map(step_bend).find(|n| *n != Bend::Neither);
+                let next = steps[i + 1..]
+                    .iter()
+                    .map(step_bend)
+                    .find(|n| *n != Bend::Neither);
                 if !next.is_some_and(|n| b.countered_by(n)) {
                     out.push(format!("{} is not countered", step.name));
                 }
@@ -1299,7 +1339,9 @@ mod tests {
             let ranks: Vec<u8> = steps
                 .iter()
                 .zip(&session.phases)
-                .filter(|(s, p)| **p == phase && s.kind != StepKind::Rest && !s.id.contains("-round-"))
+                .filter(|(s, p)| {
+                    **p == phase && s.kind != StepKind::Rest && !s.id.contains("-round-")
+                })
                 .map(|(s, _)| position_rank(s.position))
                 .collect();
             if ranks.windows(2).any(|w| w[0] > w[1]) {
@@ -1307,9 +1349,19 @@ mod tests {
             }
         }
         // The length asked for, or a word why not.
-        let off = session.total_secs.abs_diff(session.target_secs) > fit::tolerance_secs(session.target_secs);
-        if off && !session.unmet.iter().any(|u| u.contains(&clock(session.total_secs))) {
-            out.push(format!("{} for {} without a word", clock(session.total_secs), clock(session.target_secs)));
+        let off = session.total_secs.abs_diff(session.target_secs)
+            > fit::tolerance_secs(session.target_secs);
+        if off
+            && !session
+                .unmet
+                .iter()
+                .any(|u| u.contains(&clock(session.total_secs)))
+        {
+            out.push(format!(
+                "{} for {} without a word",
+                clock(session.total_secs),
+                clock(session.target_secs)
+            ));
         }
         out
     }
@@ -1330,21 +1382,34 @@ mod tests {
                     let session = build(&request, Timing::default());
                     let counted = place != Place::Standing && !request.gentle() && minutes >= 3;
                     total += usize::from(counted);
-                    if counted && session.total_secs.abs_diff(session.target_secs) <= fit::tolerance_secs(session.target_secs) {
+                    if counted
+                        && session.total_secs.abs_diff(session.target_secs)
+                            <= fit::tolerance_secs(session.target_secs)
+                    {
                         on_target += 1;
                     }
                     for broken in broken_rules(&request, &session) {
-                        failures.push(format!("{place:?} {focus:?} {minutes} min {equipment:?} {pain:?}: {broken}"));
+                        failures.push(format!(
+                            "{place:?} {focus:?} {minutes} min {equipment:?} {pain:?}: {broken}"
+                        ));
                     }
                 }
             }
         }
-        assert!(failures.is_empty(), "{} broken:\n{}", failures.len(), failures[..failures.len().min(40)].join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} broken:\n{}",
+            failures.len(),
+            failures[..failures.len().min(40)].join("\n")
+        );
         // On the floor or a chair, on a day that is not sore, from 3 minutes, nearly every
         // session (9 in 10; 94 % when written) is the length asked for (standing has few
         // techniques to choose from, and a
         // sore day only gentle movement: those say so).
-        assert!(on_target * 10 >= total * 9, "{on_target} of {total} on target");
+        assert!(
+            on_target * 10 >= total * 9,
+            "{on_target} of {total} on target"
+        );
     }
 
     #[test]
@@ -1356,7 +1421,10 @@ mod tests {
                         let request = request(minutes, place, Focus::All, equipment, pain);
                         let session = build(&request, Timing::default());
                         let broken = broken_rules(&request, &session);
-                        assert!(broken.is_empty(), "{place:?} {equipment:?} {pain:?} {minutes}: {broken:?}");
+                        assert!(
+                            broken.is_empty(),
+                            "{place:?} {equipment:?} {pain:?} {minutes}: {broken:?}"
+                        );
                     }
                 }
             }
@@ -1367,9 +1435,13 @@ mod tests {
     fn a_floor_session_with_everything_at_hand_is_the_length_asked_for_from_three_minutes() {
         for focus in Focus::ALL {
             for minutes in 3..=60 {
-                let session = build(&request(minutes, Place::Floor, focus, &Equipment::ALL, None), Timing::default());
+                let session = build(
+                    &request(minutes, Place::Floor, focus, &Equipment::ALL, None),
+                    Timing::default(),
+                );
                 assert!(
-                    session.total_secs.abs_diff(session.target_secs) <= fit::tolerance_secs(session.target_secs),
+                    session.total_secs.abs_diff(session.target_secs)
+                        <= fit::tolerance_secs(session.target_secs),
                     "{focus:?} {minutes}: {}",
                     clock(session.total_secs)
                 );
@@ -1379,10 +1451,22 @@ mod tests {
 
     #[test]
     fn a_desk_session_stays_off_the_floor_and_has_a_warm_up() {
-        let session = build(&request(5, Place::Chair, Focus::All, &[], None), Timing::default());
-        assert!(session.routine.steps.iter().all(|s| !s.position.is_on_the_floor()));
+        let session = build(
+            &request(5, Place::Chair, Focus::All, &[], None),
+            Timing::default(),
+        );
+        assert!(
+            session
+                .routine
+                .steps
+                .iter()
+                .all(|s| !s.position.is_on_the_floor())
+        );
         assert_eq!(session.phases.first(), Some(&Phase::WarmUp));
-        assert_eq!(session.routine.steps.last().map(|s| s.position), Some(Position::OnChair));
+        assert_eq!(
+            session.routine.steps.last().map(|s| s.position),
+            Some(Position::OnChair)
+        );
     }
 
     #[test]
@@ -1391,11 +1475,30 @@ mod tests {
             let mut r = request(20, Place::Floor, Focus::All, &Equipment::ALL, Some(pain));
             r.seed = 3;
             let session = build(&r, Timing::default());
-            assert!(session.routine.steps.iter().all(|s| matches!(s.kind, StepKind::Mobility | StepKind::Rest)));
-            assert!(session.unmet.iter().any(|u| u.contains(&format!("({pain}/10)")) && u.contains("Hurt is not harm")));
+            assert!(
+                session
+                    .routine
+                    .steps
+                    .iter()
+                    .all(|s| matches!(s.kind, StepKind::Mobility | StepKind::Rest))
+            );
+            assert!(
+                session
+                    .unmet
+                    .iter()
+                    .any(|u| u.contains(&format!("({pain}/10)")) && u.contains("Hurt is not harm"))
+            );
         }
-        let calm = build(&request(20, Place::Floor, Focus::All, &[], Some(5)), Timing::default());
-        assert!(calm.routine.steps.iter().any(|s| s.kind == StepKind::Strengthen));
+        let calm = build(
+            &request(20, Place::Floor, Focus::All, &[], Some(5)),
+            Timing::default(),
+        );
+        assert!(
+            calm.routine
+                .steps
+                .iter()
+                .any(|s| s.kind == StepKind::Strengthen)
+        );
     }
 
     #[test]
@@ -1407,9 +1510,10 @@ mod tests {
                 if first.key_techniques.is_empty() {
                     // Only warm-up movements work this part here; they are in every session.
                     let areas = focus.areas();
-                    assert!(first.routine.steps.iter().any(|s| s
-                        .known_technique()
-                        .is_some_and(|t| t.areas.iter().any(|a| areas.contains(a)))));
+                    assert!(first.routine.steps.iter().any(|s| {
+                        s.known_technique()
+                            .is_some_and(|t| t.areas.iter().any(|a| areas.contains(a)))
+                    }));
                 }
                 for seed in [1, 2, 99, u64::MAX] {
                     r.seed = seed;
@@ -1417,7 +1521,11 @@ mod tests {
                     assert_eq!(other.key_techniques, first.key_techniques);
                     for key in &first.key_techniques {
                         assert!(
-                            other.routine.steps.iter().any(|s| s.technique_id() == Some(*key)),
+                            other
+                                .routine
+                                .steps
+                                .iter()
+                                .any(|s| s.technique_id() == Some(*key)),
                             "{focus:?} {place:?} seed {seed}: {key:?} missing"
                         );
                     }
@@ -1432,7 +1540,12 @@ mod tests {
         let sessions: Vec<Vec<String>> = (0..6)
             .map(|seed| {
                 r.seed = seed;
-                build(&r, Timing::default()).routine.steps.iter().map(|s| s.id.clone()).collect()
+                build(&r, Timing::default())
+                    .routine
+                    .steps
+                    .iter()
+                    .map(|s| s.id.clone())
+                    .collect()
             })
             .collect();
         assert!(sessions.iter().any(|s| *s != sessions[0]));
@@ -1447,12 +1560,19 @@ mod tests {
         };
         let session = build(&r, Timing::default());
         assert!(
-            session.unmet.iter().any(|u| u.starts_with("Nothing for the hamstrings can be done on a chair")
+            session.unmet.iter().any(|u| u
+                .starts_with("Nothing for the hamstrings can be done on a chair")
                 && u.contains("the nearest is the")),
             "{:?}",
             session.unmet
         );
-        assert!(session.routine.steps.iter().all(|s| !r.leave_out.iter().any(|id| s.technique_id() == Some(*id))));
+        assert!(
+            session
+                .routine
+                .steps
+                .iter()
+                .all(|s| !r.leave_out.iter().any(|id| s.technique_id() == Some(*id)))
+        );
     }
 
     #[test]

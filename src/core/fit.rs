@@ -452,9 +452,17 @@ impl Slot {
         }
         if !self.secs_pinned && at + 1 < self.holds.len() {
             let order = if at < self.written_hold_at {
-                (Tier::TowardWritten, 1, progress(at, self.min_hold_at, self.written_hold_at))
+                (
+                    Tier::TowardWritten,
+                    1,
+                    progress(at, self.min_hold_at, self.written_hold_at),
+                )
             } else {
-                (Tier::Usual, 1, progress(at, self.written_hold_at, self.holds.len() - 1))
+                (
+                    Tier::Usual,
+                    1,
+                    progress(at, self.written_hold_at, self.holds.len() - 1),
+                )
             };
             let len = self.len_at(at + 1, reps, self.rounds, timing);
             push(order, Growth::Hold, len);
@@ -462,11 +470,31 @@ impl Slot {
         if !self.reps_pinned && reps < self.reps_range.1 {
             let order = if reps < self.written_reps {
                 let least = self.shortest().1 as usize;
-                (Tier::TowardWritten, 2, progress(reps as usize, least, self.written_reps as usize))
+                (
+                    Tier::TowardWritten,
+                    2,
+                    progress(reps as usize, least, self.written_reps as usize),
+                )
             } else if reps < self.reps_cap {
-                (Tier::Usual, 0, progress(reps as usize, self.written_reps as usize, self.reps_cap as usize))
+                (
+                    Tier::Usual,
+                    0,
+                    progress(
+                        reps as usize,
+                        self.written_reps as usize,
+                        self.reps_cap as usize,
+                    ),
+                )
             } else {
-                (Tier::TopOfRange, 0, progress(reps as usize, self.reps_cap as usize, self.reps_range.1 as usize))
+                (
+                    Tier::TopOfRange,
+                    0,
+                    progress(
+                        reps as usize,
+                        self.reps_cap as usize,
+                        self.reps_range.1 as usize,
+                    ),
+                )
             };
             let len = self.len_at(at, reps + 1, self.rounds, timing);
             push(order, Growth::Rep, len);
@@ -512,9 +540,7 @@ pub fn rest_between_holds(step: &Step, written_rest: u32) -> u32 {
 #[must_use]
 pub fn reps_per_round(step: &Step) -> u32 {
     let range = step.dose_range();
-    step.reps
-        .max(range.reps.start() * 2)
-        .min(*range.reps.end())
+    step.reps.max(range.reps.start() * 2).min(*range.reps.end())
 }
 
 /// The holds a step may be given: the ladder's rungs inside its range, with the hold it was
@@ -572,7 +598,11 @@ pub fn fit(routine: &Routine, choice: &LengthChoice, timing: Timing) -> Fitted {
         .enumerate()
         .map(|(position, step)| {
             let over = choice.for_step(&step.id, position);
-            slot(step, over, closing && position == last && over.hold_secs.is_none())
+            slot(
+                step,
+                over,
+                closing && position == last && over.hold_secs.is_none(),
+            )
         })
         .collect();
     let target_secs = choice
@@ -642,7 +672,11 @@ fn in_rounds(slots: &[Slot]) -> Vec<Step> {
     let last_main = slots.iter().rposition(|s| s.repeatable);
     let split = last_main.map_or(slots.len(), |at| at + 1);
     let kept = |s: &&Slot| s.included;
-    let mut steps: Vec<Step> = slots[..split].iter().filter(kept).map(|s| s.step.clone()).collect();
+    let mut steps: Vec<Step> = slots[..split]
+        .iter()
+        .filter(kept)
+        .map(|s| s.step.clone())
+        .collect();
     for round in 2..=MAX_ROUNDS {
         steps.extend(
             slots[..split]
@@ -719,7 +753,8 @@ fn to_shortest(slots: &mut [Slot]) {
         let (at, reps) = slot.shortest();
         slot.set(at, reps);
         slot.rounds = 1;
-        slot.included = slot.step.importance == Importance::Essential || slot.secs_pinned || slot.reps_pinned;
+        slot.included =
+            slot.step.importance == Importance::Essential || slot.secs_pinned || slot.reps_pinned;
     }
     if !slots.iter().any(|s| s.included) {
         let keep = slots
@@ -870,7 +905,8 @@ fn added_rest(routine: &Routine, total: u32, target: u32, timing: Timing) -> Opt
     step.importance = Importance::Optional;
     let fixed = step_secs(&step, timing) - step.work_secs();
     let wanted = (target - total).saturating_sub(fixed);
-    let secs = (wanted + CLOSING_REST_STEP_SECS / 2) / CLOSING_REST_STEP_SECS * CLOSING_REST_STEP_SECS;
+    let secs =
+        (wanted + CLOSING_REST_STEP_SECS / 2) / CLOSING_REST_STEP_SECS * CLOSING_REST_STEP_SECS;
     step.rep_secs = secs.clamp(*CLOSING_REST_SECS.start(), *CLOSING_REST_SECS.end());
     step.reps = 1;
     step.rest_secs = 0;
@@ -881,8 +917,8 @@ fn added_rest(routine: &Routine, total: u32, target: u32, timing: Timing) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::routine::technique;
     use crate::core::routine::model::tests::{moves, routine, step};
+    use crate::core::routine::technique;
 
     fn doses(fitted: &Fitted) -> Vec<(u32, u32)> {
         fitted
@@ -1061,7 +1097,11 @@ mod tests {
         for m in [1, 2, 5, 20] {
             let fitted = fit(&r, &minutes(m), Timing::default());
             let ball = &fitted.routine.steps[0];
-            assert!([30, 45, 60, 90, 120].contains(&ball.rep_secs), "{m} min: {} s", ball.rep_secs);
+            assert!(
+                [30, 45, 60, 90, 120].contains(&ball.rep_secs),
+                "{m} min: {} s",
+                ball.rep_secs
+            );
             // Self-massage is not repeated in rounds: its sources give a time per muscle group.
             assert_eq!(fitted.changes[0].rounds, 1);
         }
@@ -1102,7 +1142,12 @@ mod tests {
         let r = routine(vec![step("A", 25, 2, true), step("B", 20, 2, false)]);
         for m in 1..=30 {
             let fitted = fit(&r, &minutes(m), Timing::default());
-            for s in fitted.routine.steps.iter().filter(|s| s.id != ADDED_REST_ID) {
+            for s in fitted
+                .routine
+                .steps
+                .iter()
+                .filter(|s| s.id != ADDED_REST_ID)
+            {
                 assert!(
                     HOLD_LADDER_SECS.contains(&s.rep_secs) || s.rep_secs == 25,
                     "{m} min: {} s",
@@ -1114,8 +1159,12 @@ mod tests {
 
     #[test]
     fn a_longer_target_never_shrinks_a_dose() {
-        let knee = technique::find("single-knee-to-chest").expect("listed").step("knee");
-        let bridge = technique::find("glute-bridge").expect("listed").step("bridge");
+        let knee = technique::find("single-knee-to-chest")
+            .expect("listed")
+            .step("knee");
+        let bridge = technique::find("glute-bridge")
+            .expect("listed")
+            .step("bridge");
         let mut tilt = technique::find("pelvic-tilt").expect("listed").step("tilt");
         tilt.importance = Importance::Essential;
         let r = routine(vec![tilt, knee, bridge]);
@@ -1125,14 +1174,26 @@ mod tests {
             if let Some(before) = &before {
                 for (a, b) in before.changes.iter().zip(&now.changes) {
                     let dose = |f: &Fitted, c: &StepChange| {
-                        f.routine.steps.iter().find(|s| s.id == c.step_id).map(|s| (s.rep_secs, s.reps))
+                        f.routine
+                            .steps
+                            .iter()
+                            .find(|s| s.id == c.step_id)
+                            .map(|s| (s.rep_secs, s.reps))
                     };
                     let (x, y) = (dose(before, a), dose(&now, b));
                     assert!(a.rounds <= b.rounds, "{m} min: {} rounds", a.step_id);
                     if let (Some(x), Some(y)) = (x, y) {
-                        assert!(x.0 <= y.0 && x.1 <= y.1, "{m} min: {} {x:?} → {y:?}", a.step_id);
+                        assert!(
+                            x.0 <= y.0 && x.1 <= y.1,
+                            "{m} min: {} {x:?} → {y:?}",
+                            a.step_id
+                        );
                     } else {
-                        assert!(x.is_none() || y.is_some(), "{m} min: {} came back out", a.step_id);
+                        assert!(
+                            x.is_none() || y.is_some(),
+                            "{m} min: {} came back out",
+                            a.step_id
+                        );
                     }
                 }
             }
@@ -1143,12 +1204,24 @@ mod tests {
     #[test]
     fn holds_in_a_row_get_a_rest_even_without_a_target() {
         // A physio's sheet: child's pose × 10, no rest written.
-        let mut child = technique::find("childs-pose").expect("listed").step("child");
+        let mut child = technique::find("childs-pose")
+            .expect("listed")
+            .step("child");
         child.reps = 10;
         child.rest_secs = 0;
-        let fitted = fit(&routine(vec![child.clone()]), &LengthChoice::default(), NO_PAUSES);
-        assert_eq!(fitted.routine.steps[0].rest_secs, MIN_REST_BETWEEN_HOLDS_SECS);
-        assert_eq!(fitted.changes[0].describe(), "3 s rest between holds (was 0 s)");
+        let fitted = fit(
+            &routine(vec![child.clone()]),
+            &LengthChoice::default(),
+            NO_PAUSES,
+        );
+        assert_eq!(
+            fitted.routine.steps[0].rest_secs,
+            MIN_REST_BETWEEN_HOLDS_SECS
+        );
+        assert_eq!(
+            fitted.changes[0].describe(),
+            "3 s rest between holds (was 0 s)"
+        );
         // A rest that was written is kept; one hold needs none.
         child.rest_secs = 10;
         assert_eq!(rest_between_holds(&child, 10), 10);
@@ -1161,19 +1234,27 @@ mod tests {
     #[test]
     fn more_time_goes_to_rounds_before_a_step_passes_its_usual_top() {
         // Glute bridges: 5–30 a set, 10 a round before rounds are added.
-        let bridge = technique::find("glute-bridge").expect("listed").step("bridge");
+        let bridge = technique::find("glute-bridge")
+            .expect("listed")
+            .step("bridge");
         assert_eq!(reps_per_round(&bridge), 10);
         let r = routine(vec![bridge]);
         let fitted = fit(&r, &minutes(6), Timing::default());
         assert!(fitted.changes[0].rounds >= 2, "{:?}", fitted.changes[0]);
-        assert!(fitted.routine.steps.iter().all(|s| s.reps <= 10), "{:?}", doses(&fitted));
+        assert!(
+            fitted.routine.steps.iter().all(|s| s.reps <= 10),
+            "{:?}",
+            doses(&fitted)
+        );
         let longest = fit(&r, &minutes(60), Timing::default());
         assert_eq!(doses(&longest), [(15, 30); 3], "only then the range's top");
     }
 
     #[test]
     fn the_closing_rest_takes_what_is_left_over_and_one_is_added_when_missing() {
-        let breathe = technique::find("rest-and-breathe").expect("listed").step("breathe");
+        let breathe = technique::find("rest-and-breathe")
+            .expect("listed")
+            .step("breathe");
         let tilt = technique::find("pelvic-tilt").expect("listed").step("tilt");
         let with_rest = routine(vec![tilt.clone(), breathe]);
         assert!(has_closing_rest(&with_rest));
@@ -1184,7 +1265,10 @@ mod tests {
             assert_eq!(fitted.added_rest_secs, None);
         }
         // Pelvic tilts alone: 15 a round, 3 rounds at most (3 × 65 s); 4 minutes needs a rest.
-        let without = routine(vec![Step { importance: Importance::Essential, ..tilt }]);
+        let without = routine(vec![Step {
+            importance: Importance::Essential,
+            ..tilt
+        }]);
         let fitted = fit(&without, &minutes(4), Timing::default());
         assert_eq!(fitted.reach, Reach::OnTarget, "{} s", fitted.total_secs);
         let added = fitted.routine.steps.last().expect("steps");
@@ -1192,7 +1276,10 @@ mod tests {
         assert_eq!(fitted.added_rest_secs, Some(added.rep_secs));
         assert_eq!(
             fitted.note(),
-            Some(format!("Ends with {} s of rest and easy breathing to make up 4:00.", added.rep_secs))
+            Some(format!(
+                "Ends with {} s of rest and easy breathing to make up 4:00.",
+                added.rep_secs
+            ))
         );
     }
 }
