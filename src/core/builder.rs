@@ -272,8 +272,8 @@ pub fn bend(id: TechniqueId) -> Bend {
         | T::ChinTuck
         | T::ShoulderBladeSqueeze
         | T::ShoulderRolls
-        | T::DeskHipHinge => Bend::Neither,
-        T::KneeRolls
+        | T::DeskHipHinge
+        | T::KneeRolls
         | T::KneeRollsAlternating
         | T::GluteBridge
         | T::AbdominalBrace
@@ -466,6 +466,10 @@ impl Pool<'_> {
     }
 }
 
+/// How near a try comes, least first: it gives the closing rest less than its minute, it leaves
+/// a step out, and by how many seconds it misses the tolerance.
+type Rank = (bool, bool, u32);
+
 /// Makes a session (see the module docs for the rules).
 #[must_use]
 pub fn build(request: &Request, timing: Timing) -> Session {
@@ -536,13 +540,13 @@ pub fn build(request: &Request, timing: Timing) -> Session {
             order.push(*id);
         }
     }
-    let mut focused: Vec<TechniqueId> = main_pool
+    let mut in_focus: Vec<TechniqueId> = main_pool
         .iter()
         .filter(|t| pool.in_focus(t) && !order.contains(&t.id) && !in_warm_up(&t.id))
         .map(|t| t.id)
         .collect();
-    rng.shuffle(&mut focused);
-    order.extend(focused);
+    rng.shuffle(&mut in_focus);
+    order.extend(in_focus);
     // Then, for a long session, the rest of what can be done here, also drawn by the seed.
     let mut others: Vec<TechniqueId> = main_pool
         .iter()
@@ -563,7 +567,7 @@ pub fn build(request: &Request, timing: Timing) -> Session {
     let mut pin_breath = false;
     let closing = closing_rest(request.place);
     // The session nearest the target so far, by how far it is outside the tolerance.
-    let mut made: Option<((bool, bool, u32), Vec<Planned>, Fitted)> = None;
+    let mut made: Option<(Rank, Vec<Planned>, Fitted)> = None;
     let mut grew = false;
     let mut widened = false;
     let tolerance = fit::tolerance_secs(target);
@@ -638,7 +642,7 @@ pub fn build(request: &Request, timing: Timing) -> Session {
             request.place.phrase()
         ));
     }
-    bake(plan, fitted, request, minutes, keys, unmet, timing)
+    bake(&plan, &fitted, request, minutes, keys, unmet, timing)
 }
 
 /// How long a technique's step lasts at the fewest repetitions of its range.
@@ -674,13 +678,12 @@ fn key_techniques(
                     !t.areas.first().is_some_and(|a| areas.contains(a)),
                 )
             });
-        match first {
-            Some(t) => {
-                if !keys.contains(&t.id) {
-                    keys.push(t.id);
-                }
+        if let Some(t) = first {
+            if !keys.contains(&t.id) {
+                keys.push(t.id);
             }
-            None => {
+        } else {
+            {
                 // Warm-up movements may still reach it.
                 let warm = pool
                     .warm_up()
@@ -967,19 +970,19 @@ pub fn closing_rest(place: Place) -> Step {
         Place::Floor => {}
         Place::Chair => {
             rest.technique = None;
-            rest.name = "Sit and breathe".to_owned();
-            rest.instructions = "Sit back in the chair, feet flat, hands resting on your thighs. \
-                Let your shoulders drop. Breathe slowly and keep still."
-                .to_owned();
+            "Sit and breathe".clone_into(&mut rest.name);
+            "Sit back in the chair, feet flat, hands resting on your thighs. Let your shoulders \
+             drop. Breathe slowly and keep still."
+                .clone_into(&mut rest.instructions);
             rest.position = Position::OnChair;
         }
         Place::Standing => {
             rest.technique = None;
-            rest.name = "Stand and breathe".to_owned();
+            "Stand and breathe".clone_into(&mut rest.name);
             rest.position = Position::Standing;
-            rest.instructions = "Stand easy, feet hip-width apart, knees soft, arms hanging. \
-                Breathe slowly and keep still."
-                .to_owned();
+            "Stand easy, feet hip-width apart, knees soft, arms hanging. Breathe slowly and keep \
+             still."
+                .clone_into(&mut rest.instructions);
         }
     }
     rest.rep_secs = CLOSING_BREATH_SECS;
@@ -1103,8 +1106,8 @@ fn choice_for(
 /// The fitted routine written out as the session: doses in the steps, later rounds under their
 /// own ids, and each step's reason as the last line of its instructions.
 fn bake(
-    plan: Vec<Planned>,
-    fitted: Fitted,
+    plan: &[Planned],
+    fitted: &Fitted,
     request: &Request,
     minutes: u32,
     keys: Vec<TechniqueId>,
