@@ -1014,10 +1014,14 @@ fn draft_routine(plan: &[Planned], closing: &Step, request: &Request, minutes: u
         .iter()
         .map(|f| f.label().to_lowercase())
         .collect();
+    let whom = if request.focuses() == [Focus::All] {
+        "all of the back".to_owned()
+    } else {
+        format!("the {}", focus.join(", "))
+    };
     let mut summary = format!(
-        "Made for you: {minutes} minutes {}, for the {}",
-        request.place.phrase(),
-        focus.join(", ")
+        "Made for you: {minutes} minutes {}, for {whom}",
+        request.place.phrase()
     );
     if let Some(pain) = request.pain {
         let _ = write!(summary, ", pain today {pain}/10");
