@@ -547,7 +547,12 @@ fn check_fit(
         prop_assert_eq!(&change.step_id, &written.id);
         let (hold_by_hand, reps_by_hand) = hand_set(choice, written);
         let by_hand = hold_by_hand.is_some() || reps_by_hand.is_some();
-        let copies: Vec<&Step> = fitted.routine.steps.iter().filter(|s| s.id == written.id).collect();
+        let copies: Vec<&Step> = fitted
+            .routine
+            .steps
+            .iter()
+            .filter(|s| s.id == written.id)
+            .collect();
         if change.left_out {
             prop_assert!(written.importance != Importance::Essential);
             prop_assert!(!by_hand, "a hand-set step was left out");
@@ -563,16 +568,35 @@ fn check_fit(
         }
         let step = copies[0];
         // The change says exactly what differs.
-        prop_assert_eq!(change.secs, (written.rep_secs != step.rep_secs).then_some((written.rep_secs, step.rep_secs)));
-        prop_assert_eq!(change.reps, (written.reps != step.reps).then_some((written.reps, step.reps)));
-        prop_assert_eq!(change.rest, (written.rest_secs != step.rest_secs).then_some((written.rest_secs, step.rest_secs)));
         prop_assert_eq!(
-            &Step { rep_secs: written.rep_secs, reps: written.reps, rest_secs: written.rest_secs, ..step.clone() },
+            change.secs,
+            (written.rep_secs != step.rep_secs).then_some((written.rep_secs, step.rep_secs))
+        );
+        prop_assert_eq!(
+            change.reps,
+            (written.reps != step.reps).then_some((written.reps, step.reps))
+        );
+        prop_assert_eq!(
+            change.rest,
+            (written.rest_secs != step.rest_secs).then_some((written.rest_secs, step.rest_secs))
+        );
+        prop_assert_eq!(
+            &Step {
+                rep_secs: written.rep_secs,
+                reps: written.reps,
+                rest_secs: written.rest_secs,
+                ..step.clone()
+            },
             written
         );
         // Holds that follow one another have a rest between them.
-        let in_a_row = step.pattern == Pattern::Hold && (step.reps > 1 || step.sides == Sides::Alternate);
-        let rest = if in_a_row && written.rest_secs == 0 { fit::MIN_REST_BETWEEN_HOLDS_SECS } else { written.rest_secs };
+        let in_a_row =
+            step.pattern == Pattern::Hold && (step.reps > 1 || step.sides == Sides::Alternate);
+        let rest = if in_a_row && written.rest_secs == 0 {
+            fit::MIN_REST_BETWEEN_HOLDS_SECS
+        } else {
+            written.rest_secs
+        };
         prop_assert_eq!(step.rest_secs, rest);
         let range = written.dose_range();
         let closing_rest = closing && index == last && hold_by_hand.is_none();
@@ -584,26 +608,40 @@ fn check_fit(
         } else if closing_rest {
             prop_assert!(
                 step.rep_secs == written.rep_secs
-                    || (fit::CLOSING_REST_SECS.contains(&step.rep_secs) && step.rep_secs % 5 == 0),
-                "closing rest of {} s", step.rep_secs
+                    || (fit::CLOSING_REST_SECS.contains(&step.rep_secs)
+                        && step.rep_secs.is_multiple_of(5)),
+                "closing rest of {} s",
+                step.rep_secs
             );
         } else {
             prop_assert!(
                 fit::HOLD_LADDER_SECS.contains(&step.rep_secs) || step.rep_secs == written.rep_secs,
-                "a hold of {} s is off the ladder", step.rep_secs
+                "a hold of {} s is off the ladder",
+                step.rep_secs
             );
         }
         if let Some(reps) = reps_by_hand {
             prop_assert_eq!(step.reps, reps.clamp(1, 30));
         } else {
-            prop_assert!(range.reps.contains(&step.reps), "{} reps outside {:?}", step.reps, range.reps);
+            prop_assert!(
+                range.reps.contains(&step.reps),
+                "{} reps outside {:?}",
+                step.reps,
+                range.reps
+            );
         }
         if hold_by_hand.is_none() && step.pattern == Pattern::Hold {
-            prop_assert!(range.secs.contains(&step.rep_secs), "{} s outside {:?}", step.rep_secs, range.secs);
+            prop_assert!(
+                range.secs.contains(&step.rep_secs),
+                "{} s outside {:?}",
+                step.rep_secs,
+                range.secs
+            );
         }
         if !by_hand {
             prop_assert!(step.reps * step.rep_secs >= written.min_secs_per_side());
-            if written.kind == StepKind::Stretch && written.pattern == Pattern::Hold
+            if written.kind == StepKind::Stretch
+                && written.pattern == Pattern::Hold
                 && written.reps * written.rep_secs >= MIN_STRETCH_SECS_PER_SIDE
             {
                 prop_assert!(step.reps * step.rep_secs >= MIN_STRETCH_SECS_PER_SIDE);
@@ -613,13 +651,20 @@ fn check_fit(
     // A closing rest is added only to a routine without one, last, 30–120 s.
     if let Some(secs) = fitted.added_rest_secs {
         prop_assert!(!closing);
-        let added = fitted.routine.steps.last().ok_or_else(|| TestCaseError::fail("no steps"))?;
+        let added = fitted
+            .routine
+            .steps
+            .last()
+            .ok_or_else(|| TestCaseError::fail("no steps"))?;
         prop_assert_eq!(added.id.starts_with(fit::ADDED_REST_ID), true);
         prop_assert_eq!(added.rep_secs, secs);
         prop_assert!(fit::CLOSING_REST_SECS.contains(&secs));
     }
     let kept: usize = fitted.changes.iter().map(|c| c.rounds as usize).sum();
-    prop_assert_eq!(fitted.routine.steps.len(), kept + usize::from(fitted.added_rest_secs.is_some()));
+    prop_assert_eq!(
+        fitted.routine.steps.len(),
+        kept + usize::from(fitted.added_rest_secs.is_some())
+    );
     if let Some(target) = fitted.target_secs {
         let on_target = fitted.total_secs.abs_diff(target) <= tolerance_secs(target);
         prop_assert_eq!(on_target, fitted.reach == Reach::OnTarget);
@@ -639,15 +684,37 @@ fn check_monotonic(
         if closing && index == routine.steps.len() - 1 {
             continue;
         }
-        let dose = |f: &fit::Fitted| f.routine.steps.iter().find(|s| s.id == a.step_id).map(|s| (s.rep_secs, s.reps));
+        let dose = |f: &fit::Fitted| {
+            f.routine
+                .steps
+                .iter()
+                .find(|s| s.id == a.step_id)
+                .map(|s| (s.rep_secs, s.reps))
+        };
         let (x, y) = (dose(before), dose(now));
-        prop_assert!(a.rounds <= b.rounds, "{} min: {} from {} to {} rounds", minutes, a.step_id, a.rounds, b.rounds);
+        prop_assert!(
+            a.rounds <= b.rounds,
+            "{} min: {} from {} to {} rounds",
+            minutes,
+            a.step_id,
+            a.rounds,
+            b.rounds
+        );
         match (x, y) {
             (Some(x), Some(y)) => prop_assert!(
                 x.0 <= y.0 && x.1 <= y.1,
-                "{} min: {} from {:?} to {:?}", minutes, a.step_id, x, y
+                "{} min: {} from {:?} to {:?}",
+                minutes,
+                a.step_id,
+                x,
+                y
             ),
-            (Some(_), None) => return Err(TestCaseError::fail(format!("{minutes} min: {} left out", a.step_id))),
+            (Some(_), None) => {
+                return Err(TestCaseError::fail(format!(
+                    "{minutes} min: {} left out",
+                    a.step_id
+                )));
+            }
             _ => {}
         }
     }
@@ -658,26 +725,34 @@ fn check_monotonic(
 /// 5–15 moves, no sides, so one more move is never wider than the tolerance window and one
 /// more round (at most 5 + 15 × 4 s) is not from 12 minutes on.
 fn small_moves() -> impl Strategy<Value = Step> {
-    (2..=4_u32, 5..=15_u32, proptest::sample::select(Importance::ALL.to_vec())).prop_map(|(tempo, reps, importance)| Step {
-        id: String::new(),
-        technique: None,
-        name: "Step".to_owned(),
-        kind: StepKind::Mobility,
-        pattern: Pattern::Moves,
-        sides: Sides::None,
-        instructions: "Move gently.".to_owned(),
-        caution: String::new(),
-        rep_secs: tempo,
-        reps,
-        rest_secs: 0,
-        equipment: Equipment::None,
-        position: Position::OnBack,
-        importance,
-    })
+    (
+        2..=4_u32,
+        5..=15_u32,
+        proptest::sample::select(Importance::ALL.to_vec()),
+    )
+        .prop_map(|(tempo, reps, importance)| Step {
+            id: String::new(),
+            technique: None,
+            name: "Step".to_owned(),
+            kind: StepKind::Mobility,
+            pattern: Pattern::Moves,
+            sides: Sides::None,
+            instructions: "Move gently.".to_owned(),
+            caution: String::new(),
+            rep_secs: tempo,
+            reps,
+            rest_secs: 0,
+            equipment: Equipment::None,
+            position: Position::OnBack,
+            importance,
+        })
 }
 
 fn small_timing() -> impl Strategy<Value = Timing> {
-    (0..=5_u32, 0..=5_u32).prop_map(|(get_ready_secs, switch_secs)| Timing { get_ready_secs, switch_secs })
+    (0..=5_u32, 0..=5_u32).prop_map(|(get_ready_secs, switch_secs)| Timing {
+        get_ready_secs,
+        switch_secs,
+    })
 }
 
 /// The measure, over every built-in routine at every minute from 1 to 120: every rule
@@ -687,12 +762,17 @@ fn every_builtin_routine_at_every_minute_keeps_the_rules_and_never_shrinks() {
     for routine in unknot::store::builtin::builtin() {
         let mut before = None;
         for minutes in 1..=120 {
-            let choice = LengthChoice { target_minutes: Some(minutes), ..LengthChoice::default() };
+            let choice = LengthChoice {
+                target_minutes: Some(minutes),
+                ..LengthChoice::default()
+            };
             let now = fit::fit(&routine, &choice, Timing::default());
             let label = format!("{} at {minutes} min", routine.id);
-            check_fit(&routine, &choice, Timing::default(), &now).unwrap_or_else(|e| panic!("{label}: {e}"));
+            check_fit(&routine, &choice, Timing::default(), &now)
+                .unwrap_or_else(|e| panic!("{label}: {e}"));
             if let Some(before) = &before {
-                check_monotonic(&routine, before, &now, minutes).unwrap_or_else(|e| panic!("{label}: {e}"));
+                check_monotonic(&routine, before, &now, minutes)
+                    .unwrap_or_else(|e| panic!("{label}: {e}"));
             }
             before = Some(now);
         }
@@ -710,22 +790,49 @@ fn no_builtin_preset_shows_an_odd_hold_or_a_shrinking_dose() {
             let fitted = fit::fit_to_minutes(&routine, minutes, Timing::default());
             let label = format!("{} at {minutes} min", routine.id);
             for step in &fitted.routine.steps {
-                let technique = step.known_technique().expect("built-in steps name techniques");
-                let closing = fit::has_closing_rest(&routine) && routine.steps.last().map(|s| &s.id) == Some(&step.id);
+                let technique = step
+                    .known_technique()
+                    .expect("built-in steps name techniques");
+                let closing = fit::has_closing_rest(&routine)
+                    && routine.steps.last().map(|s| &s.id) == Some(&step.id);
                 if !closing && step.id != fit::ADDED_REST_ID && step.pattern == Pattern::Hold {
-                    assert!(fit::HOLD_LADDER_SECS.contains(&step.rep_secs), "{label}: {} {} s", step.id, step.rep_secs);
+                    assert!(
+                        fit::HOLD_LADDER_SECS.contains(&step.rep_secs),
+                        "{label}: {} {} s",
+                        step.id,
+                        step.rep_secs
+                    );
                 }
-                assert!(technique.range.secs.contains(&step.rep_secs), "{label}: {} {} s", step.id, step.rep_secs);
-                assert!(step.reps <= fit::reps_per_round(step).max(step.reps.min(10)), "{label}: {} × {}", step.id, step.reps);
+                assert!(
+                    technique.range.secs.contains(&step.rep_secs),
+                    "{label}: {} {} s",
+                    step.id,
+                    step.rep_secs
+                );
+                assert!(
+                    step.reps <= fit::reps_per_round(step).max(step.reps.min(10)),
+                    "{label}: {} × {}",
+                    step.id,
+                    step.reps
+                );
                 if step.pattern == Pattern::Hold && step.reps > 1 {
-                    assert!(step.rest_secs >= fit::MIN_REST_BETWEEN_HOLDS_SECS, "{label}: {}", step.id);
+                    assert!(
+                        step.rest_secs >= fit::MIN_REST_BETWEEN_HOLDS_SECS,
+                        "{label}: {}",
+                        step.id
+                    );
                 }
             }
             if let Some(before) = &before {
-                check_monotonic(&routine, before, &fitted, minutes).unwrap_or_else(|e| panic!("{label}: {e}"));
+                check_monotonic(&routine, before, &fitted, minutes)
+                    .unwrap_or_else(|e| panic!("{label}: {e}"));
             }
             let on = fitted.total_secs.abs_diff(minutes * 60) <= tolerance_secs(minutes * 60);
-            assert!(on || fitted.note().is_some(), "{label}: {} s and no note", fitted.total_secs);
+            assert!(
+                on || fitted.note().is_some(),
+                "{label}: {} s and no note",
+                fitted.total_secs
+            );
             before = Some(fitted);
         }
     }

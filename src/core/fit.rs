@@ -332,10 +332,21 @@ struct Slot {
     included: bool,
     /// How many times the step runs (1, or more for a main step in later rounds).
     rounds: u32,
+    /// The step's part in the routine.
+    part: Part,
+    /// The units this slot can grow by as it stands, once worked out (cleared when it grows).
+    units: Option<Vec<Unit>>,
+}
+
+/// A step's part in fitting a routine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
     /// A main step: may be repeated in later rounds.
-    repeatable: bool,
+    Main,
+    /// Done once.
+    Once,
     /// The routine's closing rest: takes what rounding leaves over.
-    closing_rest: bool,
+    ClosingRest,
 }
 
 /// What can make a fitted routine longer, one unit at a time.
@@ -415,7 +426,7 @@ impl Slot {
                 .max(self.floor.div_ceil(written_hold.max(1)))
                 .min(self.written_reps)
         };
-        let hold_at = if self.secs_pinned || self.closing_rest {
+        let hold_at = if self.secs_pinned || self.part == Part::ClosingRest {
             self.written_hold_at
         } else {
             (0..=self.written_hold_at)
@@ -425,8 +436,18 @@ impl Slot {
         (hold_at, reps)
     }
 
-    /// Every unit this step can grow by now, with its place in the order.
+    /// Every unit this step can grow by now, with its place in the order (worked out once per
+    /// dose: only the step that grew is worked out again).
     fn options(&mut self, index: usize, timing: Timing, out: &mut Vec<Unit>) {
+        if self.units.is_none() {
+            let mut units = Vec::with_capacity(4);
+            self.work_out_options(index, timing, &mut units);
+            self.units = Some(units);
+        }
+        out.extend(self.units.iter().flatten().copied());
+    }
+
+    fn work_out_options(&mut self, index: usize, timing: Timing, out: &mut Vec<Unit>) {
         let now = self.len(timing);
         let (at, reps) = (self.hold_at, self.step.reps);
         let mut push = |order: (Tier, u8, u32), growth: Growth, len: u32| {
@@ -447,14 +468,22 @@ impl Slot {
             push((Tier::TowardWritten, 0, rank), Growth::Include, len);
             return;
         }
-        if self.closing_rest {
+        if self.part == Part::ClosingRest {
             return; // Set last, to take what is left over (see `settle_closing_rest`).
         }
         if !self.secs_pinned && at + 1 < self.holds.len() {
             let order = if at < self.written_hold_at {
-                (Tier::TowardWritten, 1, progress(at, self.min_hold_at, self.written_hold_at))
+                (
+                    Tier::TowardWritten,
+                    1,
+                    progress(at, self.min_hold_at, self.written_hold_at),
+                )
             } else {
-                (Tier::Usual, 1, progress(at, self.written_hold_at, self.holds.len() - 1))
+                (
+                    Tier::Usual,
+                    1,
+                    progress(at, self.written_hold_at, self.holds.len() - 1),
+                )
             };
             let len = self.len_at(at + 1, reps, self.rounds, timing);
             push(order, Growth::Hold, len);
@@ -462,22 +491,43 @@ impl Slot {
         if !self.reps_pinned && reps < self.reps_range.1 {
             let order = if reps < self.written_reps {
                 let least = self.shortest().1 as usize;
-                (Tier::TowardWritten, 2, progress(reps as usize, least, self.written_reps as usize))
+                (
+                    Tier::TowardWritten,
+                    2,
+                    progress(reps as usize, least, self.written_reps as usize),
+                )
             } else if reps < self.reps_cap {
-                (Tier::Usual, 0, progress(reps as usize, self.written_reps as usize, self.reps_cap as usize))
+                (
+                    Tier::Usual,
+                    0,
+                    progress(
+                        reps as usize,
+                        self.written_reps as usize,
+                        self.reps_cap as usize,
+                    ),
+                )
             } else {
-                (Tier::TopOfRange, 0, progress(reps as usize, self.reps_cap as usize, self.reps_range.1 as usize))
+                (
+                    Tier::TopOfRange,
+                    0,
+                    progress(
+                        reps as usize,
+                        self.reps_cap as usize,
+                        self.reps_range.1 as usize,
+                    ),
+                )
             };
             let len = self.len_at(at, reps + 1, self.rounds, timing);
             push(order, Growth::Rep, len);
         }
-        if self.repeatable && self.rounds < MAX_ROUNDS {
+        if self.part == Part::Main && self.rounds < MAX_ROUNDS {
             let len = self.len_at(at, reps, self.rounds + 1, timing);
             push((Tier::Usual, 0, self.rounds), Growth::Round, len);
         }
     }
 
     fn grow(&mut self, growth: Growth) {
+        self.units = None;
         match growth {
             Growth::Include => self.included = true,
             Growth::Hold => self.set(self.hold_at + 1, self.step.reps),
@@ -512,9 +562,7 @@ pub fn rest_between_holds(step: &Step, written_rest: u32) -> u32 {
 #[must_use]
 pub fn reps_per_round(step: &Step) -> u32 {
     let range = step.dose_range();
-    step.reps
-        .max(range.reps.start() * 2)
-        .min(*range.reps.end())
+    step.reps.max(range.reps.start() * 2).min(*range.reps.end())
 }
 
 /// The holds a step may be given: the ladder's rungs inside its range, with the hold it was
@@ -572,7 +620,11 @@ pub fn fit(routine: &Routine, choice: &LengthChoice, timing: Timing) -> Fitted {
         .enumerate()
         .map(|(position, step)| {
             let over = choice.for_step(&step.id, position);
-            slot(step, over, closing && position == last && over.hold_secs.is_none())
+            slot(
+                step,
+                over,
+                closing && position == last && over.hold_secs.is_none(),
+            )
         })
         .collect();
     let target_secs = choice
@@ -639,10 +691,14 @@ pub fn fit_to_minutes(routine: &Routine, minutes: u32, timing: Timing) -> Fitted
 /// later round of the main steps that have one, then the steps after the last main step (the
 /// cool-down and the closing rest).
 fn in_rounds(slots: &[Slot]) -> Vec<Step> {
-    let last_main = slots.iter().rposition(|s| s.repeatable);
+    let last_main = slots.iter().rposition(|s| s.part == Part::Main);
     let split = last_main.map_or(slots.len(), |at| at + 1);
     let kept = |s: &&Slot| s.included;
-    let mut steps: Vec<Step> = slots[..split].iter().filter(kept).map(|s| s.step.clone()).collect();
+    let mut steps: Vec<Step> = slots[..split]
+        .iter()
+        .filter(kept)
+        .map(|s| s.step.clone())
+        .collect();
     for round in 2..=MAX_ROUNDS {
         steps.extend(
             slots[..split]
@@ -703,8 +759,14 @@ fn slot(step: &Step, over: StepOverride, closing_rest: bool) -> Slot {
         reps_pinned,
         included: true,
         rounds: 1,
-        repeatable: is_main_step(&step) && !pinned,
-        closing_rest,
+        part: if closing_rest {
+            Part::ClosingRest
+        } else if is_main_step(&step) && !pinned {
+            Part::Main
+        } else {
+            Part::Once
+        },
+        units: None,
         step,
     };
     slot.min_hold_at = slot.shortest().0;
@@ -719,7 +781,9 @@ fn to_shortest(slots: &mut [Slot]) {
         let (at, reps) = slot.shortest();
         slot.set(at, reps);
         slot.rounds = 1;
-        slot.included = slot.step.importance == Importance::Essential || slot.secs_pinned || slot.reps_pinned;
+        slot.units = None;
+        slot.included =
+            slot.step.importance == Importance::Essential || slot.secs_pinned || slot.reps_pinned;
     }
     if !slots.iter().any(|s| s.included) {
         let keep = slots
@@ -766,7 +830,7 @@ fn reach(slots: &mut [Slot], total: u32, target: u32, timing: Timing) -> Reach {
     collect_options(slots, timing, &mut options);
     let rest_full = slots
         .iter()
-        .all(|s| !(s.closing_rest && s.included) || s.hold_at + 1 >= s.holds.len());
+        .all(|s| !(s.part == Part::ClosingRest && s.included) || s.hold_at + 1 >= s.holds.len());
     if options.is_empty() && rest_full {
         Reach::LongestPossible
     } else {
@@ -791,15 +855,14 @@ fn collect_options(slots: &mut [Slot], timing: Timing, out: &mut Vec<Unit>) {
     }
 }
 
-/// Grows the slots toward `target` seconds: takes the first unit of growth, in order, that
-/// brings the length closer without passing the tolerance; then lets the closing rest take
-/// what is left over; then, if still short, takes the unit that comes closest even past the
-/// tolerance (the nearest length).
+/// Grows the slots toward `target` seconds: takes units of growth of the lowest tier that
+/// bring the length closer without passing the tolerance (in order, or the largest first for
+/// usual doses and rounds); then, if still short by more than the tolerance, the unit that
+/// comes closest even past it (the nearest length). The closing rest is settled afterwards.
 fn grow_toward(slots: &mut [Slot], target: u32, timing: Timing, options: &mut Vec<Unit>) {
     let tolerance = tolerance_secs(target);
-    let total = |slots: &[Slot]| slots.iter().map(|s| s.len(timing)).sum::<u32>();
+    let mut now: u32 = slots.iter().map(|s| s.len(timing)).sum();
     loop {
-        let now = total(slots);
         if now >= target {
             return;
         }
@@ -818,8 +881,8 @@ fn grow_toward(slots: &mut [Slot], target: u32, timing: Timing, options: &mut Ve
         };
         let Some(&chosen) = chosen else { break };
         slots[chosen.index].grow(chosen.growth);
+        now += chosen.adds;
     }
-    let now = total(slots);
     if now + tolerance < target {
         collect_options(slots, timing, options);
         let nearest = options
@@ -836,7 +899,10 @@ fn grow_toward(slots: &mut [Slot], target: u32, timing: Timing, options: &mut Ve
 /// in its range that brings the routine closest to `target`: what rounding leaves over.
 fn settle_closing_rest(slots: &mut [Slot], target: u32, timing: Timing) {
     let now: u32 = slots.iter().map(|s| s.len(timing)).sum();
-    let Some(rest) = slots.iter_mut().find(|s| s.closing_rest && s.included) else {
+    let Some(rest) = slots
+        .iter_mut()
+        .find(|s| s.part == Part::ClosingRest && s.included)
+    else {
         return;
     };
     let others = now - rest.len(timing);
@@ -847,6 +913,7 @@ fn settle_closing_rest(slots: &mut [Slot], target: u32, timing: Timing) {
     });
     if let Some(at) = best {
         rest.set(at, reps);
+        rest.units = None;
     }
 }
 
@@ -870,7 +937,8 @@ fn added_rest(routine: &Routine, total: u32, target: u32, timing: Timing) -> Opt
     step.importance = Importance::Optional;
     let fixed = step_secs(&step, timing) - step.work_secs();
     let wanted = (target - total).saturating_sub(fixed);
-    let secs = (wanted + CLOSING_REST_STEP_SECS / 2) / CLOSING_REST_STEP_SECS * CLOSING_REST_STEP_SECS;
+    let secs =
+        (wanted + CLOSING_REST_STEP_SECS / 2) / CLOSING_REST_STEP_SECS * CLOSING_REST_STEP_SECS;
     step.rep_secs = secs.clamp(*CLOSING_REST_SECS.start(), *CLOSING_REST_SECS.end());
     step.reps = 1;
     step.rest_secs = 0;
@@ -881,8 +949,8 @@ fn added_rest(routine: &Routine, total: u32, target: u32, timing: Timing) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::routine::technique;
     use crate::core::routine::model::tests::{moves, routine, step};
+    use crate::core::routine::technique;
 
     fn doses(fitted: &Fitted) -> Vec<(u32, u32)> {
         fitted
@@ -1061,7 +1129,11 @@ mod tests {
         for m in [1, 2, 5, 20] {
             let fitted = fit(&r, &minutes(m), Timing::default());
             let ball = &fitted.routine.steps[0];
-            assert!([30, 45, 60, 90, 120].contains(&ball.rep_secs), "{m} min: {} s", ball.rep_secs);
+            assert!(
+                [30, 45, 60, 90, 120].contains(&ball.rep_secs),
+                "{m} min: {} s",
+                ball.rep_secs
+            );
             // Self-massage is not repeated in rounds: its sources give a time per muscle group.
             assert_eq!(fitted.changes[0].rounds, 1);
         }
@@ -1102,7 +1174,12 @@ mod tests {
         let r = routine(vec![step("A", 25, 2, true), step("B", 20, 2, false)]);
         for m in 1..=30 {
             let fitted = fit(&r, &minutes(m), Timing::default());
-            for s in fitted.routine.steps.iter().filter(|s| s.id != ADDED_REST_ID) {
+            for s in fitted
+                .routine
+                .steps
+                .iter()
+                .filter(|s| s.id != ADDED_REST_ID)
+            {
                 assert!(
                     HOLD_LADDER_SECS.contains(&s.rep_secs) || s.rep_secs == 25,
                     "{m} min: {} s",
@@ -1114,8 +1191,12 @@ mod tests {
 
     #[test]
     fn a_longer_target_never_shrinks_a_dose() {
-        let knee = technique::find("single-knee-to-chest").expect("listed").step("knee");
-        let bridge = technique::find("glute-bridge").expect("listed").step("bridge");
+        let knee = technique::find("single-knee-to-chest")
+            .expect("listed")
+            .step("knee");
+        let bridge = technique::find("glute-bridge")
+            .expect("listed")
+            .step("bridge");
         let mut tilt = technique::find("pelvic-tilt").expect("listed").step("tilt");
         tilt.importance = Importance::Essential;
         let r = routine(vec![tilt, knee, bridge]);
@@ -1125,14 +1206,26 @@ mod tests {
             if let Some(before) = &before {
                 for (a, b) in before.changes.iter().zip(&now.changes) {
                     let dose = |f: &Fitted, c: &StepChange| {
-                        f.routine.steps.iter().find(|s| s.id == c.step_id).map(|s| (s.rep_secs, s.reps))
+                        f.routine
+                            .steps
+                            .iter()
+                            .find(|s| s.id == c.step_id)
+                            .map(|s| (s.rep_secs, s.reps))
                     };
                     let (x, y) = (dose(before, a), dose(&now, b));
                     assert!(a.rounds <= b.rounds, "{m} min: {} rounds", a.step_id);
                     if let (Some(x), Some(y)) = (x, y) {
-                        assert!(x.0 <= y.0 && x.1 <= y.1, "{m} min: {} {x:?} → {y:?}", a.step_id);
+                        assert!(
+                            x.0 <= y.0 && x.1 <= y.1,
+                            "{m} min: {} {x:?} → {y:?}",
+                            a.step_id
+                        );
                     } else {
-                        assert!(x.is_none() || y.is_some(), "{m} min: {} came back out", a.step_id);
+                        assert!(
+                            x.is_none() || y.is_some(),
+                            "{m} min: {} came back out",
+                            a.step_id
+                        );
                     }
                 }
             }
@@ -1143,12 +1236,24 @@ mod tests {
     #[test]
     fn holds_in_a_row_get_a_rest_even_without_a_target() {
         // A physio's sheet: child's pose × 10, no rest written.
-        let mut child = technique::find("childs-pose").expect("listed").step("child");
+        let mut child = technique::find("childs-pose")
+            .expect("listed")
+            .step("child");
         child.reps = 10;
         child.rest_secs = 0;
-        let fitted = fit(&routine(vec![child.clone()]), &LengthChoice::default(), NO_PAUSES);
-        assert_eq!(fitted.routine.steps[0].rest_secs, MIN_REST_BETWEEN_HOLDS_SECS);
-        assert_eq!(fitted.changes[0].describe(), "3 s rest between holds (was 0 s)");
+        let fitted = fit(
+            &routine(vec![child.clone()]),
+            &LengthChoice::default(),
+            NO_PAUSES,
+        );
+        assert_eq!(
+            fitted.routine.steps[0].rest_secs,
+            MIN_REST_BETWEEN_HOLDS_SECS
+        );
+        assert_eq!(
+            fitted.changes[0].describe(),
+            "3 s rest between holds (was 0 s)"
+        );
         // A rest that was written is kept; one hold needs none.
         child.rest_secs = 10;
         assert_eq!(rest_between_holds(&child, 10), 10);
@@ -1161,30 +1266,41 @@ mod tests {
     #[test]
     fn more_time_goes_to_rounds_before_a_step_passes_its_usual_top() {
         // Glute bridges: 5–30 a set, 10 a round before rounds are added.
-        let bridge = technique::find("glute-bridge").expect("listed").step("bridge");
+        let bridge = technique::find("glute-bridge")
+            .expect("listed")
+            .step("bridge");
         assert_eq!(reps_per_round(&bridge), 10);
         let r = routine(vec![bridge]);
         let fitted = fit(&r, &minutes(6), Timing::default());
         assert!(fitted.changes[0].rounds >= 2, "{:?}", fitted.changes[0]);
-        assert!(fitted.routine.steps.iter().all(|s| s.reps <= 10), "{:?}", doses(&fitted));
+        assert!(
+            fitted.routine.steps.iter().all(|s| s.reps <= 10),
+            "{:?}",
+            doses(&fitted)
+        );
         let longest = fit(&r, &minutes(60), Timing::default());
         assert_eq!(doses(&longest), [(15, 30); 3], "only then the range's top");
     }
 
     #[test]
     fn the_closing_rest_takes_what_is_left_over_and_one_is_added_when_missing() {
-        let breathe = technique::find("rest-and-breathe").expect("listed").step("breathe");
+        let breathe = technique::find("rest-and-breathe")
+            .expect("listed")
+            .step("breathe");
         let tilt = technique::find("pelvic-tilt").expect("listed").step("tilt");
         let with_rest = routine(vec![tilt.clone(), breathe]);
         assert!(has_closing_rest(&with_rest));
         for m in 2..=4 {
             let fitted = fit(&with_rest, &minutes(m), Timing::default());
             let rest = fitted.routine.steps.last().expect("steps");
-            assert!(CLOSING_REST_SECS.contains(&rest.rep_secs) && rest.rep_secs % 5 == 0);
+            assert!(CLOSING_REST_SECS.contains(&rest.rep_secs) && rest.rep_secs.is_multiple_of(5));
             assert_eq!(fitted.added_rest_secs, None);
         }
         // Pelvic tilts alone: 15 a round, 3 rounds at most (3 × 65 s); 4 minutes needs a rest.
-        let without = routine(vec![Step { importance: Importance::Essential, ..tilt }]);
+        let without = routine(vec![Step {
+            importance: Importance::Essential,
+            ..tilt
+        }]);
         let fitted = fit(&without, &minutes(4), Timing::default());
         assert_eq!(fitted.reach, Reach::OnTarget, "{} s", fitted.total_secs);
         let added = fitted.routine.steps.last().expect("steps");
@@ -1192,7 +1308,10 @@ mod tests {
         assert_eq!(fitted.added_rest_secs, Some(added.rep_secs));
         assert_eq!(
             fitted.note(),
-            Some(format!("Ends with {} s of rest and easy breathing to make up 4:00.", added.rep_secs))
+            Some(format!(
+                "Ends with {} s of rest and easy breathing to make up 4:00.",
+                added.rep_secs
+            ))
         );
     }
 }
