@@ -100,7 +100,7 @@ fn step() -> impl Strategy<Value = Step> {
                 };
                 Step {
                     id: String::new(),
-                    technique: made_from.map(|t| t.id.into()),
+                    technique: made_from.map(|t| t.key.to_owned()),
                     name,
                     kind,
                     pattern,
@@ -608,7 +608,8 @@ fn check_fit(
         } else if closing_rest {
             prop_assert!(
                 step.rep_secs == written.rep_secs
-                    || (fit::CLOSING_REST_SECS.contains(&step.rep_secs) && step.rep_secs % 5 == 0),
+                    || (fit::CLOSING_REST_SECS.contains(&step.rep_secs)
+                        && step.rep_secs.is_multiple_of(5)),
                 "closing rest of {} s",
                 step.rep_secs
             );

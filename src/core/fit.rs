@@ -332,10 +332,21 @@ struct Slot {
     included: bool,
     /// How many times the step runs (1, or more for a main step in later rounds).
     rounds: u32,
+    /// The step's part in the routine.
+    part: Part,
+    /// The units this slot can grow by as it stands, once worked out (cleared when it grows).
+    units: Option<Vec<Unit>>,
+}
+
+/// A step's part in fitting a routine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
     /// A main step: may be repeated in later rounds.
-    repeatable: bool,
+    Main,
+    /// Done once.
+    Once,
     /// The routine's closing rest: takes what rounding leaves over.
-    closing_rest: bool,
+    ClosingRest,
 }
 
 /// What can make a fitted routine longer, one unit at a time.
@@ -415,7 +426,7 @@ impl Slot {
                 .max(self.floor.div_ceil(written_hold.max(1)))
                 .min(self.written_reps)
         };
-        let hold_at = if self.secs_pinned || self.closing_rest {
+        let hold_at = if self.secs_pinned || self.part == Part::ClosingRest {
             self.written_hold_at
         } else {
             (0..=self.written_hold_at)
@@ -425,8 +436,18 @@ impl Slot {
         (hold_at, reps)
     }
 
-    /// Every unit this step can grow by now, with its place in the order.
+    /// Every unit this step can grow by now, with its place in the order (worked out once per
+    /// dose: only the step that grew is worked out again).
     fn options(&mut self, index: usize, timing: Timing, out: &mut Vec<Unit>) {
+        if self.units.is_none() {
+            let mut units = Vec::with_capacity(4);
+            self.work_out_options(index, timing, &mut units);
+            self.units = Some(units);
+        }
+        out.extend(self.units.iter().flatten().copied());
+    }
+
+    fn work_out_options(&mut self, index: usize, timing: Timing, out: &mut Vec<Unit>) {
         let now = self.len(timing);
         let (at, reps) = (self.hold_at, self.step.reps);
         let mut push = |order: (Tier, u8, u32), growth: Growth, len: u32| {
@@ -447,7 +468,7 @@ impl Slot {
             push((Tier::TowardWritten, 0, rank), Growth::Include, len);
             return;
         }
-        if self.closing_rest {
+        if self.part == Part::ClosingRest {
             return; // Set last, to take what is left over (see `settle_closing_rest`).
         }
         if !self.secs_pinned && at + 1 < self.holds.len() {
@@ -499,13 +520,14 @@ impl Slot {
             let len = self.len_at(at, reps + 1, self.rounds, timing);
             push(order, Growth::Rep, len);
         }
-        if self.repeatable && self.rounds < MAX_ROUNDS {
+        if self.part == Part::Main && self.rounds < MAX_ROUNDS {
             let len = self.len_at(at, reps, self.rounds + 1, timing);
             push((Tier::Usual, 0, self.rounds), Growth::Round, len);
         }
     }
 
     fn grow(&mut self, growth: Growth) {
+        self.units = None;
         match growth {
             Growth::Include => self.included = true,
             Growth::Hold => self.set(self.hold_at + 1, self.step.reps),
@@ -669,7 +691,7 @@ pub fn fit_to_minutes(routine: &Routine, minutes: u32, timing: Timing) -> Fitted
 /// later round of the main steps that have one, then the steps after the last main step (the
 /// cool-down and the closing rest).
 fn in_rounds(slots: &[Slot]) -> Vec<Step> {
-    let last_main = slots.iter().rposition(|s| s.repeatable);
+    let last_main = slots.iter().rposition(|s| s.part == Part::Main);
     let split = last_main.map_or(slots.len(), |at| at + 1);
     let kept = |s: &&Slot| s.included;
     let mut steps: Vec<Step> = slots[..split]
@@ -737,8 +759,14 @@ fn slot(step: &Step, over: StepOverride, closing_rest: bool) -> Slot {
         reps_pinned,
         included: true,
         rounds: 1,
-        repeatable: is_main_step(&step) && !pinned,
-        closing_rest,
+        part: if closing_rest {
+            Part::ClosingRest
+        } else if is_main_step(&step) && !pinned {
+            Part::Main
+        } else {
+            Part::Once
+        },
+        units: None,
         step,
     };
     slot.min_hold_at = slot.shortest().0;
@@ -753,6 +781,7 @@ fn to_shortest(slots: &mut [Slot]) {
         let (at, reps) = slot.shortest();
         slot.set(at, reps);
         slot.rounds = 1;
+        slot.units = None;
         slot.included =
             slot.step.importance == Importance::Essential || slot.secs_pinned || slot.reps_pinned;
     }
@@ -801,7 +830,7 @@ fn reach(slots: &mut [Slot], total: u32, target: u32, timing: Timing) -> Reach {
     collect_options(slots, timing, &mut options);
     let rest_full = slots
         .iter()
-        .all(|s| !(s.closing_rest && s.included) || s.hold_at + 1 >= s.holds.len());
+        .all(|s| !(s.part == Part::ClosingRest && s.included) || s.hold_at + 1 >= s.holds.len());
     if options.is_empty() && rest_full {
         Reach::LongestPossible
     } else {
@@ -826,15 +855,14 @@ fn collect_options(slots: &mut [Slot], timing: Timing, out: &mut Vec<Unit>) {
     }
 }
 
-/// Grows the slots toward `target` seconds: takes the first unit of growth, in order, that
-/// brings the length closer without passing the tolerance; then lets the closing rest take
-/// what is left over; then, if still short, takes the unit that comes closest even past the
-/// tolerance (the nearest length).
+/// Grows the slots toward `target` seconds: takes units of growth of the lowest tier that
+/// bring the length closer without passing the tolerance (in order, or the largest first for
+/// usual doses and rounds); then, if still short by more than the tolerance, the unit that
+/// comes closest even past it (the nearest length). The closing rest is settled afterwards.
 fn grow_toward(slots: &mut [Slot], target: u32, timing: Timing, options: &mut Vec<Unit>) {
     let tolerance = tolerance_secs(target);
-    let total = |slots: &[Slot]| slots.iter().map(|s| s.len(timing)).sum::<u32>();
+    let mut now: u32 = slots.iter().map(|s| s.len(timing)).sum();
     loop {
-        let now = total(slots);
         if now >= target {
             return;
         }
@@ -853,8 +881,8 @@ fn grow_toward(slots: &mut [Slot], target: u32, timing: Timing, options: &mut Ve
         };
         let Some(&chosen) = chosen else { break };
         slots[chosen.index].grow(chosen.growth);
+        now += chosen.adds;
     }
-    let now = total(slots);
     if now + tolerance < target {
         collect_options(slots, timing, options);
         let nearest = options
@@ -871,7 +899,10 @@ fn grow_toward(slots: &mut [Slot], target: u32, timing: Timing, options: &mut Ve
 /// in its range that brings the routine closest to `target`: what rounding leaves over.
 fn settle_closing_rest(slots: &mut [Slot], target: u32, timing: Timing) {
     let now: u32 = slots.iter().map(|s| s.len(timing)).sum();
-    let Some(rest) = slots.iter_mut().find(|s| s.closing_rest && s.included) else {
+    let Some(rest) = slots
+        .iter_mut()
+        .find(|s| s.part == Part::ClosingRest && s.included)
+    else {
         return;
     };
     let others = now - rest.len(timing);
@@ -882,6 +913,7 @@ fn settle_closing_rest(slots: &mut [Slot], target: u32, timing: Timing) {
     });
     if let Some(at) = best {
         rest.set(at, reps);
+        rest.units = None;
     }
 }
 
@@ -1261,7 +1293,7 @@ mod tests {
         for m in 2..=4 {
             let fitted = fit(&with_rest, &minutes(m), Timing::default());
             let rest = fitted.routine.steps.last().expect("steps");
-            assert!(CLOSING_REST_SECS.contains(&rest.rep_secs) && rest.rep_secs % 5 == 0);
+            assert!(CLOSING_REST_SECS.contains(&rest.rep_secs) && rest.rep_secs.is_multiple_of(5));
             assert_eq!(fitted.added_rest_secs, None);
         }
         // Pelvic tilts alone: 15 a round, 3 rounds at most (3 × 65 s); 4 minutes needs a rest.
