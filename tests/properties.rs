@@ -100,7 +100,7 @@ fn step() -> impl Strategy<Value = Step> {
                 };
                 Step {
                     id: String::new(),
-                    technique: made_from.map(|t| t.key.to_owned()),
+                    technique: made_from.map(|t| t.id.into()),
                     name,
                     kind,
                     pattern,
