@@ -1,4 +1,4 @@
-//! The command line: `list`, `show`, `sheet`, `check`, `start` and `history` (no subcommand
+//! The command line: `list`, `show`, `sheet`, `generate`, `check`, `start` and `history` (no subcommand
 //! opens the app).
 //!
 //! Arguments are parsed by clap into [`Cli`], so every value reaching [`run`] is already in
@@ -23,14 +23,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::bail;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 
 use crate::app::{self, StartRequest};
+use crate::core::builder::{self, Focus, Place, Request, Session};
 use crate::core::fit::{self, Fitted, LengthChoice};
 use crate::core::length;
 use crate::core::plain_text::escaped;
 use crate::core::plan::{self, Cue, Plan, PlannedCue, Segment, SegmentKind, Timing};
-use crate::core::routine::{Routine, STOP_RULE, StepKind};
+use crate::core::routine::{Equipment, Routine, STOP_RULE, StepKind, TechniqueId};
 use crate::store::Store;
 use crate::store::problems::Problems;
 use crate::store::routine_file::{self, LoadError};
@@ -97,6 +99,34 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Make a session from a few answers and print its timed plan (or write it as a routine
+    /// file). The same answers and seed always make the same session.
+    Generate {
+        /// How long, in minutes (1–60).
+        #[arg(long, value_name = "M", value_parser = builder_minutes_parser())]
+        minutes: u32,
+        /// Where: on the floor, on a chair (at a desk), or standing.
+        #[arg(long, value_name = "PLACE", value_parser = place_parser())]
+        place: Place,
+        /// What is at hand besides your hands, comma-separated.
+        #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = equipment_parser())]
+        equipment: Vec<Equipment>,
+        /// Which parts of the back, comma-separated (default: all).
+        #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = focus_parser())]
+        focus: Vec<Focus>,
+        /// How much your back hurts today, 0–10; from 6, only gentle movement and breathing.
+        #[arg(long, value_name = "N", value_parser = clap::builder::RangedI64ValueParser::<u8>::new().range(0..=10))]
+        pain: Option<u8>,
+        /// Techniques to leave out, by key (as routine files spell them), comma-separated.
+        #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = technique_parser())]
+        leave_out: Vec<TechniqueId>,
+        /// Chooses among equally good techniques (default: today's date, so it varies by day).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Write the session as a routine file instead (never over an existing file).
+        #[arg(short, long, value_name = "FILE.toml")]
+        output: Option<PathBuf>,
+    },
     /// Check a routine file and list every problem in it.
     Check {
         /// The routine file.
@@ -162,6 +192,72 @@ fn weeks_parser() -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync 
     )
 }
 
+fn builder_minutes_parser() -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static
+{
+    whole_number_in(builder::MINUTES, "minutes", "a session can last")
+}
+
+/// A parser for one of `values`, each spelled by `word`: clap lists the words when it refuses
+/// one (exit code 2).
+fn words_parser<T: Copy + Send + Sync + 'static>(
+    values: &'static [T],
+    word: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(values.iter().map(|v| word(*v))).map(move |chosen: String| {
+        // The parser accepts only the words listed, so one of the values spells it.
+        values
+            .iter()
+            .copied()
+            .find(|v| word(*v) == chosen)
+            .unwrap_or(values[0])
+    })
+}
+
+fn place_parser() -> impl TypedValueParser<Value = Place> {
+    words_parser(&Place::ALL, Place::word)
+}
+
+fn focus_parser() -> impl TypedValueParser<Value = Focus> {
+    words_parser(&Focus::ALL, Focus::word)
+}
+
+fn technique_parser() -> impl TypedValueParser<Value = TechniqueId> {
+    words_parser(TechniqueId::ALL, TechniqueId::key)
+}
+
+/// Equipment as routine files spell it ("foam-roller"); "none" and "hands" are always at hand
+/// and not offered.
+fn equipment_parser() -> impl TypedValueParser<Value = Equipment> {
+    static CHOICES: std::sync::LazyLock<Vec<Equipment>> = std::sync::LazyLock::new(|| {
+        Equipment::ALL
+            .into_iter()
+            .filter(|e| !matches!(e, Equipment::None | Equipment::Hands))
+            .collect()
+    });
+    words_parser(CHOICES.as_slice(), equipment_word)
+}
+
+/// The word routine files use for a kind of equipment (its serde name).
+#[must_use]
+pub fn equipment_word(equipment: Equipment) -> &'static str {
+    static WORDS: std::sync::LazyLock<Vec<(Equipment, String)>> = std::sync::LazyLock::new(|| {
+        Equipment::ALL
+            .into_iter()
+            .map(|e| {
+                let word = serde_json::to_value(e)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                (e, word)
+            })
+            .collect()
+    });
+    WORDS
+        .iter()
+        .find(|(e, _)| *e == equipment)
+        .map_or("", |(_, word)| word.as_str())
+}
+
 /// Runs a parsed command line and returns the exit code for a run that went as planned.
 ///
 /// `check` on an invalid file prints its report and returns exit code 1; every other failure
@@ -223,6 +319,33 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output.display()
             );
         }
+        Some(Command::Generate {
+            minutes,
+            place,
+            equipment,
+            focus,
+            pain,
+            leave_out,
+            seed,
+            output,
+        }) => {
+            let request = Request {
+                minutes,
+                place,
+                equipment,
+                focus,
+                pain,
+                leave_out,
+                seed: seed
+                    .unwrap_or_else(|| builder::seed_for_date(jiff::ZonedDateTime::now().date())),
+            };
+            let timing = Timing::default();
+            let session = builder::build(&request, timing);
+            match output {
+                None => write_stdout(&generate_text(&session, timing))?,
+                Some(path) => return write_session(&session, &path),
+            }
+        }
         Some(Command::Check { file }) => return check(&file),
         Some(Command::History {
             weeks,
@@ -251,6 +374,56 @@ fn write_output(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
         };
         anyhow::anyhow!("could not write {}: {}{hint}", path.display(), e.cause)
     })
+}
+
+/// `unknot generate -o FILE`: the session as a routine file, never over an existing file.
+fn write_session(session: &Session, path: &Path) -> anyhow::Result<ExitCode> {
+    let text = routine_file::to_toml(&session.routine)
+        .map_err(|e| anyhow::anyhow!("could not write the session as a routine file: {e}"))?;
+    match crate::store::write_file(
+        path,
+        text.as_bytes(),
+        crate::store::WriteRules::export(false),
+    ) {
+        Ok(()) => {
+            eprintln!(
+                "unknot: wrote {} ({}) to {}",
+                session.routine.name,
+                plan::clock(session.total_secs),
+                path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.cause.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+            "{} already exists; nothing was written (choose another file name)",
+            path.display()
+        ),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The whole `unknot generate` text: the session's plan as `unknot show` prints it, then why
+/// each step is there and what could not be met.
+#[must_use]
+pub fn generate_text(session: &Session, timing: Timing) -> String {
+    let mut out = show_text(&session.routine, &length::resolve(None, None), timing);
+    out.push_str("\nWhy each step:\n");
+    for (index, (step, reason)) in session
+        .routine
+        .steps
+        .iter()
+        .zip(&session.reasons)
+        .enumerate()
+    {
+        let _ = writeln!(out, "  {}. {}: {reason}", index + 1, step.name.trim());
+    }
+    if !session.unmet.is_empty() {
+        out.push_str("\nNot met:\n");
+        for line in &session.unmet {
+            out.push_str(&wrap(&format!("- {line}"), WRAP_COLUMNS, "    "));
+        }
+    }
+    out
 }
 
 /// `unknot history`: reads the log (a damaged line is named on stderr, the rest still shown),
@@ -854,12 +1027,19 @@ AT     TIME  STEP         SIDE   WHAT          CUES
             &length::resolve(None, Some(2)),
             Timing::default(),
         );
+        // 30 s × 2 a side (1:40) is 20 s short of 2:00, and the next repetition would be 70 s
+        // more: fitting ends with a rest and says so.
         assert!(
-            text.contains("Length:    2:00 (target 2:00; as written 1:40)\n"),
+            text.contains("Length:    2:15 (target 2:00; as written 1:40)\n"),
             "{text}"
         );
-        assert!(!text.contains("Note:"));
-        assert!(text.ends_with("Total: 2:00\n"));
+        assert!(
+            text.contains(
+                "Note:      Ends with 30 s of rest and easy breathing to make up 2:00.\n"
+            ),
+            "{text}"
+        );
+        assert!(text.ends_with("Total: 2:15\n"));
         let text = show_text(
             &figure_four(),
             &length::resolve(None, Some(60)),

@@ -11,6 +11,7 @@
 //! the Learn text and its sources; [`plain_text`] names characters that must not be shown raw.
 
 pub mod app_id;
+pub mod builder;
 pub mod content;
 pub mod figure;
 pub mod fit;
