@@ -472,6 +472,10 @@ type Rank = (bool, bool, u32);
 
 /// Makes a session (see the module docs for the rules).
 #[must_use]
+#[expect(
+    clippy::too_many_lines,
+    reason = "the session is built in the order of its rules, one block per rule; to be split into warm-up, main part and cool-down"
+)]
 pub fn build(request: &Request, timing: Timing) -> Session {
     let minutes = request.minutes.clamp(*MINUTES.start(), *MINUTES.end());
     let target = minutes * 60;
