@@ -532,6 +532,10 @@ fn hand_set(choice: &LengthChoice, step: &Step) -> (Option<u32>, Option<u32>) {
 }
 
 /// Every rule a fitted routine keeps, checked against the routine as written.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one check per fitting rule, in the README's order"
+)]
 fn check_fit(
     routine: &Routine,
     choice: &LengthChoice,
