@@ -3,32 +3,15 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use unknot::core::plan::{self, Timing};
 use unknot::core::routine::{Routine, STOP_RULE};
 use unknot::store::builtin;
 use unknot::store::routine_file::to_toml;
 
-/// An empty folder for Unknot's files, so no test reads the machine's own routines.
-fn empty_home() -> &'static Path {
-    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    HOME.get_or_init(|| tempfile::tempdir().expect("temp dir"))
-        .path()
-}
+mod common;
 
-fn unknot() -> Command {
-    let mut cmd = Command::cargo_bin("unknot").expect("the unknot binary is built");
-    cmd.env("UNKNOT_HOME", empty_home());
-    // Ask for backtraces, to prove none is ever shown.
-    cmd.env("RUST_BACKTRACE", "1");
-    cmd
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let output = unknot().args(args).assert().success().get_output().clone();
-    String::from_utf8(output.stdout).expect("stdout is UTF-8")
-}
+use common::{stdout_of, unknot_command as unknot};
 
 /// Runs with bad input: exit 1, no stdout panic, and stderr `unknot: …` without a backtrace.
 fn fails_cleanly(args: &[&str]) -> String {

@@ -3,31 +3,14 @@
 //! accepts and that never replaces an existing file, and bad values refused with the valid ones
 //! listed (exit 2).
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use predicates::prelude::*;
 use unknot::core::builder::{Place, Request, build};
 use unknot::core::plan::Timing;
 use unknot::store::routine_file::read_routine_file;
 
-fn empty_home() -> &'static Path {
-    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    HOME.get_or_init(|| tempfile::tempdir().expect("temp dir"))
-        .path()
-}
+mod common;
 
-fn unknot() -> Command {
-    let mut cmd = Command::cargo_bin("unknot").expect("the unknot binary is built");
-    cmd.env("UNKNOT_HOME", empty_home());
-    cmd.env("RUST_BACKTRACE", "1");
-    cmd
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let output = unknot().args(args).assert().success().get_output().clone();
-    String::from_utf8(output.stdout).expect("stdout is UTF-8")
-}
+use common::{stdout_of, unknot_command as unknot};
 
 #[test]
 fn prints_the_sessions_plan_with_its_reasons() {

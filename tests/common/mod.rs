@@ -88,3 +88,30 @@ pub fn assert_fits(harness: &Harness<'static, UnknotApp>, size: egui::Vec2, what
         }
     }
 }
+
+/// An empty folder for Unknot's files, shared by one test binary, so no test reads the
+/// machine's own routines or settings.
+pub fn empty_home() -> &'static Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("temp dir"))
+        .path()
+}
+
+/// The `unknot` binary on an empty home, asking for backtraces (to prove none is ever shown).
+pub fn unknot_command() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("unknot").expect("the unknot binary is built");
+    cmd.env("UNKNOT_HOME", empty_home());
+    cmd.env("RUST_BACKTRACE", "1");
+    cmd
+}
+
+/// What `unknot ARGS` prints, when it succeeds.
+pub fn stdout_of(args: &[&str]) -> String {
+    let output = unknot_command()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+}
