@@ -7,19 +7,9 @@ use std::time::{Duration, Instant};
 
 use unknot::core::builder::{Focus, MINUTES, Place, Request, build};
 use unknot::core::plan::Timing;
-use unknot::core::routine::Equipment;
 
 fn main() {
-    let equipment_sets: [&[Equipment]; 4] = [
-        &[],
-        &[Equipment::Strap],
-        &[
-            Equipment::Ball,
-            Equipment::FoamRoller,
-            Equipment::MassageStick,
-        ],
-        &Equipment::ALL,
-    ];
+    let equipment_sets = unknot::core::builder::SAMPLE_EQUIPMENT_SETS;
     let mut times: Vec<(Duration, String)> = Vec::new();
     for place in Place::ALL {
         for focus in Focus::ALL {

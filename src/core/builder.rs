@@ -1204,22 +1204,26 @@ fn bake(
     }
 }
 
+/// Equipment at hand that the tests and the benchmark sample: nothing, a strap, the massage
+/// tools, everything.
+pub const SAMPLE_EQUIPMENT_SETS: [&[Equipment]; 4] = [
+    &[],
+    &[Equipment::Strap],
+    &[
+        Equipment::Ball,
+        Equipment::FoamRoller,
+        Equipment::MassageStick,
+    ],
+    &Equipment::ALL,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::routine::{Pattern, Sides};
     use proptest::prelude::*;
 
-    const EQUIPMENT_SETS: [&[Equipment]; 4] = [
-        &[],
-        &[Equipment::Strap],
-        &[
-            Equipment::Ball,
-            Equipment::FoamRoller,
-            Equipment::MassageStick,
-        ],
-        &Equipment::ALL,
-    ];
+    const EQUIPMENT_SETS: [&[Equipment]; 4] = SAMPLE_EQUIPMENT_SETS;
     const PAIN: [Option<u8>; 5] = [None, Some(0), Some(3), Some(6), Some(9)];
 
     fn request(
