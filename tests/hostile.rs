@@ -1,5 +1,6 @@
 //! Hostile files: one regression test per finding of the hostile-input battery (issue 12), and
-//! a seeded fuzz loop over routine and settings parsing, bounded in time for CI.
+//! property tests that mutate routine and settings files (proptest, shrinking to the smallest
+//! breaking edit list).
 //!
 //! Anything that could hang (a named pipe) runs under a time limit, so a regression fails the
 //! test instead of stalling the suite. Limits here are hang guards, not timings: the speed of
@@ -7,10 +8,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use assert_cmd::Command;
 use egui_kittest::Harness;
+use proptest::prelude::*;
 use unknot::app::{AppConfig, UnknotApp};
 use unknot::core::settings::{Settings, WindowSize};
 use unknot::playback::clock::ManualClock;
@@ -820,23 +822,9 @@ fn check_on_a_file_that_is_not_a_routine_says_so_in_one_line() {
     }
 }
 
-// A seeded fuzz loop: no input panics either parser, and a report is always bounded.
-
-/// xorshift64*: small, seedable, good enough to mutate text.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+// Mutated routine and settings files (proptest): no input panics either parser, and a report
+// is always bounded. A failure shrinks to the smallest list of edits that still breaks and is
+// kept in tests/hostile.proptest-regressions; `PROPTEST_CASES=20000` runs a longer search.
 
 const ROUTINE_SEED_TEXT: &str = r#"format_version = 1
 id = "fuzz"
@@ -911,25 +899,59 @@ const FRAGMENTS: &[&str] = &[
     "format_version = 99\n",
 ];
 
-fn mutate(rng: &mut Rng, seed: &str) -> String {
+/// One edit of a seed file, as hostile files are made.
+#[derive(Clone, Debug)]
+enum Edit {
+    /// Insert one of [`FRAGMENTS`] at a position.
+    Insert { at: usize, fragment: usize },
+    /// Delete up to 40 bytes from a position.
+    Delete { at: usize, len: usize },
+    /// Replace one byte.
+    Replace { at: usize, byte: u8 },
+    /// Repeat a slice of up to 12 bytes up to 200 times.
+    Repeat { at: usize, len: usize, times: usize },
+}
+
+fn edit_strategy() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), 0..FRAGMENTS.len())
+            .prop_map(|(at, fragment)| Edit::Insert { at, fragment }),
+        (any::<usize>(), 0..40usize).prop_map(|(at, len)| Edit::Delete { at, len }),
+        (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Edit::Replace { at, byte }),
+        (any::<usize>(), 0..12usize, 0..200usize).prop_map(|(at, len, times)| Edit::Repeat {
+            at,
+            len,
+            times
+        }),
+    ]
+}
+
+/// The seed text with the edits applied in order (positions wrap around the current length).
+fn mutate(seed: &str, edits: &[Edit]) -> String {
     let mut bytes = seed.as_bytes().to_vec();
-    for _ in 0..=rng.below(8) {
-        let at = rng.below(bytes.len() + 1);
-        match rng.below(4) {
-            0 => {
-                let fragment = FRAGMENTS[rng.below(FRAGMENTS.len())];
-                bytes.splice(at..at, fragment.bytes());
+    for edit in edits {
+        let place = |at: usize, bytes: &Vec<u8>| at % (bytes.len() + 1);
+        match *edit {
+            Edit::Insert { at, fragment } => {
+                let at = place(at, &bytes);
+                bytes.splice(at..at, FRAGMENTS[fragment].bytes());
             }
-            1 if at < bytes.len() => {
-                let end = (at + rng.below(40)).min(bytes.len());
+            Edit::Delete { at, len } => {
+                let at = place(at, &bytes);
+                let end = (at + len).min(bytes.len());
                 bytes.drain(at..end);
             }
-            2 if at < bytes.len() => bytes[at] = rng.next() as u8,
-            _ => {
-                // Repeat a slice, as hostile files do.
-                let end = (at + rng.below(12)).min(bytes.len());
+            Edit::Replace { at, byte } => {
+                let at = place(at, &bytes);
+                if at < bytes.len() {
+                    bytes[at] = byte;
+                }
+            }
+            Edit::Repeat { at, len, times } => {
+                let at = place(at, &bytes);
+                let end = (at + len).min(bytes.len());
                 let piece: Vec<u8> = bytes[at..end].to_vec();
-                for _ in 0..rng.below(200) {
+                for _ in 0..times {
                     bytes.splice(at..at, piece.iter().copied());
                 }
             }
@@ -938,48 +960,45 @@ fn mutate(rng: &mut Rng, seed: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-#[test]
-fn fuzzed_routine_and_settings_files_never_panic_and_stay_bounded() {
-    let seed = std::env::var("UNKNOT_FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_u64);
-    let secs = std::env::var("UNKNOT_FUZZ_SECS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3);
-    let mut rng = Rng(seed | 1);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let settings_path = dir.path().join("settings.toml");
-    let started = Instant::now();
-    let mut cases = 0u64;
-    while started.elapsed() < Duration::from_secs(secs) {
-        cases += 1;
-        let text = mutate(&mut rng, ROUTINE_SEED_TEXT);
-        match parse_routine(&text) {
-            Ok(routine) => assert!(routine.violations().is_empty(), "seed {seed}: {text:?}"),
-            Err(problems) => {
-                assert!(!problems.is_empty(), "seed {seed}: {text:?}");
-                assert!(problems.len() <= MAX_SHOWN_PROBLEMS, "seed {seed}");
-            }
-        }
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
-        let text = mutate(&mut rng, SETTINGS_SEED_TEXT);
-        std::fs::write(&settings_path, &text).expect("write");
-        let loaded = settings::load(&settings_path);
-        let s = &loaded.settings;
-        assert!((0.0..=1.0).contains(&s.volume), "seed {seed}: {text:?}");
-        assert!(s.get_ready_secs <= 30 && s.switch_secs <= 30, "seed {seed}");
-        if let Some(window) = s.window {
-            assert!(window.width >= WindowSize::MIN.width && window.width <= WindowSize::MAX.width);
-        }
-        if loaded.notice.is_some() {
-            // Moved aside, never lost: tidy up so the folder stays small.
-            for entry in std::fs::read_dir(dir.path()).expect("list") {
-                std::fs::remove_file(entry.expect("entry").path()).expect("remove");
+    #[test]
+    fn mutated_routine_files_never_panic_and_get_a_bounded_report(
+        edits in proptest::collection::vec(edit_strategy(), 1..=8)
+    ) {
+        let text = mutate(ROUTINE_SEED_TEXT, &edits);
+        match parse_routine(&text) {
+            Ok(routine) => prop_assert!(routine.violations().is_empty(), "{text:?}"),
+            Err(problems) => {
+                prop_assert!(!problems.is_empty(), "{text:?}");
+                prop_assert!(problems.len() <= MAX_SHOWN_PROBLEMS, "{} problems", problems.len());
             }
         }
     }
-    assert!(cases > 10, "only {cases} cases ran");
-    eprintln!("fuzz: {cases} routine and settings cases in {secs} s (seed {seed})");
+
+    #[test]
+    fn mutated_settings_files_load_within_their_ranges_and_are_kept_aside(
+        edits in proptest::collection::vec(edit_strategy(), 1..=8)
+    ) {
+        let text = mutate(SETTINGS_SEED_TEXT, &edits);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let settings_path = dir.path().join("settings.toml");
+        std::fs::write(&settings_path, &text).expect("write");
+        let loaded = settings::load(&settings_path);
+        let s = &loaded.settings;
+        prop_assert!((0.0..=1.0).contains(&s.volume), "{text:?}");
+        prop_assert!(s.get_ready_secs <= 30 && s.switch_secs <= 30, "{text:?}");
+        if let Some(window) = s.window {
+            prop_assert!(window.width >= WindowSize::MIN.width && window.width <= WindowSize::MAX.width);
+        }
+        if loaded.notice.is_some() {
+            // Moved aside, never lost: the bytes are still in the folder.
+            let kept = std::fs::read_dir(dir.path())
+                .expect("list")
+                .filter_map(Result::ok)
+                .any(|entry| std::fs::read(entry.path()).is_ok_and(|bytes| bytes == text.as_bytes()));
+            prop_assert!(kept, "the unreadable settings were not kept aside: {text:?}");
+        }
+    }
 }
