@@ -167,7 +167,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     let plan = Plan::new(sized.routine.clone(), Settings::default().timing());
     let mut saw_left = false;
     let mut saw_right_after_left = false;
-    for _ in 0..plan.total_secs {
+    for _ in 0..plan.total_secs() {
         rig.wait(1);
         if rig.shows("LEFT SIDE") {
             saw_left = true;
@@ -180,7 +180,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
         saw_left && saw_right_after_left,
         "LEFT then RIGHT shown on per-side steps"
     );
-    let expected: Vec<Cue> = plan.cues.iter().map(|c| c.cue).collect();
+    let expected: Vec<Cue> = plan.cues().iter().map(|c| c.cue).collect();
     assert_eq!(rig.heard.cues(), expected);
     // A change of sides is always followed by the other side's start.
     for (at, cue) in expected.iter().enumerate() {

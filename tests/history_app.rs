@@ -128,7 +128,7 @@ impl Rig {
 }
 
 fn step_ids(plan: &Plan, pick: impl Fn(usize) -> bool) -> Vec<String> {
-    plan.routine
+    plan.routine()
         .steps
         .iter()
         .enumerate()
@@ -162,7 +162,7 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
     assert!(!rig.shows(QUESTION));
     assert_eq!(rig.screen(), ScreenKind::Player);
 
-    rig.wait(u64::from(plan.total_secs) + 1);
+    rig.wait(u64::from(plan.total_secs()) + 1);
     assert_eq!(rig.screen(), ScreenKind::Finished);
     // Logged the moment it ended, before the question after it is answered.
     let logged = rig.sessions();
@@ -179,9 +179,9 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
     // The start is when the routine started on the app's clock (after the 30 s question).
     assert_eq!(record.start.to_string(), "2026-12-01T09:30:30Z");
     assert_eq!(record.routine_id, ROUTINE);
-    assert_eq!(record.routine_name, plan.routine.name);
-    assert_eq!(record.planned_seconds, plan.total_secs);
-    assert_eq!(record.actual_seconds, plan.total_secs);
+    assert_eq!(record.routine_name, plan.routine().name);
+    assert_eq!(record.planned_seconds, plan.total_secs());
+    assert_eq!(record.actual_seconds, plan.total_secs());
     assert_eq!(record.ending, Ending::Finished);
     assert_eq!(ids(&record.steps_done), step_ids(&plan, |_| true));
     assert!(record.steps_skipped.is_empty());
@@ -191,7 +191,7 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
         .map(|s| s.technique.clone())
         .collect();
     let expected: Vec<Option<String>> = plan
-        .routine
+        .routine()
         .steps
         .iter()
         .map(|s| s.technique.as_ref().map(|t| t.key().to_owned()))
@@ -209,7 +209,7 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
     // The History screen shows the run.
     rig.open_history();
     assert_eq!(rig.screen(), ScreenKind::History);
-    let minutes = (plan.total_secs + 30) / 60;
+    let minutes = (plan.total_secs() + 30) / 60;
     assert!(
         rig.shows(&format!(
             "Last 7 days: 1 session, {minutes} min; back pain 6 before and 3 after on average, \
@@ -231,7 +231,7 @@ fn a_run_stopped_half_way_is_logged_with_the_steps_reached_and_pauses_left_out()
     assert!(!rig.shows(QUESTION), "Esc skips");
     assert_eq!(rig.screen(), ScreenKind::Player);
 
-    let half = plan.total_secs / 2;
+    let half = plan.total_secs() / 2;
     rig.wait(u64::from(half));
     rig.press(Key::Escape);
     assert!(rig.shows("Stop this routine?"));
@@ -252,10 +252,10 @@ fn a_run_stopped_half_way_is_logged_with_the_steps_reached_and_pauses_left_out()
     let record = &sessions[0];
     assert_eq!(record.ending, Ending::Stopped);
     assert_eq!(record.actual_seconds, half);
-    assert_eq!(record.planned_seconds, plan.total_secs);
-    let reached = |i: usize| plan.steps[i].end_secs <= half;
+    assert_eq!(record.planned_seconds, plan.total_secs());
+    let reached = |i: usize| plan.step_spans()[i].end_secs <= half;
     let done = step_ids(&plan, reached);
-    assert!(!done.is_empty() && done.len() < plan.routine.steps.len());
+    assert!(!done.is_empty() && done.len() < plan.routine().steps.len());
     assert_eq!(ids(&record.steps_done), done);
     assert_eq!(ids(&record.steps_skipped), step_ids(&plan, |i| !reached(i)));
     assert_eq!((record.pain_before, record.pain_after), (None, None));
@@ -312,10 +312,10 @@ fn the_pain_question_can_be_switched_off_in_settings_and_then_is_never_asked() {
     let saved = std::fs::read_to_string(Store::at(dir.path()).settings_path()).expect("saved");
     assert!(saved.contains("ask_back_pain = false"), "{saved}");
 
-    rig.select(&plan().routine.name);
+    rig.select(&plan().routine().name);
     rig.press(Key::Enter);
     assert_eq!(rig.screen(), ScreenKind::Player, "started without asking");
-    rig.wait(u64::from(plan().total_secs) + 1);
+    rig.wait(u64::from(plan().total_secs()) + 1);
     assert_eq!(rig.screen(), ScreenKind::Finished);
     assert!(!rig.shows(QUESTION));
     rig.click("Again");
@@ -533,7 +533,7 @@ fn a_skipped_step_is_logged_as_skipped_and_the_rest_as_done() {
     let plan = plan();
     rig.wait(2);
     rig.press(Key::ArrowRight);
-    rig.wait(u64::from(plan.total_secs));
+    rig.wait(u64::from(plan.total_secs()));
     assert_eq!(rig.screen(), ScreenKind::Finished);
     let sessions = rig.sessions();
     assert_eq!(sessions.len(), 1);
@@ -541,7 +541,7 @@ fn a_skipped_step_is_logged_as_skipped_and_the_rest_as_done() {
     assert_eq!(record.ending, Ending::Finished);
     assert_eq!(ids(&record.steps_skipped), step_ids(&plan, |i| i == 0));
     assert_eq!(ids(&record.steps_done), step_ids(&plan, |i| i > 0));
-    assert!(record.actual_seconds < plan.total_secs);
+    assert!(record.actual_seconds < plan.total_secs());
 }
 
 #[test]
@@ -591,7 +591,7 @@ impl Rig {
 
     /// Runs the routine to its end; the question after it is then open.
     fn finish_run(&mut self) {
-        self.wait(u64::from(plan().total_secs) + 1);
+        self.wait(u64::from(plan().total_secs()) + 1);
         assert_eq!(self.screen(), ScreenKind::Finished);
         assert!(self.shows(QUESTION));
     }

@@ -246,8 +246,8 @@ fn every_format_1_file_in_this_repository_reads_as_the_same_plan_in_format_2() {
         let timing = Timing::default();
         let (a, b) = (Plan::new(old, timing), Plan::new(converted, timing));
         assert_eq!(
-            (&a.segments, a.total_secs),
-            (&b.segments, b.total_secs),
+            (a.segments(), a.total_secs()),
+            (b.segments(), b.total_secs()),
             "{}",
             path.display()
         );
@@ -391,9 +391,9 @@ proptest! {
         let v2 = to_toml(&old).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let converted = parse_routine(&v2).map_err(|p| TestCaseError::fail(format!("{p:?}\n{v2}")))?;
         let (a, b) = (Plan::new(old.clone(), timing), Plan::new(converted.clone(), timing));
-        prop_assert_eq!(&a.segments, &b.segments);
-        prop_assert_eq!(a.total_secs, b.total_secs);
-        prop_assert_eq!(&a.cues, &b.cues);
+        prop_assert_eq!(a.segments(), b.segments());
+        prop_assert_eq!(a.total_secs(), b.total_secs());
+        prop_assert_eq!(a.cues(), b.cues());
         prop_assert_eq!(converted, old);
     }
 
@@ -476,24 +476,24 @@ proptest! {
     fn every_plan_is_consecutive_and_ends_once(routine in routine(), timing in timing()) {
         let expected_total = plan::total_secs(&routine, timing);
         let plan = Plan::new(routine, timing);
-        prop_assert_eq!(plan.total_secs, expected_total);
+        prop_assert_eq!(plan.total_secs(), expected_total);
         let mut at = 0;
-        for segment in &plan.segments {
+        for segment in plan.segments() {
             prop_assert_eq!(segment.start_secs, at);
             prop_assert!(segment.secs > 0);
             at = segment.end_secs();
         }
-        prop_assert_eq!(at, plan.total_secs);
-        let done: Vec<_> = plan.cues.iter().filter(|c| c.cue == Cue::RoutineDone).collect();
+        prop_assert_eq!(at, plan.total_secs());
+        let done: Vec<_> = plan.cues().iter().filter(|c| c.cue == Cue::RoutineDone).collect();
         prop_assert_eq!(done.len(), 1);
-        prop_assert_eq!(done[0].at_secs, plan.total_secs);
-        prop_assert_eq!(plan.cues.last().map(|c| c.cue), Some(Cue::RoutineDone));
+        prop_assert_eq!(done[0].at_secs, plan.total_secs());
+        prop_assert_eq!(plan.cues().last().map(|c| c.cue), Some(Cue::RoutineDone));
         prop_assert!(
-            plan.cues.windows(2).all(|w| w[0].at_secs < w[1].at_secs),
+            plan.cues().windows(2).all(|w| w[0].at_secs < w[1].at_secs),
             "two cues at one moment"
         );
-        let spans_end = plan.steps.last().map(|s| s.end_secs);
-        prop_assert_eq!(spans_end, Some(plan.total_secs));
+        let spans_end = plan.step_spans().last().map(|s| s.end_secs);
+        prop_assert_eq!(spans_end, Some(plan.total_secs()));
     }
 }
 

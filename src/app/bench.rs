@@ -119,17 +119,17 @@ pub fn report(stats: &FrameStats, started: Option<&StartedPlan>, cues: Option<&C
         let _ = writeln!(out, "first_frame_ms = {:.3}", first.as_secs_f64() * 1000.0);
     }
     if let (Some(started), Some(cues)) = (started, cues) {
-        let _ = writeln!(out, "planned_cues = {}", started.plan.cues.len());
+        let _ = writeln!(out, "planned_cues = {}", started.plan.cues().len());
         let _ = writeln!(out, "recorded_cues = {}", cues.played().len());
         let at: Vec<String> = started
             .plan
-            .cues
+            .cues()
             .iter()
             .map(|c| (u64::from(c.at_secs) * 1000).to_string())
             .collect();
         let kinds: Vec<String> = started
             .plan
-            .cues
+            .cues()
             .iter()
             .map(|c| format!("\"{:?}\"", c.cue))
             .collect();
@@ -139,7 +139,7 @@ pub fn report(stats: &FrameStats, started: Option<&StartedPlan>, cues: Option<&C
             at.join(", "),
             kinds.join(", ")
         );
-        for (played, planned) in cues.played().iter().zip(&started.plan.cues) {
+        for (played, planned) in cues.played().iter().zip(started.plan.cues()) {
             let actual_ms = played
                 .at
                 .saturating_duration_since(started.at)

@@ -631,7 +631,7 @@ impl UnknotApp {
             | Screen::History(_) => crate::core::history::PainQuestions::default(),
         };
         let ending = self.conductor.read(|session, now| {
-            session.map(|s| Ending::new(s.plan().routine.name.clone(), s.summary(now)))
+            session.map(|s| Ending::new(s.plan().routine().name.clone(), s.summary(now)))
         });
         self.conductor.clear();
         self.screen = ending.map_or(Screen::Home, Screen::Finished);

@@ -220,8 +220,8 @@ impl UnknotApp {
                         let view = session.view(*now);
                         let plan = session.plan();
                         let player = ui::player::PlayerView {
-                            routine_name: &plan.routine.name,
-                            steps: plan.routine.steps.len(),
+                            routine_name: &plan.routine().name,
+                            steps: plan.routine().steps.len(),
                             view: &view,
                         };
                         let figure = ui::figure::PlayerFigure::of(&view);

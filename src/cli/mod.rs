@@ -601,7 +601,7 @@ pub fn show_text(routine: &Routine, choice: &LengthChoice, timing: Timing) -> St
     let plan = Plan::new(fitted.routine, timing);
     out.push('\n');
     out.push_str(&plan_table(&plan));
-    let _ = writeln!(out, "\nTotal: {}", plan::clock(plan.total_secs));
+    let _ = writeln!(out, "\nTotal: {}", plan::clock(plan.total_secs()));
     out
 }
 
@@ -684,12 +684,12 @@ fn show_header(routine: &Routine, sized: &Fitted, timing: Timing) -> String {
 pub fn plan_table(plan: &Plan) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut previous_step = None;
-    for segment in &plan.segments {
+    for segment in plan.segments() {
         if previous_step.is_some_and(|p| p != segment.step) {
             rows.push(Vec::new());
         }
         previous_step = Some(segment.step);
-        let Some(step) = plan.routine.steps.get(segment.step) else {
+        let Some(step) = plan.routine().steps.get(segment.step) else {
             continue;
         };
         let side = match (segment.kind, segment.side) {
@@ -702,7 +702,7 @@ pub fn plan_table(plan: &Plan) -> String {
             format!("{}. {}", segment.step + 1, step.name.trim()),
             side.to_owned(),
             what(segment, step.kind, step.reps),
-            cues_text(segment, &plan.cues),
+            cues_text(segment, plan.cues()),
         ]);
     }
     let header = ["AT", "TIME", "STEP", "SIDE", "WHAT", "CUES"];

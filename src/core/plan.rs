@@ -165,18 +165,50 @@ pub struct StepSpan {
 /// due, at [`Plan::total_secs`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
+    routine: Routine,
+    timing: Timing,
+    segments: Vec<Segment>,
+    cues: Vec<PlannedCue>,
+    steps: Vec<StepSpan>,
+    total_secs: u32,
+}
+
+impl Plan {
     /// The routine as it will be run (with chosen lengths applied).
-    pub routine: Routine,
+    #[must_use]
+    pub fn routine(&self) -> &Routine {
+        &self.routine
+    }
+
     /// The fixed pauses used.
-    pub timing: Timing,
+    #[must_use]
+    pub fn timing(&self) -> Timing {
+        self.timing
+    }
+
     /// Every segment, in order.
-    pub segments: Vec<Segment>,
+    #[must_use]
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
     /// Every cue, in order of time.
-    pub cues: Vec<PlannedCue>,
+    #[must_use]
+    pub fn cues(&self) -> &[PlannedCue] {
+        &self.cues
+    }
+
     /// Where each step lies, by step index.
-    pub steps: Vec<StepSpan>,
+    #[must_use]
+    pub fn step_spans(&self) -> &[StepSpan] {
+        &self.steps
+    }
+
     /// Length of the whole routine, in seconds.
-    pub total_secs: u32,
+    #[must_use]
+    pub fn total_secs(&self) -> u32 {
+        self.total_secs
+    }
 }
 
 /// The length in seconds of a routine run with the given pauses, without building the plan.

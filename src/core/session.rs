@@ -110,7 +110,7 @@ impl Session {
     /// Starts running `plan` at `now`.
     #[must_use]
     pub fn start(plan: Plan, now: Instant) -> Self {
-        let steps = plan.routine.steps.len();
+        let steps = plan.routine().steps.len();
         Self {
             plan,
             state: State::Running,
@@ -137,7 +137,7 @@ impl Session {
     }
 
     fn total(&self) -> Duration {
-        secs(self.plan.total_secs)
+        secs(self.plan.total_secs())
     }
 
     /// The plan position at `now`: frozen unless running, never past the end.
@@ -164,7 +164,7 @@ impl Session {
         let at = self.position(now);
         let clock = self.unclamped_position(now);
         let mut due = Vec::new();
-        while let Some(planned) = self.plan.cues.get(self.next_cue) {
+        while let Some(planned) = self.plan.cues().get(self.next_cue) {
             let planned_at = secs(planned.at_secs);
             if planned_at > at {
                 break;
@@ -185,7 +185,7 @@ impl Session {
     }
 
     fn count_completed(&mut self, at: Duration) {
-        for (index, span) in self.plan.steps.iter().enumerate() {
+        for (index, span) in self.plan.step_spans().iter().enumerate() {
             let end = secs(span.end_secs);
             if end > self.counted_to && end <= at {
                 self.completed[index] = true;
@@ -261,7 +261,7 @@ impl Session {
         }
         let target = self
             .plan
-            .steps
+            .step_spans()
             .get(current + 1)
             .map_or(self.total(), |span| secs(span.start_secs));
         self.seek(target, now);
@@ -288,7 +288,7 @@ impl Session {
         }
         let at = self.position(now);
         let current = self.step_at(at);
-        let start = secs(self.plan.steps[current].start_secs);
+        let start = secs(self.plan.step_spans()[current].start_secs);
         let target_step = if at.saturating_sub(start) < BACK_TO_PREVIOUS {
             current.saturating_sub(1)
         } else {
@@ -297,7 +297,7 @@ impl Session {
         if let Some(skipped) = self.skipped.get_mut(target_step) {
             *skipped = false;
         }
-        self.seek(secs(self.plan.steps[target_step].start_secs), now);
+        self.seek(secs(self.plan.step_spans()[target_step].start_secs), now);
         due
     }
 
@@ -311,7 +311,7 @@ impl Session {
         self.counted_to = self.position;
         self.next_cue = self
             .plan
-            .cues
+            .cues()
             .partition_point(|c| secs(c.at_secs) < self.position);
     }
 
@@ -340,7 +340,7 @@ impl Session {
             .segment_at(at.as_secs_f64())
             .map_or((0, fallback), |(i, s)| (i, *s));
         let countdown_end = if segment.kind == SegmentKind::Move {
-            self.plan.segments[segment_index..]
+            self.plan.segments()[segment_index..]
                 .iter()
                 .take_while(|s| s.kind == SegmentKind::Move && s.step == segment.step)
                 .last()
@@ -348,9 +348,9 @@ impl Session {
         } else {
             segment.end_secs()
         };
-        let steps = &self.plan.routine.steps;
+        let steps = &self.plan.routine().steps;
         let step_index = segment.step.min(steps.len().saturating_sub(1));
-        let span = self.plan.steps[step_index];
+        let span = self.plan.step_spans()[step_index];
         let fraction = |done: Duration, whole: Duration| {
             if whole.is_zero() {
                 1.0
@@ -396,7 +396,7 @@ impl Session {
         if self.state != State::Running {
             return None;
         }
-        let next = self.plan.cues.get(self.next_cue)?;
+        let next = self.plan.cues().get(self.next_cue)?;
         Some(secs(next.at_secs).saturating_sub(self.unclamped_position(now)))
     }
 

@@ -420,7 +420,7 @@ pub fn script(
     options: ScriptOptions,
     clip_secs: &dyn Fn(Phrase) -> Option<f32>,
 ) -> Vec<SpokenLine> {
-    let steps = &plan.routine.steps;
+    let steps = &plan.routine().steps;
     let mut named = vec![false; steps.len()];
     let mut lines = Vec::new();
     let length = |utterance: &Utterance| match utterance {
@@ -445,14 +445,14 @@ pub fn script(
     if steps.is_empty() {
         return lines;
     }
-    let first_cue = plan.cues.first().map(|c| c.at_secs);
+    let first_cue = plan.cues().first().map(|c| c.at_secs);
     if first_cue != Some(0)
         && choose(0, first_cue, name_candidates(&steps[0], options, true)).is_some()
     {
         named[0] = true;
     }
-    for (index, cue) in plan.cues.iter().enumerate() {
-        let next = plan.cues.get(index + 1).map(|c| c.at_secs);
+    for (index, cue) in plan.cues().iter().enumerate() {
+        let next = plan.cues().get(index + 1).map(|c| c.at_secs);
         let (candidates, announced) = cue_candidates(plan, cue, options, &named);
         if choose(cue.at_secs, next, candidates).is_some()
             && let Some(step) = announced
@@ -470,7 +470,7 @@ fn cue_candidates(
     options: ScriptOptions,
     named: &[bool],
 ) -> (Vec<Utterance>, Option<usize>) {
-    let steps = &plan.routine.steps;
+    let steps = &plan.routine().steps;
     let Some(step) = steps.get(cue.step) else {
         return (Vec::new(), None);
     };
@@ -481,7 +481,7 @@ fn cue_candidates(
             // A step's end is the next step's get-ready, unless a rest between holds follows.
             let next = cue.step + 1;
             if plan
-                .steps
+                .step_spans()
                 .get(next)
                 .is_some_and(|span| span.start_secs == cue.at_secs)
             {
@@ -714,7 +714,7 @@ pub(crate) mod tests {
             },
         );
         let lines = script(&plan, OPTIONS, &rough_secs);
-        let second = plan.steps[1].start_secs;
+        let second = plan.step_spans()[1].start_secs;
         assert_eq!(lines[0].utterance.text(), "Glute bridge.");
         assert_eq!(
             line_at(&lines, second).map(|l| l.utterance.text()),
@@ -771,7 +771,7 @@ pub(crate) mod tests {
                 fallback: Phrase::GenericGetReady(SideCall::LeftFirst),
             }
         );
-        let at = plan.steps[1].start_secs;
+        let at = plan.step_spans()[1].start_secs;
         assert_eq!(
             line_at(&spoken, at).map(|l| l.utterance.text()),
             Some("Get ready: Seal.".to_owned())
@@ -836,11 +836,11 @@ pub(crate) mod tests {
                     };
                     let lines = script(&plan, options, clip_secs);
                     check_fits(&plan, &lines);
-                    for (index, s) in plan.routine.steps.iter().enumerate() {
+                    for (index, s) in plan.routine().steps.iter().enumerate() {
                         if s.kind == StepKind::Rest {
                             continue;
                         }
-                        let span = plan.steps[index];
+                        let span = plan.step_spans()[index];
                         let name = lines.iter().find(|l| {
                             l.at_secs >= span.start_secs
                                 && l.at_secs < span.end_secs
@@ -862,7 +862,7 @@ pub(crate) mod tests {
                                 )
                             })
                             .count();
-                        assert_eq!(full, plan.routine.steps.len(), "{}", r.id);
+                        assert_eq!(full, plan.routine().steps.len(), "{}", r.id);
                     }
                     assert_eq!(
                         lines.last().map(|l| l.utterance.clone()),
@@ -878,7 +878,7 @@ pub(crate) mod tests {
         assert!(lines.windows(2).all(|w| w[0].at_secs < w[1].at_secs));
         for line in lines {
             let next = plan
-                .cues
+                .cues()
                 .iter()
                 .map(|c| c.at_secs)
                 .find(|&at| at > line.at_secs);
@@ -890,7 +890,7 @@ pub(crate) mod tests {
                     line.at_secs
                 );
             }
-            let on_cue = plan.cues.iter().any(|c| c.at_secs == line.at_secs);
+            let on_cue = plan.cues().iter().any(|c| c.at_secs == line.at_secs);
             assert!(on_cue || line.at_secs == 0, "a line off the cues");
         }
     }

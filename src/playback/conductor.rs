@@ -131,7 +131,7 @@ impl Stage {
         let has_cue_at_0 = self
             .session
             .as_ref()
-            .is_some_and(|s| s.plan().cues.first().is_some_and(|c| c.at_secs == 0));
+            .is_some_and(|s| s.plan().cues().first().is_some_and(|c| c.at_secs == 0));
         if has_cue_at_0 || !self.voice_heard() {
             return;
         }
@@ -173,7 +173,7 @@ fn line_limit(line: &SpokenLine) -> Duration {
 /// it stands for; a mismatch gives no line, so the chime plays.
 fn planned_cues(session: &Session, due: &[Cue], now: Instant) -> Vec<PlannedCue> {
     let at = session.position(now).as_secs();
-    let cues = &session.plan().cues;
+    let cues = &session.plan().cues();
     let end = cues.partition_point(|c| u64::from(c.at_secs) <= at);
     let Some(start) = end.checked_sub(due.len()) else {
         return Vec::new();
@@ -719,7 +719,7 @@ mod tests {
         conductor.start(knee_and_tilt());
         run_for(&clock, &conductor, 60);
         assert!(log.heard().iter().all(|h| matches!(h, Heard::Chime { .. })));
-        assert_eq!(log.heard().len(), knee_and_tilt().cues.len());
+        assert_eq!(log.heard().len(), knee_and_tilt().cues().len());
 
         // No output for the voice: every cue chimes, whatever the setting.
         let (clock, conductor, log) = heard(
@@ -731,7 +731,7 @@ mod tests {
         );
         conductor.start(knee_and_tilt());
         run_for(&clock, &conductor, 60);
-        assert_eq!(log.heard().len(), knee_and_tilt().cues.len());
+        assert_eq!(log.heard().len(), knee_and_tilt().cues().len());
         assert!(log.heard().iter().all(|h| matches!(h, Heard::Chime { .. })));
     }
 
