@@ -21,6 +21,7 @@ pub use super::problems::Problem;
 use super::problems::{LineIndex, Problems, thousands};
 use crate::core::routine::model::{
     Category, Equipment, Importance, Pattern, Position, Routine, STEP_COUNT, Sides, Step, StepKind,
+    slug,
 };
 use crate::core::routine::{Field, Key, TechniqueId, TechniqueRef};
 use crate::store::safe_file::{self, ReadError};
@@ -971,7 +972,7 @@ const EQUIPMENT: &[(&str, Equipment)] = &[
 pub fn give_steps_ids(steps: &mut [Step]) {
     let mut taken: Vec<String> = Vec::with_capacity(steps.len());
     for step in steps.iter_mut() {
-        let base = slug(&step.name);
+        let base = slug(&step.name, "step");
         let mut id = base.clone();
         let mut number = 2;
         while taken.contains(&id) {
@@ -988,29 +989,6 @@ pub fn give_steps_ids(steps: &mut [Step]) {
         }
         taken.push(id.clone());
         step.id = id;
-    }
-}
-
-/// A text as an id: lowercase ASCII letters and digits, runs of anything else as one dash,
-/// at most 64 characters; "step" when nothing is left.
-#[must_use]
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 64 {
-            break;
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "step".to_owned()
-    } else {
-        trimmed.to_owned()
     }
 }
 

@@ -15,13 +15,12 @@ use egui::{
 
 use super::theme::{self, Palette};
 use crate::core::plan::{Timing, clock, total_secs};
-use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, step_problems};
+use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, slug, step_problems};
 use crate::core::routine::technique::{self, Technique};
 use crate::core::routine::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
 };
 use crate::core::routine::{Field, Key};
-use crate::store::routine_file::slug;
 
 /// Below this width the catalogue goes under the steps instead of beside them.
 const TWO_COLUMN_MIN_WIDTH: f32 = 900.0;
@@ -189,7 +188,7 @@ impl EditorState {
 
     /// An id no step of the draft has: `base`, else `base-2`, `base-3`…
     fn unused_step_id(&self, base: &str) -> String {
-        let base = slug(base);
+        let base = slug(base, "step");
         let taken = |id: &str| self.draft.steps.iter().any(|s| s.id == id);
         if !taken(&base) {
             return base;

@@ -723,6 +723,30 @@ pub fn tempo_problem(secs: u32) -> Option<String> {
     })
 }
 
+/// Any text as an id that passes [`id_problem`]: lowercase ASCII letters and digits, each run
+/// of anything else as one dash, no dash at either end, at most 64 characters; `fallback` when
+/// nothing is left.
+#[must_use]
+pub fn slug(text: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= *ID_CHARS.end() {
+            break;
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        fallback.to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 /// Why an id is not allowed, if it is not.
 #[must_use]
 pub fn id_problem(id: &str) -> Option<String> {
