@@ -26,5 +26,6 @@ pub mod app;
 pub mod cli;
 pub mod core;
 pub mod playback;
+pub mod remind;
 pub mod store;
 pub mod ui;

@@ -503,16 +503,9 @@ impl eframe::App for UnknotApp {
     }
 }
 
-/// The window icon, from `assets/icon.png`.
-fn icon() -> Option<egui::IconData> {
-    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
-}
-
 /// Why the app cannot open a window here, if that is clear before trying.
 fn missing_display() -> Option<&'static str> {
-    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
-    let has = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    (unix_desktop && !has("DISPLAY") && !has("WAYLAND_DISPLAY")).then_some(
+    (!crate::remind::window::display_available()).then_some(
         "cannot open a window: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). \
          The command line still works: try `unknot list` or `unknot show ID`.",
     )
@@ -529,7 +522,7 @@ fn native_options() -> eframe::NativeOptions {
         .with_app_id(crate::core::app_id::APP_ID)
         .with_inner_size(size)
         .with_min_inner_size([WindowSize::MIN.width, WindowSize::MIN.height]);
-    if let Some(icon) = icon() {
+    if let Some(icon) = crate::ui::theme::window_icon() {
         viewport = viewport.with_icon(icon);
     }
     eframe::NativeOptions {
