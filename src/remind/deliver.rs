@@ -32,7 +32,7 @@ pub struct Nudge {
     pub body: String,
     /// The Start button's label.
     pub start_label: String,
-    /// Arguments to this binary that open the suggested session, e.g. ["start", "desk-break"].
+    /// Arguments to this binary that open the suggested session, e.g. `["start", "desk-break"]`.
     pub start_args: Vec<String>,
     /// How long Snooze puts the reminder off, in minutes.
     pub snooze_minutes: u32,
@@ -97,7 +97,7 @@ impl Reply {
 }
 
 /// How long the reminder window stays open at most before closing itself.
-pub const WINDOW_OPEN_FOR: Duration = Duration::from_secs(180);
+pub const WINDOW_OPEN_FOR: Duration = Duration::from_mins(3);
 /// How long the window process may take beyond that to start and to end.
 pub const WINDOW_GRACE: Duration = Duration::from_secs(10);
 
@@ -170,14 +170,11 @@ impl Delivery {
                 return None;
             }
         };
-        let status = match child.wait_timeout(open_for + WINDOW_GRACE) {
-            Ok(Some(status)) => status,
-            Ok(None) | Err(_) => {
-                // It outstayed its time: close it; the reminder went unanswered.
-                let _ = child.kill();
-                let _ = child.wait();
-                return Some(Reply::NoAnswer);
-            }
+        let Ok(Some(status)) = child.wait_timeout(open_for + WINDOW_GRACE) else {
+            // It outstayed its time: close it; the reminder went unanswered.
+            let _ = child.kill();
+            let _ = child.wait();
+            return Some(Reply::NoAnswer);
         };
         let mut out = String::new();
         if let Some(stdout) = child.stdout.take() {

@@ -158,7 +158,7 @@ impl eframe::App for ReminderWindow {
             self.finish(ctx, Reply::NoAnswer);
         } else if !self.closing {
             // The only repaint it asks for: when its time is up.
-            ctx.request_repaint_after(self.open_for - shown_for);
+            ctx.request_repaint_after(self.open_for.saturating_sub(shown_for));
         }
     }
 
