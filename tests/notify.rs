@@ -18,7 +18,7 @@ use unknot::playback::cue::RecordingPlayer;
 use unknot::remind::deliver::{Answer, Delivery, Nudge, Reply};
 use unknot::remind::handoff::{self, OpenRoutine};
 use unknot::remind::notification::{self, notification_service_available};
-use unknot::remind::window::{ReminderWindow, WindowText};
+use unknot::remind::window::{ReminderWindow, WINDOW_SIZE, WindowText};
 use unknot::store::Store;
 
 mod common;
@@ -547,7 +547,7 @@ fn open_window(clock: &ManualClock, chimes: &Arc<Mutex<u32>>) -> Harness<'static
     let rung = Arc::clone(chimes);
     let chime = Box::new(move || *rung.lock().unwrap_or_else(PoisonError::into_inner) += 1);
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(460.0, 240.0))
+        .with_size(egui::Vec2::from(unknot::remind::window::WINDOW_SIZE))
         .build_eframe(move |_cc| {
             ReminderWindow::new(window_text(), Duration::from_mins(3), clock, chime)
         });
@@ -573,7 +573,9 @@ fn the_window_shows_the_nudge_and_three_choices_that_fit_and_chimes_once() {
         ] {
             let rect = harness.get_by_label(label).rect();
             assert!(
-                rect.left() >= 0.0 && rect.right() <= 460.0 && rect.bottom() <= 240.0,
+                rect.left() >= 0.0
+                    && rect.right() <= WINDOW_SIZE[0]
+                    && rect.bottom() <= WINDOW_SIZE[1],
                 "{label} fits the window: {rect:?}"
             );
         }

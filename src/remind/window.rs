@@ -18,7 +18,7 @@ use crate::remind::deliver::{Nudge, Reply};
 pub const SUBCOMMAND: &str = "remind-window";
 
 /// The window's inside size, in points.
-pub const WINDOW_SIZE: [f32; 2] = [460.0, 240.0];
+pub const WINDOW_SIZE: [f32; 2] = [480.0, 230.0];
 
 /// Whether there is a display to open a window on: on Linux and the BSDs, `DISPLAY` (X11) or
 /// `WAYLAND_DISPLAY` set; elsewhere always.
@@ -59,32 +59,50 @@ pub struct WindowText {
     pub snooze_minutes: u32,
 }
 
-/// Draws the reminder and returns what was pressed.
+/// Draws the reminder and returns what was pressed: the title, the body, Start (in the
+/// accent colour, as on the home screen), Snooze and Not today, and a quiet line saying that it
+/// closes by itself.
 pub fn reminder_ui(ui: &mut egui::Ui, text: &WindowText, open_for: Duration) -> Option<Reply> {
+    use egui::{Button, RichText};
+
+    use crate::ui::theme::{self, Palette};
+
+    let palette = Palette::of(ui.visuals());
     let mut reply = None;
-    ui.add_space(4.0);
     ui.heading(&text.title);
-    ui.add_space(6.0);
+    ui.add_space(theme::GAP_S);
     ui.label(&text.body);
-    ui.add_space(12.0);
+    ui.add_space(theme::GAP_M);
     ui.horizontal_wrapped(|ui| {
-        if ui.button(&text.start_label).clicked() {
+        let start = Button::new(
+            RichText::new(&text.start_label)
+                .strong()
+                .color(palette.on_accent),
+        )
+        .fill(palette.accent)
+        .min_size(egui::vec2(0.0, 36.0));
+        if ui.add(start).clicked() {
             reply = Some(Reply::Start);
         }
-        if ui
-            .button(format!("Snooze {} min", text.snooze_minutes))
-            .clicked()
-        {
+        let snooze = Button::new(format!("Snooze {} min", text.snooze_minutes))
+            .min_size(egui::vec2(0.0, 36.0));
+        if ui.add(snooze).clicked() {
             reply = Some(Reply::Snooze);
         }
-        if ui.button("Not today").clicked() {
+        if ui
+            .add(Button::new("Not today").min_size(egui::vec2(0.0, 36.0)))
+            .clicked()
+        {
             reply = Some(Reply::NotToday);
         }
     });
-    ui.add_space(10.0);
+    ui.add_space(theme::GAP_M);
     let minutes = open_for.as_secs().div_ceil(60).max(1);
     let unit = if minutes == 1 { "minute" } else { "minutes" };
-    ui.weak(format!("This closes by itself after {minutes} {unit}."));
+    ui.label(
+        RichText::new(format!("This closes by itself after {minutes} {unit}."))
+            .color(palette.quiet),
+    );
     reply
 }
 
@@ -164,6 +182,7 @@ impl eframe::App for ReminderWindow {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let reply = egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(18.0))
             .show(ui, |ui| reminder_ui(ui, &self.text, self.open_for))
             .inner;
         if let Some(reply) = reply {
