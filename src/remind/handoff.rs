@@ -294,6 +294,36 @@ mod tests {
         assert!(read_message(endless).is_err());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_from_a_peer_are_refused_or_read_never_a_panic(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..6000)
+        ) {
+            if let Ok(open) = read_message(&bytes[..]) {
+                proptest::prop_assert!(open.routine_id.len() < MAX_MESSAGE as usize);
+            }
+        }
+
+        #[test]
+        fn any_start_command_reads_back_and_survives_the_socket_format(
+            id in "[a-z0-9][a-z0-9-]{0,40}",
+            minutes in proptest::option::of(1u32..=120),
+        ) {
+            let mut args = vec!["start".to_owned(), id.clone()];
+            if let Some(m) = minutes {
+                args.extend(["--minutes".to_owned(), m.to_string()]);
+            }
+            let open = OpenRoutine::from_start_args(&args);
+            proptest::prop_assert_eq!(
+                open.clone(),
+                Some(OpenRoutine { routine_id: id, minutes })
+            );
+            let line = serde_json::to_string(&Message { version: VERSION, open: open.clone().expect("read") })
+                .expect("serialises");
+            proptest::prop_assert_eq!(read_message(line.as_bytes()).ok(), open);
+        }
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_routine_sent_reaches_the_listener_and_a_stale_socket_is_replaced() {
