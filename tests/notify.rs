@@ -6,6 +6,8 @@
 //! The bus tests need `DBUS_SESSION_BUS_ADDRESS` (`scripts/test` runs the suite under
 //! `dbus-run-session`); without it they say so loudly and skip.
 
+#![cfg(unix)]
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
