@@ -102,7 +102,7 @@ pub fn show(nudge: &Nudge, wait: Duration) -> Result<Reply, Unavailable> {
             ));
         }
     }
-    match rx.recv_timeout(wait + CLOSE_WAIT) {
+    match rx.recv_timeout(wait + CLOSE_WAIT + Duration::from_secs(1)) {
         Ok(Report::Replied(reply)) => Ok(reply),
         // The worker hung after showing it: nothing more can be done from here.
         _ => Ok(Reply::NoAnswer),
