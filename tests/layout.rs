@@ -6,31 +6,20 @@
 mod common;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use unknot::app::{AppConfig, UnknotApp};
+use unknot::app::UnknotApp;
 use unknot::core::content::PanelId;
-use unknot::playback::clock::ManualClock;
-use unknot::playback::cue::RecordingPlayer;
-use unknot::store::Store;
 use unknot::store::builtin;
+
+use common::rig::Launch;
 
 const SIZES: [egui::Vec2; 2] = [egui::vec2(1024.0, 640.0), egui::vec2(1920.0, 1080.0)];
 const SCALES: [f32; 2] = [1.0, 2.0];
 
 fn launch(dir: &Path, size: egui::Vec2, scale: f32) -> Harness<'static, UnknotApp> {
-    common::seed_settings(dir, false);
-    let clock = ManualClock::new();
-    let (player, _heard) = RecordingPlayer::new();
-    let config = AppConfig::for_tests(Arc::new(clock), Box::new(player), Store::at(dir));
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_pixels_per_point(scale)
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    harness.run();
-    harness
+    Launch::new(dir).size(size).scale(scale).run().harness
 }
 
 #[test]

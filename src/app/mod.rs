@@ -36,7 +36,7 @@ use crate::playback::cue::{AudioStatus, CueLog, CuePlayer, RecordingPlayer, Sile
 use crate::playback::output::{Outputs, open_default_outputs};
 use crate::store::Store;
 use crate::store::history::HistoryStore;
-use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
+use crate::store::routines::{DeletedRoutine, Listed, RoutineStore, all_routines, grouped};
 use crate::store::settings;
 use crate::ui::dialogs::Modal;
 use crate::ui::learn::LearnState;
@@ -176,7 +176,7 @@ pub struct UnknotApp {
     learn: LearnState,
     learn_open: bool,
     notices: Notices,
-    undo: Option<(Deleted, String)>,
+    undo: Option<(DeletedRoutine, String)>,
     last_plan: Option<Plan>,
     dialogs: Box<dyn FileDialogs>,
     /// Where the in-app file chooser offers to export.

@@ -921,6 +921,7 @@ mod tests {
 
     use super::*;
     use crate::core::routine::model::tests::{routine, step};
+    use crate::core::routine::{Field, Key};
     use crate::store::routine_file::Problem;
 
     fn figure_four() -> Routine {
@@ -1131,12 +1132,12 @@ mine  My own – “quoted”  Stretch     0:25  custom
         let problems = Problems::from(vec![
             Problem {
                 line: Some(12),
-                field: "steps[1].hold_seconds".to_owned(),
+                field: Field::of_step(1, Key::HoldSeconds),
                 message: "too short".to_owned(),
             },
             Problem {
                 line: None,
-                field: String::new(),
+                field: Field::Whole,
                 message: "whole file".to_owned(),
             },
         ]);
@@ -1151,13 +1152,13 @@ mine  My own – “quoted”  Stretch     0:25  custom
         let mut problems = Problems::new();
         problems.push(Problem {
             line: Some(3),
-            field: "steps[1].\u{1b}]0;owned\u{7}".to_owned(),
+            field: Field::of_step(1, Key::from_file("\u{1b}]0;owned\u{7}")),
             message: "unknown field `\u{1b}[2J`\nOK: fake".to_owned(),
         });
         for line in 4..100 {
             problems.push(Problem {
                 line: Some(line),
-                field: String::new(),
+                field: Field::Whole,
                 message: "bad".to_owned(),
             });
         }

@@ -16,7 +16,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{SaveError, Store, remove_leftover_temp_files, write_atomically};
 use crate::core::routine::Routine;
-use crate::core::routine::model::{ID_CHARS, NAME_CHARS, id_problem};
+use crate::core::routine::model::{ID_CHARS, NAME_CHARS, id_problem, slug};
 use crate::store::routine_file::{
     LoadError, MAX_FILE_BYTES, read_opened_routine, read_routine_file, to_toml,
 };
@@ -36,7 +36,7 @@ pub struct RoutineStore {
 
 /// What [`RoutineStore::load_all`] found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Loaded {
+pub struct LoadedRoutines {
     /// Every routine that loaded, sorted by name.
     pub routines: Vec<Routine>,
     /// Every file that did not load, sorted by path. Those files were left as they are.
@@ -145,7 +145,7 @@ pub fn grouped(problems: &[FileProblem]) -> Vec<ProblemGroup> {
 
 /// A routine moved into the deleted routines folder, as needed to bring it back.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Deleted {
+pub struct DeletedRoutine {
     /// The id of the deleted routine.
     pub id: String,
     /// Where its file now is.
@@ -306,9 +306,9 @@ impl RoutineStore {
     /// of at most [`MAX_FILE_BYTES`], at most 50 problems listed), so no file can stall the
     /// start. Leftover temporary files of interrupted saves are removed first.
     #[must_use]
-    pub fn load_all(&self) -> Loaded {
+    pub fn load_all(&self) -> LoadedRoutines {
         remove_leftover_temp_files(&self.dir);
-        let mut loaded = Loaded::default();
+        let mut loaded = LoadedRoutines::default();
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
@@ -396,7 +396,7 @@ impl RoutineStore {
     /// leading or trailing dashes, at most 64 characters; [`FALLBACK_ID`] if nothing is left.
     #[must_use]
     pub fn unique_id(&self, base: &str, taken: &[&str]) -> String {
-        let slug = slugify(base);
+        let slug = slug(base, FALLBACK_ID);
         let is_free = |id: &String| !taken.contains(&id.as_str()) && !self.has_file(id);
         if is_free(&slug) {
             return slug;
@@ -479,7 +479,7 @@ impl RoutineStore {
 
     /// Moves the routine's file into the deleted routines folder as `<id>-<unix seconds>.toml`
     /// (numbered if that exists). Nothing is removed; [`Self::undo_delete`] brings it back.
-    pub fn delete(&self, id: &str) -> Result<Deleted, StoreError> {
+    pub fn delete(&self, id: &str) -> Result<DeletedRoutine, StoreError> {
         check_id(id)?;
         let path = self.path_of(id);
         if path.symlink_metadata().is_err() {
@@ -513,7 +513,7 @@ impl RoutineStore {
                 ))
             })?;
         std::fs::rename(&path, &trashed).map_err(trash_error)?;
-        Ok(Deleted {
+        Ok(DeletedRoutine {
             id: id.to_owned(),
             trashed,
         })
@@ -521,7 +521,7 @@ impl RoutineStore {
 
     /// Moves a deleted routine's file back to `<id>.toml`. Refuses if a routine with that id
     /// exists again, so nothing is overwritten.
-    pub fn undo_delete(&self, deleted: &Deleted) -> Result<(), StoreError> {
+    pub fn undo_delete(&self, deleted: &DeletedRoutine) -> Result<(), StoreError> {
         check_id(&deleted.id)?;
         let in_trash = deleted.trashed.parent() == Some(self.trash_dir().as_path());
         if !in_trash || deleted.trashed.symlink_metadata().is_err() {
@@ -702,29 +702,6 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     true
 }
 
-/// Makes any text into a valid id (see [`RoutineStore::unique_id`]).
-fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() > *ID_CHARS.end() {
-            break;
-        }
-    }
-    // Only ASCII was pushed, so bytes are characters.
-    slug.truncate(*ID_CHARS.end());
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        FALLBACK_ID.to_owned()
-    } else {
-        slug.to_owned()
-    }
-}
-
 /// Whether two names are the same to a person: ignoring case and outer spaces.
 fn names_match(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
@@ -871,7 +848,7 @@ mod tests {
         let loaded = store.load_all();
         assert_eq!(
             loaded,
-            Loaded {
+            LoadedRoutines {
                 routines: vec![a, b],
                 problems: vec![],
             }
@@ -881,7 +858,7 @@ mod tests {
     #[test]
     fn a_missing_folder_is_no_routines_and_no_problem() {
         let (_dir, store) = store();
-        assert_eq!(store.load_all(), Loaded::default());
+        assert_eq!(store.load_all(), LoadedRoutines::default());
     }
 
     #[test]
@@ -1098,7 +1075,7 @@ mod tests {
             store.delete("../escape"),
             Err(StoreError::BadId { .. })
         ));
-        let outside = Deleted {
+        let outside = DeletedRoutine {
             id: "x".into(),
             trashed: store.dir().join("x.toml"),
         };

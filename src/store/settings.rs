@@ -14,7 +14,7 @@ use crate::store::safe_file::ReadError;
 
 /// What loading the settings found.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct LoadedSettings {
     /// The settings to use.
     pub settings: Settings,
     /// Something the person should be told once, if the file could not be used.
@@ -30,13 +30,13 @@ pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 /// one is refused without waiting on it (see [`crate::store::safe_file`]). Leftover temporary files of
 /// an interrupted save are removed from the folder first (see [`super::remove_leftover_temp_files`]).
 #[must_use]
-pub fn load(path: &Path) -> Loaded {
+pub fn load(path: &Path) -> LoadedSettings {
     if let Some(dir) = path.parent() {
         super::remove_leftover_temp_files(dir);
     }
     let problem = match crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Loaded {
+            return LoadedSettings {
                 settings: Settings::default(),
                 notice: None,
             };
@@ -44,7 +44,7 @@ pub fn load(path: &Path) -> Loaded {
         Err(e) => e.to_string(),
         Ok(bytes) => match parse(&bytes) {
             Ok(settings) => {
-                return Loaded {
+                return LoadedSettings {
                     settings,
                     notice: None,
                 };
@@ -58,7 +58,7 @@ pub fn load(path: &Path) -> Loaded {
             format!("It was left in place ({e}) and will not be overwritten until you move it.")
         }
     };
-    Loaded {
+    LoadedSettings {
         settings: Settings::default(),
         notice: Some(format!(
             "Your settings file could not be read ({}), so default settings are in use. {kept}",

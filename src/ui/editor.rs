@@ -15,12 +15,12 @@ use egui::{
 
 use super::theme::{self, Palette};
 use crate::core::plan::{Timing, clock, total_secs};
-use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, step_problems};
+use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, slug, step_problems};
 use crate::core::routine::technique::{self, Technique};
 use crate::core::routine::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
 };
-use crate::store::routine_file::slug;
+use crate::core::routine::{Field, Key};
 
 /// Below this width the catalogue goes under the steps instead of beside them.
 const TWO_COLUMN_MIN_WIDTH: f32 = 900.0;
@@ -188,7 +188,7 @@ impl EditorState {
 
     /// An id no step of the draft has: `base`, else `base-2`, `base-3`…
     fn unused_step_id(&self, base: &str) -> String {
-        let base = slug(base);
+        let base = slug(base, "step");
         let taken = |id: &str| self.draft.steps.iter().any(|s| s.id == id);
         if !taken(&base) {
             return base;
@@ -418,7 +418,10 @@ fn top_bar_ui(ui: &mut Ui, state: &EditorState, action: &mut Option<EditorAction
                 .color(palette.caution),
         );
         // Problems with no field on screen (the id is chosen by the app).
-        for problem in problems.iter().filter(|p| p.field == "id") {
+        for problem in problems
+            .iter()
+            .filter(|p| p.field == Field::Routine(Key::Id))
+        {
             ui.label(RichText::new(sentence(&problem.message)).color(palette.caution));
         }
     }
@@ -462,10 +465,10 @@ fn problem_row(ui: &mut Ui, message: Option<&str>) {
 fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
     let palette = Palette::of(ui.visuals());
     let problems = state.problems();
-    let problem_of = |field: &str| {
+    let problem_of = |key: Key| {
         problems
             .iter()
-            .find(|p| p.field == field)
+            .find(|p| p.field == Field::Routine(key.clone()))
             .map(|p| p.message.as_str())
     };
     let field_width = ui.available_width().min(FIELD_WIDTH);
@@ -482,7 +485,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of("name"));
+            problem_row(ui, problem_of(Key::Name));
 
             let label = ui.label("Summary");
             ui.add(
@@ -492,7 +495,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of("summary"));
+            problem_row(ui, problem_of(Key::Summary));
 
             ui.label("Category");
             ui.horizontal(|ui| {
@@ -532,7 +535,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(EMPTY_HINT).color(palette.quiet));
             });
-    } else if let Some(message) = problem_of("steps") {
+    } else if let Some(message) = problem_of(Key::Steps) {
         ui.label(RichText::new(sentence(message)).color(palette.caution));
     }
 
@@ -684,10 +687,10 @@ fn step_card_ui(
 fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
     let palette = Palette::of(ui.visuals());
     let problems = step_problems(step);
-    let problem_of = |field: &str| {
+    let problem_of = |key: Key| {
         problems
             .iter()
-            .find(|(f, _)| *f == field)
+            .find(|(k, _)| *k == key)
             .map(|(_, m)| m.as_str())
     };
     let field_width = (ui.available_width() - 140.0).clamp(200.0, FIELD_WIDTH);
@@ -704,7 +707,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} name"));
             ui.end_row();
-            problem_row(ui, problem_of("name"));
+            problem_row(ui, problem_of(Key::Name));
 
             ui.label("Kind");
             ComboBox::from_id_salt("kind")
@@ -734,8 +737,8 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             ui.end_row();
 
             let (secs_label, secs_field, secs_name) = match step.pattern {
-                Pattern::Hold => ("Hold", "hold_seconds", "hold, seconds"),
-                Pattern::Moves => ("Each movement", "tempo_seconds", "seconds per movement"),
+                Pattern::Hold => ("Hold", Key::HoldSeconds, "hold, seconds"),
+                Pattern::Moves => ("Each movement", Key::TempoSeconds, "seconds per movement"),
             };
             ui.label(secs_label);
             ui.add(
@@ -761,7 +764,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} repetitions"));
             ui.end_row();
-            problem_row(ui, problem_of("reps"));
+            problem_row(ui, problem_of(Key::Reps));
             note_row(ui, Some(range_note(step)), palette.quiet);
 
             if step.pattern == Pattern::Hold {
@@ -775,13 +778,13 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
                 )
                 .accessible_name(format!("Step {number} rest between repetitions, seconds"));
                 ui.end_row();
-                problem_row(ui, problem_of("rest_seconds"));
+                problem_row(ui, problem_of(Key::RestSeconds));
                 let rest_note =
                     (step.reps <= 1 && step.sides != Sides::Alternate && step.rest_secs > 0)
                         .then(|| "Only used with 2 or more repetitions.".to_owned());
                 note_row(ui, rest_note, palette.quiet);
             } else {
-                problem_row(ui, problem_of("rest_seconds"));
+                problem_row(ui, problem_of(Key::RestSeconds));
             }
 
             ui.label("Sides");
@@ -827,7 +830,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             .accessible_name(format!("Step {number} instructions"));
             ui.end_row();
             for (field, message) in &problems {
-                if *field == "instructions" {
+                if *field == Key::Instructions {
                     problem_row(ui, Some(message));
                 }
             }
@@ -841,7 +844,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} caution"));
             ui.end_row();
-            problem_row(ui, problem_of("caution"));
+            problem_row(ui, problem_of(Key::Caution));
         });
     let secs = total_secs(
         &Routine {

@@ -6,6 +6,8 @@
 use std::path::Path;
 use std::time::Duration;
 
+pub mod rig;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use unknot::app::UnknotApp;
