@@ -14,16 +14,16 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use unknot::app::{AppConfig, ScreenKind, UnknotApp};
+use unknot::app::ScreenKind;
 use unknot::playback::clock::ManualClock;
-use unknot::playback::cue::RecordingPlayer;
 use unknot::remind::deliver::{Answer, Delivery, Nudge, Reply};
 use unknot::remind::handoff::{self, OpenRoutine};
 use unknot::remind::notification::{self, notification_service_available};
 use unknot::remind::window::{ReminderWindow, WINDOW_SIZE, WindowText};
-use unknot::store::Store;
 
 mod common;
+
+use common::rig::Launch;
 
 const NAME: &str = "org.freedesktop.Notifications";
 const PATH: &str = "/org/freedesktop/Notifications";
@@ -627,31 +627,16 @@ fn the_window_closes_itself_after_three_minutes_unanswered() {
 
 // Start handed to an Unknot window that is already open.
 
-fn open_app(dir: &Path, socket: &Path) -> Harness<'static, UnknotApp> {
-    common::seed_settings(dir, false);
-    let (player, _heard) = RecordingPlayer::new();
-    let config = AppConfig {
-        handoff_socket: Some(socket.to_owned()),
-        ..AppConfig::for_tests(
-            Arc::new(ManualClock::new()),
-            Box::new(player),
-            Store::at(dir),
-        )
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    harness.run();
-    harness
-}
-
 #[test]
 fn a_reminders_start_opens_the_routine_in_the_open_window() {
     let dir = tempfile::tempdir().expect("temp dir");
     let socket = dir.path().join("app.sock");
     // A socket file left by a window that crashed does not stop this one listening.
     drop(std::os::unix::net::UnixListener::bind(&socket).expect("bind"));
-    let mut harness = open_app(dir.path(), &socket);
+    let mut harness = Launch::new(dir.path())
+        .handoff_socket(&socket)
+        .run()
+        .harness;
     assert_eq!(harness.state().screen(), ScreenKind::Home);
     let desk = OpenRoutine {
         routine_id: "desk-break".to_owned(),
