@@ -16,15 +16,19 @@
 //! - [`ui`]: panels that draw from state and return commands; [`app`]: the desktop app that owns
 //!   the state, applies those commands and talks to the file dialogs. A new screen goes in `ui`,
 //!   its state and commands in `app`.
+//! - [`remind`]: reminders: delivering one (a desktop notification, else a small window in a
+//!   child process, else missed) and handing its Start to an open window.
 //! - [`cli`]: the command line: arguments, running subcommands, text output and the printable
 //!   sheet.
 //!
 //! `core` imports nothing above it; `playback` and `store` import only `core`; `ui` imports
-//! `core` (and reads what `playback` and `store` report); `app` and `cli` sit on top.
+//! `core` (and reads what `playback` and `store` report); `remind` imports those four; `app`
+//! and `cli` sit on top.
 
 pub mod app;
 pub mod cli;
 pub mod core;
 pub mod playback;
+pub mod remind;
 pub mod store;
 pub mod ui;

@@ -17,6 +17,7 @@ impl UnknotApp {
     /// Ticks the session, notices what changed, and schedules the next frame.
     pub(super) fn frame_logic(&mut self, ctx: &egui::Context) {
         self.stats.logic_passes += 1;
+        self.take_handoffs(ctx);
         self.audio = self.conductor.audio_status();
         self.voice = self.conductor.voice_status();
         if let AudioStatus::Unavailable { reason } = &self.audio

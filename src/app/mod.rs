@@ -13,6 +13,7 @@ pub mod bench;
 mod commands;
 pub mod dialogs;
 mod frame;
+pub mod handoff;
 mod history;
 pub mod pace;
 mod screen;
@@ -76,6 +77,8 @@ pub struct AppConfig {
     pub speaker: Option<Box<dyn crate::playback::speech::Speaker>>,
     /// The person's home folder: where the in-app file chooser offers to export.
     pub home_folder: Option<std::path::PathBuf>,
+    /// Where to listen for reminders' Start ([`handoff`]); `None` listens nowhere.
+    pub handoff_socket: Option<std::path::PathBuf>,
 }
 
 impl AppConfig {
@@ -105,6 +108,7 @@ impl AppConfig {
             dialogs: Box::new(SystemDialogs),
             speaker: None,
             home_folder: crate::store::paths::home_folder(),
+            handoff_socket: handoff::socket_for_this_machine(),
         }
     }
 
@@ -125,6 +129,7 @@ impl AppConfig {
             cue_log: None,
             dialogs: Box::new(crate::app::dialogs::RecordingDialogs::new()),
             speaker: None,
+            handoff_socket: None,
         }
     }
 }
@@ -194,6 +199,8 @@ pub struct UnknotApp {
     window_size: Option<WindowSize>,
     /// The last routine fitted to a length, with what it was fitted from (see `sized`).
     fit_cache: std::cell::RefCell<Option<FitKeyAndResult>>,
+    /// Routines sent by reminders' Start, when this window listens for them.
+    handoff: Option<handoff::Inbox>,
 }
 
 /// A routine, the person's length choice and the pauses, with the routine fitted to them.
@@ -281,6 +288,10 @@ impl UnknotApp {
             started_plan: None,
             window_size: None,
             fit_cache: std::cell::RefCell::new(None),
+            handoff: config
+                .handoff_socket
+                .as_deref()
+                .and_then(|path| handoff::listen(ctx, path)),
         };
         if let Some(start) = config.start {
             app.open_straight_into(&start);
@@ -503,16 +514,9 @@ impl eframe::App for UnknotApp {
     }
 }
 
-/// The window icon, from `assets/icon.png`.
-fn icon() -> Option<egui::IconData> {
-    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
-}
-
 /// Why the app cannot open a window here, if that is clear before trying.
 fn missing_display() -> Option<&'static str> {
-    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
-    let has = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    (unix_desktop && !has("DISPLAY") && !has("WAYLAND_DISPLAY")).then_some(
+    (!crate::remind::window::display_available()).then_some(
         "cannot open a window: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). \
          The command line still works: try `unknot list` or `unknot show ID`.",
     )
@@ -529,7 +533,7 @@ fn native_options() -> eframe::NativeOptions {
         .with_app_id(crate::core::app_id::APP_ID)
         .with_inner_size(size)
         .with_min_inner_size([WindowSize::MIN.width, WindowSize::MIN.height]);
-    if let Some(icon) = icon() {
+    if let Some(icon) = crate::ui::theme::window_icon() {
         viewport = viewport.with_icon(icon);
     }
     eframe::NativeOptions {

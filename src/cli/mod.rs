@@ -151,6 +151,32 @@ pub enum Command {
         #[arg(long, hide = true)]
         today: Option<jiff::civil::Date>,
     },
+    /// Show one reminder in a small window and print what was chosen (start, snooze,
+    /// not-today, closed or no-answer). Started by the reminder process where no notification
+    /// service runs.
+    #[command(name = "remind-window", hide = true)]
+    RemindWindow(RemindWindowArgs),
+}
+
+/// What the reminder window shows (`unknot remind-window`).
+#[derive(Debug, clap::Args)]
+pub struct RemindWindowArgs {
+    /// The headline.
+    #[arg(long)]
+    title: String,
+    /// The sentence under it.
+    #[arg(long)]
+    body: String,
+    /// The Start button's label.
+    #[arg(long, default_value = "Start")]
+    start_label: String,
+    /// The snooze length shown on the Snooze button, in minutes.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    snooze_minutes: u32,
+    /// Close by itself after this many seconds (1–600).
+    #[arg(long, value_name = "SECS", default_value_t = 180,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    open_for: u64,
 }
 
 /// Parses a whole number in `range`, or says in plain words what is allowed: "999 minutes is
@@ -359,8 +385,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output.as_deref().map(|path| (path, force)),
             today,
         )?,
+        Some(Command::RemindWindow(args)) => remind_window(args)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Shows the reminder window and prints the answer as one word.
+fn remind_window(args: RemindWindowArgs) -> anyhow::Result<()> {
+    let text = crate::remind::window::WindowText {
+        title: args.title,
+        body: args.body,
+        start_label: args.start_label,
+        snooze_minutes: args.snooze_minutes,
+    };
+    let open_for = std::time::Duration::from_secs(args.open_for);
+    let reply = crate::remind::window::run(text, open_for)?;
+    write_stdout(&format!("{}\n", reply.word()))
 }
 
 /// Writes a file the person asked for with `-o` (see [`crate::store::write_file`]): a file

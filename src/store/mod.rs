@@ -24,6 +24,7 @@ pub mod paths;
 pub mod problems;
 pub mod routine_file;
 pub mod routines;
+pub mod runtime;
 pub mod safe_file;
 pub mod settings;
 

@@ -29,6 +29,7 @@ pub struct Launch {
     size: egui::Vec2,
     scale: f32,
     start: Option<StartRequest>,
+    handoff_socket: Option<PathBuf>,
 }
 
 impl Launch {
@@ -41,6 +42,7 @@ impl Launch {
             size: ROOMY,
             scale: 1.0,
             start: None,
+            handoff_socket: None,
         }
     }
 
@@ -74,6 +76,12 @@ impl Launch {
         self
     }
 
+    /// Listens for reminders' Start on the socket at `path`, as the real window does.
+    pub fn handoff_socket(mut self, path: &Path) -> Self {
+        self.handoff_socket = Some(path.to_owned());
+        self
+    }
+
     /// Launches and draws the first frame.
     pub fn run(self) -> Rig {
         if let Some(ask) = self.seed {
@@ -84,6 +92,7 @@ impl Launch {
         let dialogs = RecordingDialogs::new();
         let config = AppConfig {
             start: self.start,
+            handoff_socket: self.handoff_socket,
             dialogs: Box::new(dialogs.clone()),
             ..AppConfig::for_tests(
                 Arc::new(clock.clone()),
