@@ -10,7 +10,7 @@
 //! while it is edited; [`EditorAction::Save`] only ever carries a routine with no violations.
 
 use egui::{
-    Align, Button, Color32, ComboBox, DragValue, Layout, RichText, ScrollArea, TextEdit, Ui,
+    Align, Button, Color32, ComboBox, DragValue, Label, Layout, RichText, ScrollArea, TextEdit, Ui,
 };
 
 use super::theme::{self, Palette};
@@ -23,7 +23,7 @@ use crate::core::routine::{
 use crate::store::routine_file::slug;
 
 /// Below this width the catalogue goes under the steps instead of beside them.
-const TWO_COLUMN_MIN_WIDTH: f32 = 900.0;
+const TWO_COLUMN_MIN_WIDTH: f32 = 1100.0;
 /// Widest the text fields grow, so lines stay readable.
 const FIELD_WIDTH: f32 = 460.0;
 /// What the steps list says while the routine has none.
@@ -424,18 +424,20 @@ fn top_bar_ui(ui: &mut Ui, state: &EditorState, action: &mut Option<EditorAction
     }
 }
 
-/// A grid row right under a field: an empty label cell, then the note in `colour`. The row
-/// keeps the tallest height it has had (at least one line), so the fields below never move
-/// when a message goes or gets shorter.
-fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32) {
+/// A grid row right under a field: an empty label cell, then the note in `colour`, wrapped to
+/// `width` (the field's width) so a long note never widens the grid. The row keeps the tallest
+/// height it has had (at least one line), so the fields below never move when a message goes or
+/// gets shorter.
+fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32, width: f32) {
     let id = ui.next_auto_id().with("note-row-height");
     ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
     let kept: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
     let height = ui
         .scope(|ui| {
             ui.set_min_height(kept);
+            ui.set_max_width(width);
             match note {
-                Some(note) => ui.label(RichText::new(note).color(colour)),
+                Some(note) => ui.add(Label::new(RichText::new(note).color(colour)).wrap()),
                 None => ui.label(" "),
             };
         })
@@ -448,10 +450,11 @@ fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32) {
     ui.end_row();
 }
 
-/// A grid row right under a field saying what is wrong with it, in the caution colour.
-fn problem_row(ui: &mut Ui, message: Option<&str>) {
+/// A grid row right under a field saying what is wrong with it, in the caution colour, wrapped
+/// to `width`.
+fn problem_row(ui: &mut Ui, message: Option<&str>, width: f32) {
     let caution = Palette::of(ui.visuals()).caution;
-    note_row(ui, message.map(sentence), caution);
+    note_row(ui, message.map(sentence), caution, width);
 }
 
 /// The routine's name, summary and category, then its steps.
@@ -482,7 +485,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of("name"));
+            problem_row(ui, problem_of("name"), field_width);
 
             let label = ui.label("Summary");
             ui.add(
@@ -492,7 +495,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of("summary"));
+            problem_row(ui, problem_of("summary"), field_width);
 
             ui.label("Category");
             ui.horizontal(|ui| {
@@ -704,7 +707,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} name"));
             ui.end_row();
-            problem_row(ui, problem_of("name"));
+            problem_row(ui, problem_of("name"), field_width);
 
             ui.label("Kind");
             ComboBox::from_id_salt("kind")
@@ -747,7 +750,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} {secs_name}"));
             ui.end_row();
-            problem_row(ui, problem_of(secs_field));
+            problem_row(ui, problem_of(secs_field), field_width);
 
             ui.label(match step.pattern {
                 Pattern::Hold => "Repetitions",
@@ -761,8 +764,8 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} repetitions"));
             ui.end_row();
-            problem_row(ui, problem_of("reps"));
-            note_row(ui, Some(range_note(step)), palette.quiet);
+            problem_row(ui, problem_of("reps"), field_width);
+            note_row(ui, Some(range_note(step)), palette.quiet, field_width);
 
             if step.pattern == Pattern::Hold {
                 ui.label("Rest between");
@@ -775,13 +778,13 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
                 )
                 .accessible_name(format!("Step {number} rest between repetitions, seconds"));
                 ui.end_row();
-                problem_row(ui, problem_of("rest_seconds"));
+                problem_row(ui, problem_of("rest_seconds"), field_width);
                 let rest_note =
                     (step.reps <= 1 && step.sides != Sides::Alternate && step.rest_secs > 0)
                         .then(|| "Only used with 2 or more repetitions.".to_owned());
-                note_row(ui, rest_note, palette.quiet);
+                note_row(ui, rest_note, palette.quiet, field_width);
             } else {
-                problem_row(ui, problem_of("rest_seconds"));
+                problem_row(ui, problem_of("rest_seconds"), field_width);
             }
 
             ui.label("Sides");
@@ -828,7 +831,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             ui.end_row();
             for (field, message) in &problems {
                 if *field == "instructions" {
-                    problem_row(ui, Some(message));
+                    problem_row(ui, Some(message), field_width);
                 }
             }
 
@@ -841,7 +844,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} caution"));
             ui.end_row();
-            problem_row(ui, problem_of("caution"));
+            problem_row(ui, problem_of("caution"), field_width);
         });
     let secs = total_secs(
         &Routine {
