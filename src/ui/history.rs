@@ -193,10 +193,9 @@ fn chart_height(width: f32) -> f32 {
 fn chart_row(ui: &mut Ui, summary: &str, chart: impl FnOnce(&mut Ui, f32)) {
     let width = chart_width(ui.available_width());
     ui.horizontal_top(|ui| {
-        ui.allocate_ui(vec2(width, 0.0), |ui| {
-            ui.set_width(width);
-            chart(ui, width);
-        });
+        // As wide as the chart draws (the calendar stops growing before the others), so the
+        // summary stays beside it.
+        ui.allocate_ui(vec2(width, 0.0), |ui| chart(ui, width));
         ui.add_space(theme::GAP_M);
         ui.vertical(|ui| {
             ui.set_max_width(ui.available_width().min(theme::READING_WIDTH));
