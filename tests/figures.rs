@@ -353,7 +353,7 @@ fn the_svg_of_every_technique_parses_and_has_its_parts() {
             .filter(|n| n.has_tag_name("circle") && n.attribute("class") == Some("body"))
             .count();
         assert_eq!(heads, 1, "{key}: one head");
-        if figure.worked != unknot::core::figure::Worked::NONE {
+        if figure.worked != unknot::core::figure::Worked::empty() {
             assert!(count("worked") >= 1, "{key}: the worked part is shown");
         }
         let props = figure
@@ -499,7 +499,8 @@ fn a_one_sided_stretch_highlights_the_leg_that_works_so_the_side_shows() {
         let figure = for_technique(t.id);
         // A twist shows its side by the arm reaching round to the chair's back instead.
         assert!(
-            figure.worked.touches(Worked::NEAR_LEG) || figure.worked.touches(Worked::NEAR_ARM),
+            figure.worked.intersects(Worked::NEAR_LEG)
+                || figure.worked.intersects(Worked::NEAR_ARM),
             "{}: the worked leg (or reaching arm) is drawn in the side's colour",
             t.key()
         );

@@ -394,7 +394,7 @@ fn position_figure(position: Position) -> Figure {
         keys: Vec::new(),
         motion: Motion::Hold,
         props,
-        worked: Worked::NONE,
+        worked: Worked::empty(),
         description: position_description(position),
     }
 }
@@ -418,7 +418,7 @@ fn hold(start: Pose, keys: &[(f32, Pose)]) -> Figure {
             .collect(),
         motion: Motion::Hold,
         props: Vec::new(),
-        worked: Worked::NONE,
+        worked: Worked::empty(),
         description: "",
     }
 }
@@ -477,11 +477,11 @@ fn knee_to_chest(both: bool) -> Figure {
     let figure = hold(start, &[(0.8, reach_pose), (1.8, held)]);
     if both {
         figure
-            .worked(Worked::LOW_BACK.and(Worked::BUTTOCK))
+            .worked(Worked::LOW_BACK | Worked::BUTTOCK)
             .described("Lying on your back, both knees hugged toward the chest")
     } else {
         figure
-            .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
+            .worked(Worked::NEAR_LEG | Worked::BUTTOCK)
             .described("Lying on your back, {side} knee drawn toward the chest with both hands")
     }
 }
@@ -548,7 +548,7 @@ fn bridge() -> Figure {
     foot_flat(&mut up, LimbId::FarLeg, feet_x);
     arms_along_floor(&mut up);
     hold(start, &[(1.6, up)])
-        .worked(Worked::BUTTOCK.and(Worked::NEAR_THIGH))
+        .worked(Worked::BUTTOCK | Worked::NEAR_THIGH)
         .described("Lying on your back, hips lifted so shoulders, hips and knees make a line")
 }
 
@@ -619,7 +619,7 @@ fn childs_pose() -> Figure {
         hand_along(&mut back, arm, 0.0);
     }
     hold(start, &[(1.8, back)])
-        .worked(Worked::TRUNK.and(Worked::BUTTOCK))
+        .worked(Worked::TRUNK | Worked::BUTTOCK)
         .described("Kneeling, bottom sitting back toward the heels, arms stretched out in front")
 }
 
@@ -671,7 +671,7 @@ fn figure_four() -> Figure {
     let thigh = s.far_leg[1] * 0.6 + s.far_leg[0] * 0.4;
     hands_to(&mut drawn, [thigh.x - 0.02, thigh.y]);
     hold(start, &[(0.9, crossed), (1.9, drawn)])
-        .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
+        .worked(Worked::NEAR_LEG | Worked::BUTTOCK)
         .described(
             "Lying on your back, {side} ankle crossed over the other knee, that thigh drawn in",
         )
@@ -1044,7 +1044,7 @@ fn bird_dog() -> Figure {
     held.near_arm = Limb::bent(170.0, 0.0, 0.0);
     held.far_leg = Limb::bent(0.0, 0.0, 30.0);
     hold(start, &[(1.6, held)])
-        .worked(Worked::TRUNK.and(Worked::BUTTOCK))
+        .worked(Worked::TRUNK | Worked::BUTTOCK)
         .described(
             "On hands and knees, one arm reaching forward and the opposite leg back, back flat",
         )
@@ -1123,7 +1123,7 @@ fn seated_twist() -> Figure {
     hand_along(&mut held, LimbId::FarArm, -20.0);
     let shoulder = Skeleton::of(&held).spine[3];
     hold(start, &[(1.5, held)])
-        .worked(Worked::TRUNK.and(Worked::NEAR_ARM))
+        .worked(Worked::TRUNK | Worked::NEAR_ARM)
         .with(&[
             CHAIR,
             Prop::Arrow {
@@ -1263,7 +1263,7 @@ fn seated_figure_four() -> Figure {
     cross_ankle_onto(&mut leaning, knee);
     on_shin(&mut leaning);
     hold(start, &[(0.9, crossed), (1.9, leaning)])
-        .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
+        .worked(Worked::NEAR_LEG | Worked::BUTTOCK)
         .with(&[CHAIR])
         .described("Sitting on a chair, {side} ankle resting on the other knee, leaning forward from the hips")
 }
@@ -1398,7 +1398,7 @@ fn desk_hip_hinge() -> Figure {
     hand_along(&mut hinged, LimbId::NearArm, 0.0);
     hand_along(&mut hinged, LimbId::FarArm, 0.0);
     hold(start, &[(1.8, hinged)])
-        .worked(Worked::TRUNK.and(Worked::NEAR_THIGH))
+        .worked(Worked::TRUNK | Worked::NEAR_THIGH)
         .with(&[Prop::Desk {
             x: desk,
             facing: 1.0,
@@ -1421,7 +1421,7 @@ fn build(id: TechniqueId) -> Figure {
         TechniqueId::SingleKneeToChest => knee_to_chest(false),
         TechniqueId::DoubleKneeToChest => knee_to_chest(true),
         TechniqueId::KneeRolls => hold(hook_lying(), &[(1.8, knees_rolled(70.0))])
-            .worked(Worked::LOW_BACK.and(Worked::NEAR_LEG))
+            .worked(Worked::LOW_BACK | Worked::NEAR_LEG)
             .with(&[knee_roll_arrow()])
             .described(
                 "Lying on your back, knees bent and together, rolled toward the {side} side",

@@ -19,55 +19,35 @@ use crate::core::routine::model::{Side, Sides};
 use body::Pose;
 use scene::{Bounds, Scene};
 
-/// Which parts are drawn as the ones worked (a small set of flags): whole limbs, or the area a
-/// stretch or massage is for (the low back, the buttock, the back of the thigh).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Worked(u16);
-
-impl Worked {
-    /// Nothing highlighted.
-    pub const NONE: Self = Self(0);
-    /// The near arm.
-    pub const NEAR_ARM: Self = Self(1);
-    /// The far arm.
-    pub const FAR_ARM: Self = Self(2);
-    /// The whole near leg.
-    pub const NEAR_LEG: Self = Self(4 | 64 | 128);
-    /// The far leg.
-    pub const FAR_LEG: Self = Self(8);
-    /// The whole spine, from the pelvis to the shoulders.
-    pub const TRUNK: Self = Self(16 | 256 | 512);
-    /// The near thigh.
-    pub const NEAR_THIGH: Self = Self(64);
-    /// The near lower leg (the calf).
-    pub const NEAR_SHANK: Self = Self(128);
-    /// The low back: the lower half of the spine.
-    pub const LOW_BACK: Self = Self(256);
-    /// The upper back: the upper half of the spine.
-    pub const UPPER_BACK: Self = Self(512);
-    /// The buttock (the near one, seen from the side).
-    pub const BUTTOCK: Self = Self(1024);
-    /// The belly, at the front of the low trunk.
-    pub const BELLY: Self = Self(2048);
-    /// The neck.
-    pub const NECK: Self = Self(4096);
-
-    /// Both sets of flags.
-    #[must_use]
-    pub const fn and(self, other: Self) -> Self {
-        Self(self.0 | other.0)
-    }
-
-    /// Whether every flag of `part` is set.
-    #[must_use]
-    pub const fn contains(self, part: Self) -> bool {
-        part.0 != 0 && self.0 & part.0 == part.0
-    }
-
-    /// Whether any flag of `part` is set.
-    #[must_use]
-    pub const fn touches(self, part: Self) -> bool {
-        self.0 & part.0 != 0
+bitflags::bitflags! {
+    /// Which parts are drawn as the ones worked: whole limbs, or the area a stretch or massage
+    /// is for (the low back, the buttock, the back of the thigh). Combine with `|`.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct Worked: u16 {
+        /// The near arm.
+        const NEAR_ARM = 1;
+        /// The far arm.
+        const FAR_ARM = 1 << 1;
+        /// The far leg.
+        const FAR_LEG = 1 << 3;
+        /// The near thigh.
+        const NEAR_THIGH = 1 << 6;
+        /// The near lower leg (the calf).
+        const NEAR_SHANK = 1 << 7;
+        /// The whole near leg.
+        const NEAR_LEG = 1 << 2 | Self::NEAR_THIGH.bits() | Self::NEAR_SHANK.bits();
+        /// The low back: the lower half of the spine.
+        const LOW_BACK = 1 << 8;
+        /// The upper back: the upper half of the spine.
+        const UPPER_BACK = 1 << 9;
+        /// The whole spine, from the pelvis to the shoulders.
+        const TRUNK = 1 << 4 | Self::LOW_BACK.bits() | Self::UPPER_BACK.bits();
+        /// The buttock (the near one, seen from the side).
+        const BUTTOCK = 1 << 10;
+        /// The belly, at the front of the low trunk.
+        const BELLY = 1 << 11;
+        /// The neck.
+        const NECK = 1 << 12;
     }
 }
 
@@ -423,7 +403,7 @@ mod tests {
             keys,
             motion,
             props: Vec::new(),
-            worked: Worked::NONE,
+            worked: Worked::empty(),
             description: "{side} leg",
         }
     }
