@@ -111,6 +111,24 @@ pub enum Prop {
     },
 }
 
+/// What a figure keeps where it rests all through its movement.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Keep {
+    /// Both hands hold this leg's knee.
+    HandsOnKnee(body::LimbId),
+    /// Both hands rest on a desk top, flat with the wrists at `x` where they reach it.
+    HandsOnDesk {
+        /// Where the wrists rest.
+        x: f32,
+    },
+    /// Kneeling: the near knee stays at `knee` (side view) and the toes stay tucked under on
+    /// the floor.
+    Kneeling {
+        /// Where the near knee rests.
+        knee: [f32; 2],
+    },
+}
+
 /// How a figure moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Motion {
@@ -144,6 +162,9 @@ pub struct Figure {
     pub props: Vec<Prop>,
     /// What is highlighted.
     pub worked: Worked,
+    /// What stays where it rests at every moment: joint angles blend between keyframes, which
+    /// alone would let a hand drift off a knee or a desk mid-move, so it is put back.
+    pub keep: Option<Keep>,
     /// What the held (or moving) figure shows, for a screen reader and a printed caption;
     /// `{side}` is replaced by "left", "right" or "one".
     pub description: &'static str,
@@ -277,9 +298,21 @@ impl Figure {
         from.1.lerp(&self.start, ease((share - from.0) / span))
     }
 
-    /// The figure at `stage`.
+    /// The figure at `stage`, with what it [`Keep`]s put back where it rests.
     #[must_use]
     pub fn moment(&self, stage: Stage) -> Moment {
+        let mut moment = self.moment_blended(stage);
+        // Still poses were kept when the figure was built.
+        if let Some(keep) = self.keep
+            && moment.moving
+        {
+            library::keep(&mut moment.pose, keep);
+        }
+        moment
+    }
+
+    /// The figure at `stage`, its joint angles blended between keyframes.
+    fn moment_blended(&self, stage: Stage) -> Moment {
         let still = |pose: &Pose| Moment {
             pose: *pose,
             moving: false,
@@ -404,6 +437,7 @@ mod tests {
             motion,
             props: Vec::new(),
             worked: Worked::empty(),
+            keep: None,
             description: "{side} leg",
         }
     }
