@@ -425,3 +425,27 @@ fn history_charts_grow_with_the_window() {
         );
     }
 }
+
+#[test]
+fn the_largest_window_fits_home_history_and_the_editor() {
+    let size = egui::vec2(2560.0, 1440.0);
+    let dir = tempfile::tempdir().expect("temp dir");
+    seed_long_history(dir.path());
+    let mut harness = launch(dir.path(), size, 1.0);
+    common::assert_fits(&harness, size, "Home at 2560×1440");
+    open_history(&mut harness);
+    common::assert_fits(&harness, size, "History at 2560×1440");
+    harness.get_by_label("Back to routines").click();
+    harness.run();
+    harness.get_by_label("New routine").click();
+    harness.run();
+    let [longest_name, _] = longest_techniques();
+    scroll_and_click(&mut harness, &format!("Add {}", longest_name.name));
+    common::assert_fits(&harness, size, "Editor at 2560×1440");
+    let search = harness.get_by_label("Search the catalogue").rect();
+    let name = harness.get_by_label("Routine name").rect();
+    assert!(
+        search.left() > name.right(),
+        "the catalogue beside the steps"
+    );
+}
