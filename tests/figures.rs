@@ -802,3 +802,26 @@ fn no_leg_passes_through_the_trunk_at_any_moment_of_any_figure() {
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
+#[test]
+fn knee_rolls_and_the_pelvic_tilt_show_their_movement() {
+    use unknot::core::figure::body::thickness;
+    let arrow = |figure: &Figure| figure.props.iter().any(|p| matches!(p, Prop::Arrow { .. }));
+    // The knees travel far enough to see, and an arrow says which way.
+    for id in [TechniqueId::KneeRolls, TechniqueId::KneeRollsAlternating] {
+        let figure = for_technique(id);
+        let moved = dist(
+            Skeleton::of(&figure.start).near_leg[1],
+            Skeleton::of(&figure.keys[0].pose).near_leg[1],
+        );
+        assert!(moved >= 0.1, "{id:?}: the knee moves {moved}");
+        assert!(arrow(figure), "{id:?} has an arrow");
+    }
+    // The low back lifts off the floor and presses down by a visible amount (2 cm or more),
+    // with an arrow showing it.
+    let tilt = for_technique(TechniqueId::PelvicTilt);
+    let gap = |pose: &Pose| Skeleton::of(pose).spine[1].y - thickness::TRUNK;
+    let lifted = gap(&tilt.start) - gap(&tilt.keys[0].pose);
+    assert!(lifted >= 0.012, "the low back rises {lifted}");
+    assert!(arrow(tilt), "the pelvic tilt has an arrow");
+}

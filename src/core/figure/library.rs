@@ -596,8 +596,16 @@ fn pelvic_tilt() -> Figure {
         foot_flat(pose, LimbId::FarLeg, HOOK_FEET_X);
         arms_along_floor(pose);
     }
+    // An arrow over the belly from the arched low back down to where it presses flat, so the
+    // small movement shows in a still picture too.
+    let (high, low) = (Skeleton::of(&arched).spine[1], Skeleton::of(&flat).spine[1]);
+    let rock = Prop::Arrow {
+        from: [high.x, high.y + thickness::TRUNK + 0.06],
+        to: [low.x + 0.05, low.y + thickness::TRUNK + 0.02],
+    };
     cycle(arched, &[(0.5, flat)])
         .worked(Worked::LOW_BACK)
+        .with(&[rock])
         .described("Lying on your back, knees bent: the low back pressed flat, then gently arched")
 }
 
