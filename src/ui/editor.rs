@@ -427,17 +427,28 @@ fn top_bar_ui(ui: &mut Ui, state: &EditorState, action: &mut Option<EditorAction
 /// A grid row right under a field: an empty label cell, then the note in `colour`, wrapped to
 /// `width` (the field's width) so a long note never widens the grid. The row keeps the tallest
 /// height it has had (at least one line), so the fields below never move when a message goes or
-/// gets shorter.
-fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32, width: f32) {
-    let id = ui.next_auto_id().with("note-row-height");
+/// gets shorter; `row` names it, to keep that height under.
+fn note_row(ui: &mut Ui, row: &str, note: Option<String>, colour: Color32, width: f32) {
+    // Keyed by the row's name, so no other row's height is ever taken for its own.
+    let id = ui.scope_id().with(("note-row-height", row));
     ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
     let kept: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
     let height = ui
         .scope(|ui| {
             ui.set_min_height(kept);
-            ui.set_max_width(width);
             match note {
-                Some(note) => ui.add(Label::new(RichText::new(note).color(colour)).wrap()),
+                // Laid out at `width` itself, not at the cell's width, which a grid only
+                // learns a frame later (a note wrapped to that would be kept far too tall).
+                Some(note) => {
+                    let galley = egui::WidgetText::from(RichText::new(note).color(colour))
+                        .into_galley(
+                            ui,
+                            Some(egui::TextWrapMode::Wrap),
+                            width,
+                            egui::TextStyle::Body,
+                        );
+                    ui.add(Label::new(galley))
+                }
                 None => ui.label(" "),
             };
         })
@@ -452,9 +463,9 @@ fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32, width: f32) {
 
 /// A grid row right under a field saying what is wrong with it, in the caution colour, wrapped
 /// to `width`.
-fn problem_row(ui: &mut Ui, message: Option<&str>, width: f32) {
+fn problem_row(ui: &mut Ui, field: &str, message: Option<&str>, width: f32) {
     let caution = Palette::of(ui.visuals()).caution;
-    note_row(ui, message.map(sentence), caution, width);
+    note_row(ui, field, message.map(sentence), caution, width);
 }
 
 /// The routine's name, summary and category, then its steps.
@@ -485,7 +496,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of("name"), field_width);
+            problem_row(ui, "name", problem_of("name"), field_width);
 
             let label = ui.label("Summary");
             ui.add(
@@ -495,7 +506,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of("summary"), field_width);
+            problem_row(ui, "summary", problem_of("summary"), field_width);
 
             ui.label("Category");
             ui.horizontal(|ui| {
@@ -707,7 +718,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} name"));
             ui.end_row();
-            problem_row(ui, problem_of("name"), field_width);
+            problem_row(ui, "name", problem_of("name"), field_width);
 
             ui.label("Kind");
             ComboBox::from_id_salt("kind")
@@ -750,7 +761,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} {secs_name}"));
             ui.end_row();
-            problem_row(ui, problem_of(secs_field), field_width);
+            problem_row(ui, secs_field, problem_of(secs_field), field_width);
 
             ui.label(match step.pattern {
                 Pattern::Hold => "Repetitions",
@@ -764,8 +775,14 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} repetitions"));
             ui.end_row();
-            problem_row(ui, problem_of("reps"), field_width);
-            note_row(ui, Some(range_note(step)), palette.quiet, field_width);
+            problem_row(ui, "reps", problem_of("reps"), field_width);
+            note_row(
+                ui,
+                "range",
+                Some(range_note(step)),
+                palette.quiet,
+                field_width,
+            );
 
             if step.pattern == Pattern::Hold {
                 ui.label("Rest between");
@@ -778,13 +795,13 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
                 )
                 .accessible_name(format!("Step {number} rest between repetitions, seconds"));
                 ui.end_row();
-                problem_row(ui, problem_of("rest_seconds"), field_width);
+                problem_row(ui, "rest_seconds", problem_of("rest_seconds"), field_width);
                 let rest_note =
                     (step.reps <= 1 && step.sides != Sides::Alternate && step.rest_secs > 0)
                         .then(|| "Only used with 2 or more repetitions.".to_owned());
-                note_row(ui, rest_note, palette.quiet, field_width);
+                note_row(ui, "rest", rest_note, palette.quiet, field_width);
             } else {
-                problem_row(ui, problem_of("rest_seconds"), field_width);
+                problem_row(ui, "rest_seconds", problem_of("rest_seconds"), field_width);
             }
 
             ui.label("Sides");
@@ -831,7 +848,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             ui.end_row();
             for (field, message) in &problems {
                 if *field == "instructions" {
-                    problem_row(ui, Some(message), field_width);
+                    problem_row(ui, "instructions", Some(message), field_width);
                 }
             }
 
@@ -844,7 +861,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} caution"));
             ui.end_row();
-            problem_row(ui, problem_of("caution"), field_width);
+            problem_row(ui, "caution", problem_of("caution"), field_width);
         });
     let secs = total_secs(
         &Routine {
