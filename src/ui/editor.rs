@@ -10,7 +10,7 @@
 //! while it is edited; [`EditorAction::Save`] only ever carries a routine with no violations.
 
 use egui::{
-    Align, Button, Color32, ComboBox, DragValue, Layout, RichText, ScrollArea, TextEdit, Ui,
+    Align, Button, Color32, ComboBox, DragValue, Label, Layout, RichText, ScrollArea, TextEdit, Ui,
 };
 
 use super::theme::{self, Palette};
@@ -23,7 +23,7 @@ use crate::core::routine::{
 use crate::core::routine::{Field, Key};
 
 /// Below this width the catalogue goes under the steps instead of beside them.
-const TWO_COLUMN_MIN_WIDTH: f32 = 900.0;
+const TWO_COLUMN_MIN_WIDTH: f32 = 1100.0;
 /// Widest the text fields grow, so lines stay readable.
 const FIELD_WIDTH: f32 = 460.0;
 /// What the steps list says while the routine has none.
@@ -427,18 +427,31 @@ fn top_bar_ui(ui: &mut Ui, state: &EditorState, action: &mut Option<EditorAction
     }
 }
 
-/// A grid row right under a field: an empty label cell, then the note in `colour`. The row
-/// keeps the tallest height it has had (at least one line), so the fields below never move
-/// when a message goes or gets shorter.
-fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32) {
-    let id = ui.next_auto_id().with("note-row-height");
+/// A grid row right under a field: an empty label cell, then the note in `colour`, wrapped to
+/// `width` (the field's width) so a long note never widens the grid. The row keeps the tallest
+/// height it has had (at least one line), so the fields below never move when a message goes or
+/// gets shorter; `row` names it, to keep that height under.
+fn note_row(ui: &mut Ui, row: &str, note: Option<String>, colour: Color32, width: f32) {
+    // Keyed by the row's name, so no other row's height is ever taken for its own.
+    let id = ui.scope_id().with(("note-row-height", row));
     ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
     let kept: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
     let height = ui
         .scope(|ui| {
             ui.set_min_height(kept);
             match note {
-                Some(note) => ui.label(RichText::new(note).color(colour)),
+                // Laid out at `width` itself, not at the cell's width, which a grid only
+                // learns a frame later (a note wrapped to that would be kept far too tall).
+                Some(note) => {
+                    let galley = egui::WidgetText::from(RichText::new(note).color(colour))
+                        .into_galley(
+                            ui,
+                            Some(egui::TextWrapMode::Wrap),
+                            width,
+                            egui::TextStyle::Body,
+                        );
+                    ui.add(Label::new(galley))
+                }
                 None => ui.label(" "),
             };
         })
@@ -451,10 +464,11 @@ fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32) {
     ui.end_row();
 }
 
-/// A grid row right under a field saying what is wrong with it, in the caution colour.
-fn problem_row(ui: &mut Ui, message: Option<&str>) {
+/// A grid row right under a field saying what is wrong with it, in the caution colour, wrapped
+/// to `width`.
+fn problem_row(ui: &mut Ui, field: &str, message: Option<&str>, width: f32) {
     let caution = Palette::of(ui.visuals()).caution;
-    note_row(ui, message.map(sentence), caution);
+    note_row(ui, field, message.map(sentence), caution, width);
 }
 
 /// The routine's name, summary and category, then its steps.
@@ -485,7 +499,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of(Key::Name));
+            problem_row(ui, "name", problem_of(Key::Name), field_width);
 
             let label = ui.label("Summary");
             ui.add(
@@ -495,7 +509,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of(Key::Summary));
+            problem_row(ui, "summary", problem_of(Key::Summary), field_width);
 
             ui.label("Category");
             ui.horizontal(|ui| {
@@ -707,7 +721,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} name"));
             ui.end_row();
-            problem_row(ui, problem_of(Key::Name));
+            problem_row(ui, "name", problem_of(Key::Name), field_width);
 
             ui.label("Kind");
             ComboBox::from_id_salt("kind")
@@ -750,7 +764,12 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} {secs_name}"));
             ui.end_row();
-            problem_row(ui, problem_of(secs_field));
+            problem_row(
+                ui,
+                secs_field.spelling(),
+                problem_of(secs_field.clone()),
+                field_width,
+            );
 
             ui.label(match step.pattern {
                 Pattern::Hold => "Repetitions",
@@ -764,8 +783,14 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} repetitions"));
             ui.end_row();
-            problem_row(ui, problem_of(Key::Reps));
-            note_row(ui, Some(range_note(step)), palette.quiet);
+            problem_row(ui, "reps", problem_of(Key::Reps), field_width);
+            note_row(
+                ui,
+                "range",
+                Some(range_note(step)),
+                palette.quiet,
+                field_width,
+            );
 
             if step.pattern == Pattern::Hold {
                 ui.label("Rest between");
@@ -778,13 +803,23 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
                 )
                 .accessible_name(format!("Step {number} rest between repetitions, seconds"));
                 ui.end_row();
-                problem_row(ui, problem_of(Key::RestSeconds));
+                problem_row(
+                    ui,
+                    "rest_seconds",
+                    problem_of(Key::RestSeconds),
+                    field_width,
+                );
                 let rest_note =
                     (step.reps <= 1 && step.sides != Sides::Alternate && step.rest_secs > 0)
                         .then(|| "Only used with 2 or more repetitions.".to_owned());
-                note_row(ui, rest_note, palette.quiet);
+                note_row(ui, "rest", rest_note, palette.quiet, field_width);
             } else {
-                problem_row(ui, problem_of(Key::RestSeconds));
+                problem_row(
+                    ui,
+                    "rest_seconds",
+                    problem_of(Key::RestSeconds),
+                    field_width,
+                );
             }
 
             ui.label("Sides");
@@ -831,7 +866,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             ui.end_row();
             for (field, message) in &problems {
                 if *field == Key::Instructions {
-                    problem_row(ui, Some(message));
+                    problem_row(ui, "instructions", Some(message), field_width);
                 }
             }
 
@@ -844,7 +879,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} caution"));
             ui.end_row();
-            problem_row(ui, problem_of(Key::Caution));
+            problem_row(ui, "caution", problem_of(Key::Caution), field_width);
         });
     let secs = total_secs(
         &Routine {
