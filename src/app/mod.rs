@@ -16,6 +16,7 @@ mod frame;
 mod history;
 pub mod pace;
 mod screen;
+mod session_maker;
 
 pub use screen::{HistoryScreen, Run, Screen, ScreenKind};
 
@@ -194,6 +195,8 @@ pub struct UnknotApp {
     window_size: Option<WindowSize>,
     /// The last routine fitted to a length, with what it was fitted from (see `sized`).
     fit_cache: std::cell::RefCell<Option<FitKeyAndResult>>,
+    /// "Make me a session": open or not, and the session made.
+    maker: session_maker::MakerState,
 }
 
 /// A routine, the person's length choice and the pauses, with the routine fitted to them.
@@ -281,6 +284,7 @@ impl UnknotApp {
             started_plan: None,
             window_size: None,
             fit_cache: std::cell::RefCell::new(None),
+            maker: session_maker::MakerState::default(),
         };
         if let Some(start) = config.start {
             app.open_straight_into(&start);

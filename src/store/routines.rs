@@ -463,6 +463,51 @@ impl RoutineStore {
         Ok(path)
     }
 
+    /// Saves `routine` as a new routine of the person's own, never over a file: with its name
+    /// numbered if `taken_names` has it, and an id (and so a file name) that neither
+    /// `taken_ids` nor any file in the folder has (see [`RoutineStore::unique_id`]). The file is
+    /// created atomically and only if nothing is at that path (a file that appeared meanwhile
+    /// is kept, and this save refused). Returns the routine as saved.
+    pub fn save_new(
+        &self,
+        routine: &Routine,
+        taken_ids: &[&str],
+        taken_names: &[&str],
+    ) -> Result<Routine, SaveError> {
+        let name = unique_name(routine.name.trim(), taken_names);
+        let saved = Routine {
+            id: self.unique_id(&routine.id, taken_ids),
+            name,
+            ..routine.clone()
+        };
+        let path = self.path_of(&saved.id);
+        let violations = saved.violations();
+        if !violations.is_empty() {
+            let listed: Vec<String> = violations
+                .iter()
+                .map(|v| format!("{}: {}", v.field, v.message))
+                .collect();
+            return Err(SaveError {
+                path,
+                cause: std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("the routine is not valid ({})", listed.join("; ")),
+                ),
+            });
+        }
+        let text = to_toml(&saved).map_err(|e| SaveError {
+            path: path.clone(),
+            cause: std::io::Error::other(e),
+        })?;
+        super::create_own_folder(&path)?;
+        let rules = super::WriteRules {
+            audience: super::Audience::Private,
+            existing: super::Existing::Keep,
+        };
+        super::write_file(&path, text.as_bytes(), rules)?;
+        Ok(saved)
+    }
+
     /// Why the file at `path` (a routine's file) is one that loading reports and leaves as it
     /// is, if it is: one that does not load or holds another id. A missing file is fine.
     fn unloadable_file_at(&self, path: &Path) -> Option<String> {
