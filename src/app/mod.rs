@@ -321,6 +321,12 @@ impl UnknotApp {
         self.shown_figure
     }
 
+    /// The session "Make me a session" shows, if one was made.
+    #[must_use]
+    pub fn made_session(&self) -> Option<&crate::core::builder::Session> {
+        self.maker.made.as_ref()
+    }
+
     /// Whether a dialog is open.
     #[must_use]
     pub fn dialog_open(&self) -> bool {

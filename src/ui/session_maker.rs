@@ -146,167 +146,178 @@ fn question(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).size(17.0).strong());
 }
 
-/// The answers, each remembered for next time, and Make.
+/// The answers, each remembered for next time.
 fn answers_ui(ui: &mut Ui, view: &MakerView<'_>, commands: &mut Vec<Command>) {
     let choices = view.choices;
-    let palette = Palette::of(ui.visuals());
-    let mut answer = |next: BuilderChoices| {
-        if next != *choices {
-            commands.push(maker(MakerCommand::Answer(next)));
-        }
-    };
-    question(ui, "How long");
-    ui.horizontal_wrapped(|ui| {
-        for minutes in PRESET_MINUTES {
-            let chosen = choices.minutes == minutes;
-            if ui
-                .add(Button::selectable(chosen, format!("{minutes} min")))
-                .clicked()
-            {
-                answer(BuilderChoices {
-                    minutes,
-                    ..choices.clone()
-                });
-            }
-        }
-        let label = ui.label("Minutes");
-        let mut minutes = choices.minutes;
-        let response = ui
-            .add(
-                DragValue::new(&mut minutes)
-                    .range(builder::MINUTES)
-                    .speed(0.2)
-                    .suffix(" min"),
-            )
-            .labelled_by(label.id);
-        if response.changed() {
-            answer(BuilderChoices {
-                minutes,
-                ..choices.clone()
-            });
-        }
-    });
+    let rows: [(&str, AnswerRow); 5] = [
+        ("How long", minutes_row),
+        ("Where", place_row),
+        ("Which part of the back", focus_row),
+        ("At hand", equipment_row),
+        ("Pain today (0 none, 10 worst)", pain_row),
+    ];
+    let mut answers = Vec::new();
+    for (heading, row) in rows {
+        question(ui, heading);
+        ui.horizontal_wrapped(|ui| answers.extend(row(ui, choices)));
+    }
+    answers.extend(left_out_rows(ui, choices));
+    commands.extend(
+        answers
+            .into_iter()
+            .filter(|next| next != choices)
+            .map(|next| maker(MakerCommand::Answer(next))),
+    );
+}
 
-    question(ui, "Where");
-    ui.horizontal_wrapped(|ui| {
-        for place in Place::ALL {
-            let chosen = choices.place == place;
-            if ui
-                .add(Button::selectable(chosen, place.label()))
-                .on_hover_text(place_hint(place))
-                .clicked()
-            {
-                answer(BuilderChoices {
-                    place,
-                    ..choices.clone()
-                });
-            }
-        }
-    });
+/// One question's controls: the answers after a click, if one was clicked.
+type AnswerRow = fn(&mut Ui, &BuilderChoices) -> Option<BuilderChoices>;
 
-    question(ui, "Which part of the back");
-    ui.horizontal_wrapped(|ui| {
-        for focus in Focus::ALL {
-            let all = choices.focus.is_empty() || choices.focus.contains(&Focus::All);
-            let chosen = if focus == Focus::All {
-                all
-            } else {
-                !all && choices.focus.contains(&focus)
-            };
-            if ui.add(Button::selectable(chosen, focus.label())).clicked() {
-                answer(BuilderChoices {
-                    focus: toggled_focus(&choices.focus, focus),
-                    ..choices.clone()
-                });
-            }
-        }
-    });
-
-    question(ui, "At hand");
-    ui.horizontal_wrapped(|ui| {
-        for equipment in OFFERED_EQUIPMENT {
-            let mut ticked = choices.equipment.contains(&equipment);
-            if ui.checkbox(&mut ticked, equipment.label()).changed() {
-                let mut list: Vec<Equipment> = choices
-                    .equipment
-                    .iter()
-                    .copied()
-                    .filter(|e| *e != equipment)
-                    .collect();
-                if ticked {
-                    list.push(equipment);
-                }
-                answer(BuilderChoices {
-                    equipment: list,
-                    ..choices.clone()
-                });
-            }
-        }
-    });
-
-    question(ui, "Pain today (0 none, 10 worst)");
-    ui.horizontal_wrapped(|ui| {
+fn minutes_row(ui: &mut Ui, choices: &BuilderChoices) -> Option<BuilderChoices> {
+    let mut answer = None;
+    for minutes in PRESET_MINUTES {
+        let chosen = choices.minutes == minutes;
         if ui
-            .add(Button::selectable(choices.pain.is_none(), "Not said"))
+            .add(Button::selectable(chosen, format!("{minutes} min")))
             .clicked()
         {
-            answer(BuilderChoices {
-                pain: None,
+            answer = Some(minutes);
+        }
+    }
+    let label = ui.label("Minutes");
+    let mut minutes = choices.minutes;
+    let response = ui
+        .add(
+            DragValue::new(&mut minutes)
+                .range(builder::MINUTES)
+                .speed(0.2)
+                .suffix(" min"),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        answer = Some(minutes);
+    }
+    answer.map(|minutes| BuilderChoices {
+        minutes,
+        ..choices.clone()
+    })
+}
+
+fn place_row(ui: &mut Ui, choices: &BuilderChoices) -> Option<BuilderChoices> {
+    let mut answer = None;
+    for place in Place::ALL {
+        let chosen = choices.place == place;
+        if ui
+            .add(Button::selectable(chosen, place.label()))
+            .on_hover_text(place_hint(place))
+            .clicked()
+        {
+            answer = Some(BuilderChoices {
+                place,
                 ..choices.clone()
             });
         }
-        for pain in builder::PAIN {
-            let pain = u32::from(pain);
-            let button = Button::selectable(choices.pain == Some(pain), pain.to_string());
-            if ui
-                .add(button)
-                .on_hover_text(format!("Pain today {pain} out of 10"))
-                .clicked()
-            {
-                answer(BuilderChoices {
-                    pain: Some(pain),
-                    ..choices.clone()
-                });
-            }
-        }
-    });
-    if choices
-        .pain
-        .is_some_and(|p| p >= u32::from(builder::GENTLE_FROM_PAIN))
-    {
-        ui.add(
-            egui::Label::new(
-                RichText::new("A sore day: the session keeps to gentle movement and breathing.")
-                    .color(palette.caution),
-            )
-            .wrap(),
-        );
     }
+    answer
+}
 
-    if !choices.leave_out.is_empty() {
-        question(ui, "Left out");
-        for id in &choices.leave_out {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(id.technique().name);
-                if ui
-                    .button("Put back")
-                    .accessible_name(format!("Put back {}", id.technique().name))
-                    .on_hover_text(format!("Let sessions use {} again", id.technique().name))
-                    .clicked()
-                {
-                    answer(BuilderChoices {
-                        leave_out: choices
-                            .leave_out
-                            .iter()
-                            .copied()
-                            .filter(|left| left != id)
-                            .collect(),
-                        ..choices.clone()
-                    });
-                }
+fn focus_row(ui: &mut Ui, choices: &BuilderChoices) -> Option<BuilderChoices> {
+    let mut answer = None;
+    let all = choices.focus.is_empty() || choices.focus.contains(&Focus::All);
+    for focus in Focus::ALL {
+        let chosen = if focus == Focus::All {
+            all
+        } else {
+            !all && choices.focus.contains(&focus)
+        };
+        if ui.add(Button::selectable(chosen, focus.label())).clicked() {
+            answer = Some(BuilderChoices {
+                focus: toggled_focus(&choices.focus, focus),
+                ..choices.clone()
             });
         }
     }
+    answer
+}
+
+fn equipment_row(ui: &mut Ui, choices: &BuilderChoices) -> Option<BuilderChoices> {
+    let mut answer = None;
+    for equipment in OFFERED_EQUIPMENT {
+        let mut ticked = choices.equipment.contains(&equipment);
+        if ui.checkbox(&mut ticked, equipment.label()).changed() {
+            let mut list: Vec<Equipment> = choices
+                .equipment
+                .iter()
+                .copied()
+                .filter(|e| *e != equipment)
+                .collect();
+            if ticked {
+                list.push(equipment);
+            }
+            answer = Some(BuilderChoices {
+                equipment: list,
+                ..choices.clone()
+            });
+        }
+    }
+    answer
+}
+
+fn pain_row(ui: &mut Ui, choices: &BuilderChoices) -> Option<BuilderChoices> {
+    let mut answer = None;
+    if ui
+        .add(Button::selectable(choices.pain.is_none(), "Not said"))
+        .clicked()
+    {
+        answer = Some(None);
+    }
+    for pain in builder::PAIN {
+        let pain = u32::from(pain);
+        let button = Button::selectable(choices.pain == Some(pain), pain.to_string());
+        if ui
+            .add(button)
+            .on_hover_text(format!("Pain today {pain} out of 10"))
+            .clicked()
+        {
+            answer = Some(Some(pain));
+        }
+    }
+    answer.map(|pain| BuilderChoices {
+        pain,
+        ..choices.clone()
+    })
+}
+
+/// The techniques left out, each with "Put back".
+fn left_out_rows(ui: &mut Ui, choices: &BuilderChoices) -> Option<BuilderChoices> {
+    if choices.leave_out.is_empty() {
+        return None;
+    }
+    question(ui, "Left out");
+    let mut answer = None;
+    for id in &choices.leave_out {
+        let name = id.technique().name;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(name);
+            if ui
+                .button("Put back")
+                .accessible_name(format!("Put back {name}"))
+                .on_hover_text(format!("Let sessions use {name} again"))
+                .clicked()
+            {
+                answer = Some(BuilderChoices {
+                    leave_out: choices
+                        .leave_out
+                        .iter()
+                        .copied()
+                        .filter(|left| left != id)
+                        .collect(),
+                    ..choices.clone()
+                });
+            }
+        });
+    }
+    answer
 }
 
 /// What a place means, for its button's hover text.
