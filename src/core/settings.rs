@@ -470,4 +470,37 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// For any answers, sanitising brings them into range, without repeats, and the
+        /// request made from them is within the builder's ranges; sanitising twice changes
+        /// nothing more.
+        #[test]
+        fn any_builder_answers_are_brought_into_range(
+            minutes in proptest::num::u32::ANY,
+            pain in proptest::option::of(proptest::num::u32::ANY),
+            equipment in proptest::collection::vec(proptest::sample::select(Equipment::ALL.to_vec()), 0..12),
+            focus in proptest::collection::vec(proptest::sample::select(Focus::ALL.to_vec()), 0..8),
+        ) {
+            let answers = BuilderChoices {
+                minutes,
+                pain,
+                equipment,
+                focus,
+                ..BuilderChoices::default()
+            }
+            .sanitised();
+            proptest::prop_assert!(builder::MINUTES.contains(&answers.minutes));
+            let request = answers.request(0);
+            proptest::prop_assert!(request.pain.is_none_or(|p| builder::PAIN.contains(&p)));
+            proptest::prop_assert_eq!(request.pain.is_some(), pain.is_some());
+            for (i, e) in answers.equipment.iter().enumerate() {
+                proptest::prop_assert!(!answers.equipment[i + 1..].contains(e));
+            }
+            for (i, f) in answers.focus.iter().enumerate() {
+                proptest::prop_assert!(!answers.focus[i + 1..].contains(f));
+            }
+            proptest::prop_assert_eq!(answers.clone().sanitised(), answers);
+        }
+    }
 }

@@ -877,6 +877,39 @@ mod tests {
         (dir, store)
     }
 
+    #[test]
+    fn save_new_never_writes_over_a_file_and_numbers_the_name() {
+        let (_dir, store) = store();
+        let made = named("session-5-min-chair", "5-minute session on a chair");
+        // A file that is not a routine where the first save would go: kept as it is.
+        std::fs::create_dir_all(store.dir()).expect("folder");
+        std::fs::write(store.path_of("session-5-min-chair"), "junk").expect("write");
+        let first = store.save_new(&made, &[], &[]).expect("saved");
+        assert_eq!(first.id, "session-5-min-chair-2");
+        assert_eq!(first.name, made.name);
+        assert_eq!(
+            std::fs::read(store.path_of("session-5-min-chair")).expect("read"),
+            b"junk"
+        );
+        let first_bytes = std::fs::read(store.path_of(&first.id)).expect("read");
+        let second = store
+            .save_new(&made, &[first.id.as_str()], &[first.name.as_str()])
+            .expect("saved again");
+        assert_eq!(second.id, "session-5-min-chair-3");
+        assert_eq!(second.name, "5-minute session on a chair (2)");
+        assert_eq!(
+            std::fs::read(store.path_of(&first.id)).expect("read"),
+            first_bytes
+        );
+        let loaded = store.load_all();
+        assert_eq!(loaded.routines.len(), 2, "{:?}", loaded.problems.len());
+        // An invalid routine is refused, and nothing is written.
+        let mut invalid = made.clone();
+        invalid.steps.clear();
+        assert!(store.save_new(&invalid, &[], &[]).is_err());
+        assert_eq!(store.load_all().routines.len(), 2);
+    }
+
     fn named(id: &str, name: &str) -> Routine {
         let mut r = routine(vec![
             step("Knee to chest", 20, 2, true),

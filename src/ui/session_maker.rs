@@ -330,23 +330,24 @@ fn place_hint(place: Place) -> &'static str {
 }
 
 /// The focus list after `focus` is clicked: "all" clears the others; another one is added or
-/// taken away (and none left means all).
+/// taken away (and none left means all). The list keeps the order the buttons show.
 #[must_use]
 pub fn toggled_focus(current: &[Focus], focus: Focus) -> Vec<Focus> {
     if focus == Focus::All {
         return Vec::new();
     }
-    let mut next: Vec<Focus> = current
-        .iter()
-        .copied()
+    let was_on = current.contains(&focus);
+    Focus::ALL
+        .into_iter()
         .filter(|f| *f != Focus::All)
-        .collect();
-    if let Some(at) = next.iter().position(|f| *f == focus) {
-        next.remove(at);
-    } else {
-        next.push(focus);
-    }
-    next
+        .filter(|f| {
+            if *f == focus {
+                !was_on
+            } else {
+                current.contains(f)
+            }
+        })
+        .collect()
 }
 
 /// The heading, then the session made (its name, what could not be met) with Start, "Save as
@@ -517,5 +518,34 @@ fn leave_out_button(
             leave_out,
             ..choices.clone()
         })));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// For any clicks on the focus buttons, the answer never holds a focus twice nor "all"
+        /// beside others; clicking "all" clears the rest, and clicking one twice undoes it.
+        #[test]
+        fn any_focus_clicks_keep_a_clean_list(
+            clicks in proptest::collection::vec(proptest::sample::select(Focus::ALL.to_vec()), 0..20),
+        ) {
+            let mut focus: Vec<Focus> = Vec::new();
+            for click in clicks {
+                let before = focus.clone();
+                focus = toggled_focus(&focus, click);
+                proptest::prop_assert!(!focus.contains(&Focus::All));
+                for (i, f) in focus.iter().enumerate() {
+                    proptest::prop_assert!(!focus[i + 1..].contains(f));
+                }
+                if click == Focus::All {
+                    proptest::prop_assert!(focus.is_empty());
+                } else {
+                    proptest::prop_assert_eq!(toggled_focus(&focus, click), before);
+                }
+            }
+        }
     }
 }
