@@ -484,9 +484,9 @@ mod tests {
         ) {
             let answers = BuilderChoices {
                 minutes,
-                pain,
                 equipment,
                 focus,
+                pain,
                 ..BuilderChoices::default()
             }
             .sanitised();
