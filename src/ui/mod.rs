@@ -62,7 +62,8 @@ pub enum HomeCommand {
     Select(String),
     /// Use these length choices for the selected routine.
     SetLength(LengthChoice),
-    /// Start the selected routine (after the before-start screen, if one is due).
+    /// Start the selected routine, or the session made when "Make me a session" shows (after
+    /// the before-start screen, if one is due).
     Start,
 }
 
