@@ -273,6 +273,7 @@ pub fn bend(id: TechniqueId) -> Bend {
         | T::ShoulderBladeSqueeze
         | T::ShoulderRolls
         | T::DeskHipHinge
+        | T::StandingBrace
         | T::KneeRolls
         | T::KneeRollsAlternating
         | T::GluteBridge

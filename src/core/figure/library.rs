@@ -1109,6 +1109,25 @@ fn hands_on_low_back(pose: &mut Pose) {
     hand_along(pose, LimbId::FarArm, -95.0);
 }
 
+/// Standing tall, fingertips just inside the hip bones, where the brace can be felt.
+fn standing_brace() -> Figure {
+    let mut start = standing();
+    foot_flat(&mut start, LimbId::NearLeg, 0.0);
+    let s = Skeleton::of(&start);
+    let low = s.spine[0] * 0.75 + s.spine[1] * 0.25;
+    let along = s.spine[1] - s.spine[0];
+    let front = P3::new(along.y, -along.x, 0.0) * (1.0 / along.length().max(1e-6));
+    let at = low + front * (thickness::TRUNK + thickness::HAND);
+    hands_to(&mut start, [at.x, at.y]);
+    hand_along(&mut start, LimbId::NearArm, -80.0);
+    hand_along(&mut start, LimbId::FarArm, -80.0);
+    let mut held = start;
+    held.spine = 2.0;
+    hold(start, &[(1.0, held)]).worked(Worked::BELLY).described(
+        "Standing tall, knees soft, fingertips just inside the hip bones as the tummy tightens",
+    )
+}
+
 fn seated_twist() -> Figure {
     let start = seated(0.0, 88.0);
     let mut held = start;
@@ -1454,6 +1473,7 @@ fn build(id: TechniqueId) -> Figure {
         TechniqueId::ShoulderBladeSqueeze => shoulder_blade_squeeze(),
         TechniqueId::ShoulderRolls => shoulder_rolls(),
         TechniqueId::DeskHipHinge => desk_hip_hinge(),
+        TechniqueId::StandingBrace => standing_brace(),
         TechniqueId::BallWallGlutes => ball_wall_glutes(),
         TechniqueId::BallFloorButtock => ball_floor_buttock(),
         TechniqueId::BallWallLowBack => ball_on_wall(
