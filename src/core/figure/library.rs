@@ -1398,6 +1398,31 @@ fn shoulder_rolls() -> Figure {
         )
 }
 
+fn standing_shoulder_rolls() -> Figure {
+    let mut start = standing();
+    start.near_arm = Limb::bent(0.0, 8.0, 0.0);
+    start.far_arm = Limb::bent(0.0, 8.0, 0.0);
+    let mut forward = start;
+    forward.spine = 8.0;
+    forward.near_arm = Limb::bent(14.0, 12.0, 0.0);
+    forward.far_arm = Limb::bent(14.0, 12.0, 0.0);
+    let mut back = start;
+    back.spine = -8.0;
+    back.near_arm = Limb::bent(-16.0, 10.0, 0.0);
+    back.far_arm = Limb::bent(-16.0, 10.0, 0.0);
+    let shoulder = Skeleton::of(&start).spine[3];
+    cycle(start, &[(0.3, forward), (0.7, back)])
+        .worked(Worked::UPPER_BACK)
+        .with(&[
+            // Up and over the shoulder, then back: the way the roll goes.
+            Prop::Arrow {
+                from: point(shoulder, 0.07, 0.04),
+                to: point(shoulder, -0.07, 0.04),
+            },
+        ])
+        .described("Standing, arms relaxed, the shoulders lifted, rolled back and let drop")
+}
+
 fn desk_hip_hinge() -> Figure {
     let desk = 0.34;
     let mut start = standing();
@@ -1474,6 +1499,7 @@ fn build(id: TechniqueId) -> Figure {
         TechniqueId::ShoulderRolls => shoulder_rolls(),
         TechniqueId::DeskHipHinge => desk_hip_hinge(),
         TechniqueId::StandingBrace => standing_brace(),
+        TechniqueId::StandingShoulderRolls => standing_shoulder_rolls(),
         TechniqueId::BallWallGlutes => ball_wall_glutes(),
         TechniqueId::BallFloorButtock => ball_floor_buttock(),
         TechniqueId::BallWallLowBack => ball_on_wall(

@@ -1050,6 +1050,28 @@ const REGISTRY: &[Technique] = &[
             back.",
         sources: STRENGTH_SOURCES,
     },
+    Technique {
+        id: TechniqueId::StandingShoulderRolls,
+        name: "Standing shoulder rolls",
+        aliases: &[
+            "shoulder rolls standing",
+            "standing shrugs",
+            "warm up standing",
+            "roll your shoulders at the desk",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::None,
+        areas: &[Shoulders, UpperBack],
+        dose: dose(4, 8, 0),
+        range: range(4..=4, 5..=10),
+        instructions: "Stand tall, feet hip-width apart, arms relaxed by your sides. Lift your \
+            shoulders toward your ears, roll them back, and let them drop.",
+        caution: "Move slowly, only as far as is comfortable, and keep breathing.",
+        sources: &["ccohs", "mayo_clinic"],
+    },
     // ---- Self-massage: 30 s to 2 min per muscle group ----
     Technique {
         id: TechniqueId::BallWallGlutes,

@@ -108,6 +108,8 @@ technique_ids! {
     DeskHipHinge => "desk-hip-hinge",
     /// Abdominal brace, standing.
     StandingBrace => "standing-brace",
+    /// Shoulder rolls, standing.
+    StandingShoulderRolls => "standing-shoulder-rolls",
     /// Ball against a wall: glutes.
     BallWallGlutes => "ball-wall-glutes",
     /// Ball on the floor under the buttock.
