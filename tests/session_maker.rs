@@ -133,7 +133,7 @@ fn press(node: &egui_kittest::Node<'_>, window: egui::Rect) {
 fn a_person_at_a_desk_starts_a_five_minute_seated_session_in_two_clicks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path());
-    rig.click("On a chair");
+    rig.click("Chair");
     rig.click_starting("Start session");
     assert_eq!(rig.clicks, 2);
     assert_eq!(rig.harness.state().screen(), ScreenKind::Player);
@@ -185,7 +185,7 @@ fn enter_starts_the_session_shown_not_the_routine_behind_it() {
 fn each_answer_changes_the_session_shown() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch_at(dir.path(), egui::vec2(1920.0, 1080.0), 1.0);
-    rig.click("On the floor");
+    rig.click("Floor");
     let mut before = rig.session_shown();
     assert!(!before.is_empty(), "a session is shown");
     let mut changed = |rig: &mut Rig, what: &str| {
@@ -268,7 +268,7 @@ fn save_as_mine_lists_the_session_and_never_writes_over_a_file() {
     std::fs::write(&stray, "not a routine").expect("stray file");
 
     let mut rig = launch(dir.path());
-    rig.click("On a chair");
+    rig.click("Chair");
     let made = rig.made();
     rig.click("Save as mine");
     assert!(rig.shows("Your routines"));
@@ -310,7 +310,7 @@ fn the_panel_fits_small_and_large_windows_at_1x_and_2x() {
             let dir = tempfile::tempdir().expect("temp dir");
             let mut rig = launch_at(dir.path(), size, scale);
             common::assert_fits(&rig.harness, size, &format!("Home with the card, {scale}×"));
-            for place in ["On the floor", "On a chair", "Standing"] {
+            for place in ["Floor", "Chair", "Standing"] {
                 rig.click(place);
                 let what = format!("Make me a session, {place}, {scale}×");
                 common::assert_fits(&rig.harness, size, &what);
@@ -336,7 +336,7 @@ fn the_panel_fits_small_and_large_windows_at_1x_and_2x() {
 fn a_session_left_out_of_every_technique_still_ends_with_breathing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path());
-    rig.click("On a chair");
+    rig.click("Chair");
     // Leave out each step shown until only the closing breathing is left.
     for _ in 0..40 {
         let Some(step) = rig.made().steps.into_iter().find(|s| {

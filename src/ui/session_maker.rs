@@ -63,40 +63,32 @@ fn maker(command: MakerCommand) -> Command {
     Command::Maker(command)
 }
 
-/// The card at the top of the routine list: the heading and a button for each place; `open`
-/// when the panel is showing (then the card only says so, with a Close button).
+/// The card at the top of the routine list, kept to two short lines so the list keeps its
+/// room: the heading and a button for each place; `open` when the panel is showing (then the
+/// card has Close instead).
 pub fn card_ui(ui: &mut Ui, open: bool) -> Vec<Command> {
     let mut commands = Vec::new();
-    let palette = Palette::of(ui.visuals());
     egui::Frame::group(ui.style())
-        .inner_margin(egui::Margin::same(8))
+        .inner_margin(egui::Margin::same(6))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Make me a session").size(19.0).strong());
-            if open {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("Answers on the right.").color(palette.quiet));
-                    if ui
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Make me a session").size(17.0).strong());
+                if open
+                    && ui
                         .button("Close")
                         .on_hover_text("Back to the routines")
                         .clicked()
-                    {
-                        commands.push(maker(MakerCommand::Close));
-                    }
-                });
-            } else {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new("Where are you? A session is made for the place.")
-                            .color(palette.quiet),
-                    )
-                    .wrap(),
-                );
+                {
+                    commands.push(maker(MakerCommand::Close));
+                }
+            });
+            if !open {
                 ui.horizontal_wrapped(|ui| {
                     for place in Place::ALL {
                         if ui
-                            .button(place.label())
-                            .on_hover_text(format!("Make a session {}", place.phrase()))
+                            .button(card_label(place))
+                            .on_hover_text(format!("Make a session {} and show it", place.phrase()))
                             .clicked()
                         {
                             commands.push(maker(MakerCommand::OpenAt(place)));
@@ -106,6 +98,15 @@ pub fn card_ui(ui: &mut Ui, open: bool) -> Vec<Command> {
             }
         });
     commands
+}
+
+/// A place's word on the card: short, so the three fit on one line beside each other.
+fn card_label(place: Place) -> &'static str {
+    match place {
+        Place::Floor => "Floor",
+        Place::Chair => "Chair",
+        Place::Standing => "Standing",
+    }
 }
 
 /// From this width on, the answers and the session show side by side.

@@ -35,14 +35,21 @@ pub fn wait(harness: &mut Harness<'static, UnknotApp>, clock: &ManualClock, secs
     }
 }
 
-/// Clicks a routine in the list (its name also heads the details once selected).
+/// Clicks a routine in the list (its name also heads the details once selected), scrolling the
+/// list to it first, as a person would.
 pub fn click_routine(harness: &mut Harness<'static, UnknotApp>, name: &str) {
-    harness
-        .get_all_by_label(name)
-        .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
-        .expect("the routine is listed")
-        .click();
-    harness.run();
+    for scroll_first in [true, false] {
+        let node = harness
+            .get_all_by_label(name)
+            .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
+            .expect("the routine is listed");
+        if scroll_first {
+            node.scroll_to_me();
+        } else {
+            node.click();
+        }
+        harness.run();
+    }
 }
 
 /// Checks that what is on screen fits a window of `size` points: no text or control sticks out
