@@ -161,6 +161,41 @@ fn a_person_at_a_desk_starts_a_five_minute_seated_session_in_two_clicks() {
 }
 
 #[test]
+fn pain_today_given_in_the_panel_answers_the_question_before_the_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Someone who asked to be asked about their back before each routine.
+    common::seed_settings(dir.path(), true);
+    let mut rig = launch(dir.path());
+    rig.click("Chair");
+    rig.click_starting("Start session");
+    assert!(
+        rig.harness.state().dialog_open(),
+        "not said in the panel: asked, as before every routine"
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    common::seed_settings(dir.path(), true);
+    let mut rig = launch(dir.path());
+    rig.click("Chair");
+    rig.click("3");
+    rig.click_starting("Start session");
+    assert!(!rig.harness.state().dialog_open(), "answered already");
+    assert_eq!(rig.harness.state().screen(), ScreenKind::Player);
+    // Stopped at once, the run is in the history with that answer.
+    rig.harness.key_press(egui::Key::Escape);
+    rig.harness.run();
+    rig.click("Stop routine");
+    let log = unknot::store::history::HistoryStore::new(&Store::at(dir.path()));
+    let sessions = log.load().expect("the history loads").sessions;
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(
+        sessions[0].pain_before,
+        unknot::core::history::PainRating::new(3)
+    );
+    assert_eq!(sessions[0].routine_name, rig.made().name);
+}
+
+#[test]
 fn enter_starts_the_session_shown_not_the_routine_behind_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path());

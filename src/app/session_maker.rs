@@ -2,6 +2,9 @@
 //! the panel's commands. The answers live in the settings (`[builder]`), so they are saved
 //! through the usual merge under the settings' lock and offered again next time.
 //!
+//! Pain today, when given, also answers "How is your back right now?" before the run, so it
+//! is not asked twice.
+//!
 //! A session is made from the answers and a seed: the local date (so it changes from day to
 //! day, like `unknot generate`), plus one for each "Make another". Once a session is shown,
 //! every change of an answer makes it again at once, so what is shown always matches the
@@ -97,7 +100,19 @@ impl UnknotApp {
         self.maker.starting = false;
         if let Some(session) = &self.maker.made {
             let plan = Plan::new(session.routine.clone(), self.settings.timing());
-            self.begin(plan);
+            // Pain today, when given in the panel, answers the question before the run.
+            let pain_today = self
+                .settings
+                .builder
+                .pain
+                .and_then(|p| u8::try_from(p).ok())
+                .and_then(crate::core::history::PainRating::new);
+            match pain_today {
+                Some(rating) if self.history.is_some() && self.settings.ask_back_pain => {
+                    self.begin_with_pain_before(plan, rating);
+                }
+                _ => self.begin(plan),
+            }
         }
     }
 
