@@ -433,16 +433,8 @@ impl RoutineStore {
         if let Some(problem) = id_problem(&routine.id) {
             return Err(invalid(problem));
         }
-        let violations = routine.violations();
-        if !violations.is_empty() {
-            let listed: Vec<String> = violations
-                .iter()
-                .map(|v| format!("{}: {}", v.field, v.message))
-                .collect();
-            return Err(invalid(format!(
-                "the routine is not valid ({})",
-                listed.join("; ")
-            )));
+        if let Some(problems) = violations_text(routine) {
+            return Err(invalid(problems));
         }
         if let Some(problem) = self.unloadable_file_at(&path) {
             return Err(SaveError {
@@ -481,18 +473,10 @@ impl RoutineStore {
             ..routine.clone()
         };
         let path = self.path_of(&saved.id);
-        let violations = saved.violations();
-        if !violations.is_empty() {
-            let listed: Vec<String> = violations
-                .iter()
-                .map(|v| format!("{}: {}", v.field, v.message))
-                .collect();
+        if let Some(problems) = violations_text(&saved) {
             return Err(SaveError {
                 path,
-                cause: std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    format!("the routine is not valid ({})", listed.join("; ")),
-                ),
+                cause: std::io::Error::new(std::io::ErrorKind::InvalidInput, problems),
             });
         }
         let text = to_toml(&saved).map_err(|e| SaveError {
@@ -745,6 +729,20 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 #[cfg(not(unix))]
 fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     true
+}
+
+/// Why `routine` may not be saved, in one line ("the routine is not valid (field: problem;
+/// ...)"), if it is not valid.
+fn violations_text(routine: &Routine) -> Option<String> {
+    let violations = routine.violations();
+    if violations.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{}: {}", v.field, v.message))
+        .collect();
+    Some(format!("the routine is not valid ({})", listed.join("; ")))
 }
 
 /// Makes any text into a valid id (see [`RoutineStore::unique_id`]).
