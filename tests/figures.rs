@@ -631,7 +631,10 @@ fn contacts(id: TechniqueId) -> Option<&'static [Contact]> {
         | TechniqueId::ShoulderRolls => &[OnSeat, FeetFlat],
         TechniqueId::SeatedHamstring => &[OnSeat, FarFootFlat, NearHeelDown],
         TechniqueId::SeatedFigure4 => &[OnSeat, FarFootFlat],
-        TechniqueId::StandingBackExtension | TechniqueId::PelvicTilt => &[FeetFlat],
+        TechniqueId::StandingBackExtension
+        | TechniqueId::PelvicTilt
+        | TechniqueId::StandingBrace
+        | TechniqueId::StandingShoulderRolls => &[FeetFlat],
         TechniqueId::StandingHipFlexor => &[FarFootFlat, NearKneeOnSeat, HandsOnDesk],
         TechniqueId::DeskHipHinge => &[FeetFlat, HandsOnDesk],
         TechniqueId::CurlUp => &[BackOnFloor, NearFootFlat, FarHeelDown],

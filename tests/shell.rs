@@ -453,6 +453,10 @@ fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
         "History",
         "Settings",
         "?",
+        // Make me a session's card, above the routine list.
+        "Floor",
+        "Chair",
+        "Standing",
         "New routine",
     ];
     let mut lefts = Vec::new();

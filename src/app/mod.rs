@@ -17,6 +17,7 @@ pub mod handoff;
 mod history;
 pub mod pace;
 mod screen;
+mod session_maker;
 
 pub use screen::{HistoryScreen, Run, Screen, ScreenKind};
 
@@ -201,6 +202,8 @@ pub struct UnknotApp {
     fit_cache: std::cell::RefCell<Option<FitKeyAndResult>>,
     /// Routines sent by reminders' Start, when this window listens for them.
     handoff: Option<handoff::Inbox>,
+    /// "Make me a session": open or not, and the session made.
+    maker: session_maker::MakerState,
 }
 
 /// A routine, the person's length choice and the pauses, with the routine fitted to them.
@@ -292,6 +295,7 @@ impl UnknotApp {
                 .handoff_socket
                 .as_deref()
                 .and_then(|path| handoff::listen(ctx, path)),
+            maker: session_maker::MakerState::default(),
         };
         if let Some(start) = config.start {
             app.open_straight_into(&start);
@@ -326,6 +330,12 @@ impl UnknotApp {
     #[must_use]
     pub fn shown_figure(&self) -> Option<crate::ui::figure::PlayerFigure> {
         self.shown_figure
+    }
+
+    /// The session "Make me a session" shows, if one was made.
+    #[must_use]
+    pub fn made_session(&self) -> Option<&crate::core::builder::Session> {
+        self.maker.made.as_ref()
     }
 
     /// Whether a dialog is open.

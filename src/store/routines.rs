@@ -433,16 +433,8 @@ impl RoutineStore {
         if let Some(problem) = id_problem(&routine.id) {
             return Err(invalid(problem));
         }
-        let violations = routine.violations();
-        if !violations.is_empty() {
-            let listed: Vec<String> = violations
-                .iter()
-                .map(|v| format!("{}: {}", v.field, v.message))
-                .collect();
-            return Err(invalid(format!(
-                "the routine is not valid ({})",
-                listed.join("; ")
-            )));
+        if let Some(problems) = violations_text(routine) {
+            return Err(invalid(problems));
         }
         if let Some(problem) = self.unloadable_file_at(&path) {
             return Err(SaveError {
@@ -461,6 +453,43 @@ impl RoutineStore {
         })?;
         write_atomically(&path, text.as_bytes())?;
         Ok(path)
+    }
+
+    /// Saves `routine` as a new routine of the person's own, never over a file: with its name
+    /// numbered if `taken_names` has it, and an id (and so a file name) that neither
+    /// `taken_ids` nor any file in the folder has (see [`RoutineStore::unique_id`]). The file is
+    /// created atomically and only if nothing is at that path (a file that appeared meanwhile
+    /// is kept, and this save refused). Returns the routine as saved.
+    pub fn save_new(
+        &self,
+        routine: &Routine,
+        taken_ids: &[&str],
+        taken_names: &[&str],
+    ) -> Result<Routine, SaveError> {
+        let name = unique_name(routine.name.trim(), taken_names);
+        let saved = Routine {
+            id: self.unique_id(&routine.id, taken_ids),
+            name,
+            ..routine.clone()
+        };
+        let path = self.path_of(&saved.id);
+        if let Some(problems) = violations_text(&saved) {
+            return Err(SaveError {
+                path,
+                cause: std::io::Error::new(std::io::ErrorKind::InvalidInput, problems),
+            });
+        }
+        let text = to_toml(&saved).map_err(|e| SaveError {
+            path: path.clone(),
+            cause: std::io::Error::other(e),
+        })?;
+        super::create_own_folder(&path)?;
+        let rules = super::WriteRules {
+            audience: super::Audience::Private,
+            existing: super::Existing::Keep,
+        };
+        super::write_file(&path, text.as_bytes(), rules)?;
+        Ok(saved)
     }
 
     /// Why the file at `path` (a routine's file) is one that loading reports and leaves as it
@@ -702,6 +731,20 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     true
 }
 
+/// Why `routine` may not be saved, in one line ("the routine is not valid (field: problem;
+/// ...)"), if it is not valid.
+fn violations_text(routine: &Routine) -> Option<String> {
+    let violations = routine.violations();
+    if violations.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{}: {}", v.field, v.message))
+        .collect();
+    Some(format!("the routine is not valid ({})", listed.join("; ")))
+}
+
 /// Whether two names are the same to a person: ignoring case and outer spaces.
 fn names_match(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
@@ -807,6 +850,39 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = RoutineStore::new(&Store::at(dir.path()));
         (dir, store)
+    }
+
+    #[test]
+    fn save_new_never_writes_over_a_file_and_numbers_the_name() {
+        let (_dir, store) = store();
+        let made = named("session-5-min-chair", "5-minute session on a chair");
+        // A file that is not a routine where the first save would go: kept as it is.
+        std::fs::create_dir_all(store.dir()).expect("folder");
+        std::fs::write(store.path_of("session-5-min-chair"), "junk").expect("write");
+        let first = store.save_new(&made, &[], &[]).expect("saved");
+        assert_eq!(first.id, "session-5-min-chair-2");
+        assert_eq!(first.name, made.name);
+        assert_eq!(
+            std::fs::read(store.path_of("session-5-min-chair")).expect("read"),
+            b"junk"
+        );
+        let first_bytes = std::fs::read(store.path_of(&first.id)).expect("read");
+        let second = store
+            .save_new(&made, &[first.id.as_str()], &[first.name.as_str()])
+            .expect("saved again");
+        assert_eq!(second.id, "session-5-min-chair-3");
+        assert_eq!(second.name, "5-minute session on a chair (2)");
+        assert_eq!(
+            std::fs::read(store.path_of(&first.id)).expect("read"),
+            first_bytes
+        );
+        let loaded = store.load_all();
+        assert_eq!(loaded.routines.len(), 2, "{:?}", loaded.problems.len());
+        // An invalid routine is refused, and nothing is written.
+        let mut invalid = made.clone();
+        invalid.steps.clear();
+        assert!(store.save_new(&invalid, &[], &[]).is_err());
+        assert_eq!(store.load_all().routines.len(), 2);
     }
 
     fn named(id: &str, name: &str) -> Routine {

@@ -1195,6 +1195,25 @@ fn hands_on_low_back(pose: &mut Pose) {
     hand_along(pose, LimbId::FarArm, -95.0);
 }
 
+/// Standing tall, fingertips just inside the hip bones, where the brace can be felt.
+fn standing_brace() -> Figure {
+    let mut start = standing();
+    foot_flat(&mut start, LimbId::NearLeg, 0.0);
+    let s = Skeleton::of(&start);
+    let low = s.spine[0] * 0.75 + s.spine[1] * 0.25;
+    let along = s.spine[1] - s.spine[0];
+    let front = P3::new(along.y, -along.x, 0.0) * (1.0 / along.length().max(1e-6));
+    let at = low + front * (thickness::TRUNK + thickness::HAND);
+    hands_to(&mut start, [at.x, at.y]);
+    hand_along(&mut start, LimbId::NearArm, -80.0);
+    hand_along(&mut start, LimbId::FarArm, -80.0);
+    let mut held = start;
+    held.spine = 2.0;
+    hold(start, &[(1.0, held)]).worked(Worked::BELLY).described(
+        "Standing tall, knees soft, fingertips just inside the hip bones as the tummy tightens",
+    )
+}
+
 fn seated_twist() -> Figure {
     let start = seated(0.0, 88.0);
     let mut held = start;
@@ -1465,6 +1484,31 @@ fn shoulder_rolls() -> Figure {
         )
 }
 
+fn standing_shoulder_rolls() -> Figure {
+    let mut start = standing();
+    start.near_arm = Limb::bent(0.0, 8.0, 0.0);
+    start.far_arm = Limb::bent(0.0, 8.0, 0.0);
+    let mut forward = start;
+    forward.spine = 8.0;
+    forward.near_arm = Limb::bent(14.0, 12.0, 0.0);
+    forward.far_arm = Limb::bent(14.0, 12.0, 0.0);
+    let mut back = start;
+    back.spine = -8.0;
+    back.near_arm = Limb::bent(-16.0, 10.0, 0.0);
+    back.far_arm = Limb::bent(-16.0, 10.0, 0.0);
+    let shoulder = Skeleton::of(&start).spine[3];
+    cycle(start, &[(0.3, forward), (0.7, back)])
+        .worked(Worked::UPPER_BACK)
+        .with(&[
+            // Up and over the shoulder, then back: the way the roll goes.
+            Prop::Arrow {
+                from: point(shoulder, 0.07, 0.04),
+                to: point(shoulder, -0.07, 0.04),
+            },
+        ])
+        .described("Standing, arms relaxed, the shoulders lifted, rolled back and let drop")
+}
+
 fn desk_hip_hinge() -> Figure {
     let desk = 0.34;
     let mut start = standing();
@@ -1538,6 +1582,8 @@ fn build(id: TechniqueId) -> Figure {
         TechniqueId::ShoulderBladeSqueeze => shoulder_blade_squeeze(),
         TechniqueId::ShoulderRolls => shoulder_rolls(),
         TechniqueId::DeskHipHinge => desk_hip_hinge(),
+        TechniqueId::StandingBrace => standing_brace(),
+        TechniqueId::StandingShoulderRolls => standing_shoulder_rolls(),
         TechniqueId::BallWallGlutes => ball_wall_glutes(),
         TechniqueId::BallFloorButtock => ball_floor_buttock(),
         TechniqueId::BallWallLowBack => ball_on_wall(
