@@ -22,6 +22,7 @@ pub mod history;
 pub mod lock;
 pub mod paths;
 pub mod problems;
+pub mod programme;
 pub mod routine_file;
 pub mod routines;
 pub mod safe_file;
