@@ -211,31 +211,29 @@ pub fn list_text() -> String {
         let p = id.programme();
         let _ = writeln!(
             out,
-            "{:<16}{} ({} weeks, {}, {} sessions a week suggested; {}–{} allowed)",
+            "{:<16}{}: {} weeks, {}",
             id.key(),
             p.name,
             p.weeks,
             p.place.phrase(),
+        );
+        let indent = " ".repeat(16);
+        let _ = writeln!(
+            out,
+            "{indent}{} sessions a week suggested ({} to {})",
             p.default_sessions_per_week,
             SESSIONS_PER_WEEK.start(),
             SESSIONS_PER_WEEK.end()
         );
-        out.push_str(&super::wrap(
-            p.summary,
-            super::WRAP_COLUMNS,
-            "                ",
-        ));
+        out.push_str(&indent);
+        out.push_str(&super::wrap(p.summary, super::WRAP_COLUMNS - 16, &indent));
         for phase in p.phases {
             let weeks = if phase.weeks.start() == phase.weeks.end() {
                 format!("week {}", phase.weeks.start())
             } else {
                 format!("weeks {}–{}", phase.weeks.start(), phase.weeks.end())
             };
-            let _ = writeln!(
-                out,
-                "                {weeks}: {}",
-                phase.name.to_lowercase()
-            );
+            let _ = writeln!(out, "{indent}{weeks}: {}", phase.name.to_lowercase());
         }
     }
     out
@@ -334,10 +332,10 @@ mod tests {
     fn the_list_names_both_programmes_with_their_phases() {
         let text = list_text();
         assert!(text.starts_with(
-            "back-basics     Back basics (8 weeks, on the floor, 3 sessions a week suggested; \
-             3–5 allowed)\n"
+            "back-basics     Back basics: 8 weeks, on the floor\n                3 sessions a \
+             week suggested (3 to 5)\n"
         ));
-        assert!(text.contains("desk-back-care  Desk back care (6 weeks, on a chair"));
+        assert!(text.contains("desk-back-care  Desk back care: 6 weeks, on a chair\n"));
         assert!(text.contains("                weeks 3–5: motor control\n"));
     }
 }

@@ -579,10 +579,10 @@ pub struct Today {
 }
 
 impl Today {
-    /// "Week 3 of 8 · session 2 of 4 this week · 12 min".
+    /// "Week 3 of 8 · session 2 of 4 this week · 12 min" (the length to the nearest minute).
     #[must_use]
     pub fn headline(&self) -> String {
-        let minutes = self.total_secs.div_ceil(60);
+        let minutes = ((self.total_secs + 30) / 60).max(1);
         let session = (self.done_this_week + 1).min(self.sessions_per_week.max(1));
         if self.done_this_week >= self.sessions_per_week {
             format!(

@@ -220,7 +220,7 @@ fn all_green_moves_on_every_week_and_the_doses_grow() {
         seen[7].headline(),
         format!(
             "Week 2 of 8 · session 1 of 3 this week · {} min",
-            seen[7].total_secs.div_ceil(60)
+            (seen[7].total_secs + 30) / 60
         )
     );
     // The bridge: 10 s × 6 in week 3, one repetition more each week after.
@@ -380,7 +380,7 @@ fn fewer_sessions_than_chosen_keep_the_same_doses() {
         seen[3].headline(),
         format!(
             "Week 1 of 8 · session 3 of 4 this week · {} min",
-            seen[3].total_secs.div_ceil(60)
+            (seen[3].total_secs + 30) / 60
         )
     );
 }
