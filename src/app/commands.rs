@@ -31,6 +31,7 @@ impl UnknotApp {
             Command::Settings(c) => self.apply_settings(c),
             Command::Notices(c) => self.apply_notices(c),
             Command::History(c) => self.apply_history(c),
+            Command::Programme(c) => self.apply_programme(c),
         }
     }
 
@@ -67,12 +68,13 @@ impl UnknotApp {
                     self.settings.safety_acknowledged = true;
                     self.settings_dirty = true;
                 }
-                if self.settings.safety_acknowledged {
+                if self.settings.safety_acknowledged && !self.start_pending_programme_session() {
                     self.start_selected();
                 }
             }
             BeforeStartCommand::Back => {
                 self.one_off_minutes = None;
+                self.programme.pending = None;
                 self.screen = Screen::Home;
             }
         }
@@ -593,7 +595,7 @@ impl UnknotApp {
 
     /// Whether a "before you start" screen is due: the red flags were never acknowledged, or
     /// the routine uses self-massage.
-    fn needs_before_start(&self, routine: &Routine) -> bool {
+    pub(super) fn needs_before_start(&self, routine: &Routine) -> bool {
         let self_massage = routine
             .steps
             .iter()

@@ -91,6 +91,7 @@ impl UnknotApp {
     /// Draws the frame and applies what the panels asked for.
     pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.refresh_programme_on_a_new_day();
         if self.theme_applied != Some(self.settings.theme) {
             theme::apply(&ctx, self.settings.theme);
             self.theme_applied = Some(self.settings.theme);
@@ -194,7 +195,11 @@ impl UnknotApp {
         let selected = self.selected_listed().cloned();
         match &mut self.screen {
             Screen::BeforeStart { ticked } => {
-                let routine = selected.as_ref().map(|l| &l.routine);
+                let routine = self
+                    .programme
+                    .pending
+                    .as_ref()
+                    .or(selected.as_ref().map(|l| &l.routine));
                 let view = ui::safety::BeforeStart {
                     routine_name: routine.map_or("", |r| r.name.as_str()),
                     needs_acknowledgement: !self.settings.safety_acknowledged,
@@ -250,6 +255,11 @@ impl UnknotApp {
                     if ui.button("Back to routines").clicked() {
                         commands.push(Command::Open(Opening::History));
                     }
+                    if let (Some(state), Some((_, today))) =
+                        (self.programme.state, &self.programme.today)
+                    {
+                        ui::programme::weeks_ui(ui, state.programme.programme().name, today);
+                    }
                     commands
                         .extend(ui::history::history_ui(ui, &history.view).map(Command::History));
                 });
@@ -284,6 +294,7 @@ impl UnknotApp {
             routines: &self.routines,
             selected: routine.zip(sized.as_ref()).map(|(r, s)| (r, &choice, s)),
             timing: self.settings.timing(),
+            programme: self.programme_view(),
         };
         egui::Panel::left("routines")
             .resizable(true)

@@ -15,6 +15,7 @@ pub mod dialogs;
 mod frame;
 mod history;
 pub mod pace;
+mod programme;
 mod screen;
 
 pub use screen::{HistoryScreen, Run, Screen, ScreenKind};
@@ -194,6 +195,8 @@ pub struct UnknotApp {
     window_size: Option<WindowSize>,
     /// The last routine fitted to a length, with what it was fitted from (see `sized`).
     fit_cache: std::cell::RefCell<Option<FitKeyAndResult>>,
+    /// The programme in progress and today's session in it (see `programme.rs`).
+    programme: programme::ProgrammeHere,
 }
 
 /// A routine, the person's length choice and the pauses, with the routine fitted to them.
@@ -281,7 +284,9 @@ impl UnknotApp {
             started_plan: None,
             window_size: None,
             fit_cache: std::cell::RefCell::new(None),
+            programme: programme::ProgrammeHere::default(),
         };
+        app.load_programme();
         if let Some(start) = config.start {
             app.open_straight_into(&start);
         }

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod learn;
 pub mod notices;
 pub mod player;
+pub mod programme;
 pub mod safety;
 pub mod settings;
 pub mod theme;
@@ -50,6 +51,8 @@ pub enum Command {
     Notices(NoticeCommand),
     /// On the History screen.
     History(history::HistoryCommand),
+    /// The programme over weeks (the Today card).
+    Programme(programme::ProgrammeCommand),
 }
 
 /// Commands of the home screen.
