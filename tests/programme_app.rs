@@ -216,8 +216,20 @@ fn the_see_someone_notice_opens_the_red_flags() {
         .expect("logged");
     }
     let mut rig = launch(dir.path(), false, big());
-    let notice = rig.today().see_someone.expect("a notice");
+    let today = rig.today();
+    let notice = today.see_someone.clone().expect("a notice");
     assert!(rig.shows(&notice));
+
+    // The History screen lists the programme's weeks, with the same in a sentence.
+    rig.harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "History")
+        .click();
+    rig.harness.run();
+    assert_eq!(rig.screen(), ScreenKind::History);
+    assert!(rig.shows(&today.weeks_sentence()));
+    assert_eq!(rig.harness.query_all_by_label("3 of 3").count(), 3);
+    assert!(rig.shows("4 (from 2026-12-01), this week"));
+    rig.click("Back to routines");
     rig.click(RED_FLAGS);
     assert!(rig.harness.state().dialog_open());
     assert!(rig.shows(unknot::core::content::RED_FLAGS_EMERGENCY_HEADING));

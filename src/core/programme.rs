@@ -1019,8 +1019,8 @@ fn see_someone(
         return None;
     };
     Some(format!(
-        "{why} After two weeks without a clear improvement, it is worth seeing a GP or a \
-         physiotherapist, who can look at your back in person; keep moving gently meanwhile. If \
-         any warning sign appears, get care straight away."
+        "{why} When your back is no better after two weeks, or worse, it is worth seeing a GP or \
+         a physiotherapist, who can look at your back in person; keep moving gently meanwhile. \
+         If any warning sign appears, get care straight away."
     ))
 }
