@@ -109,7 +109,7 @@ fn the_list_names_both_programmes() {
     let home = tempfile::tempdir().expect("home");
     let text = stdout(home.path(), &["programme", "list"]);
     assert!(text.starts_with("back-basics     Back basics: 8 weeks, on the floor\n"));
-    assert!(text.contains("desk-back-care  Desk back care: 6 weeks, on a chair\n"));
+    assert!(text.contains("desk-back-care  Desk back care: 6 weeks, on a chair and standing\n"));
     assert!(text.contains("                weeks 6–8: strength\n"));
 }
 

@@ -215,7 +215,7 @@ pub fn list_text() -> String {
             id.key(),
             p.name,
             p.weeks,
-            p.place.phrase(),
+            p.place_words,
         );
         let indent = " ".repeat(16);
         let _ = writeln!(
@@ -335,7 +335,9 @@ mod tests {
             "back-basics     Back basics: 8 weeks, on the floor\n                3 sessions a \
              week suggested (3 to 5)\n"
         ));
-        assert!(text.contains("desk-back-care  Desk back care: 6 weeks, on a chair\n"));
+        assert!(
+            text.contains("desk-back-care  Desk back care: 6 weeks, on a chair and standing\n")
+        );
         assert!(text.contains("                weeks 3–5: motor control\n"));
     }
 }

@@ -156,6 +156,8 @@ pub struct Programme {
     pub weeks: u32,
     /// Where it is done.
     pub place: Place,
+    /// Where it is done, in words: "on the floor", "on a chair and standing".
+    pub place_words: &'static str,
     /// The sessions a week it suggests (inside [`SESSIONS_PER_WEEK`]).
     pub default_sessions_per_week: u8,
     /// Its phases, in order, covering weeks 1 to [`Programme::weeks`] once each.
@@ -204,6 +206,7 @@ static BACK_BASICS: Programme = Programme {
               with stretches and self-massage alongside.",
     weeks: 8,
     place: Place::Floor,
+    place_words: "on the floor",
     default_sessions_per_week: 3,
     phases: &[
         Phase {
@@ -260,6 +263,7 @@ static DESK_BACK_CARE: Programme = Programme {
     summary: "Six weeks of short daily sessions on a chair and standing, in work clothes.",
     weeks: 6,
     place: Place::Chair,
+    place_words: "on a chair and standing",
     default_sessions_per_week: 5,
     phases: &[
         Phase {

@@ -89,7 +89,7 @@ fn choose_ui(ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
             RichText::new(format!(
                 "{} weeks, {}, {}–{} sessions a week",
                 p.weeks,
-                p.place.phrase(),
+                p.place_words,
                 SESSIONS_PER_WEEK.start(),
                 SESSIONS_PER_WEEK.end()
             ))
