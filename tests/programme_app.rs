@@ -18,7 +18,7 @@ use unknot::playback::clock::ManualClock;
 use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 use unknot::store::history::HistoryStore;
-use unknot::ui::programme::{RED_FLAGS, START_TODAY};
+use unknot::ui::programme::{PROGRAMMES, RED_FLAGS, START_TODAY};
 
 const QUESTION: &str = "How is your back right now?";
 
@@ -98,7 +98,8 @@ impl LocalDate for ManualClock {
 fn a_programme_starts_from_home_and_todays_session_runs_and_counts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path(), false, big());
-    assert!(rig.shows("Programmes"));
+    assert!(!rig.shows("Start Back basics"), "folded away at first");
+    rig.click(PROGRAMMES);
     rig.click("Start Back basics");
     assert_eq!(
         rig.state(),
@@ -152,6 +153,7 @@ fn a_programme_starts_from_home_and_todays_session_runs_and_counts() {
 fn after_a_red_session_the_card_says_why_the_doses_are_lighter() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path(), true, big());
+    rig.click(PROGRAMMES);
     rig.click("Start Back basics");
     let week_one = rig.today().routine;
     rig.click(START_TODAY);
@@ -239,6 +241,7 @@ fn the_see_someone_notice_opens_the_red_flags() {
 fn sessions_a_week_pause_and_leave_are_kept_on_disk() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut rig = launch(dir.path(), false, big());
+    rig.click(PROGRAMMES);
     rig.click("Start Desk back care");
     assert_eq!(rig.state().map(|s| s.sessions_per_week), Some(5));
     rig.click("3");
@@ -255,7 +258,7 @@ fn sessions_a_week_pause_and_leave_are_kept_on_disk() {
     rig.click("Leave programme");
     rig.click("Leave");
     assert_eq!(rig.state(), None);
-    assert!(rig.shows("Programmes"));
+    assert!(rig.shows(PROGRAMMES));
 }
 
 #[test]
@@ -263,6 +266,7 @@ fn the_card_fits_small_and_large_windows() {
     for size in [egui::vec2(1024.0, 640.0), egui::vec2(1920.0, 1080.0)] {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut rig = launch(dir.path(), false, size);
+        rig.click(PROGRAMMES);
         common::assert_fits(&rig.harness, size, "Home with the programmes");
         rig.click("Start Back basics");
         common::assert_fits(&rig.harness, size, "Home with the Today card");

@@ -49,6 +49,8 @@ pub enum ProgrammeView<'a> {
     Unavailable,
 }
 
+/// The heading that opens the list of programmes to start one from.
+pub const PROGRAMMES: &str = "Programmes over weeks";
 /// The label of the button that runs today's session.
 pub const START_TODAY: &str = "Start today's session";
 /// The label of the button that shows the red flags from the see-someone notice.
@@ -58,23 +60,29 @@ pub const RED_FLAGS: &str = "Warning signs (red flags)";
 pub fn today_card_ui(ui: &mut Ui, view: &ProgrammeView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let palette = Palette::of(ui.visuals());
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        match view {
-            ProgrammeView::Unavailable => {}
-            ProgrammeView::Choose => choose_ui(ui, &palette, &mut commands),
-            ProgrammeView::InProgress {
-                state,
-                today,
-                asking_leave,
-            } => in_progress_ui(ui, &palette, *state, today, *asking_leave, &mut commands),
+    match view {
+        ProgrammeView::Unavailable => {}
+        // Folded away until asked for, so the routines stay where they were.
+        ProgrammeView::Choose => {
+            egui::CollapsingHeader::new(RichText::new(PROGRAMMES).size(17.0).strong())
+                .default_open(false)
+                .show(ui, |ui| choose_ui(ui, &palette, &mut commands));
         }
-    });
+        ProgrammeView::InProgress {
+            state,
+            today,
+            asking_leave,
+        } => {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                in_progress_ui(ui, &palette, *state, today, *asking_leave, &mut commands);
+            });
+        }
+    }
     commands
 }
 
 fn choose_ui(ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
-    ui.label(RichText::new("Programmes").size(19.0).strong());
     ui.label(
         RichText::new(
             "Weeks of sessions that grow as your back allows and ease off when it says so.",
