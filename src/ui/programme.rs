@@ -202,6 +202,18 @@ pub fn weeks_ui(ui: &mut Ui, name: &str, today: &Today) {
             .strong(),
     );
     ui.label(today.weeks_sentence());
+    // A few weeks in view, the rest a scroll away, so the history below keeps its room.
+    egui::ScrollArea::vertical()
+        .id_salt("programme-weeks-scroll")
+        .max_height(WEEKS_MAX_HEIGHT)
+        .show(ui, |ui| weeks_grid_ui(ui, &palette, today));
+    ui.add_space(theme::GAP_M);
+}
+
+/// The tallest the list of weeks on the History screen grows, in points.
+const WEEKS_MAX_HEIGHT: f32 = 150.0;
+
+fn weeks_grid_ui(ui: &mut Ui, palette: &Palette, today: &Today) {
     egui::Grid::new("programme-weeks")
         .striped(true)
         .num_columns(4)
