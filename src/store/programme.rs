@@ -260,6 +260,33 @@ mod tests {
         assert_eq!(parse(&[0xff, 0xfe]), Err("it is not text".to_owned()));
     }
 
+    proptest::proptest! {
+        /// Any bytes at all: an answer (a programme, none, or why not), never a panic; and a
+        /// file that reads writes back to the same state.
+        #[test]
+        fn any_file_reads_or_says_why(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            if let Ok(state) = parse(&bytes) {
+                proptest::prop_assert_eq!(parse(encode(state.as_ref()).as_bytes()), Ok(state));
+            }
+        }
+
+        #[test]
+        fn any_state_round_trips(
+            desk in proptest::bool::ANY,
+            days in 0i64..20_000,
+            sessions in 3u8..=5,
+            paused in proptest::bool::ANY,
+        ) {
+            let state = ProgrammeState {
+                programme: if desk { ProgrammeId::DeskBackCare } else { ProgrammeId::BackBasics },
+                start: date(2000, 1, 1).checked_add(jiff::Span::new().days(days)).expect("in range"),
+                sessions_per_week: sessions,
+                paused,
+            };
+            proptest::prop_assert_eq!(parse(encode(Some(&state)).as_bytes()), Ok(Some(state)));
+        }
+    }
+
     #[test]
     fn a_damaged_file_is_kept_aside_and_named_and_a_new_programme_can_start() {
         let dir = tempfile::tempdir().expect("temp dir");

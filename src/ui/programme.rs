@@ -104,6 +104,7 @@ fn choose_ui(ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
             .small()
             .color(palette.quiet),
         );
+        super::learn::sources_line_ui(ui, p.sources);
         if ui.button(format!("Start {}", p.name)).clicked() {
             commands.push(Command::Programme(ProgrammeCommand::Begin(id)));
         }

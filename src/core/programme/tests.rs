@@ -124,6 +124,21 @@ fn ladders_step_one_repetition_or_one_hold_length_at_a_time() {
 }
 
 #[test]
+fn every_programme_names_sources_the_app_can_show() {
+    for id in ProgrammeId::ALL {
+        let p = id.programme();
+        assert!(!p.sources.is_empty());
+        for key in p.sources {
+            assert!(crate::core::content::source(key).is_some(), "{key}");
+        }
+        // Phases cover weeks 1 to the last once each, in order.
+        let weeks: Vec<u32> = p.phases.iter().flat_map(|ph| ph.weeks.clone()).collect();
+        assert_eq!(weeks, (1..=p.weeks).collect::<Vec<_>>());
+        assert_eq!(ProgrammeId::from_key(id.key()), Some(id));
+    }
+}
+
+#[test]
 fn doses_start_near_seventy_per_cent_of_the_usual_dose() {
     let p = ProgrammeId::BackBasics.programme();
     // Usual 20 s × 3 = 60 s; 70 % is 42 s: 15 s × 3 (45 s).
