@@ -1,5 +1,6 @@
-//! The home screen: routines grouped by category, the selected routine's steps, its length
-//! control (presets, minutes, per-step holds and repetitions) and a large Start button.
+//! The home screen: the programme card ([`super::programme`]) above the routines grouped by
+//! category, the selected routine's steps, its length control (presets, minutes, per-step holds
+//! and repetitions) and a large Start button.
 
 use egui::{Align, Button, DragValue, Layout, RichText, ScrollArea, Ui};
 
