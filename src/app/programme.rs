@@ -73,6 +73,7 @@ impl UnknotApp {
                 state,
                 today,
                 asking_leave: self.programme.asking_leave,
+                timing: self.settings.timing(),
             },
             (Some(_), _, _) => ProgrammeView::Choose,
         }

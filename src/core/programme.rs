@@ -583,10 +583,22 @@ pub struct Today {
 }
 
 impl Today {
-    /// "Week 3 of 8 · session 2 of 4 this week · 12 min" (the length to the nearest minute).
+    /// "Week 3 of 8 · session 2 of 4 this week · 12 min" (the length with the default pauses,
+    /// to the nearest minute).
     #[must_use]
     pub fn headline(&self) -> String {
-        let minutes = ((self.total_secs + 30) / 60).max(1);
+        self.headline_with(Timing::default())
+    }
+
+    /// [`Today::headline`] with the session's length at these pauses (the person's own).
+    #[must_use]
+    pub fn headline_with(&self, timing: Timing) -> String {
+        let secs = if timing == Timing::default() {
+            self.total_secs
+        } else {
+            plan::total_secs(&self.routine, timing)
+        };
+        let minutes = ((secs + 30) / 60).max(1);
         let session = (self.done_this_week + 1).min(self.sessions_per_week.max(1));
         if self.done_this_week >= self.sessions_per_week {
             format!(

@@ -9,6 +9,7 @@ use egui::{Button, RichText, Ui};
 
 use super::theme::{self, Palette};
 use super::{Command, Opening};
+use crate::core::plan::Timing;
 use crate::core::programme::{Light, ProgrammeId, ProgrammeState, SESSIONS_PER_WEEK, Today};
 
 /// What the programme card asks for.
@@ -44,6 +45,8 @@ pub enum ProgrammeView<'a> {
         today: &'a Today,
         /// Whether "Leave programme" was pressed and waits for an answer.
         asking_leave: bool,
+        /// The pauses in use, for the session's length.
+        timing: Timing,
     },
     /// No folder for Unknot's files: programmes cannot be kept.
     Unavailable,
@@ -72,10 +75,17 @@ pub fn today_card_ui(ui: &mut Ui, view: &ProgrammeView<'_>) -> Vec<Command> {
             state,
             today,
             asking_leave,
+            timing,
         } => {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                in_progress_ui(ui, &palette, *state, today, *asking_leave, &mut commands);
+                let card = Card {
+                    state: *state,
+                    today,
+                    asking_leave: *asking_leave,
+                    timing: *timing,
+                };
+                in_progress_ui(ui, &palette, &card, &mut commands);
             });
         }
     }
@@ -111,14 +121,21 @@ fn choose_ui(ui: &mut Ui, palette: &Palette, commands: &mut Vec<Command>) {
     }
 }
 
-fn in_progress_ui(
-    ui: &mut Ui,
-    palette: &Palette,
+/// What the card of a programme in progress draws from.
+struct Card<'a> {
     state: ProgrammeState,
-    today: &Today,
+    today: &'a Today,
     asking_leave: bool,
-    commands: &mut Vec<Command>,
-) {
+    timing: Timing,
+}
+
+fn in_progress_ui(ui: &mut Ui, palette: &Palette, card: &Card<'_>, commands: &mut Vec<Command>) {
+    let Card {
+        state,
+        today,
+        asking_leave,
+        timing,
+    } = *card;
     let mut push = |c: ProgrammeCommand| commands.push(Command::Programme(c));
     let p = state.programme.programme();
     ui.label(RichText::new("Today").size(19.0).strong());
@@ -126,7 +143,7 @@ fn in_progress_ui(
         RichText::new(format!("{}: {}", p.name, today.phase.name.to_lowercase()))
             .color(palette.quiet),
     );
-    ui.label(RichText::new(today.headline()).strong());
+    ui.label(RichText::new(today.headline_with(timing)).strong());
     if today.finished {
         ui.label("Programme complete: keep going with its last week.");
     }

@@ -626,3 +626,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_headline_gives_the_length_with_the_persons_own_pauses() {
+    let now = today(basics(), &[], START);
+    let slow = Timing {
+        get_ready_secs: 30,
+        switch_secs: 30,
+    };
+    let minutes = (plan::total_secs(&now.routine, slow) + 30) / 60;
+    assert!(minutes > (now.total_secs + 30) / 60);
+    assert_eq!(
+        now.headline_with(slow),
+        format!("Week 1 of 8 · session 1 of 3 this week · {minutes} min")
+    );
+    assert_eq!(now.headline_with(Timing::default()), now.headline());
+}
