@@ -32,6 +32,7 @@ impl UnknotApp {
             Command::Notices(c) => self.apply_notices(c),
             Command::History(c) => self.apply_history(c),
             Command::Maker(c) => self.apply_maker(c),
+            Command::Programme(c) => self.apply_programme(c),
         }
     }
 
@@ -75,7 +76,7 @@ impl UnknotApp {
                 if self.settings.safety_acknowledged {
                     if self.maker.starting {
                         self.begin_made_session();
-                    } else {
+                    } else if !self.start_pending_programme_session() {
                         self.start_selected();
                     }
                 }
@@ -83,6 +84,7 @@ impl UnknotApp {
             BeforeStartCommand::Back => {
                 self.one_off_minutes = None;
                 self.maker.starting = false;
+                self.programme.pending = None;
                 self.screen = Screen::Home;
             }
         }

@@ -92,6 +92,7 @@ impl UnknotApp {
     /// Draws the frame and applies what the panels asked for.
     pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.refresh_programme_on_a_new_day();
         if self.theme_applied != Some(self.settings.theme) {
             theme::apply(&ctx, self.settings.theme);
             self.theme_applied = Some(self.settings.theme);
@@ -252,6 +253,11 @@ impl UnknotApp {
                     if ui.button("Back to routines").clicked() {
                         commands.push(Command::Open(Opening::History));
                     }
+                    if let (Some(state), Some((_, today))) =
+                        (self.programme.state, &self.programme.today)
+                    {
+                        ui::programme::weeks_ui(ui, state.programme.programme().name, today);
+                    }
                     commands
                         .extend(ui::history::history_ui(ui, &history.view).map(Command::History));
                 });
@@ -291,6 +297,7 @@ impl UnknotApp {
                 .filter(|_| !maker_open)
                 .map(|(r, s)| (r, &choice, s)),
             timing: self.settings.timing(),
+            programme: self.programme_view(),
         };
         egui::Panel::left("routines")
             .resizable(true)

@@ -136,6 +136,7 @@ impl UnknotApp {
                 if let Some(notice) = appended.notice() {
                     self.notify(Notice::plain(notice));
                 }
+                self.refresh_programme();
                 Some(record)
             }
             Err(error) => {
@@ -185,6 +186,7 @@ impl UnknotApp {
                         error.to_string(),
                     ));
                 }
+                self.refresh_programme();
             }
         }
     }
@@ -215,6 +217,7 @@ impl UnknotApp {
 
     /// Reads the log again into the History screen, keeping what is listed and any Undo.
     fn reload_history(&mut self) {
+        self.refresh_programme();
         let today = self.today();
         let loaded = self.history.as_ref().map(HistoryStore::load);
         let Screen::History(screen) = &mut self.screen else {

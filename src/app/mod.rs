@@ -16,6 +16,7 @@ mod frame;
 pub mod handoff;
 mod history;
 pub mod pace;
+mod programme;
 mod screen;
 mod session_maker;
 
@@ -204,6 +205,8 @@ pub struct UnknotApp {
     handoff: Option<handoff::Inbox>,
     /// "Make me a session": open or not, and the session made.
     maker: session_maker::MakerState,
+    /// The programme in progress and today's session in it (see `programme.rs`).
+    programme: programme::ProgrammeHere,
 }
 
 /// A routine, the person's length choice and the pauses, with the routine fitted to them.
@@ -296,7 +299,9 @@ impl UnknotApp {
                 .as_deref()
                 .and_then(|path| handoff::listen(ctx, path)),
             maker: session_maker::MakerState::default(),
+            programme: programme::ProgrammeHere::default(),
         };
+        app.load_programme();
         if let Some(start) = config.start {
             app.open_straight_into(&start);
         }

@@ -116,10 +116,12 @@ impl UnknotApp {
         }
     }
 
-    /// The routine the before-start screen is about: the made session's when it is the one
-    /// starting, else the selected routine.
+    /// The routine the before-start screen is about: the programme's session for today when it
+    /// is the one starting, else the made session's when that is, else the selected routine.
     pub(super) fn routine_starting(&self) -> Option<&crate::core::routine::Routine> {
-        if self.maker.starting {
+        if let Some(pending) = self.programme.pending.as_ref() {
+            Some(pending)
+        } else if self.maker.starting {
             self.maker.made.as_ref().map(|s| &s.routine)
         } else {
             self.selected_routine()

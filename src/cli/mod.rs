@@ -1,5 +1,5 @@
-//! The command line: `list`, `show`, `sheet`, `generate`, `check`, `start` and `history` (no subcommand
-//! opens the app).
+//! The command line: `list`, `show`, `sheet`, `generate`, `check`, `start`, `history` and
+//! `programme` (no subcommand opens the app).
 //!
 //! Arguments are parsed by clap into [`Cli`], so every value reaching [`run`] is already in
 //! range (target minutes 1–120, pauses 0–30 s); clap reports usage errors itself with exit
@@ -14,6 +14,7 @@
 //! output.
 
 pub mod generate;
+pub mod programme;
 pub mod report;
 pub mod sheet;
 
@@ -150,6 +151,13 @@ pub enum Command {
         /// Take this local date (YYYY-MM-DD) as today (for tests).
         #[arg(long, hide = true)]
         today: Option<jiff::civil::Date>,
+    },
+    /// Follow a programme over weeks that adapts to how your back feels (see
+    /// `unknot programme --help`).
+    Programme {
+        /// What to do with it.
+        #[command(subcommand)]
+        command: programme::ProgrammeCommand,
     },
     /// Show one reminder in a small window and print what was chosen (start, snooze,
     /// not-today, closed or no-answer). Started by the reminder process where no notification
@@ -385,6 +393,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output.as_deref().map(|path| (path, force)),
             today,
         )?,
+        Some(Command::Programme { command }) => programme::run(command)?,
         Some(Command::RemindWindow(args)) => remind_window(args)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -418,7 +427,14 @@ fn write_output(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
 
 /// `unknot generate -o FILE`: the session as a routine file, never over an existing file.
 fn write_session(session: &Session, path: &Path) -> anyhow::Result<ExitCode> {
-    let text = routine_file::to_toml(&session.routine)
+    write_new_routine_file(&session.routine, session.total_secs, path)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `routine` as a routine file (the current format) at `path`, never over an existing
+/// file, and says so on stderr with its length (`total_secs`).
+fn write_new_routine_file(routine: &Routine, total_secs: u32, path: &Path) -> anyhow::Result<()> {
+    let text = routine_file::to_toml(routine)
         .map_err(|e| anyhow::anyhow!("could not write the session as a routine file: {e}"))?;
     match crate::store::write_file(
         path,
@@ -428,11 +444,11 @@ fn write_session(session: &Session, path: &Path) -> anyhow::Result<ExitCode> {
         Ok(()) => {
             eprintln!(
                 "unknot: wrote {} ({}) to {}",
-                session.routine.name,
-                plan::clock(session.total_secs),
+                routine.name,
+                plan::clock(total_secs),
                 path.display()
             );
-            Ok(ExitCode::SUCCESS)
+            Ok(())
         }
         Err(e) if e.cause.kind() == std::io::ErrorKind::AlreadyExists => bail!(
             "{} already exists; nothing was written (choose another file name)",

@@ -5,7 +5,8 @@
 //! benchmarks. [`routine`] is the model and the technique registry; [`plan`] turns a routine into
 //! timed segments and cues; [`fit`] fits a routine to a length without breaking its doses;
 //! [`length`] says which length a routine runs at; [`builder`] makes a session for a place, a
-//! focus and a length; [`session`] steps through a plan; [`settings`] are the person's choices
+//! focus and a length; [`programme`] plans sessions over weeks and adapts them to the pain
+//! ratings; [`session`] steps through a plan; [`settings`] are the person's choices
 //! and their rules; [`voice`] says what to speak when; [`figure`] draws every exercise;
 //! [`history`] holds session records and the figures shown about them; [`content`] is the Learn
 //! text and its sources; [`plain_text`] names characters that must not be shown raw; [`app_id`]
@@ -20,6 +21,7 @@ pub mod history;
 pub mod length;
 pub mod plain_text;
 pub mod plan;
+pub mod programme;
 pub mod routine;
 pub mod session;
 pub mod settings;

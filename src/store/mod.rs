@@ -2,8 +2,9 @@
 //!
 //! There is one way to read a file ([`safe_file::open_regular`]: regular files only, without
 //! blocking, bounded) and one way to write a whole file ([`write_file`]), which every file goes
-//! through: settings, routines, the history when rewritten, exports, sheets, CSV. Files that
-//! more than one Unknot process changes (settings, history) are changed under a [`lock`].
+//! through: settings, routines, the programme in progress, the history when rewritten, exports,
+//! sheets, CSV. Files that more than one Unknot process changes (settings, history, programme)
+//! are changed under a [`lock`].
 //!
 //! Every save is atomic and link-safe: the new content goes to a new temporary file in the same
 //! folder (created exclusively, so it never follows a link), which is flushed to disk and then
@@ -22,6 +23,7 @@ pub mod history;
 pub mod lock;
 pub mod paths;
 pub mod problems;
+pub mod programme;
 pub mod routine_file;
 pub mod routines;
 pub mod runtime;

@@ -1,5 +1,6 @@
-//! The home screen: routines grouped by category, the selected routine's steps, its length
-//! control (presets, minutes, per-step holds and repetitions) and a large Start button.
+//! The home screen: the programme card ([`super::programme`]) above the routines grouped by
+//! category, the selected routine's steps, its length control (presets, minutes, per-step holds
+//! and repetitions) and a large Start button.
 
 use egui::{Align, Button, DragValue, Layout, RichText, ScrollArea, Ui};
 
@@ -22,6 +23,8 @@ pub struct HomeView<'a> {
     pub selected: Option<(&'a Listed, &'a LengthChoice, &'a Fitted)>,
     /// The pauses in use.
     pub timing: Timing,
+    /// The programme card: today's session, or the programmes to start one from.
+    pub programme: super::programme::ProgrammeView<'a>,
 }
 
 /// The list of routines, grouped by category, for the side panel.
@@ -63,6 +66,7 @@ pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
     ScrollArea::vertical()
         .id_salt("routine-list")
         .show(ui, |ui| {
+            commands.extend(super::programme::today_card_ui(ui, &view.programme));
             for (heading, routines) in groups {
                 if routines.is_empty() {
                     continue;

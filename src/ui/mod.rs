@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod learn;
 pub mod notices;
 pub mod player;
+pub mod programme;
 pub mod safety;
 pub mod session_maker;
 pub mod settings;
@@ -53,6 +54,8 @@ pub enum Command {
     History(history::HistoryCommand),
     /// In "Make me a session".
     Maker(session_maker::MakerCommand),
+    /// The programme over weeks (the Today card).
+    Programme(programme::ProgrammeCommand),
 }
 
 /// Commands of the home screen.
