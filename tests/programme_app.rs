@@ -6,65 +6,34 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use unknot::app::{AppConfig, ScreenKind, UnknotApp};
+use unknot::app::ScreenKind;
 use unknot::core::history::{Ending, LocalStart, PainRating, SessionRecord};
 use unknot::core::programme::{self, ProgrammeId, ProgrammeState};
 use unknot::playback::clock::ManualClock;
-use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 use unknot::store::history::HistoryStore;
 use unknot::ui::programme::{PROGRAMMES, RED_FLAGS, START_TODAY};
 
 const QUESTION: &str = "How is your back right now?";
 
-struct Rig {
-    harness: Harness<'static, UnknotApp>,
-    clock: ManualClock,
-    dir: PathBuf,
-}
+use common::rig::{Launch, Rig};
 
 fn launch(dir: &Path, ask_back_pain: bool, size: egui::Vec2) -> Rig {
-    common::seed_settings(dir, ask_back_pain);
-    let clock = ManualClock::new();
-    let (player, _heard) = RecordingPlayer::new();
-    let config = AppConfig::for_tests(Arc::new(clock.clone()), Box::new(player), Store::at(dir));
-    let harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    let mut rig = Rig {
-        harness,
-        clock,
-        dir: dir.to_owned(),
-    };
-    rig.harness.run();
-    rig
+    Launch::new(dir)
+        .asking_back_pain(ask_back_pain)
+        .size(size)
+        .run()
 }
 
 fn big() -> egui::Vec2 {
-    egui::vec2(1100.0, 800.0)
+    common::rig::ROOMY
 }
 
+/// What only the programme's tests ask of the app and its files.
 impl Rig {
-    fn click(&mut self, label: &str) {
-        self.harness.get_by_label(label).scroll_to_me();
-        self.harness.run();
-        self.harness.get_by_label(label).click();
-        self.harness.run();
-    }
-
-    fn shows(&self, text: &str) -> bool {
-        self.harness.query_by_label(text).is_some()
-    }
-
-    fn screen(&self) -> ScreenKind {
-        self.harness.state().screen()
-    }
-
     fn sessions(&self) -> Vec<SessionRecord> {
         HistoryStore::new(&Store::at(&self.dir))
             .load()
@@ -259,6 +228,29 @@ fn sessions_a_week_pause_and_leave_are_kept_on_disk() {
     rig.click("Leave");
     assert_eq!(rig.state(), None);
     assert!(rig.shows(PROGRAMMES));
+}
+
+/// `unknot programme` and the app change the same file: a click in the app acts on what the
+/// command line saved meanwhile and never undoes it.
+#[test]
+fn a_change_made_from_the_command_line_meanwhile_is_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = launch(dir.path(), false, big());
+    rig.click(PROGRAMMES);
+    rig.click("Start Desk back care");
+    assert_eq!(rig.state().map(|s| s.sessions_per_week), Some(5));
+    // Meanwhile, from a terminal: three sessions a week.
+    let path = Store::at(dir.path()).programme_path();
+    let mut changed = rig.state().expect("a programme");
+    changed.sessions_per_week = 3;
+    unknot::store::programme::save(&path, Some(&changed)).expect("saved");
+    rig.click("Pause");
+    let kept = rig.state().expect("a programme");
+    assert!(kept.paused, "the pause is saved");
+    assert_eq!(
+        kept.sessions_per_week, 3,
+        "and the command line's change is kept"
+    );
 }
 
 #[test]

@@ -81,6 +81,15 @@ impl UnknotApp {
 
     /// Applies a command of the Today card.
     pub(super) fn apply_programme(&mut self, command: ProgrammeCommand) {
+        // `unknot programme` may have changed the file since it was read: act on what is there
+        // now, so this change never undoes that one (an unreadable file keeps what was shown).
+        if let Some(store) = &self.store
+            && let Ok(on_disk) = programme_file::peek(&store.programme_path())
+            && on_disk != self.programme.state
+        {
+            self.programme.state = on_disk;
+            self.refresh_programme();
+        }
         let state = self.programme.state;
         match (command, state) {
             (ProgrammeCommand::Begin(id), None) => {
