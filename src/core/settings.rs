@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::fit::LengthChoice;
 use crate::core::plan::{Cue, PAUSE_SECS, Timing};
+use crate::core::reminders::ReminderSettings;
 use crate::core::voice::Guidance;
 
 /// The settings format this build writes and the newest it reads.
@@ -69,6 +70,8 @@ pub struct Settings {
     pub voice_volume: f32,
     /// Say the repetition number during a set of moves.
     pub count_reps: bool,
+    /// When to be reminded to move (the `[reminders]` section; off in older files).
+    pub reminders: ReminderSettings,
 }
 
 /// The voice volume a new install starts at: moderate, like the chimes.
@@ -127,6 +130,7 @@ impl Default for Settings {
             guidance: Guidance::VoiceAndChimes,
             voice_volume: DEFAULT_VOICE_VOLUME,
             count_reps: true,
+            reminders: ReminderSettings::default(),
         }
     }
 }
@@ -207,6 +211,7 @@ impl Settings {
             guidance: pick!(guidance),
             voice_volume: pick!(voice_volume),
             count_reps: pick!(count_reps),
+            reminders: pick!(reminders),
         }
     }
 
