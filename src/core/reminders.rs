@@ -513,6 +513,121 @@ pub fn catch_up(
     }
 }
 
+/// What became of one reminder, as the history records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The person pressed Start.
+    Started,
+    /// The person pressed Snooze.
+    Snoozed,
+    /// The person pressed Not today.
+    NotToday,
+    /// It was shown and not answered.
+    Ignored,
+    /// It could not be shown (no display, or the machine was asleep when it was due).
+    Missed,
+}
+
+impl Outcome {
+    /// The word the history file and the command line use.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Started => "started",
+            Self::Snoozed => "snoozed",
+            Self::NotToday => "not-today",
+            Self::Ignored => "ignored",
+            Self::Missed => "missed",
+        }
+    }
+}
+
+/// One reminder and what became of it: a line of the history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderRecord {
+    /// When it was due, on the wall clock then.
+    pub due: crate::core::history::LocalStart,
+    /// What became of it.
+    pub outcome: Outcome,
+}
+
+/// How many reminders came in the week of `today` (Monday to Sunday) and how many were
+/// started: "This week: 9 reminders, 5 started", or `None` when there were none.
+#[must_use]
+pub fn week_summary(records: &[ReminderRecord], today: Date) -> Option<String> {
+    let monday = today
+        .checked_sub(jiff::Span::new().days(i64::from(today.weekday().to_monday_zero_offset())))
+        .ok()?;
+    let week: Vec<&ReminderRecord> = records
+        .iter()
+        .filter(|r| (monday..=today).contains(&r.due.date()))
+        .collect();
+    if week.is_empty() {
+        return None;
+    }
+    let started = week
+        .iter()
+        .filter(|r| r.outcome == Outcome::Started)
+        .count();
+    let plural = if week.len() == 1 { "" } else { "s" };
+    Some(format!(
+        "This week: {} reminder{plural}, {started} started",
+        week.len()
+    ))
+}
+
+/// The notice for reminders missed since `since` (the last launch), told once: "1 reminder was
+/// missed (no display)", or `None` when none was.
+#[must_use]
+pub fn missed_notice(records: &[ReminderRecord], since: Timestamp) -> Option<String> {
+    let missed = records
+        .iter()
+        .filter(|r| r.outcome == Outcome::Missed)
+        .filter(|r| {
+            r.due
+                .at
+                .to_zoned_datetime(TimeZone::fixed(r.due.offset))
+                .is_ok_and(|due| due.timestamp() > since)
+        })
+        .count();
+    match missed {
+        0 => None,
+        1 => Some("1 reminder was missed (no display)".to_owned()),
+        n => Some(format!("{n} reminders were missed (no display)")),
+    }
+}
+
+/// What earlier reminders leave for the next one, read from the history when the reminder
+/// process starts: the last one due (none at or before it again) and a "Not today" given today.
+#[must_use]
+pub fn state_from_records(records: &[ReminderRecord], now: &ZonedDateTime) -> ReminderState {
+    let today = now.date();
+    let mut state = ReminderState::default();
+    for record in records {
+        let Ok(due) = record
+            .due
+            .at
+            .to_zoned_datetime(TimeZone::fixed(record.due.offset))
+        else {
+            continue;
+        };
+        if due.timestamp() <= now.timestamp() {
+            state.last_fired = Some(
+                state
+                    .last_fired
+                    .map_or(due.timestamp(), |l| l.max(due.timestamp())),
+            );
+        }
+        if record.outcome == Outcome::NotToday
+            && due.with_time_zone(now.time_zone().clone()).date() == today
+        {
+            state.not_today = Some(today);
+        }
+    }
+    state
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -816,6 +931,58 @@ mod tests {
         );
         let older: ReminderSettings = toml::from_str("").expect("all defaults");
         assert_eq!(older, ReminderSettings::default());
+    }
+
+    fn record(d: Date, time: &str, outcome: Outcome) -> ReminderRecord {
+        ReminderRecord {
+            due: crate::core::history::LocalStart::from_zoned(&at(d, time)),
+            outcome,
+        }
+    }
+
+    #[test]
+    fn the_week_summary_counts_this_weeks_reminders_and_starts() {
+        let monday = date(2026, 11, 30);
+        let records = [
+            record(date(2026, 11, 29), "10:00", Outcome::Started),
+            record(monday, "10:00", Outcome::Started),
+            record(monday, "11:00", Outcome::Snoozed),
+            record(WED, "10:00", Outcome::Missed),
+        ];
+        assert_eq!(
+            week_summary(&records, WED).as_deref(),
+            Some("This week: 3 reminders, 1 started")
+        );
+        assert_eq!(week_summary(&records[..1], WED), None);
+        assert_eq!(
+            week_summary(&records[1..2], monday).as_deref(),
+            Some("This week: 1 reminder, 1 started")
+        );
+    }
+
+    #[test]
+    fn missed_reminders_are_told_once_and_state_comes_back_from_the_history() {
+        let records = [
+            record(WED, "10:00", Outcome::Missed),
+            record(WED, "11:00", Outcome::NotToday),
+            record(WED, "12:00", Outcome::Missed),
+        ];
+        let since = at(WED, "09:00").timestamp();
+        assert_eq!(
+            missed_notice(&records, since).as_deref(),
+            Some("2 reminders were missed (no display)")
+        );
+        let later = at(WED, "11:30").timestamp();
+        assert_eq!(
+            missed_notice(&records, later).as_deref(),
+            Some("1 reminder was missed (no display)")
+        );
+        assert_eq!(missed_notice(&records, at(WED, "13:00").timestamp()), None);
+        let state = state_from_records(&records, &at(WED, "12:30"));
+        assert_eq!(state.not_today, Some(WED));
+        assert_eq!(state.last_fired, Some(at(WED, "12:00").timestamp()));
+        let tomorrow = state_from_records(&records, &at(date(2026, 12, 3), "08:00"));
+        assert_eq!(tomorrow.not_today, None);
     }
 
     fn any_settings() -> impl proptest::strategy::Strategy<Value = ReminderSettings> {
