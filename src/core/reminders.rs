@@ -284,8 +284,12 @@ impl ReminderSettings {
         }
         let mut sorted = self.hours.clone();
         sorted.sort();
-        if let Some(pair) = sorted.windows(2).find(|pair| pair[1].start < pair[0].end) {
-            return Some(format!("{} and {} overlap", pair[0], pair[1]));
+        for pair in sorted.windows(2) {
+            if let [earlier, later] = pair
+                && later.start < earlier.end
+            {
+                return Some(format!("{earlier} and {later} overlap"));
+            }
         }
         match &self.when {
             When::EveryMinutes(n) if *n < MIN_EVERY_MINUTES => {

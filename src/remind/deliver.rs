@@ -12,7 +12,7 @@ pub struct Nudge {
     pub body: String,
     /// The label of the Start button.
     pub start_label: String,
-    /// Arguments to this binary that open the suggested session, e.g. ["start", "desk-break"].
+    /// Arguments to this binary that open the suggested session, e.g. `["start", "desk-break"]`.
     pub start_args: Vec<String>,
     /// How long Snooze waits, in minutes.
     pub snooze_minutes: u32,

@@ -452,7 +452,7 @@ mod tests {
             let notice = loaded.notice.expect("a notice");
             assert!(notice.contains(problem), "{notice}");
             assert!(notice.contains("your other settings are kept"), "{notice}");
-            assert_eq!(loaded.settings.volume, 0.3);
+            assert!((loaded.settings.volume - 0.3).abs() < f32::EPSILON);
             assert_eq!(loaded.settings.theme, ThemeChoice::Dark);
             assert!(!loaded.settings.reminders.enabled, "off");
             assert!(path.exists(), "the file is not moved aside");

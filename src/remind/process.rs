@@ -1,0 +1,261 @@
+//! `unknot remind`: the background process that nudges the person at the times their reminder
+//! settings give, with no window and without loading eframe or a GPU context.
+//!
+//! One runs at a time: it holds the lock [`Store::reminder_lock_path`] in the runtime folder,
+//! and a second one says so and exits with 0. It sleeps until the next reminder, but at most
+//! [`TICK`], then looks at the wall clock again (so a suspend, a resume or a clock change is
+//! noticed within a minute) and at the settings file's modification time and length (so a
+//! change made in the app is picked up without a restart; the file is read only when they
+//! change). What came due meanwhile is [`reminders::catch_up`]'s: a reminder at most ten
+//! minutes late fires, older ones are missed. No reminder comes while a routine is playing (the
+//! app holds [`Store::routine_running_path`]) or on a day the person said "Not today". A
+//! reminder is shown by [`deliver::deliver`] on a worker thread; what became of it goes into
+//! the history. The process stops when reminders are turned off.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, SystemTime};
+
+use jiff::ZonedDateTime;
+
+use super::deliver::{self, Answer, Nudge};
+use crate::core::history::LocalStart;
+use crate::core::reminders::{
+    self, Outcome, ReminderRecord, ReminderSettings, ReminderState, Suggestion,
+};
+use crate::core::settings::Settings;
+use crate::store::Store;
+use crate::store::history::HistoryStore;
+use crate::store::routines::{RoutineStore, all_routines};
+
+/// The longest the process sleeps before looking at the clock and the settings again.
+pub const TICK: Duration = Duration::from_mins(1);
+/// How long a reminder waits for an answer before it counts as ignored.
+pub const ANSWER_WAIT: Duration = Duration::from_mins(3);
+/// A little more than [`ANSWER_WAIT`]: a delivery that has not answered by then is taken as
+/// ignored and left behind (it never blocks the schedule).
+const DELIVERY_LIMIT: Duration = Duration::from_secs(3 * 60 + 15);
+/// The routine suggested for a short seated session (at a desk, on a chair).
+pub const SEATED_ROUTINE: &str = "desk-break";
+
+/// The settings file as last read, re-read only when its modification time or length change.
+struct SettingsWatch {
+    path: PathBuf,
+    stamp: Option<(SystemTime, u64)>,
+    settings: Settings,
+}
+
+impl SettingsWatch {
+    fn new(path: PathBuf) -> Self {
+        let mut watch = Self {
+            path,
+            stamp: None,
+            settings: Settings::default(),
+        };
+        watch.refresh();
+        watch
+    }
+
+    /// Re-reads the file if it changed; says whether it did. A file that cannot be read
+    /// leaves the settings as they were; a bad `[reminders]` section is reported once.
+    fn refresh(&mut self) -> bool {
+        let stamp = std::fs::metadata(&self.path)
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        if stamp == self.stamp {
+            return false;
+        }
+        self.stamp = stamp;
+        if stamp.is_none() {
+            self.settings = Settings::default();
+            return true;
+        }
+        match crate::store::settings::peek_with_reminder_problem(&self.path) {
+            Some((settings, problem)) => {
+                if let Some(problem) = problem {
+                    eprintln!("unknot remind: the reminder settings cannot be used: {problem}");
+                }
+                self.settings = settings;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The nudge for `settings`: what to suggest, by name, and what Start runs.
+#[must_use]
+pub fn nudge_for(settings: &ReminderSettings, store: &Store) -> Nudge {
+    let own = RoutineStore::new(store);
+    let (listed, _) = all_routines(Some(&own));
+    let name_of = |id: &str| {
+        listed
+            .iter()
+            .find(|l| l.routine.id == id)
+            .map(|l| l.routine.name.trim().to_owned())
+    };
+    // Until a programme is followed, its day's session is the seated one.
+    let chosen = match &settings.suggest {
+        Suggestion::Routine(id) => name_of(id).map(|name| (id.clone(), name)),
+        Suggestion::Programme | Suggestion::Seated => None,
+    };
+    let (id, name) = chosen.unwrap_or_else(|| {
+        let name = name_of(SEATED_ROUTINE).unwrap_or_else(|| "A desk break".to_owned());
+        (SEATED_ROUTINE.to_owned(), name)
+    });
+    Nudge {
+        title: "Time to move".to_owned(),
+        body: format!("{name}: a few minutes to ease your back. Start now, or snooze."),
+        start_label: "Start".to_owned(),
+        start_args: vec!["start".to_owned(), id],
+        snooze_minutes: settings.snooze_minutes,
+    }
+}
+
+/// The outcome the history records for a delivery's answer.
+#[must_use]
+pub fn outcome_of(answer: Answer) -> Outcome {
+    match answer {
+        Answer::Started => Outcome::Started,
+        Answer::Snoozed => Outcome::Snoozed,
+        Answer::NotToday => Outcome::NotToday,
+        Answer::Ignored => Outcome::Ignored,
+        Answer::Missed => Outcome::Missed,
+    }
+}
+
+/// Shows `nudge` on a worker thread and waits for the answer, at most [`DELIVERY_LIMIT`].
+#[must_use]
+pub fn deliver_on_worker(nudge: Nudge) -> Answer {
+    let (sender, answers) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("reminder".to_owned())
+        .spawn(move || {
+            let _ = sender.send(deliver::deliver(&nudge, ANSWER_WAIT));
+        });
+    if spawned.is_err() {
+        return Answer::Missed;
+    }
+    answers
+        .recv_timeout(DELIVERY_LIMIT)
+        .unwrap_or(Answer::Ignored)
+}
+
+/// Records a reminder in the history; a failure is said on stderr (the process goes on).
+fn record(history: &HistoryStore, due: &ZonedDateTime, outcome: Outcome) {
+    let record = ReminderRecord {
+        due: LocalStart::from_zoned(due),
+        outcome,
+    };
+    match history.append_reminder(&record) {
+        Ok(appended) => {
+            if let Some(notice) = appended.notice() {
+                eprintln!("unknot remind: {notice}");
+            }
+        }
+        Err(error) => eprintln!("unknot remind: could not record a reminder: {error}"),
+    }
+}
+
+/// `unknot remind --test`: one reminder now, through the same delivery; returns its answer
+/// (not recorded in the history: it was a test).
+#[must_use]
+pub fn send_test(store: &Store) -> Answer {
+    let settings = crate::store::settings::peek(&store.settings_path()).unwrap_or_default();
+    deliver_on_worker(nudge_for(&settings.reminders, store))
+}
+
+/// How the process ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// Another reminder process was already running.
+    AlreadyRunning,
+    /// Reminders were turned off.
+    TurnedOff,
+}
+
+/// Runs the reminder process until reminders are turned off (or returns at once if another
+/// one runs). `tick` is [`TICK`] except in tests.
+pub fn run(store: &Store, tick: Duration) -> anyhow::Result<Ended> {
+    store.create_runtime_dir()?;
+    let Some(_instance) = crate::store::lock::try_hold(&store.reminder_lock_path())? else {
+        return Ok(Ended::AlreadyRunning);
+    };
+    let history = HistoryStore::new(store);
+    let mut watch = SettingsWatch::new(store.settings_path());
+    let mut since = ZonedDateTime::now();
+    let mut state = history
+        .load()
+        .map(|loaded| reminders::state_from_records(&loaded.reminders, &since))
+        .unwrap_or_default();
+    let mut said_next = None;
+    loop {
+        let changed = watch.refresh();
+        let settings = watch.settings.reminders.clone();
+        if !settings.enabled {
+            return Ok(Ended::TurnedOff);
+        }
+        let now = ZonedDateTime::now();
+        if state.not_today.is_some_and(|day| day < now.date()) {
+            state.not_today = None;
+        }
+        let caught = reminders::catch_up(&settings, &state, &since, &now);
+        if let Some(last) = caught.last() {
+            state.last_fired = Some(last.timestamp());
+        }
+        for missed in &caught.missed {
+            record(&history, missed, Outcome::Missed);
+        }
+        if let Some(due) = &caught.fire {
+            if crate::store::lock::is_held(&store.routine_running_path()) {
+                eprintln!("unknot remind: a routine is playing, so no reminder now");
+            } else {
+                let answer = deliver_on_worker(nudge_for(&settings, store));
+                let answered = ZonedDateTime::now();
+                match answer {
+                    Answer::Snoozed => {
+                        let minutes = i64::from(settings.snooze_minutes);
+                        state.snoozed_until = answered
+                            .timestamp()
+                            .checked_add(jiff::SignedDuration::from_mins(minutes))
+                            .ok();
+                    }
+                    Answer::NotToday => state.not_today = Some(answered.date()),
+                    Answer::Started | Answer::Ignored | Answer::Missed => {}
+                }
+                record(&history, due, outcome_of(answer));
+            }
+        }
+        since = now.clone();
+        let next = reminders::next_due(&settings, &state, &now);
+        if changed || next != said_next {
+            match &next {
+                Some(due) => eprintln!(
+                    "unknot remind: next reminder {}",
+                    due.strftime("%a %-d %b %H:%M")
+                ),
+                None => eprintln!("unknot remind: no reminder is due in the next two weeks"),
+            }
+            said_next.clone_from(&next);
+        }
+        let until_next = next
+            .map(|due| now.duration_until(&due))
+            .and_then(|d| Duration::try_from(d).ok())
+            .unwrap_or(tick);
+        std::thread::sleep(until_next.min(tick).max(Duration::from_millis(50)));
+    }
+}
+
+/// When the next reminder is due for the settings on disk, from `now` and the history.
+#[must_use]
+pub fn next_due_now(
+    store: &Store,
+    settings: &ReminderSettings,
+    now: &ZonedDateTime,
+) -> Option<ZonedDateTime> {
+    let state = HistoryStore::new(store).load().map_or_else(
+        |_| ReminderState::default(),
+        |loaded| reminders::state_from_records(&loaded.reminders, now),
+    );
+    reminders::next_due(settings, &state, now)
+}
