@@ -571,12 +571,16 @@ impl UnknotApp {
     fn apply_settings(&mut self, command: SettingsCommand) {
         match command {
             SettingsCommand::Update(settings) => {
+                if settings.reminders.enabled != self.settings.reminders.enabled {
+                    self.switch_reminders(settings.reminders.enabled);
+                }
                 self.settings = *settings;
                 self.conductor.set_settings(&self.settings);
                 self.settings_dirty = true;
             }
             SettingsCommand::TestSound(cue) => self.conductor.test_sound(cue),
             SettingsCommand::TestVoice => self.conductor.test_voice(),
+            SettingsCommand::TestReminder => self.test_reminder(),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod dialogs;
 mod frame;
 mod history;
 pub mod pace;
+mod reminders;
 mod screen;
 
 pub use screen::{HistoryScreen, Run, Screen, ScreenKind};
@@ -76,6 +77,9 @@ pub struct AppConfig {
     pub speaker: Option<Box<dyn crate::playback::speech::Speaker>>,
     /// The person's home folder: where the in-app file chooser offers to export.
     pub home_folder: Option<std::path::PathBuf>,
+    /// Start the reminder process and test reminders as child processes of this binary (the
+    /// real app; never in tests, where this binary is the test runner).
+    pub run_reminder_processes: bool,
 }
 
 impl AppConfig {
@@ -105,6 +109,7 @@ impl AppConfig {
             dialogs: Box::new(SystemDialogs),
             speaker: None,
             home_folder: crate::store::paths::home_folder(),
+            run_reminder_processes: true,
         }
     }
 
@@ -125,6 +130,7 @@ impl AppConfig {
             cue_log: None,
             dialogs: Box::new(crate::app::dialogs::RecordingDialogs::new()),
             speaker: None,
+            run_reminder_processes: false,
         }
     }
 }
@@ -188,6 +194,11 @@ pub struct UnknotApp {
     pacer: pace::FramePacer,
     /// The figure the player drew last.
     shown_figure: Option<crate::ui::figure::PlayerFigure>,
+    /// Start reminder processes (see [`AppConfig::run_reminder_processes`]).
+    run_reminder_processes: bool,
+    /// Held while a routine plays, so no reminder comes then (see
+    /// [`Store::routine_running_path`]).
+    routine_marker: Option<crate::store::lock::FileLock>,
     cue_log: Option<CueLog>,
     started_plan: Option<StartedPlan>,
     /// The window's size as last seen in a normal state, kept in the settings on exit.
@@ -277,11 +288,14 @@ impl UnknotApp {
             stats: FrameStats::default(),
             pacer: pace::FramePacer::default(),
             shown_figure: None,
+            run_reminder_processes: config.run_reminder_processes,
+            routine_marker: None,
             cue_log: config.cue_log,
             started_plan: None,
             window_size: None,
             fit_cache: std::cell::RefCell::new(None),
         };
+        app.tell_missed_reminders();
         if let Some(start) = config.start {
             app.open_straight_into(&start);
         }

@@ -72,6 +72,8 @@ pub struct Settings {
     pub count_reps: bool,
     /// When to be reminded to move (the `[reminders]` section; off in older files).
     pub reminders: ReminderSettings,
+    /// Until when (Unix seconds) missed reminders were already told at launch.
+    pub reminders_checked_at: i64,
 }
 
 /// The voice volume a new install starts at: moderate, like the chimes.
@@ -131,6 +133,7 @@ impl Default for Settings {
             voice_volume: DEFAULT_VOICE_VOLUME,
             count_reps: true,
             reminders: ReminderSettings::default(),
+            reminders_checked_at: 0,
         }
     }
 }
@@ -212,6 +215,7 @@ impl Settings {
             voice_volume: pick!(voice_volume),
             count_reps: pick!(count_reps),
             reminders: pick!(reminders),
+            reminders_checked_at: pick!(reminders_checked_at),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod learn;
 pub mod notices;
 pub mod player;
+pub mod reminders;
 pub mod safety;
 pub mod settings;
 pub mod theme;
@@ -160,6 +161,8 @@ pub enum SettingsCommand {
     TestSound(Cue),
     /// Say a sample line now, to hear the voice.
     TestVoice,
+    /// Send one reminder now (`unknot remind --test`, as a child process).
+    TestReminder,
 }
 
 /// The notices line.
