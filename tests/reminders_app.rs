@@ -51,11 +51,6 @@ fn reminders_turned_on_with_hours_are_saved_and_a_bad_range_is_refused() {
         let mut harness = launch(dir.path());
         harness.get_by_label("Settings").click();
         harness.run();
-        common::assert_fits(
-            &harness,
-            egui::vec2(1024.0, 640.0),
-            "settings with reminders",
-        );
         harness.get_by_label(SWITCH_LABEL).click_accesskit();
         harness.run();
         assert!(harness.state().settings().reminders.enabled);
