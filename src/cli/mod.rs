@@ -514,7 +514,14 @@ fn history(
             .collect();
         history_csv::to_csv(&sessions)
     } else {
-        report::history_text(&figures, &loaded.sessions)
+        let mut text = report::history_text(&figures, &loaded.sessions);
+        // This week's reminders, after the headline, streak and totals.
+        if let Some(line) = crate::core::reminders::week_summary(&loaded.reminders, today)
+            && let Some(at) = text.find("\n\n")
+        {
+            text.insert_str(at + 1, &format!("{line}\n"));
+        }
+        text
     };
     match output {
         Some((path, force)) => {
