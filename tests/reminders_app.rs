@@ -105,3 +105,45 @@ fn reminders_turned_on_with_hours_are_saved_and_a_bad_range_is_refused() {
     assert!(!harness.state().settings().reminders.enabled);
     assert!(!unknot::remind::autostart::is_present(&store));
 }
+
+#[test]
+fn missed_reminders_are_told_once_and_the_week_is_counted_in_history() {
+    use unknot::core::history::LocalStart;
+    use unknot::core::reminders::{Outcome, ReminderRecord};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::at(dir.path());
+    let mut settings = unknot::core::settings::Settings {
+        safety_acknowledged: true,
+        ask_back_pain: false,
+        ..unknot::core::settings::Settings::default()
+    };
+    settings.reminders.enabled = true;
+    unknot::store::settings::save(&store.settings_path(), &settings).expect("seed");
+    let log = unknot::store::history::HistoryStore::new(&store);
+    // The manual clock's day is Tuesday 1 December 2026.
+    for (at, outcome) in [
+        ("2026-12-01T08:00:00Z", Outcome::Missed),
+        ("2026-11-30T10:00:00Z", Outcome::Started),
+    ] {
+        let due = LocalStart::parse(at).expect("a time");
+        log.append_reminder(&ReminderRecord { due, outcome })
+            .expect("append");
+    }
+    let missed = "1 reminder was missed (no display)";
+    {
+        let mut harness = launch(dir.path());
+        assert!(harness.query_by_label_contains(missed).is_some(), "told");
+        harness.get_by_label("History").click();
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("This week: 2 reminders, 1 started")
+                .is_some()
+        );
+    }
+    let harness = launch(dir.path());
+    assert!(
+        harness.query_by_label_contains(missed).is_none(),
+        "told once only"
+    );
+}
