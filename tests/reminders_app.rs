@@ -147,3 +147,26 @@ fn missed_reminders_are_told_once_and_the_week_is_counted_in_history() {
         "told once only"
     );
 }
+
+#[test]
+fn no_reminder_comes_while_a_routine_plays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::at(dir.path());
+    let marker = store.routine_running_path();
+    let mut harness = launch(dir.path());
+    assert!(!unknot::store::lock::is_held(&marker));
+    // The first routine is selected; its Start button shows its length.
+    harness.get_by_label_contains("Start  (").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), unknot::app::ScreenKind::Player);
+    assert!(
+        unknot::store::lock::is_held(&marker),
+        "the reminder process sees a routine playing"
+    );
+    harness.get_by_label("Stop").click();
+    harness.run();
+    harness.get_by_label("Stop routine").click();
+    harness.run();
+    assert_ne!(harness.state().screen(), unknot::app::ScreenKind::Player);
+    assert!(!unknot::store::lock::is_held(&marker), "let go after");
+}

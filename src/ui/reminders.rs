@@ -75,8 +75,8 @@ pub fn reminders_ui(ui: &mut egui::Ui, current: &Settings, routines: &[Listed]) 
             .small()
             .color(palette.quiet),
     );
+    ui.label("Days");
     ui.horizontal_wrapped(|ui| {
-        ui.label("Days:");
         for day in Day::ALL {
             let mut on = edited.days.contains(&day);
             if ui.toggle_value(&mut on, day.label()).changed() {
