@@ -388,7 +388,8 @@ fn reminders(what: &str) -> anyhow::Result<()> {
         bail!("this system has no home folder to keep settings in");
     };
     let text = match what {
-        "status" => crate::remind::switch::status_text(&store, &jiff::ZonedDateTime::now()),
+        // The delivery's own check of the notification service is asked once it is here.
+        "status" => crate::remind::switch::status_text(&store, &jiff::ZonedDateTime::now(), None),
         on_off => crate::remind::switch::set_enabled(&store, on_off == "on")? + "\n",
     };
     write_stdout(&text)

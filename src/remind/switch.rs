@@ -98,9 +98,11 @@ pub fn next_text(next: Option<&ZonedDateTime>) -> String {
     )
 }
 
-/// `unknot reminders status`: on or off, the autostart entry, the process, the next reminder.
+/// `unknot reminders status`: on or off, the autostart entry, the process, whether a
+/// notification service answered (`service_found`, `None` when it was not asked), the next
+/// reminder.
 #[must_use]
-pub fn status_text(store: &Store, now: &ZonedDateTime) -> String {
+pub fn status_text(store: &Store, now: &ZonedDateTime, service_found: Option<bool>) -> String {
     let settings = crate::store::settings::peek(&store.settings_path()).unwrap_or_default();
     let reminders = &settings.reminders;
     let mut out = String::new();
@@ -122,6 +124,13 @@ pub fn status_text(store: &Store, now: &ZonedDateTime) -> String {
     } else {
         "Reminder process: not running\n"
     });
+    out.push_str(match service_found {
+        Some(true) => "Notification service: found\n",
+        Some(false) => {
+            "Notification service: not found (a small reminder window is shown instead)\n"
+        }
+        None => "Notification service: not checked\n",
+    });
     if reminders.enabled {
         let next = process::next_due_now(store, reminders, now);
         let _ = writeln!(out, "Next reminder: {}", next_text(next.as_ref()));
@@ -141,15 +150,16 @@ mod tests {
             .at(8, 0, 0, 0)
             .to_zoned_datetime(jiff::tz::TimeZone::UTC)
             .expect("a time");
-        let off = status_text(&store, &now);
+        let off = status_text(&store, &now, Some(false));
         assert!(off.starts_with("Reminders: off"), "{off}");
         assert!(off.contains("Autostart entry: not present"), "{off}");
         assert!(off.contains("Reminder process: not running"), "{off}");
+        assert!(off.contains("Notification service: not found"), "{off}");
         let mut settings = crate::core::settings::Settings::default();
         settings.reminders.enabled = true;
         crate::store::settings::save(&store.settings_path(), &settings).expect("save");
         autostart::write(&store, Path::new("/usr/bin/unknot")).expect("write");
-        let on = status_text(&store, &now);
+        let on = status_text(&store, &now, Some(true));
         assert!(
             on.starts_with(
                 "Reminders: on (every 60 minutes, Mon Tue Wed Thu Fri, 09:00-12:30 and 13:30-17:30)"
@@ -157,6 +167,7 @@ mod tests {
             "{on}"
         );
         assert!(on.contains("Autostart entry: present"), "{on}");
+        assert!(on.contains("Notification service: found\n"), "{on}");
         assert!(on.contains("Next reminder: Wed 2 Dec 2026 10:00\n"), "{on}");
     }
 }
