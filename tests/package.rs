@@ -305,8 +305,8 @@ fn help_names_every_subcommand_and_hides_generate() {
         named += 1;
     }
     assert_eq!(
-        named, 7,
-        "start, list, show, sheet, check, history and generate"
+        named, 9,
+        "start, list, remind, reminders, show, sheet, check, history and generate"
     );
     assert!(!help.contains("--generate"), "{help}");
 }
