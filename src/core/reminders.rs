@@ -1024,6 +1024,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// For any text, reading a time or a range never panics, and what reads is written
+        /// back the same way; every time of day reads back as itself.
+        #[test]
+        fn any_text_reads_as_a_time_or_says_why(text in ".{0,16}", minutes in 0u16..1440) {
+            match ClockTime::parse(&text) {
+                Ok(time) => proptest::prop_assert_eq!(ClockTime::parse(&time.to_string()), Ok(time)),
+                Err(message) => proptest::prop_assert!(message.ends_with("is not a time of day")),
+            }
+            if let Ok(range) = HourRange::parse(&text) {
+                proptest::prop_assert!(range.start() < range.end());
+                proptest::prop_assert_eq!(HourRange::parse(&range.to_string()), Ok(range));
+            }
+            let time = ClockTime(minutes);
+            proptest::prop_assert_eq!(ClockTime::parse(&time.to_string()), Ok(time));
+        }
+
         /// For any schedule, any moment in 2026 and either daylight-saving rule, the next
         /// reminder is strictly after now, on a chosen day, within a working range, and no
         /// scheduled reminder lies between now and it.
