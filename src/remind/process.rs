@@ -4,9 +4,9 @@
 //! One runs at a time: it holds the lock [`Store::reminder_lock_path`] in the runtime folder,
 //! and a second one says so and exits with 0. It sleeps until the next reminder, but at most
 //! [`TICK`], then looks at the wall clock again (so a suspend, a resume or a clock change is
-//! noticed within a minute) and at the settings file's modification time and length (so a
-//! change made in the app is picked up without a restart; the file is read only when they
-//! change). What came due meanwhile is [`reminders::catch_up`]'s: a reminder at most ten
+//! noticed within a minute) and at the settings file's modification time, length and inode
+//! (so a change made in the app is picked up without a restart; the file is read only when
+//! they change). What came due meanwhile is [`reminders::catch_up`]'s: a reminder at most ten
 //! minutes late fires, older ones are missed. No reminder comes while a routine is playing (the
 //! app holds [`Store::routine_running_path`]) or on a day the person said "Not today". A
 //! reminder is shown by [`deliver::deliver`] on a worker thread; what became of it goes into
@@ -38,10 +38,24 @@ const DELIVERY_LIMIT: Duration = Duration::from_secs(3 * 60 + 15);
 /// The routine suggested for a short seated session (at a desk, on a chair).
 pub const SEATED_ROUTINE: &str = "desk-break";
 
-/// The settings file as last read, re-read only when its modification time or length change.
+/// What says a file changed: its modification time, its length and (on Unix) its inode, which
+/// every atomic save replaces.
+type Stamp = (SystemTime, u64, u64);
+
+/// The stamp of the file at `path`, if there is one.
+fn stamp_of(path: &std::path::Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((meta.modified().ok()?, meta.len(), inode))
+}
+
+/// The settings file as last read, re-read only when its stamp ([`Stamp`]) changes.
 struct SettingsWatch {
     path: PathBuf,
-    stamp: Option<(SystemTime, u64)>,
+    stamp: Option<Stamp>,
     settings: Settings,
 }
 
@@ -59,9 +73,7 @@ impl SettingsWatch {
     /// Re-reads the file if it changed; says whether it did. A file that cannot be read
     /// leaves the settings as they were; a bad `[reminders]` section is reported once.
     fn refresh(&mut self) -> bool {
-        let stamp = std::fs::metadata(&self.path)
-            .ok()
-            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        let stamp = stamp_of(&self.path);
         if stamp == self.stamp {
             return false;
         }
