@@ -186,6 +186,75 @@ pub enum Ended {
     TurnedOff,
 }
 
+/// What the reminder process keeps between two looks at the clock, and what it does at each.
+pub struct Schedule<'s> {
+    store: &'s Store,
+    history: HistoryStore,
+    state: ReminderState,
+    since: ZonedDateTime,
+}
+
+impl<'s> Schedule<'s> {
+    /// Starts at `now`, with what the history says of earlier reminders (a "Not today" given
+    /// today, the last one due).
+    #[must_use]
+    pub fn new(store: &'s Store, now: ZonedDateTime) -> Self {
+        let history = HistoryStore::new(store);
+        let state = history
+            .load()
+            .map(|loaded| reminders::state_from_records(&loaded.reminders, &now))
+            .unwrap_or_default();
+        Self {
+            store,
+            history,
+            state,
+            since: now,
+        }
+    }
+
+    /// One look at the clock at `now`: records the reminders missed since the last look,
+    /// shows the one due now with `show` (unless a routine is playing) and records its answer.
+    /// Returns when the next reminder is due.
+    pub fn tick(
+        &mut self,
+        settings: &ReminderSettings,
+        now: &ZonedDateTime,
+        show: &mut dyn FnMut(Nudge) -> Answer,
+    ) -> Option<ZonedDateTime> {
+        if self.state.not_today.is_some_and(|day| day < now.date()) {
+            self.state.not_today = None;
+        }
+        let caught = reminders::catch_up(settings, &self.state, &self.since, now);
+        if let Some(last) = caught.last() {
+            self.state.last_fired = Some(last.timestamp());
+        }
+        for missed in &caught.missed {
+            record(&self.history, missed, Outcome::Missed);
+        }
+        if let Some(due) = &caught.fire {
+            if crate::store::lock::is_held(&self.store.routine_running_path()) {
+                eprintln!("unknot remind: a routine is playing, so no reminder now");
+            } else {
+                let answer = show(nudge_for(settings, self.store));
+                match answer {
+                    Answer::Snoozed => {
+                        let minutes = i64::from(settings.snooze_minutes);
+                        self.state.snoozed_until = now
+                            .timestamp()
+                            .checked_add(jiff::SignedDuration::from_mins(minutes))
+                            .ok();
+                    }
+                    Answer::NotToday => self.state.not_today = Some(now.date()),
+                    Answer::Started | Answer::Ignored | Answer::Missed => {}
+                }
+                record(&self.history, due, outcome_of(answer));
+            }
+        }
+        self.since = now.clone();
+        reminders::next_due(settings, &self.state, now)
+    }
+}
+
 /// Runs the reminder process until reminders are turned off (or returns at once if another
 /// one runs). `tick` is [`TICK`] except in tests.
 pub fn run(store: &Store, tick: Duration) -> anyhow::Result<Ended> {
@@ -193,13 +262,8 @@ pub fn run(store: &Store, tick: Duration) -> anyhow::Result<Ended> {
     let Some(_instance) = crate::store::lock::try_hold(&store.reminder_lock_path())? else {
         return Ok(Ended::AlreadyRunning);
     };
-    let history = HistoryStore::new(store);
     let mut watch = SettingsWatch::new(store.settings_path());
-    let mut since = ZonedDateTime::now();
-    let mut state = history
-        .load()
-        .map(|loaded| reminders::state_from_records(&loaded.reminders, &since))
-        .unwrap_or_default();
+    let mut schedule = Schedule::new(store, ZonedDateTime::now());
     let mut said_next = None;
     loop {
         let changed = watch.refresh();
@@ -208,38 +272,7 @@ pub fn run(store: &Store, tick: Duration) -> anyhow::Result<Ended> {
             return Ok(Ended::TurnedOff);
         }
         let now = ZonedDateTime::now();
-        if state.not_today.is_some_and(|day| day < now.date()) {
-            state.not_today = None;
-        }
-        let caught = reminders::catch_up(&settings, &state, &since, &now);
-        if let Some(last) = caught.last() {
-            state.last_fired = Some(last.timestamp());
-        }
-        for missed in &caught.missed {
-            record(&history, missed, Outcome::Missed);
-        }
-        if let Some(due) = &caught.fire {
-            if crate::store::lock::is_held(&store.routine_running_path()) {
-                eprintln!("unknot remind: a routine is playing, so no reminder now");
-            } else {
-                let answer = deliver_on_worker(nudge_for(&settings, store));
-                let answered = ZonedDateTime::now();
-                match answer {
-                    Answer::Snoozed => {
-                        let minutes = i64::from(settings.snooze_minutes);
-                        state.snoozed_until = answered
-                            .timestamp()
-                            .checked_add(jiff::SignedDuration::from_mins(minutes))
-                            .ok();
-                    }
-                    Answer::NotToday => state.not_today = Some(answered.date()),
-                    Answer::Started | Answer::Ignored | Answer::Missed => {}
-                }
-                record(&history, due, outcome_of(answer));
-            }
-        }
-        since = now.clone();
-        let next = reminders::next_due(&settings, &state, &now);
+        let next = schedule.tick(&settings, &now, &mut deliver_on_worker);
         if changed || next != said_next {
             match &next {
                 Some(due) => eprintln!(
@@ -250,6 +283,8 @@ pub fn run(store: &Store, tick: Duration) -> anyhow::Result<Ended> {
             }
             said_next.clone_from(&next);
         }
+        // After a reminder was shown (minutes may have passed), look again at once.
+        let now = ZonedDateTime::now();
         let until_next = next
             .map(|due| now.duration_until(&due))
             .and_then(|d| Duration::try_from(d).ok())
@@ -270,4 +305,73 @@ pub fn next_due_now(
         |loaded| reminders::state_from_records(&loaded.reminders, now),
     );
     reminders::next_due(settings, &state, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn at(time: (i8, i8, i8)) -> ZonedDateTime {
+        // Wednesday 2 December 2026, in UTC.
+        date(2026, 12, 2)
+            .at(time.0, time.1, time.2, 0)
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .expect("a time")
+    }
+
+    #[test]
+    fn each_tick_shows_what_is_due_records_the_answer_and_keeps_away_while_a_routine_plays() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::at(dir.path());
+        let settings = ReminderSettings {
+            enabled: true,
+            ..ReminderSettings::default()
+        };
+        let mut schedule = Schedule::new(&store, at((9, 59, 30)));
+        let mut shown: Vec<Nudge> = Vec::new();
+        let mut answers = vec![Answer::Snoozed, Answer::Started].into_iter();
+        let mut show = |nudge: Nudge| {
+            shown.push(nudge);
+            answers.next().unwrap_or(Answer::Ignored)
+        };
+        // 10:00 is due: shown, snoozed for 10 minutes.
+        let next = schedule.tick(&settings, &at((10, 0, 10)), &mut show);
+        assert_eq!(next, Some(at((10, 10, 10))), "the snooze comes back");
+        // Nothing more in the next minute.
+        assert_eq!(schedule.tick(&settings, &at((10, 1, 10)), &mut show), next);
+        // The snooze: shown again, started.
+        let next = schedule.tick(&settings, &at((10, 10, 30)), &mut show);
+        assert_eq!(next, Some(at((11, 0, 0))));
+        // A routine playing at 11:00: nothing shown, nothing recorded.
+        store.create_runtime_dir().expect("runtime folder");
+        let playing = crate::store::lock::try_hold(&store.routine_running_path())
+            .expect("opens")
+            .expect("free");
+        schedule.tick(&settings, &at((11, 0, 20)), &mut show);
+        drop(playing);
+        // Asleep from 11:01 to 14:35: 12:00 missed, 14:30 (an hour into 13:30-17:30) shown,
+        // 5 minutes late.
+        schedule.tick(&settings, &at((11, 1, 0)), &mut show);
+        schedule.tick(&settings, &at((14, 35, 0)), &mut show);
+        assert_eq!(shown.len(), 3);
+        assert_eq!(shown[0].start_args, ["start", SEATED_ROUTINE]);
+        assert_eq!(shown[0].snooze_minutes, 10);
+        let recorded: Vec<(String, Outcome)> = HistoryStore::new(&store)
+            .load()
+            .expect("load")
+            .reminders
+            .iter()
+            .map(|r| (r.due.to_string(), r.outcome))
+            .collect();
+        assert_eq!(
+            recorded,
+            [
+                ("2026-12-02T10:00:00Z".to_owned(), Outcome::Snoozed),
+                ("2026-12-02T10:10:10Z".to_owned(), Outcome::Started),
+                ("2026-12-02T12:00:00Z".to_owned(), Outcome::Missed),
+                ("2026-12-02T14:30:00Z".to_owned(), Outcome::Ignored),
+            ]
+        );
+    }
 }
