@@ -16,6 +16,8 @@
 //! - [`ui`]: panels that draw from state and return commands; [`app`]: the desktop app that owns
 //!   the state, applies those commands and talks to the file dialogs. A new screen goes in `ui`,
 //!   its state and commands in `app`.
+//! - [`remind`]: reminders: delivering one (a desktop notification, else a small window in a
+//!   child process, else missed) and handing its Start to an open window.
 //! - [`cli`]: the command line: arguments, running subcommands, text output and the printable
 //!   sheet.
 //! - [`remind`]: the reminder process (`unknot remind`): no window and no GPU; it waits for the
@@ -23,8 +25,9 @@
 //!   the answer; and the autostart entry that starts it at login.
 //!
 //! `core` imports nothing above it; `playback` and `store` import only `core`; `ui` imports
-//! `core` (and reads what `playback` and `store` report); `app`, `cli` and `remind` sit on top
-//! (`cli` runs `remind`'s subcommands; `app` writes the autostart entry through `remind`).
+//! `core` (and reads what `playback` and `store` report); `remind` imports those four; `app`
+//! and `cli` sit on top (`cli` runs `remind`'s subcommands; `app` writes the autostart entry
+//! through `remind`).
 
 pub mod app;
 pub mod cli;

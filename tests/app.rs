@@ -14,62 +14,20 @@ use unknot::core::fit::{self, LengthChoice};
 use unknot::core::plan::{Cue, Plan, clock};
 use unknot::core::settings::Settings;
 use unknot::playback::clock::{Clock as _, ManualClock};
-use unknot::playback::cue::{CueLog, RecordingPlayer};
 use unknot::store::Store;
 use unknot::store::builtin;
 
-struct Rig {
-    harness: Harness<'static, UnknotApp>,
-    clock: ManualClock,
-    heard: CueLog,
-}
+use common::rig::{Launch, Rig};
 
 /// Launches as someone who has already read the red flags (unless a settings file exists).
 fn launch(dir: &Path, start: Option<StartRequest>) -> Rig {
     // The back-pain question has its own tests (tests/history_app.rs).
-    common::seed_settings(dir, false);
-    launch_fresh(dir, start)
+    Launch::new(dir).start(start).run()
 }
 
 /// Launches exactly as the folder is: a first launch if it is empty.
 fn launch_fresh(dir: &Path, start: Option<StartRequest>) -> Rig {
-    let clock = ManualClock::new();
-    let (player, heard) = RecordingPlayer::new();
-    let config = AppConfig {
-        start,
-        ..AppConfig::for_tests(Arc::new(clock.clone()), Box::new(player), Store::at(dir))
-    };
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    let mut rig = Rig {
-        harness,
-        clock,
-        heard,
-    };
-    rig.harness.run();
-    rig
-}
-
-impl Rig {
-    /// Moves time on one second at a time, drawing a frame each second, as the window would.
-    fn wait(&mut self, secs: u64) {
-        common::wait(&mut self.harness, &self.clock, secs);
-    }
-
-    fn click(&mut self, label: &str) {
-        self.harness.get_by_label(label).click();
-        self.harness.run();
-    }
-
-    /// Clicks a routine in the list (its name also heads the details once selected).
-    fn select(&mut self, name: &str) {
-        common::click_routine(&mut self.harness, name);
-    }
-
-    fn shows(&self, text: &str) -> bool {
-        self.harness.query_by_label(text).is_some()
-    }
+    Launch::new(dir).fresh().start(start).run()
 }
 
 const MORNING: &str = "Morning low-back mobility";
@@ -497,30 +455,9 @@ fn learn_and_red_flags_open_from_the_player_without_stopping_it() {
     assert_eq!(rig.harness.state().screen(), Screen::Player);
 }
 
-/// A file dropped on the window.
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 impl Rig {
-    fn drop_file(&mut self, path: &Path) {
-        self.harness
-            .input_mut()
-            .dropped_files
-            .push(Arc::new(Dropped(path.to_owned())));
-        self.harness.run();
-    }
-
-    /// The notice that mentions `text`; panics if there is none.
-    /// The text of the notice that mentions `text` in its words or its details.
+    /// The text of the notice that mentions `text` in its words or its details; panics if
+    /// there is none.
     fn notice_containing(&self, text: &str) -> String {
         self.harness
             .state()
@@ -530,16 +467,6 @@ impl Rig {
                 n.text.contains(text) || n.details.as_deref().is_some_and(|d| d.contains(text))
             })
             .map_or_else(|| panic!("no notice mentions {text:?}"), |n| n.text.clone())
-    }
-
-    fn own_routines(&self) -> Vec<unknot::core::routine::Routine> {
-        self.harness
-            .state()
-            .routines()
-            .iter()
-            .filter(|l| l.origin == unknot::store::routines::Origin::Custom)
-            .map(|l| l.routine.clone())
-            .collect()
     }
 }
 

@@ -353,7 +353,7 @@ fn the_svg_of_every_technique_parses_and_has_its_parts() {
             .filter(|n| n.has_tag_name("circle") && n.attribute("class") == Some("body"))
             .count();
         assert_eq!(heads, 1, "{key}: one head");
-        if figure.worked != unknot::core::figure::Worked::NONE {
+        if figure.worked != unknot::core::figure::Worked::empty() {
             assert!(count("worked") >= 1, "{key}: the worked part is shown");
         }
         let props = figure
@@ -499,7 +499,8 @@ fn a_one_sided_stretch_highlights_the_leg_that_works_so_the_side_shows() {
         let figure = for_technique(t.id);
         // A twist shows its side by the arm reaching round to the chair's back instead.
         assert!(
-            figure.worked.touches(Worked::NEAR_LEG) || figure.worked.touches(Worked::NEAR_ARM),
+            figure.worked.intersects(Worked::NEAR_LEG)
+                || figure.worked.intersects(Worked::NEAR_ARM),
             "{}: the worked leg (or reaching arm) is drawn in the side's colour",
             t.key()
         );
@@ -535,6 +536,12 @@ enum Contact {
     FarHandOnFloor,
     /// The near elbow and forearm on the floor.
     NearForearmOnFloor,
+    /// Both hands (palms or fingertips) on the floor.
+    HandsOnFloor,
+    /// The toes of both feet on the floor (kneeling).
+    ToesOnFloor,
+    /// Both hands holding the near knee (on it, or on the shin or thigh just by it).
+    HandsOnNearKnee,
 }
 
 /// How far a resting surface may be from what it rests on (units of height: about 1.5 cm).
@@ -589,11 +596,30 @@ fn contact_miss(pose: &Pose, props: &[Prop], contact: Contact) -> Option<String>
             touching(s.near_arm[1].y - thickness::UPPER_ARM)
                 && touching(s.near_arm[2].y - thickness::FOREARM)
         }
+        Contact::HandsOnFloor => [s.near_arm, s.far_arm].iter().all(|arm| {
+            touching(arm[2].y - thickness::FOREARM) || touching(arm[3].y - thickness::HAND)
+        }),
+        Contact::ToesOnFloor => [s.near_leg, s.far_leg]
+            .iter()
+            .all(|leg| touching(leg[3].y - thickness::FOOT)),
+        Contact::HandsOnNearKnee => {
+            /// How far the palm (wrist or fingertips) may be from the knee's centre: the
+            /// knee's and the hand's thickness, and a hand's width along the shin or thigh.
+            const HOLDING: f32 = thickness::THIGH + thickness::HAND + 0.05;
+            let knee = s.near_leg[1];
+            let flat = |p: P3| P3::new(p.x, p.y, 0.0);
+            [s.near_arm, s.far_arm].iter().all(|arm| {
+                [arm[2], arm[3]]
+                    .iter()
+                    .any(|p| dist(flat(*p), flat(knee)) <= HOLDING)
+            })
+        }
     };
     (!ok).then(|| format!("{contact:?} misses"))
 }
 
-/// The contacts each figure of an exercise at a desk, or of a strengthening exercise, keeps.
+/// The contacts each figure keeps at every moment: at a desk or on a chair, the strengthening
+/// exercises, and the floor work whose hands, knees or feet rest somewhere.
 fn contacts(id: TechniqueId) -> Option<&'static [Contact]> {
     use Contact::*;
     Some(match id {
@@ -605,19 +631,31 @@ fn contacts(id: TechniqueId) -> Option<&'static [Contact]> {
         | TechniqueId::ShoulderRolls => &[OnSeat, FeetFlat],
         TechniqueId::SeatedHamstring => &[OnSeat, FarFootFlat, NearHeelDown],
         TechniqueId::SeatedFigure4 => &[OnSeat, FarFootFlat],
-        TechniqueId::StandingBackExtension => &[FeetFlat],
+        TechniqueId::StandingBackExtension
+        | TechniqueId::PelvicTilt
+        | TechniqueId::StandingBrace
+        | TechniqueId::StandingShoulderRolls => &[FeetFlat],
         TechniqueId::StandingHipFlexor => &[FarFootFlat, NearKneeOnSeat, HandsOnDesk],
         TechniqueId::DeskHipHinge => &[FeetFlat, HandsOnDesk],
         TechniqueId::CurlUp => &[BackOnFloor, NearFootFlat, FarHeelDown],
         TechniqueId::SideBridge => &[NearForearmOnFloor, KneesOnFloor],
         TechniqueId::BirdDog => &[FarHandOnFloor, NearKneeOnFloor],
-        TechniqueId::DeadBug => &[BackOnFloor],
+        TechniqueId::DeadBug
+        | TechniqueId::KneeRolls
+        | TechniqueId::KneeRollsAlternating
+        | TechniqueId::PiriformisFigure4 => &[BackOnFloor],
+        TechniqueId::SingleKneeToChest => &[BackOnFloor, HandsOnNearKnee, FarFootFlat],
+        TechniqueId::DoubleKneeToChest => &[BackOnFloor, HandsOnNearKnee],
+        TechniqueId::HamstringStrap => &[BackOnFloor, FarFootFlat],
+        TechniqueId::CatCow => &[KneesOnFloor, HandsOnFloor, ToesOnFloor],
+        TechniqueId::ChildsPose => &[KneesOnFloor, ToesOnFloor],
         _ => return None,
     })
 }
 
 #[test]
-fn seats_feet_knees_and_hands_rest_where_the_exercise_puts_them_in_every_keyframe() {
+fn seats_feet_knees_and_hands_rest_where_the_exercise_puts_them_at_every_moment() {
+    let mut misses = Vec::new();
     for t in technique::all() {
         let Some(list) = contacts(t.id) else {
             // Every exercise on a chair or at a desk is checked.
@@ -637,18 +675,19 @@ fn seats_feet_knees_and_hands_rest_where_the_exercise_puts_them_in_every_keyfram
             assert!(list.contains(&Contact::OnSeat), "{}", t.key());
         }
         let figure = for_technique(t.id);
-        for (i, pose) in poses(figure).iter().enumerate() {
+        for (when, pose) in every_moment(figure) {
             for contact in list {
-                if let Some(miss) = contact_miss(pose, &figure.props, *contact) {
-                    panic!("{} pose {i}: {miss}", t.key());
+                if let Some(miss) = contact_miss(&pose, &figure.props, *contact) {
+                    misses.push(format!("{} at {when}: {miss}", t.key()));
                 }
             }
         }
     }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
 #[test]
-fn the_contact_check_notices_a_seat_or_foot_that_floats() {
+fn the_checks_notice_a_seat_foot_toe_or_hand_out_of_place_and_a_leg_through_the_trunk() {
     let figure = for_technique(TechniqueId::ChinTuck);
     let mut lifted = figure.start;
     lifted.pelvis[1] += 0.03;
@@ -662,4 +701,130 @@ fn the_contact_check_notices_a_seat_or_foot_that_floats() {
     let mut low = *hinge.held();
     low.near_arm.proximal -= 20.0;
     assert!(contact_miss(&low, &hinge.props, Contact::HandsOnDesk).is_some());
+    // Toes that float, hands that let go of the knee, a leg through the belly.
+    let cat_cow = for_technique(TechniqueId::CatCow);
+    let mut pointed = cat_cow.start;
+    pointed.near_leg.distal = 50.0;
+    assert!(contact_miss(&pointed, &[], Contact::ToesOnFloor).is_some());
+    assert!(contact_miss(&cat_cow.start, &[], Contact::ToesOnFloor).is_none());
+    let knee = for_technique(TechniqueId::SingleKneeToChest);
+    let mut let_go = *knee.held();
+    let_go.near_arm.proximal -= 40.0;
+    assert!(contact_miss(&let_go, &[], Contact::HandsOnNearKnee).is_some());
+    assert!(contact_miss(knee.held(), &[], Contact::HandsOnNearKnee).is_none());
+    let mut through = *knee.held();
+    through.near_leg.proximal = 200.0;
+    assert!(leg_through_trunk(&through).is_some());
+    assert!(leg_through_trunk(knee.held()).is_none());
+}
+
+/// Every moment of a figure's step worth checking: the start, then 24 moments through the way
+/// in and back of a 30 s hold, or through one move of a cycle.
+fn every_moment(figure: &Figure) -> Vec<(String, Pose)> {
+    const SAMPLES: u16 = 24;
+    let mut out = vec![("start".to_owned(), figure.start)];
+    for i in 0..=SAMPLES {
+        let share = f32::from(i) / f32::from(SAMPLES);
+        let stages = match figure.motion {
+            Motion::Hold => {
+                let secs = 30.0;
+                let way = figure.move_in_secs(secs);
+                vec![
+                    Stage::Holding {
+                        elapsed: way * share,
+                        secs,
+                    },
+                    Stage::Releasing {
+                        elapsed: way * share,
+                        hold_secs: secs,
+                    },
+                ]
+            }
+            Motion::Cycle => vec![Stage::Moving {
+                elapsed: 4.0 * share,
+                secs: 4.0,
+            }],
+        };
+        for stage in stages {
+            out.push((format!("{stage:?}"), figure.moment(stage).pose));
+        }
+    }
+    out
+}
+
+/// Where the 2-D segments `first` and `second` cross (side view), if they do.
+fn crossing(first: [P3; 2], second: [P3; 2]) -> Option<P3> {
+    let (start, along) = (first[0], first[1] - first[0]);
+    let (other, other_along) = (second[0], second[1] - second[0]);
+    let cross = |u: P3, v: P3| u.x * v.y - u.y * v.x;
+    let denom = cross(along, other_along);
+    if denom.abs() < 1e-9 {
+        return None;
+    }
+    let share = cross(other - start, other_along) / denom;
+    let other_share = cross(other - start, along) / denom;
+    ((0.0..=1.0).contains(&share) && (0.0..=1.0).contains(&other_share))
+        .then(|| start + along * share)
+}
+
+/// A leg that crosses the line of the spine away from the hip, as drawn from the side: a thigh
+/// or shin through the belly or the back. (The arms hang from the shoulders beside the trunk,
+/// so seen from the side they may pass in front of it, as in a twist or a hand on the hip; the
+/// legs hang from its lower end and cannot.)
+fn leg_through_trunk(pose: &Pose) -> Option<String> {
+    /// How close to the hip a leg may cross the spine's line (it starts on it).
+    const AT_JOINT: f32 = 0.06;
+    let s = Skeleton::of(pose);
+    let spine: Vec<[P3; 2]> = s.spine.windows(2).map(|w| [w[0], w[1]]).collect();
+    let flat = |p: P3| P3::new(p.x, p.y, 0.0);
+    for (name, leg) in [("near leg", s.near_leg), ("far leg", s.far_leg)] {
+        let hip = leg[0];
+        // Thigh, shank and foot (ankle to toes).
+        for segment in leg[..4].windows(2) {
+            for part in &spine {
+                if let Some(at) = crossing([segment[0], segment[1]], *part)
+                    && dist(flat(at), flat(hip)) > AT_JOINT
+                {
+                    return Some(format!("the {name} crosses the trunk at {at:?}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn no_leg_passes_through_the_trunk_at_any_moment_of_any_figure() {
+    let mut misses = Vec::new();
+    for (key, figure) in every_figure() {
+        for (when, pose) in every_moment(figure) {
+            if let Some(miss) = leg_through_trunk(&pose) {
+                misses.push(format!("{key} at {when}: {miss}"));
+            }
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+#[test]
+fn knee_rolls_and_the_pelvic_tilt_show_their_movement() {
+    use unknot::core::figure::body::thickness;
+    let arrow = |figure: &Figure| figure.props.iter().any(|p| matches!(p, Prop::Arrow { .. }));
+    // The knees travel far enough to see, and an arrow says which way.
+    for id in [TechniqueId::KneeRolls, TechniqueId::KneeRollsAlternating] {
+        let figure = for_technique(id);
+        let moved = dist(
+            Skeleton::of(&figure.start).near_leg[1],
+            Skeleton::of(&figure.keys[0].pose).near_leg[1],
+        );
+        assert!(moved >= 0.1, "{id:?}: the knee moves {moved}");
+        assert!(arrow(figure), "{id:?} has an arrow");
+    }
+    // The low back lifts off the floor and presses down by a visible amount (2 cm or more),
+    // with an arrow showing it.
+    let tilt = for_technique(TechniqueId::PelvicTilt);
+    let gap = |pose: &Pose| Skeleton::of(pose).spine[1].y - thickness::TRUNK;
+    let lifted = gap(&tilt.start) - gap(&tilt.keys[0].pose);
+    assert!(lifted >= 0.012, "the low back rises {lifted}");
+    assert!(arrow(tilt), "the pelvic tilt has an arrow");
 }

@@ -5,35 +5,24 @@
 mod common;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use unknot::app::{AppConfig, ScreenKind, StartRequest, UnknotApp};
+use unknot::app::{ScreenKind, StartRequest, UnknotApp};
 use unknot::core::figure::library::for_technique;
 use unknot::core::routine::model::Side;
 use unknot::playback::clock::ManualClock;
-use unknot::playback::cue::RecordingPlayer;
-use unknot::store::Store;
+
+use common::rig::Launch;
 
 fn launch(
     dir: &Path,
     size: egui::Vec2,
     start: Option<StartRequest>,
 ) -> (Harness<'static, UnknotApp>, ManualClock) {
-    common::seed_settings(dir, false);
-    let clock = ManualClock::new();
-    let (player, _heard) = RecordingPlayer::new();
-    let config = AppConfig {
-        start,
-        ..AppConfig::for_tests(Arc::new(clock.clone()), Box::new(player), Store::at(dir))
-    };
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    harness.run();
-    (harness, clock)
+    let rig = Launch::new(dir).size(size).start(start).run();
+    (rig.harness, rig.clock)
 }
 
 fn morning() -> StartRequest {

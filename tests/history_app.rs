@@ -6,66 +6,42 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 use std::time::Duration;
 
 use eframe::App as _;
 use egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use unknot::app::dialogs::{FileAnswer, FileRequest, RecordingDialogs};
-use unknot::app::{AppConfig, ScreenKind, StartRequest, UnknotApp};
+use unknot::app::dialogs::{FileAnswer, FileRequest};
+use unknot::app::{ScreenKind, StartRequest};
 use unknot::core::fit::{self, LengthChoice};
 use unknot::core::history::{Ending, PainRating, SessionRecord, csv};
 use unknot::core::plan::Plan;
 use unknot::core::settings::Settings;
-use unknot::playback::clock::ManualClock;
-use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 use unknot::store::builtin;
 use unknot::store::history::HistoryStore;
 
+use common::rig::{Launch, Rig};
+
 const ROUTINE: &str = "desk-break";
 const QUESTION: &str = "How is your back right now?";
-
-struct Rig {
-    harness: Harness<'static, UnknotApp>,
-    clock: ManualClock,
-    dialogs: RecordingDialogs,
-    dir: PathBuf,
-}
 
 /// Launches as someone who has read the red flags, with the pain question on or off, straight
 /// into `start` if given.
 fn launch(dir: &Path, ask_back_pain: bool, start: bool, size: egui::Vec2) -> Rig {
-    common::seed_settings(dir, ask_back_pain);
-    let clock = ManualClock::new();
-    let (player, _heard) = RecordingPlayer::new();
-    let dialogs = RecordingDialogs::new();
-    let config = AppConfig {
-        start: start.then(|| StartRequest {
+    Launch::new(dir)
+        .asking_back_pain(ask_back_pain)
+        .size(size)
+        .start(start.then(|| StartRequest {
             routine_id: ROUTINE.to_owned(),
             minutes: None,
-        }),
-        dialogs: Box::new(dialogs.clone()),
-        ..AppConfig::for_tests(Arc::new(clock.clone()), Box::new(player), Store::at(dir))
-    };
-    let harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    let mut rig = Rig {
-        harness,
-        clock,
-        dialogs,
-        dir: dir.to_owned(),
-    };
-    rig.harness.run();
-    rig
+        }))
+        .run()
 }
 
 fn big() -> egui::Vec2 {
-    egui::vec2(1100.0, 800.0)
+    common::rig::ROOMY
 }
 
 /// The routine as the app plans it with the default length and pauses.
@@ -79,43 +55,12 @@ fn plan() -> Plan {
 }
 
 impl Rig {
-    /// Moves time on a second at a time, a frame each second.
-    fn wait(&mut self, secs: u64) {
-        common::wait(&mut self.harness, &self.clock, secs);
-    }
-
-    /// Scrolls `label` into view, as a person would, and clicks it.
-    fn click(&mut self, label: &str) {
-        self.harness.get_by_label(label).scroll_to_me();
-        self.harness.run();
-        self.harness.get_by_label(label).click();
-        self.harness.run();
-    }
-
-    fn press(&mut self, key: Key) {
-        self.harness.key_press(key);
-        self.harness.run();
-    }
-
-    fn shows(&self, text: &str) -> bool {
-        self.harness.query_by_label(text).is_some()
-    }
-
-    fn screen(&self) -> ScreenKind {
-        self.harness.state().screen()
-    }
-
     fn log(&self) -> HistoryStore {
         HistoryStore::new(&Store::at(&self.dir))
     }
 
     fn sessions(&self) -> Vec<SessionRecord> {
         self.log().load().expect("the log loads").sessions
-    }
-
-    /// Clicks a routine in the list (its name also heads the details once selected).
-    fn select(&mut self, name: &str) {
-        common::click_routine(&mut self.harness, name);
     }
 
     /// Clicks the History button of the top bar.

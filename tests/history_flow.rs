@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable as _;
 use jiff::civil::date;
 use unknot::core::history::{Ending, LocalStart, PainRating, SessionInput, SessionRecord, StepRef};
 use unknot::store::Store;
-use unknot::store::history::{Deleted, HistoryStore};
+use unknot::store::history::{DeletedSession, HistoryStore};
 use unknot::ui::history::{HistoryCommand, HistoryView, history_ui};
 
 const TODAY: jiff::civil::Date = date(2026, 12, 1);
@@ -41,7 +41,7 @@ fn run(
 struct App {
     log: HistoryStore,
     view: HistoryView,
-    deleted: Option<Deleted>,
+    deleted: Option<DeletedSession>,
 }
 
 impl App {

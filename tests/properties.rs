@@ -8,7 +8,7 @@ use proptest::test_runner::Config;
 use serde::Serialize;
 use unknot::core::fit::{self, LengthChoice, Reach, StepOverride, tolerance_secs};
 use unknot::core::plan::{self, Cue, Plan, Timing};
-use unknot::core::routine::model::MIN_STRETCH_SECS_PER_SIDE;
+use unknot::core::routine::model::{MIN_STRETCH_SECS_PER_SIDE, id_problem, slug};
 use unknot::core::routine::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind, technique,
 };
@@ -356,6 +356,14 @@ proptest! {
         prop_assert_eq!(routine.violations(), vec![], "the strategy made an invalid routine");
         let text = to_toml(&routine).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(parse_routine(&text), Ok(routine), "file:\n{}", text);
+    }
+
+    /// Any text becomes an id that passes the id rule, and an id stays itself.
+    #[test]
+    fn any_text_slugs_to_a_valid_id(text in any::<String>()) {
+        let id = slug(&text, "step");
+        prop_assert_eq!(id_problem(&id), None, "{:?} became {:?}", text, id);
+        prop_assert_eq!(slug(&id, "step"), id.clone(), "an id is its own slug");
     }
 
     #[test]

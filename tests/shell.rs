@@ -4,112 +4,32 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use egui::{Key, Modifiers, Rect};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use unknot::app::dialogs::{FileAnswer, FileRequest, RecordingDialogs};
-use unknot::app::{AppConfig, ScreenKind, UnknotApp};
+use unknot::app::ScreenKind;
+use unknot::app::dialogs::{FileAnswer, FileRequest};
 use unknot::core::routine::Routine;
 use unknot::core::settings::Settings;
-use unknot::playback::clock::ManualClock;
-use unknot::playback::cue::{CueLog, RecordingPlayer};
 use unknot::store::Store;
 use unknot::store::builtin;
 
-const MORNING: &str = "Morning low-back mobility";
+use common::rig::{Launch, Rig};
 
-struct Rig {
-    harness: Harness<'static, UnknotApp>,
-    clock: ManualClock,
-    heard: CueLog,
-    dialogs: RecordingDialogs,
-}
+const MORNING: &str = "Morning low-back mobility";
 
 /// Launches, as someone who has read the red flags, in a window of `size` points at `scale`.
 fn launch_sized(dir: &Path, size: egui::Vec2, scale: f32) -> Rig {
     // The back-pain question has its own tests (tests/history_app.rs).
-    common::seed_settings(dir, false);
-    let clock = ManualClock::new();
-    let (player, heard) = RecordingPlayer::new();
-    let dialogs = RecordingDialogs::new();
-    let config = AppConfig {
-        dialogs: Box::new(dialogs.clone()),
-        ..AppConfig::for_tests(Arc::new(clock.clone()), Box::new(player), Store::at(dir))
-    };
-    let harness = Harness::builder()
-        .with_size(size)
-        .with_pixels_per_point(scale)
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    let mut rig = Rig {
-        harness,
-        clock,
-        heard,
-        dialogs,
-    };
-    rig.harness.run();
-    rig
+    Launch::new(dir).size(size).scale(scale).run()
 }
 
 fn launch(dir: &Path) -> Rig {
-    launch_sized(dir, egui::vec2(1100.0, 800.0), 1.0)
+    Launch::new(dir).run()
 }
 
 impl Rig {
-    fn wait(&mut self, secs: u64) {
-        common::wait(&mut self.harness, &self.clock, secs);
-    }
-
-    fn click(&mut self, label: &str) {
-        self.harness.get_by_label(label).click();
-        self.harness.run();
-    }
-
-    fn press(&mut self, key: Key) {
-        self.harness.key_press(key);
-        self.harness.run();
-    }
-
-    fn select(&mut self, name: &str) {
-        common::click_routine(&mut self.harness, name);
-    }
-
-    fn shows(&self, text: &str) -> bool {
-        self.harness.query_by_label(text).is_some()
-    }
-
-    fn screen(&self) -> ScreenKind {
-        self.harness.state().screen()
-    }
-
-    fn dialog_open(&self) -> bool {
-        self.harness.state().dialog_open()
-    }
-
-    fn rect_of(&self, label: &str) -> Rect {
-        self.harness.get_by_label(label).rect()
-    }
-
-    fn own_routines(&self) -> Vec<Routine> {
-        self.harness
-            .state()
-            .routines()
-            .iter()
-            .filter(|l| l.origin == unknot::store::routines::Origin::Custom)
-            .map(|l| l.routine.clone())
-            .collect()
-    }
-
-    fn drop_file(&mut self, path: &Path) {
-        self.harness
-            .input_mut()
-            .dropped_files
-            .push(Arc::new(Dropped(path.to_owned())));
-        self.harness.run();
-    }
-
     /// Replaces the text of the focused path field.
     fn type_path(&mut self, text: &str) {
         self.harness.get_by_label("File path").focus();
@@ -118,18 +38,6 @@ impl Rig {
         self.harness.run();
         self.harness.get_by_label("File path").type_text(text);
         self.harness.run();
-    }
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
 
@@ -545,6 +453,10 @@ fn tab_walks_the_top_bar_left_to_right_and_enter_presses_the_focused_control() {
         "History",
         "Settings",
         "?",
+        // Make me a session's card, above the routine list.
+        "Floor",
+        "Chair",
+        "Standing",
         "New routine",
     ];
     let mut lefts = Vec::new();

@@ -26,6 +26,7 @@ trap bl_cleanup EXIT
 trap 'exit 130' INT TERM
 
 bl_now_ns() { date +%s%N; }
+bl_median() { sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }'; }
 bl_ms_since() { echo $(( ($(bl_now_ns) - $1) / 1000000 )); }
 
 # ---- system packages ---------------------------------------------------------------------
@@ -260,4 +261,52 @@ bl_kv() { tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k { print $2; exit }'; 
 # The total length of a routine at a target, in seconds, from `unknot show`.
 bl_routine_secs() {
   "$BL_BIN" show "$1" --minutes "$2" | awk '/^Total:/ { n = split($2, t, ":"); print t[1] * 60 + t[2] }'
+}
+
+# ---- first window --------------------------------------------------------------------------
+# bl_watch_maps: from now on, every window mapped on the private display is timestamped as the
+# X server reports it (MapNotify, from xev on the root window) into BL_MAPLOG. Without xev,
+# bl_window_run polls xdotool every ~10 ms instead (~10 ms coarser). BL_FW_HOW says which.
+BL_MAPLOG="$BL_TMP/map.log"
+bl_watch_maps() {
+  : >"$BL_MAPLOG"
+  if command -v xev >/dev/null 2>&1 && command -v stdbuf >/dev/null 2>&1; then
+    (stdbuf -oL xev -root -event substructure 2>/dev/null |
+      while IFS= read -r line; do [[ $line == MapNotify* ]] && echo "$EPOCHREALTIME"; done) >"$BL_MAPLOG" &
+    BL_XEV_PID=$!
+    BL_FW_HOW="MapNotify from the X server"
+    sleep 0.3
+  else
+    BL_FW_HOW="xdotool poll every ~10 ms"
+  fi
+}
+
+# bl_window_run CMD...: milliseconds from launching CMD to its first window being mapped (or
+# "timeout" after ~30 s), then stops it. HOME and UNKNOT_HOME are a fresh folder each time, so
+# any app starts with its own settings as on a first login; XDG_CACHE_HOME is one folder for
+# the whole benchmark, so Mesa's shader cache is warm after the first run for every app alike.
+bl_window_run() {
+  local home="$BL_TMP/home-fw" t0 pid ms="" seen n
+  bl_home "$home"
+  seen=$(wc -l <"$BL_MAPLOG" 2>/dev/null || echo 0)
+  t0=$EPOCHREALTIME
+  HOME="$home" UNKNOT_HOME="$home" XDG_CACHE_HOME="$BL_TMP/cache" "$@" >"$BL_TMP/fw.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 3000); do
+    if [[ -n "${BL_XEV_PID:-}" ]]; then
+      n=$(wc -l <"$BL_MAPLOG")
+      if ((n > seen)); then
+        ms=$(sed -n "$((seen + 1))p" "$BL_MAPLOG" | awk -v t0="$t0" '{ printf "%.0f", ($1 - t0) * 1000 }')
+        break
+      fi
+    elif [[ -n "$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null)" ]]; then
+      ms=$(awk -v t0="$t0" -v t1="$EPOCHREALTIME" 'BEGIN { printf "%.0f", (t1 - t0) * 1000 }')
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.01
+  done
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  echo "${ms:-timeout}"
 }

@@ -31,12 +31,16 @@ impl UnknotApp {
             Command::Settings(c) => self.apply_settings(c),
             Command::Notices(c) => self.apply_notices(c),
             Command::History(c) => self.apply_history(c),
+            Command::Maker(c) => self.apply_maker(c),
         }
     }
 
     fn apply_home(&mut self, command: HomeCommand) {
         match command {
-            HomeCommand::Select(id) => self.selected = Some(id),
+            HomeCommand::Select(id) => {
+                self.close_maker();
+                self.selected = Some(id);
+            }
             HomeCommand::SetLength(choice) => {
                 if let Some(id) = self.selected.clone() {
                     if choice == crate::core::fit::LengthChoice::default() {
@@ -47,6 +51,7 @@ impl UnknotApp {
                     self.settings_dirty = true;
                 }
             }
+            HomeCommand::Start if self.maker.open => self.start_made_session(),
             HomeCommand::Start => {
                 if let Some(routine) = self.selected_routine() {
                     if self.needs_before_start(routine) {
@@ -68,11 +73,16 @@ impl UnknotApp {
                     self.settings_dirty = true;
                 }
                 if self.settings.safety_acknowledged {
-                    self.start_selected();
+                    if self.maker.starting {
+                        self.begin_made_session();
+                    } else {
+                        self.start_selected();
+                    }
                 }
             }
             BeforeStartCommand::Back => {
                 self.one_off_minutes = None;
+                self.maker.starting = false;
                 self.screen = Screen::Home;
             }
         }
@@ -600,7 +610,7 @@ impl UnknotApp {
 
     /// Whether a "before you start" screen is due: the red flags were never acknowledged, or
     /// the routine uses self-massage.
-    fn needs_before_start(&self, routine: &Routine) -> bool {
+    pub(super) fn needs_before_start(&self, routine: &Routine) -> bool {
         let self_massage = routine
             .steps
             .iter()

@@ -17,6 +17,7 @@ impl UnknotApp {
     /// Ticks the session, notices what changed, and schedules the next frame.
     pub(super) fn frame_logic(&mut self, ctx: &egui::Context) {
         self.stats.logic_passes += 1;
+        self.take_handoffs(ctx);
         self.audio = self.conductor.audio_status();
         self.voice = self.conductor.voice_status();
         if let AudioStatus::Unavailable { reason } = &self.audio
@@ -194,9 +195,10 @@ impl UnknotApp {
             | Screen::History(_) => None,
         };
         let selected = self.selected_listed().cloned();
+        let starting = self.routine_starting().cloned();
         match &mut self.screen {
             Screen::BeforeStart { ticked } => {
-                let routine = selected.as_ref().map(|l| &l.routine);
+                let routine = starting.as_ref();
                 let view = ui::safety::BeforeStart {
                     routine_name: routine.map_or("", |r| r.name.as_str()),
                     needs_acknowledgement: !self.settings.safety_acknowledged,
@@ -282,19 +284,35 @@ impl UnknotApp {
             .map(|l| self.choice_for(&l.routine.id, None))
             .unwrap_or_default();
         let sized = routine.map(|l| self.sized(&l.routine));
+        // While "Make me a session" is open, it shows in place of the selected routine.
+        let maker_open = self.maker.open;
         let view = ui::home::HomeView {
             routines: &self.routines,
-            selected: routine.zip(sized.as_ref()).map(|(r, s)| (r, &choice, s)),
+            selected: routine
+                .zip(sized.as_ref())
+                .filter(|_| !maker_open)
+                .map(|(r, s)| (r, &choice, s)),
             timing: self.settings.timing(),
         };
         egui::Panel::left("routines")
             .resizable(true)
             .default_size(330.0)
             .show(ui, |ui| {
+                commands.extend(ui::session_maker::card_ui(ui, maker_open));
                 commands.extend(ui::home::routine_list_ui(ui, &view));
             });
         central_panel(ui).show(ui, |ui| {
-            commands.extend(ui::home::routine_detail_ui(ui, &view));
+            if maker_open {
+                let maker = ui::session_maker::MakerView {
+                    choices: &self.settings.builder,
+                    made: self.maker.made.as_ref(),
+                    saved_as: self.maker.saved_as.as_deref(),
+                    timing: self.settings.timing(),
+                };
+                commands.extend(ui::session_maker::maker_ui(ui, &maker));
+            } else {
+                commands.extend(ui::home::routine_detail_ui(ui, &view));
+            }
         });
         commands
     }

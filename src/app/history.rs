@@ -81,6 +81,15 @@ impl UnknotApp {
         self.start_run(plan, questions, None, String::new());
     }
 
+    /// Starts `plan` with "How is your back right now?" already answered (the pain today given
+    /// in "Make me a session"), so it is not asked again before the run.
+    pub(super) fn begin_with_pain_before(&mut self, plan: Plan, pain_before: PainRating) {
+        let mut questions = PainQuestions::default();
+        // Marks the question before the run as asked: it was, in the panel.
+        let _ = questions.ask(PainMoment::Before, true);
+        self.start_run(plan, questions, Some(pain_before), String::new());
+    }
+
     /// Starts the routine now, noting when (on the app's clock) for the history.
     fn start_run(
         &mut self,

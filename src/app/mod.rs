@@ -13,10 +13,12 @@ pub mod bench;
 mod commands;
 pub mod dialogs;
 mod frame;
+pub mod handoff;
 mod history;
 pub mod pace;
 mod reminders;
 mod screen;
+mod session_maker;
 
 pub use screen::{HistoryScreen, Run, Screen, ScreenKind};
 
@@ -36,7 +38,7 @@ use crate::playback::cue::{AudioStatus, CueLog, CuePlayer, RecordingPlayer, Sile
 use crate::playback::output::{Outputs, open_default_outputs};
 use crate::store::Store;
 use crate::store::history::HistoryStore;
-use crate::store::routines::{Deleted, Listed, RoutineStore, all_routines, grouped};
+use crate::store::routines::{DeletedRoutine, Listed, RoutineStore, all_routines, grouped};
 use crate::store::settings;
 use crate::ui::dialogs::Modal;
 use crate::ui::learn::LearnState;
@@ -80,6 +82,8 @@ pub struct AppConfig {
     /// Start the reminder process and test reminders as child processes of this binary (the
     /// real app; never in tests, where this binary is the test runner).
     pub run_reminder_processes: bool,
+    /// Where to listen for reminders' Start ([`handoff`]); `None` listens nowhere.
+    pub handoff_socket: Option<std::path::PathBuf>,
 }
 
 impl AppConfig {
@@ -110,6 +114,7 @@ impl AppConfig {
             speaker: None,
             home_folder: crate::store::paths::home_folder(),
             run_reminder_processes: true,
+            handoff_socket: handoff::socket_for_this_machine(),
         }
     }
 
@@ -131,6 +136,7 @@ impl AppConfig {
             dialogs: Box::new(crate::app::dialogs::RecordingDialogs::new()),
             speaker: None,
             run_reminder_processes: false,
+            handoff_socket: None,
         }
     }
 }
@@ -177,7 +183,7 @@ pub struct UnknotApp {
     learn: LearnState,
     learn_open: bool,
     notices: Notices,
-    undo: Option<(Deleted, String)>,
+    undo: Option<(DeletedRoutine, String)>,
     last_plan: Option<Plan>,
     dialogs: Box<dyn FileDialogs>,
     /// Where the in-app file chooser offers to export.
@@ -205,6 +211,10 @@ pub struct UnknotApp {
     window_size: Option<WindowSize>,
     /// The last routine fitted to a length, with what it was fitted from (see `sized`).
     fit_cache: std::cell::RefCell<Option<FitKeyAndResult>>,
+    /// Routines sent by reminders' Start, when this window listens for them.
+    handoff: Option<handoff::Inbox>,
+    /// "Make me a session": open or not, and the session made.
+    maker: session_maker::MakerState,
 }
 
 /// A routine, the person's length choice and the pauses, with the routine fitted to them.
@@ -294,6 +304,11 @@ impl UnknotApp {
             started_plan: None,
             window_size: None,
             fit_cache: std::cell::RefCell::new(None),
+            handoff: config
+                .handoff_socket
+                .as_deref()
+                .and_then(|path| handoff::listen(ctx, path)),
+            maker: session_maker::MakerState::default(),
         };
         app.tell_missed_reminders();
         if let Some(start) = config.start {
@@ -329,6 +344,12 @@ impl UnknotApp {
     #[must_use]
     pub fn shown_figure(&self) -> Option<crate::ui::figure::PlayerFigure> {
         self.shown_figure
+    }
+
+    /// The session "Make me a session" shows, if one was made.
+    #[must_use]
+    pub fn made_session(&self) -> Option<&crate::core::builder::Session> {
+        self.maker.made.as_ref()
     }
 
     /// Whether a dialog is open.
@@ -517,16 +538,9 @@ impl eframe::App for UnknotApp {
     }
 }
 
-/// The window icon, from `assets/icon.png`.
-fn icon() -> Option<egui::IconData> {
-    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
-}
-
 /// Why the app cannot open a window here, if that is clear before trying.
 fn missing_display() -> Option<&'static str> {
-    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
-    let has = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    (unix_desktop && !has("DISPLAY") && !has("WAYLAND_DISPLAY")).then_some(
+    (!crate::remind::window::display_available()).then_some(
         "cannot open a window: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). \
          The command line still works: try `unknot list` or `unknot show ID`.",
     )
@@ -543,7 +557,7 @@ fn native_options() -> eframe::NativeOptions {
         .with_app_id(crate::core::app_id::APP_ID)
         .with_inner_size(size)
         .with_min_inner_size([WindowSize::MIN.width, WindowSize::MIN.height]);
-    if let Some(icon) = icon() {
+    if let Some(icon) = crate::ui::theme::window_icon() {
         viewport = viewport.with_icon(icon);
     }
     eframe::NativeOptions {

@@ -1,7 +1,7 @@
 //! Which screen is showing, each variant owning the state that only it needs.
 
 use crate::core::history::{LocalStart, PainQuestions, PainRating};
-use crate::store::history::Deleted;
+use crate::store::history::DeletedSession;
 use crate::ui::editor::EditorState;
 use crate::ui::finished::Ending;
 use crate::ui::history::HistoryView;
@@ -30,7 +30,7 @@ pub struct HistoryScreen {
     /// The figures and sessions shown (made again after each change to the log).
     pub view: HistoryView,
     /// The session just deleted, for Undo.
-    pub deleted: Option<Deleted>,
+    pub deleted: Option<DeletedSession>,
 }
 
 /// What the player remembers about the run in progress.

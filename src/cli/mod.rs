@@ -168,6 +168,32 @@ pub enum Command {
         #[arg(long, hide = true)]
         today: Option<jiff::civil::Date>,
     },
+    /// Show one reminder in a small window and print what was chosen (start, snooze,
+    /// not-today, closed or no-answer). Started by the reminder process where no notification
+    /// service runs.
+    #[command(name = "remind-window", hide = true)]
+    RemindWindow(RemindWindowArgs),
+}
+
+/// What the reminder window shows (`unknot remind-window`).
+#[derive(Debug, clap::Args)]
+pub struct RemindWindowArgs {
+    /// The headline.
+    #[arg(long)]
+    title: String,
+    /// The sentence under it.
+    #[arg(long)]
+    body: String,
+    /// The Start button's label.
+    #[arg(long, default_value = "Start")]
+    start_label: String,
+    /// The snooze length shown on the Snooze button, in minutes.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    snooze_minutes: u32,
+    /// Close by itself after this many seconds (1–600).
+    #[arg(long, value_name = "SECS", default_value_t = 180,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    open_for: u64,
 }
 
 /// Parses a whole number in `range`, or says in plain words what is allowed: "999 minutes is
@@ -293,20 +319,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Remind { test, tick_ms }) => return remind(test, tick_ms),
         Some(Command::Reminders { what }) => reminders(&what)?,
-        Some(Command::List) => {
-            let (listed, problems) = all_routines(own_routines().as_ref());
-            let entries: Vec<Entry<'_>> = listed
-                .iter()
-                .map(|l| Entry {
-                    routine: &l.routine,
-                    origin: l.origin,
-                })
-                .collect();
-            write_stdout(&list_table(&entries))?;
-            for problem in problems {
-                eprintln!("unknot: {}", escaped(&problem.message, true));
-            }
-        }
+        Some(Command::List) => list()?,
         Some(Command::Show {
             routine,
             minutes,
@@ -378,8 +391,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output.as_deref().map(|path| (path, force)),
             today,
         )?,
+        Some(Command::RemindWindow(args)) => remind_window(args)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `unknot list`: every routine with its length; problems with the person's files on stderr.
+fn list() -> anyhow::Result<()> {
+    let (listed, problems) = all_routines(own_routines().as_ref());
+    let entries: Vec<Entry<'_>> = listed
+        .iter()
+        .map(|l| Entry {
+            routine: &l.routine,
+            origin: l.origin,
+        })
+        .collect();
+    write_stdout(&list_table(&entries))?;
+    for problem in problems {
+        eprintln!("unknot: {}", escaped(&problem.message, true));
+    }
+    Ok(())
 }
 
 /// `unknot reminders on | off | status`.
@@ -388,8 +419,13 @@ fn reminders(what: &str) -> anyhow::Result<()> {
         bail!("this system has no home folder to keep settings in");
     };
     let text = match what {
-        // The delivery's own check of the notification service is asked once it is here.
-        "status" => crate::remind::switch::status_text(&store, &jiff::ZonedDateTime::now(), None),
+        "status" => {
+            // The delivery's own check, waiting at most a few seconds for the session bus.
+            let found = crate::remind::deliver::notification_service_available(
+                std::time::Duration::from_secs(3),
+            );
+            crate::remind::switch::status_text(&store, &jiff::ZonedDateTime::now(), Some(found))
+        }
         on_off => crate::remind::switch::set_enabled(&store, on_off == "on")? + "\n",
     };
     write_stdout(&text)
@@ -417,6 +453,19 @@ fn remind(test: bool, tick_ms: Option<u64>) -> anyhow::Result<ExitCode> {
         process::Ended::TurnedOff => eprintln!("unknot remind: reminders are off; stopping"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Shows the reminder window and prints the answer as one word.
+fn remind_window(args: RemindWindowArgs) -> anyhow::Result<()> {
+    let text = crate::remind::window::WindowText {
+        title: args.title,
+        body: args.body,
+        start_label: args.start_label,
+        snooze_minutes: args.snooze_minutes,
+    };
+    let open_for = std::time::Duration::from_secs(args.open_for);
+    let reply = crate::remind::window::run(text, open_for)?;
+    write_stdout(&format!("{}\n", reply.word()))
 }
 
 /// Writes a file the person asked for with `-o` (see [`crate::store::write_file`]): a file
@@ -944,6 +993,7 @@ mod tests {
 
     use super::*;
     use crate::core::routine::model::tests::{routine, step};
+    use crate::core::routine::{Field, Key};
     use crate::store::routine_file::Problem;
 
     fn figure_four() -> Routine {
@@ -1154,12 +1204,12 @@ mine  My own – “quoted”  Stretch     0:25  custom
         let problems = Problems::from(vec![
             Problem {
                 line: Some(12),
-                field: "steps[1].hold_seconds".to_owned(),
+                field: Field::of_step(1, Key::HoldSeconds),
                 message: "too short".to_owned(),
             },
             Problem {
                 line: None,
-                field: String::new(),
+                field: Field::Whole,
                 message: "whole file".to_owned(),
             },
         ]);
@@ -1174,13 +1224,13 @@ mine  My own – “quoted”  Stretch     0:25  custom
         let mut problems = Problems::new();
         problems.push(Problem {
             line: Some(3),
-            field: "steps[1].\u{1b}]0;owned\u{7}".to_owned(),
+            field: Field::of_step(1, Key::from_file("\u{1b}]0;owned\u{7}")),
             message: "unknown field `\u{1b}[2J`\nOK: fake".to_owned(),
         });
         for line in 4..100 {
             problems.push(Problem {
                 line: Some(line),
-                field: String::new(),
+                field: Field::Whole,
                 message: "bad".to_owned(),
             });
         }

@@ -273,6 +273,8 @@ pub fn bend(id: TechniqueId) -> Bend {
         | T::ShoulderBladeSqueeze
         | T::ShoulderRolls
         | T::DeskHipHinge
+        | T::StandingBrace
+        | T::StandingShoulderRolls
         | T::KneeRolls
         | T::KneeRollsAlternating
         | T::GluteBridge
@@ -293,6 +295,16 @@ pub fn bend(id: TechniqueId) -> Bend {
         | T::HandsGlutes
         | T::KnucklesBesideSpine
         | T::RestAndBreathe => Bend::Neither,
+    }
+}
+
+/// The seated technique that `id` is the standing variant of, if it is one: the same movement,
+/// for a place where sitting is not possible.
+#[must_use]
+pub fn seated_twin(id: TechniqueId) -> Option<TechniqueId> {
+    match id {
+        TechniqueId::StandingShoulderRolls => Some(TechniqueId::ShoulderRolls),
+        _ => None,
     }
 }
 
@@ -438,9 +450,20 @@ impl Pool<'_> {
         t.areas.iter().any(|a| self.focus_areas.contains(a))
     }
 
-    /// Every technique that can be done, in the registry's order.
+    /// Every technique that can be done, in the registry's order. A standing variant of a
+    /// seated movement is used only where the seated one cannot be done, and never when the
+    /// seated one was left out (it is the same movement).
     fn all(&self) -> Vec<&'static Technique> {
-        technique::all().iter().filter(|t| self.can_do(t)).collect()
+        technique::all()
+            .iter()
+            .filter(|t| self.can_do(t))
+            .filter(|t| {
+                seated_twin(t.id).is_none_or(|twin| {
+                    !self.request.leave_out.contains(&twin)
+                        && !self.request.place.allows(twin.technique().position)
+                })
+            })
+            .collect()
     }
 
     fn warm_up(&self) -> Vec<&'static Technique> {
@@ -1494,6 +1517,38 @@ mod tests {
             session.routine.steps.last().map(|s| s.position),
             Some(Position::OnChair)
         );
+    }
+
+    #[test]
+    fn standing_sessions_warm_up_and_strengthen_and_a_chair_keeps_its_seated_rolls() {
+        let uses = |session: &Session, id: TechniqueId| {
+            session
+                .routine
+                .steps
+                .iter()
+                .any(|s| s.technique_id() == Some(id))
+        };
+        for minutes in [5, 10, 20, 40] {
+            for seed in 0..8 {
+                let mut standing = request(minutes, Place::Standing, Focus::All, &[], None);
+                standing.seed = seed;
+                let session = build(&standing, Timing::default());
+                assert_eq!(session.phases.first(), Some(&Phase::WarmUp), "{minutes}");
+                assert!(uses(&session, TechniqueId::StandingShoulderRolls));
+                if minutes >= STRENGTH_FROM_MINUTES {
+                    assert!(uses(&session, TechniqueId::StandingBrace), "{minutes}");
+                }
+                let mut chair = request(minutes, Place::Chair, Focus::All, &[], None);
+                chair.seed = seed;
+                let session = build(&chair, Timing::default());
+                assert!(!uses(&session, TechniqueId::StandingShoulderRolls));
+                // Left out seated, the movement is left out standing too.
+                chair.leave_out = vec![TechniqueId::ShoulderRolls];
+                let session = build(&chair, Timing::default());
+                assert!(!uses(&session, TechniqueId::StandingShoulderRolls));
+                assert!(!uses(&session, TechniqueId::ShoulderRolls));
+            }
+        }
     }
 
     #[test]

@@ -8,9 +8,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::builder::{self, Focus, Place};
 use crate::core::fit::LengthChoice;
 use crate::core::plan::{Cue, PAUSE_SECS, Timing};
 use crate::core::reminders::ReminderSettings;
+use crate::core::routine::{Equipment, TechniqueId};
 use crate::core::voice::Guidance;
 
 /// The settings format this build writes and the newest it reads.
@@ -74,6 +76,130 @@ pub struct Settings {
     pub reminders: ReminderSettings,
     /// Until when (Unix seconds) missed reminders were already told at launch.
     pub reminders_checked_at: i64,
+    /// The last answers given to "Make me a session" (the `[builder]` section; missing in older
+    /// files: 5 minutes on the floor, for all of the back, nothing at hand).
+    pub builder: BuilderChoices,
+}
+
+/// The answers to "Make me a session", kept so the next session is one click away: the last
+/// minutes, place, equipment, focus and pain today, and the techniques the person left out.
+///
+/// Read leniently: a value this version does not know (an equipment or technique a later
+/// version added, a place misspelt by hand) is dropped, and the rest of the settings file is
+/// still read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BuilderChoices {
+    /// How long, in minutes ([`builder::MINUTES`]).
+    pub minutes: u32,
+    /// Where.
+    #[serde(deserialize_with = "known_or_default")]
+    pub place: Place,
+    /// What is at hand besides the person's hands.
+    #[serde(deserialize_with = "known_only")]
+    pub equipment: Vec<Equipment>,
+    /// Which parts of the back; empty means all of it.
+    #[serde(deserialize_with = "known_only")]
+    pub focus: Vec<Focus>,
+    /// How sore the back is today, 0–10, if the person said.
+    pub pain: Option<u32>,
+    /// Techniques the person does not want in a made session.
+    #[serde(deserialize_with = "known_only")]
+    pub leave_out: Vec<TechniqueId>,
+}
+
+/// The minutes a first session is made for: a desk break.
+pub const DEFAULT_BUILDER_MINUTES: u32 = 5;
+
+impl Default for BuilderChoices {
+    fn default() -> Self {
+        Self {
+            minutes: DEFAULT_BUILDER_MINUTES,
+            place: Place::default(),
+            equipment: Vec::new(),
+            focus: Vec::new(),
+            pain: None,
+            leave_out: Vec::new(),
+        }
+    }
+}
+
+impl BuilderChoices {
+    /// What to ask the builder for with these answers and `seed`.
+    #[must_use]
+    pub fn request(&self, seed: u64) -> builder::Request {
+        builder::Request {
+            minutes: self.minutes,
+            place: self.place,
+            equipment: self.equipment.clone(),
+            focus: self.focus.clone(),
+            pain: self
+                .pain
+                .map(|p| u8::try_from(p).unwrap_or(u8::MAX).min(*builder::PAIN.end())),
+            leave_out: self.leave_out.clone(),
+            seed,
+        }
+    }
+
+    /// The answers within their ranges, each list without repeats.
+    #[must_use]
+    pub fn sanitised(mut self) -> Self {
+        self.minutes = self
+            .minutes
+            .clamp(*builder::MINUTES.start(), *builder::MINUTES.end());
+        self.pain = self.pain.map(|p| p.min(u32::from(*builder::PAIN.end())));
+        dedup_in_order(&mut self.equipment);
+        dedup_in_order(&mut self.focus);
+        dedup_in_order(&mut self.leave_out);
+        self
+    }
+}
+
+/// Removes later repeats from `items`, keeping the order.
+fn dedup_in_order<T: PartialEq + Clone>(items: &mut Vec<T>) {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        if !kept.contains(&item) {
+            kept.push(item);
+        }
+    }
+    *items = kept;
+}
+
+/// A value that is either one this version knows or anything else (then dropped).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum KnownOrNot<T> {
+    Known(T),
+    Unknown(serde::de::IgnoredAny),
+}
+
+/// A list, keeping only the values this version knows.
+fn known_only<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let values: Vec<KnownOrNot<T>> = Deserialize::deserialize(deserializer)?;
+    Ok(values
+        .into_iter()
+        .filter_map(|value| match value {
+            KnownOrNot::Known(known) => Some(known),
+            KnownOrNot::Unknown(_) => None,
+        })
+        .collect())
+}
+
+/// A value this version knows, or the default in place of one it does not.
+fn known_or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(match KnownOrNot::<T>::deserialize(deserializer)? {
+        KnownOrNot::Known(known) => known,
+        KnownOrNot::Unknown(_) => T::default(),
+    })
 }
 
 /// The voice volume a new install starts at: moderate, like the chimes.
@@ -134,6 +260,7 @@ impl Default for Settings {
             count_reps: true,
             reminders: ReminderSettings::default(),
             reminders_checked_at: 0,
+            builder: BuilderChoices::default(),
         }
     }
 }
@@ -216,6 +343,7 @@ impl Settings {
             count_reps: pick!(count_reps),
             reminders: pick!(reminders),
             reminders_checked_at: pick!(reminders_checked_at),
+            builder: pick!(builder),
         }
     }
 
@@ -235,6 +363,7 @@ impl Settings {
         } else {
             DEFAULT_VOICE_VOLUME
         };
+        self.builder = self.builder.sanitised();
         self.format_version = SETTINGS_VERSION;
         self
     }
@@ -348,6 +477,39 @@ mod tests {
                 };
                 proptest::prop_assert_eq!(merged.lengths.get(id), expected);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// For any answers, sanitising brings them into range, without repeats, and the
+        /// request made from them is within the builder's ranges; sanitising twice changes
+        /// nothing more.
+        #[test]
+        fn any_builder_answers_are_brought_into_range(
+            minutes in proptest::num::u32::ANY,
+            pain in proptest::option::of(proptest::num::u32::ANY),
+            equipment in proptest::collection::vec(proptest::sample::select(Equipment::ALL.to_vec()), 0..12),
+            focus in proptest::collection::vec(proptest::sample::select(Focus::ALL.to_vec()), 0..8),
+        ) {
+            let answers = BuilderChoices {
+                minutes,
+                equipment,
+                focus,
+                pain,
+                ..BuilderChoices::default()
+            }
+            .sanitised();
+            proptest::prop_assert!(builder::MINUTES.contains(&answers.minutes));
+            let request = answers.request(0);
+            proptest::prop_assert!(request.pain.is_none_or(|p| builder::PAIN.contains(&p)));
+            proptest::prop_assert_eq!(request.pain.is_some(), pain.is_some());
+            for (i, e) in answers.equipment.iter().enumerate() {
+                proptest::prop_assert!(!answers.equipment[i + 1..].contains(e));
+            }
+            for (i, f) in answers.focus.iter().enumerate() {
+                proptest::prop_assert!(!answers.focus[i + 1..].contains(f));
+            }
+            proptest::prop_assert_eq!(answers.clone().sanitised(), answers);
         }
     }
 }

@@ -218,6 +218,8 @@ pub const fn spoken_name(id: TechniqueId) -> &'static str {
         TechniqueId::ShoulderBladeSqueeze => "shoulder blade squeeze",
         TechniqueId::ShoulderRolls => "shoulder rolls",
         TechniqueId::DeskHipHinge => "hip hinge at the desk",
+        TechniqueId::StandingBrace => "standing tummy brace",
+        TechniqueId::StandingShoulderRolls => "standing shoulder rolls",
         TechniqueId::BallWallGlutes => "ball on the wall, glutes",
         TechniqueId::BallFloorButtock => "ball under the buttock",
         TechniqueId::BallWallLowBack => "ball beside the low back",

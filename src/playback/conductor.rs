@@ -804,10 +804,10 @@ mod tests {
     #[test]
     fn the_timer_thread_plays_cues_without_anyone_pumping() {
         let (player, log) = RecordingPlayer::new();
-        let woken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counter = Arc::clone(&woken);
+        // The waker is the signal: the thread calls it when the routine ends.
+        let (woke, woken) = std::sync::mpsc::channel::<()>();
         let waker: Waker = Box::new(move || {
-            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = woke.send(());
         });
         let conductor = Conductor::new(
             Arc::new(SystemClock),
@@ -824,12 +824,11 @@ mod tests {
                 switch_secs: 0,
             },
         ));
-        // Wait (bounded) for the thread to play the end of the routine on its own.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while log.cues().len() < 2 && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        // Wait for the thread to wake the window at the end of the routine, on its own (bounded,
+        // in case it never does).
+        woken
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the timer thread wakes the window when the routine ends");
         assert_eq!(log.cues(), [Cue::StepStart, Cue::RoutineDone]);
-        assert!(woken.load(std::sync::atomic::Ordering::SeqCst) >= 1);
     }
 }

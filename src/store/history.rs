@@ -70,7 +70,7 @@ pub struct HistoryStore {
 
 /// What [`HistoryStore::load`] found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Loaded {
+pub struct LoadedHistory {
     /// Every session read, in the order of the file.
     pub sessions: Vec<SessionRecord>,
     /// Every reminder read, in the order of the file.
@@ -90,7 +90,7 @@ pub struct DamagedLine {
 
 /// A session taken out of the log, as needed to put it back where it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Deleted {
+pub struct DeletedSession {
     /// The session.
     pub record: SessionRecord,
     /// Its line index (from 0) in the file when it was deleted.
@@ -427,8 +427,8 @@ fn raw_lines(bytes: &[u8]) -> Vec<(usize, RawLine<'_>)> {
 /// Reads a whole log from its bytes: every line that reads, and a report of every one that
 /// does not.
 #[must_use]
-pub fn parse_log(bytes: &[u8]) -> Loaded {
-    let mut loaded = Loaded::default();
+pub fn parse_log(bytes: &[u8]) -> LoadedHistory {
+    let mut loaded = LoadedHistory::default();
     for (line, raw) in raw_lines(bytes) {
         match raw.record {
             Ok(Entry::Session(record)) => loaded.sessions.push(record),
@@ -439,7 +439,7 @@ pub fn parse_log(bytes: &[u8]) -> Loaded {
     loaded
 }
 
-impl Loaded {
+impl LoadedHistory {
     /// A notice for the person when lines were skipped, naming each line (up to five).
     #[must_use]
     pub fn notice(&self, path: &Path) -> Option<String> {
@@ -555,7 +555,7 @@ impl HistoryStore {
     /// Every session in the log, and every line that could not be read. No file is an empty
     /// history. Read under the history's lock when it can be taken, so a line being appended
     /// by another process is never seen half-written.
-    pub fn load(&self) -> Result<Loaded, HistoryError> {
+    pub fn load(&self) -> Result<LoadedHistory, HistoryError> {
         let _lock = if folder_of(&self.path).is_dir() {
             lock::lock_for_change(&self.path).ok()
         } else {
@@ -648,14 +648,14 @@ impl HistoryStore {
 
     /// Takes one session out (the last line holding exactly this record); [`Self::undo_delete`]
     /// puts it back.
-    pub fn delete(&self, record: &SessionRecord) -> Result<Deleted, HistoryError> {
+    pub fn delete(&self, record: &SessionRecord) -> Result<DeletedSession, HistoryError> {
         self.rewrite(|lines| {
             let index = lines
                 .iter()
                 .rposition(|(_, r)| r.as_ref() == Some(record))
                 .ok_or(HistoryError::NotFound)?;
             lines.remove(index);
-            Ok(Deleted {
+            Ok(DeletedSession {
                 record: record.clone(),
                 index,
             })
@@ -663,7 +663,7 @@ impl HistoryStore {
     }
 
     /// Puts a deleted session back on the line it was on.
-    pub fn undo_delete(&self, deleted: &Deleted) -> Result<(), HistoryError> {
+    pub fn undo_delete(&self, deleted: &DeletedSession) -> Result<(), HistoryError> {
         self.rewrite(|lines| {
             let index = deleted.index.min(lines.len());
             lines.insert(
@@ -739,7 +739,7 @@ mod tests {
     fn appended_sessions_load_back_in_order() {
         let dir = tempfile::tempdir().expect("temp dir");
         let log = log_in(&dir);
-        assert_eq!(log.load().expect("no file yet"), Loaded::default());
+        assert_eq!(log.load().expect("no file yet"), LoadedHistory::default());
         for record in three() {
             log.append(&record).expect("append");
         }
@@ -912,7 +912,7 @@ mod tests {
             "no temporary files are left, only the lock file"
         );
         log.clear_all().expect("clear");
-        assert_eq!(log.load().expect("load"), Loaded::default());
+        assert_eq!(log.load().expect("load"), LoadedHistory::default());
         log.append(&records[0]).expect("append after clearing");
         assert_eq!(log.load().expect("load").sessions, records[..1]);
     }

@@ -10,21 +10,23 @@
 use std::fmt;
 use std::ops::Deref;
 
+use crate::core::routine::Field;
+
 /// One problem found in a routine file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The 1-based line the problem is on, when known.
     pub line: Option<usize>,
-    /// The field it concerns, such as `steps[2].hold_seconds` (steps count from 1); empty for
-    /// problems with the file as a whole.
-    pub field: String,
+    /// The field it concerns (printed as `steps[2].hold_seconds`, steps counted from 1), or
+    /// [`Field::Whole`] for problems with the file as a whole.
+    pub field: Field,
     /// What is wrong, in plain words.
     pub message: String,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.field.is_empty()) {
+        match (self.line, self.field == Field::Whole) {
             (Some(line), false) => write!(f, "line {line}, {}: {}", self.field, self.message),
             (Some(line), true) => write!(f, "line {line}: {}", self.message),
             (None, false) => write!(f, "{}: {}", self.field, self.message),
@@ -199,7 +201,7 @@ mod tests {
     fn at(line: Option<usize>, message: &str) -> Problem {
         Problem {
             line,
-            field: String::new(),
+            field: Field::Whole,
             message: message.to_owned(),
         }
     }

@@ -21,8 +21,9 @@ pub use super::problems::Problem;
 use super::problems::{LineIndex, Problems, thousands};
 use crate::core::routine::model::{
     Category, Equipment, Importance, Pattern, Position, Routine, STEP_COUNT, Sides, Step, StepKind,
+    slug,
 };
-use crate::core::routine::{TechniqueId, TechniqueRef};
+use crate::core::routine::{Field, Key, TechniqueId, TechniqueRef};
 use crate::store::safe_file::{self, ReadError};
 
 /// The format version this build writes and the newest it reads (it reads every older one).
@@ -196,7 +197,7 @@ pub fn parse_routine_versioned(text: &str) -> Result<(Routine, i64), Problems> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(Problems::from(vec![Problem {
             line: None,
-            field: String::new(),
+            field: Field::Whole,
             message: "the file is larger than 256 KiB, too large to be a routine file".to_owned(),
         }]));
     }
@@ -260,7 +261,7 @@ fn keep_first_steps(document: &mut Spanned<DeTable<'_>>, lines: &LineIndex) -> O
     *items = kept;
     Some(Problem {
         line: Some(line),
-        field: "steps".to_owned(),
+        field: Field::Routine(Key::Steps),
         message: format!(
             "this file has {} steps, and a routine has at most {max}: only the first {max} were checked",
             thousands(total)
@@ -280,7 +281,7 @@ const SYNTAX_WINDOW_BYTES: usize = 16 * 1024;
 fn syntax_problems(text: &str, lines: &LineIndex, first: &toml::de::Error) -> Problems {
     let problem = |line, message: &str| Problem {
         line,
-        field: String::new(),
+        field: Field::Whole,
         message: format!("this is not valid TOML: {}", message.trim()),
     };
     let first_at = first.span().map_or(0, |span| span.start);
@@ -353,7 +354,7 @@ struct Reader<'t> {
     /// Where each line of `text` starts, so finding a line is a binary search.
     line_index: LineIndex,
     problems: Problems,
-    lines: HashMap<String, usize>,
+    lines: HashMap<Field, usize>,
 }
 
 const ROUTINE_FIELDS: &[&str] = &[
@@ -401,11 +402,11 @@ impl Reader<'_> {
         self.line_index.line_of(span.start.min(self.text.len()))
     }
 
-    fn problem(&mut self, span: &Range<usize>, field: &str, message: String) {
+    fn problem(&mut self, span: &Range<usize>, field: Field, message: String) {
         let line = Some(self.line_of(span));
         self.problems.push(Problem {
             line,
-            field: field.to_owned(),
+            field,
             message,
         });
     }
@@ -413,14 +414,14 @@ impl Reader<'_> {
     fn routine(&mut self, document: &Spanned<DeTable<'_>>) -> Option<(Routine, i64)> {
         let table = document.get_ref();
         let whole = document.span();
-        self.unknown_fields(table, "", ROUTINE_FIELDS);
-        let version = self.integer(table, &whole, "", "format_version", None);
+        self.unknown_fields(table, None, ROUTINE_FIELDS);
+        let version = self.integer(table, &whole, None, "format_version", None);
         let mut readable = version;
         if let Some(version) = version {
             if version > FORMAT_VERSION {
                 self.problem(
                     &whole,
-                    "format_version",
+                    Field::Routine(Key::FormatVersion),
                     format!(
                         "this file uses format {version}, made by a newer Unknot; this version reads formats 1 to {FORMAT_VERSION}"
                     ),
@@ -429,16 +430,16 @@ impl Reader<'_> {
             } else if version < 1 {
                 self.problem(
                     &whole,
-                    "format_version",
+                    Field::Routine(Key::FormatVersion),
                     format!("the format version must be 1 to {FORMAT_VERSION}"),
                 );
                 readable = None;
             }
         }
-        let id = self.string(table, &whole, "", "id", None);
-        let name = self.string(table, &whole, "", "name", None);
-        let summary = self.string(table, &whole, "", "summary", Some(""));
-        let category = self.choice(table, &whole, "", "category", CATEGORIES, None);
+        let id = self.string(table, &whole, None, "id", None);
+        let name = self.string(table, &whole, None, "name", None);
+        let summary = self.string(table, &whole, None, "summary", Some(""));
+        let category = self.choice(table, &whole, None, "category", CATEGORIES, None);
         let steps = self.steps(table, &whole, readable.unwrap_or(FORMAT_VERSION));
         Some((
             Routine {
@@ -461,17 +462,17 @@ impl Reader<'_> {
         let Some(value) = table.get("steps") else {
             self.problem(
                 whole,
-                "steps",
+                Field::Routine(Key::Steps),
                 "the routine has no steps: add at least one [[steps]] table".into(),
             );
             return None;
         };
         self.lines
-            .insert("steps".into(), self.line_of(&value.span()));
+            .insert(Field::Routine(Key::Steps), self.line_of(&value.span()));
         let DeValue::Array(items) = value.get_ref() else {
             self.problem(
                 &value.span(),
-                "steps",
+                Field::Routine(Key::Steps),
                 "`steps` must be a list of [[steps]] tables".into(),
             );
             return None;
@@ -503,19 +504,24 @@ impl Reader<'_> {
         reason = "one read per field of a step, in the documented order"
     )]
     fn step(&mut self, item: &Spanned<DeValue<'_>>, number: usize) -> Option<Step> {
-        let path = format!("steps[{number}]");
+        let scope = Some(number);
+        let whole_step = Field::Step { number, key: None };
         let span = item.span();
         let DeValue::Table(table) = item.get_ref() else {
-            self.problem(&span, &path, "each step must be a [[steps]] table".into());
+            self.problem(
+                &span,
+                whole_step,
+                "each step must be a [[steps]] table".into(),
+            );
             return None;
         };
-        self.lines.insert(path.clone(), self.line_of(&span));
-        self.unknown_fields(table, &path, STEP_FIELDS);
-        let id = self.string(table, &span, &path, "id", None);
+        self.lines.insert(whole_step, self.line_of(&span));
+        self.unknown_fields(table, scope, STEP_FIELDS);
+        let id = self.string(table, &span, scope, "id", None);
         // The key is read into a technique once, here; a key this version does not know is
         // kept as written.
         let reference = self
-            .optional_string(table, &span, &path, "technique")
+            .optional_string(table, &span, scope, "technique")
             .map(|key| key.as_deref().map(TechniqueRef::parse));
         let technique = reference
             .as_ref()
@@ -529,7 +535,7 @@ impl Reader<'_> {
             if needed.iter().any(|field| !table.contains_key(*field)) {
                 self.problem(
                     &span,
-                    &join(&path, "technique"),
+                    Field::in_scope(scope, Key::Technique),
                     format!(
                         "this version does not know the technique \"{key}\", so the step must give its name, kind, position and instructions"
                     ),
@@ -537,12 +543,12 @@ impl Reader<'_> {
             }
         }
         let t = technique;
-        let name = self.string(table, &span, &path, "name", t.map(|t| t.name));
-        let kind = self.choice(table, &span, &path, "kind", KINDS, t.map(|t| t.kind));
+        let name = self.string(table, &span, scope, "name", t.map(|t| t.name));
+        let kind = self.choice(table, &span, scope, "kind", KINDS, t.map(|t| t.kind));
         let pattern = self.choice(
             table,
             &span,
-            &path,
+            scope,
             "pattern",
             PATTERNS,
             Some(t.map_or(Pattern::Hold, |t| t.pattern)),
@@ -550,7 +556,7 @@ impl Reader<'_> {
         let sides = self.choice(
             table,
             &span,
-            &path,
+            scope,
             "sides",
             SIDES,
             Some(t.map_or(Sides::None, |t| t.sides)),
@@ -558,7 +564,7 @@ impl Reader<'_> {
         let position = self.choice(
             table,
             &span,
-            &path,
+            scope,
             "position",
             POSITIONS,
             t.map(|t| t.position),
@@ -566,7 +572,7 @@ impl Reader<'_> {
         let equipment = self.choice(
             table,
             &span,
-            &path,
+            scope,
             "equipment",
             EQUIPMENT,
             Some(t.map_or(Equipment::None, |t| t.equipment)),
@@ -576,37 +582,37 @@ impl Reader<'_> {
         let default_secs = same_pattern.map(|t| i64::from(t.dose.rep_secs));
         let rep_secs = match pattern? {
             Pattern::Hold => {
-                self.not_for(table, &path, "tempo_seconds", "held steps use hold_seconds");
-                self.integer(table, &span, &path, "hold_seconds", default_secs)
+                self.not_for(table, scope, "tempo_seconds", "held steps use hold_seconds");
+                self.integer(table, &span, scope, "hold_seconds", default_secs)
             }
             Pattern::Moves => {
                 self.not_for(
                     table,
-                    &path,
+                    scope,
                     "hold_seconds",
                     "moves use tempo_seconds, the seconds one movement takes",
                 );
-                self.integer(table, &span, &path, "tempo_seconds", default_secs)
+                self.integer(table, &span, scope, "tempo_seconds", default_secs)
             }
         };
         let reps = self.integer(
             table,
             &span,
-            &path,
+            scope,
             "reps",
             Some(same_pattern.map_or(1, |t| i64::from(t.dose.reps))),
         );
         let rest = self.integer(
             table,
             &span,
-            &path,
+            scope,
             "rest_seconds",
             Some(same_pattern.map_or(0, |t| i64::from(t.dose.rest_secs))),
         );
         let importance = self.choice(
             table,
             &span,
-            &path,
+            scope,
             "importance",
             IMPORTANCE,
             Some(Importance::Normal),
@@ -614,14 +620,14 @@ impl Reader<'_> {
         let instructions = self.string(
             table,
             &span,
-            &path,
+            scope,
             "instructions",
             t.map(|t| t.instructions),
         );
         let caution = self.string(
             table,
             &span,
-            &path,
+            scope,
             "caution",
             Some(t.map_or("", |t| t.caution)),
         );
@@ -639,9 +645,9 @@ impl Reader<'_> {
             sides: sides?,
             instructions: instructions?,
             caution: caution?,
-            rep_secs: self.seconds(rep_secs?, &span, &path, secs_field)?,
-            reps: self.seconds(reps?, &span, &path, "reps")?,
-            rest_secs: self.seconds(rest?, &span, &path, "rest_seconds")?,
+            rep_secs: self.seconds(rep_secs?, &span, scope, secs_field)?,
+            reps: self.seconds(reps?, &span, scope, "reps")?,
+            rest_secs: self.seconds(rest?, &span, scope, "rest_seconds")?,
             equipment: equipment?,
             position: position?,
             importance: importance?,
@@ -650,31 +656,36 @@ impl Reader<'_> {
 
     /// A format-1 step: a hold, on one side or each side, with no id (ids are given after).
     fn step_v1(&mut self, item: &Spanned<DeValue<'_>>, number: usize) -> Option<Step> {
-        let path = format!("steps[{number}]");
+        let scope = Some(number);
+        let whole_step = Field::Step { number, key: None };
         let span = item.span();
         let DeValue::Table(table) = item.get_ref() else {
-            self.problem(&span, &path, "each step must be a [[steps]] table".into());
+            self.problem(
+                &span,
+                whole_step,
+                "each step must be a [[steps]] table".into(),
+            );
             return None;
         };
-        self.lines.insert(path.clone(), self.line_of(&span));
-        self.unknown_fields(table, &path, STEP_FIELDS_V1);
-        let name = self.string(table, &span, &path, "name", None);
-        let kind = self.choice(table, &span, &path, "kind", KINDS_V1, None);
-        let position = self.choice(table, &span, &path, "position", POSITIONS, None);
+        self.lines.insert(whole_step, self.line_of(&span));
+        self.unknown_fields(table, scope, STEP_FIELDS_V1);
+        let name = self.string(table, &span, scope, "name", None);
+        let kind = self.choice(table, &span, scope, "kind", KINDS_V1, None);
+        let position = self.choice(table, &span, scope, "position", POSITIONS, None);
         let equipment = self.choice(
             table,
             &span,
-            &path,
+            scope,
             "equipment",
             EQUIPMENT,
             Some(Equipment::None),
         );
-        let hold = self.integer(table, &span, &path, "hold_seconds", None);
-        let reps = self.integer(table, &span, &path, "reps", Some(1));
-        let rest = self.integer(table, &span, &path, "rest_seconds", Some(0));
-        let per_side = self.boolean(table, &span, &path, "per_side", Some(false));
-        let instructions = self.string(table, &span, &path, "instructions", None);
-        let caution = self.string(table, &span, &path, "caution", Some(""));
+        let hold = self.integer(table, &span, scope, "hold_seconds", None);
+        let reps = self.integer(table, &span, scope, "reps", Some(1));
+        let rest = self.integer(table, &span, scope, "rest_seconds", Some(0));
+        let per_side = self.boolean(table, &span, scope, "per_side", Some(false));
+        let instructions = self.string(table, &span, scope, "instructions", None);
+        let caution = self.string(table, &span, scope, "caution", Some(""));
         Some(Step {
             id: String::new(),
             technique: None,
@@ -684,9 +695,9 @@ impl Reader<'_> {
             sides: if per_side? { Sides::Each } else { Sides::None },
             instructions: instructions?,
             caution: caution?,
-            rep_secs: self.seconds(hold?, &span, &path, "hold_seconds")?,
-            reps: self.seconds(reps?, &span, &path, "reps")?,
-            rest_secs: self.seconds(rest?, &span, &path, "rest_seconds")?,
+            rep_secs: self.seconds(hold?, &span, scope, "hold_seconds")?,
+            reps: self.seconds(reps?, &span, scope, "reps")?,
+            rest_secs: self.seconds(rest?, &span, scope, "rest_seconds")?,
             equipment: equipment?,
             position: position?,
             importance: Importance::Normal,
@@ -694,11 +705,11 @@ impl Reader<'_> {
     }
 
     /// Reports `key` when it is present although the step's pattern does not use it.
-    fn not_for(&mut self, table: &DeTable<'_>, path: &str, key: &str, why: &str) {
+    fn not_for(&mut self, table: &DeTable<'_>, scope: Option<usize>, key: &str, why: &str) {
         if let Some(value) = table.get(key) {
             self.problem(
                 &value.span(),
-                &join(path, key),
+                Field::in_scope(scope, Key::from_file(key)),
                 format!("`{key}` does not apply here: {why}"),
             );
         }
@@ -710,11 +721,11 @@ impl Reader<'_> {
         &mut self,
         table: &DeTable<'_>,
         whole: &Range<usize>,
-        path: &str,
+        scope: Option<usize>,
         key: &str,
     ) -> Result<Option<String>, Reported> {
         if table.contains_key(key) {
-            self.string(table, whole, path, key, None)
+            self.string(table, whole, scope, key, None)
                 .map(Some)
                 .ok_or(Reported)
         } else {
@@ -722,13 +733,13 @@ impl Reader<'_> {
         }
     }
 
-    fn unknown_fields(&mut self, table: &DeTable<'_>, path: &str, known: &[&str]) {
+    fn unknown_fields(&mut self, table: &DeTable<'_>, scope: Option<usize>, known: &[&str]) {
         for key in table.keys() {
             if !known.contains(&key.get_ref().as_ref()) {
-                let field = join(path, key.get_ref());
+                let field = Field::in_scope(scope, Key::from_file(key.get_ref()));
                 self.problem(
                     &key.span(),
-                    &field,
+                    field,
                     format!(
                         "unknown field `{}`; the fields here are: {}",
                         key.get_ref(),
@@ -744,18 +755,18 @@ impl Reader<'_> {
         &mut self,
         table: &'v DeTable<'i>,
         whole: &Range<usize>,
-        path: &str,
+        scope: Option<usize>,
         key: &str,
         required: bool,
     ) -> Option<&'v Spanned<DeValue<'i>>> {
-        let field = join(path, key);
+        let field = Field::in_scope(scope, Key::from_file(key));
         if let Some(value) = table.get(key) {
             let line = self.line_of(&value.span());
             self.lines.insert(field, line);
             Some(value)
         } else {
             if required {
-                self.problem(whole, &field, format!("the field `{key}` is missing"));
+                self.problem(whole, field, format!("the field `{key}` is missing"));
             }
             None
         }
@@ -765,11 +776,11 @@ impl Reader<'_> {
         &mut self,
         table: &DeTable<'_>,
         whole: &Range<usize>,
-        path: &str,
+        scope: Option<usize>,
         key: &str,
         default: Option<&str>,
     ) -> Option<String> {
-        let Some(value) = self.lookup(table, whole, path, key, default.is_none()) else {
+        let Some(value) = self.lookup(table, whole, scope, key, default.is_none()) else {
             return default.map(str::to_owned);
         };
         if let DeValue::String(text) = value.get_ref() {
@@ -777,7 +788,7 @@ impl Reader<'_> {
         } else {
             self.problem(
                 &value.span(),
-                &join(path, key),
+                Field::in_scope(scope, Key::from_file(key)),
                 "this must be text in quotes".into(),
             );
             None
@@ -788,11 +799,11 @@ impl Reader<'_> {
         &mut self,
         table: &DeTable<'_>,
         whole: &Range<usize>,
-        path: &str,
+        scope: Option<usize>,
         key: &str,
         default: Option<i64>,
     ) -> Option<i64> {
-        let Some(value) = self.lookup(table, whole, path, key, default.is_none()) else {
+        let Some(value) = self.lookup(table, whole, scope, key, default.is_none()) else {
             return default;
         };
         let parsed = match value.get_ref() {
@@ -808,7 +819,11 @@ impl Reader<'_> {
         match parsed {
             Ok(number) => Some(number),
             Err(message) => {
-                self.problem(&value.span(), &join(path, key), message);
+                self.problem(
+                    &value.span(),
+                    Field::in_scope(scope, Key::from_file(key)),
+                    message,
+                );
                 None
             }
         }
@@ -816,11 +831,17 @@ impl Reader<'_> {
 
     /// Converts a whole number read from the file into a count of seconds or repetitions.
     /// Values that do not fit are reported; range checks happen in validation.
-    fn seconds(&mut self, value: i64, span: &Range<usize>, path: &str, key: &str) -> Option<u32> {
+    fn seconds(
+        &mut self,
+        value: i64,
+        span: &Range<usize>,
+        scope: Option<usize>,
+        key: &str,
+    ) -> Option<u32> {
         if let Ok(fitting) = u32::try_from(value) {
             Some(fitting)
         } else {
-            let field = join(path, key);
+            let field = Field::in_scope(scope, Key::from_file(key));
             let line = self.lines.get(&field).copied();
             let message = if value < 0 {
                 "this cannot be negative".to_owned()
@@ -833,7 +854,7 @@ impl Reader<'_> {
                     field,
                     message,
                 }),
-                None => self.problem(span, &field, message),
+                None => self.problem(span, field, message),
             }
             None
         }
@@ -843,11 +864,11 @@ impl Reader<'_> {
         &mut self,
         table: &DeTable<'_>,
         whole: &Range<usize>,
-        path: &str,
+        scope: Option<usize>,
         key: &str,
         default: Option<bool>,
     ) -> Option<bool> {
-        let Some(value) = self.lookup(table, whole, path, key, default.is_none()) else {
+        let Some(value) = self.lookup(table, whole, scope, key, default.is_none()) else {
             return default;
         };
         if let DeValue::Boolean(flag) = value.get_ref() {
@@ -855,7 +876,7 @@ impl Reader<'_> {
         } else {
             self.problem(
                 &value.span(),
-                &join(path, key),
+                Field::in_scope(scope, Key::from_file(key)),
                 "this must be true or false, without quotes".into(),
             );
             None
@@ -866,12 +887,12 @@ impl Reader<'_> {
         &mut self,
         table: &DeTable<'_>,
         whole: &Range<usize>,
-        path: &str,
+        scope: Option<usize>,
         key: &str,
         options: &[(&str, T)],
         default: Option<T>,
     ) -> Option<T> {
-        let Some(value) = self.lookup(table, whole, path, key, default.is_none()) else {
+        let Some(value) = self.lookup(table, whole, scope, key, default.is_none()) else {
             return default;
         };
         let found = match value.get_ref() {
@@ -885,19 +906,11 @@ impl Reader<'_> {
             let words: Vec<String> = options.iter().map(|(w, _)| format!("\"{w}\"")).collect();
             self.problem(
                 &value.span(),
-                &join(path, key),
+                Field::in_scope(scope, Key::from_file(key)),
                 format!("this must be one of {}", words.join(", ")),
             );
         }
         found
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
     }
 }
 
@@ -959,7 +972,7 @@ const EQUIPMENT: &[(&str, Equipment)] = &[
 pub fn give_steps_ids(steps: &mut [Step]) {
     let mut taken: Vec<String> = Vec::with_capacity(steps.len());
     for step in steps.iter_mut() {
-        let base = slug(&step.name);
+        let base = slug(&step.name, "step");
         let mut id = base.clone();
         let mut number = 2;
         while taken.contains(&id) {
@@ -976,29 +989,6 @@ pub fn give_steps_ids(steps: &mut [Step]) {
         }
         taken.push(id.clone());
         step.id = id;
-    }
-}
-
-/// A text as an id: lowercase ASCII letters and digits, runs of anything else as one dash,
-/// at most 64 characters; "step" when nothing is left.
-#[must_use]
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 64 {
-            break;
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "step".to_owned()
-    } else {
-        trimmed.to_owned()
     }
 }
 

@@ -16,7 +16,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{SaveError, Store, remove_leftover_temp_files, write_atomically};
 use crate::core::routine::Routine;
-use crate::core::routine::model::{ID_CHARS, NAME_CHARS, id_problem};
+use crate::core::routine::model::{ID_CHARS, NAME_CHARS, id_problem, slug};
 use crate::store::routine_file::{
     LoadError, MAX_FILE_BYTES, read_opened_routine, read_routine_file, to_toml,
 };
@@ -36,7 +36,7 @@ pub struct RoutineStore {
 
 /// What [`RoutineStore::load_all`] found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Loaded {
+pub struct LoadedRoutines {
     /// Every routine that loaded, sorted by name.
     pub routines: Vec<Routine>,
     /// Every file that did not load, sorted by path. Those files were left as they are.
@@ -145,7 +145,7 @@ pub fn grouped(problems: &[FileProblem]) -> Vec<ProblemGroup> {
 
 /// A routine moved into the deleted routines folder, as needed to bring it back.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Deleted {
+pub struct DeletedRoutine {
     /// The id of the deleted routine.
     pub id: String,
     /// Where its file now is.
@@ -306,9 +306,9 @@ impl RoutineStore {
     /// of at most [`MAX_FILE_BYTES`], at most 50 problems listed), so no file can stall the
     /// start. Leftover temporary files of interrupted saves are removed first.
     #[must_use]
-    pub fn load_all(&self) -> Loaded {
+    pub fn load_all(&self) -> LoadedRoutines {
         remove_leftover_temp_files(&self.dir);
-        let mut loaded = Loaded::default();
+        let mut loaded = LoadedRoutines::default();
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
@@ -396,7 +396,7 @@ impl RoutineStore {
     /// leading or trailing dashes, at most 64 characters; [`FALLBACK_ID`] if nothing is left.
     #[must_use]
     pub fn unique_id(&self, base: &str, taken: &[&str]) -> String {
-        let slug = slugify(base);
+        let slug = slug(base, FALLBACK_ID);
         let is_free = |id: &String| !taken.contains(&id.as_str()) && !self.has_file(id);
         if is_free(&slug) {
             return slug;
@@ -433,16 +433,8 @@ impl RoutineStore {
         if let Some(problem) = id_problem(&routine.id) {
             return Err(invalid(problem));
         }
-        let violations = routine.violations();
-        if !violations.is_empty() {
-            let listed: Vec<String> = violations
-                .iter()
-                .map(|v| format!("{}: {}", v.field, v.message))
-                .collect();
-            return Err(invalid(format!(
-                "the routine is not valid ({})",
-                listed.join("; ")
-            )));
+        if let Some(problems) = violations_text(routine) {
+            return Err(invalid(problems));
         }
         if let Some(problem) = self.unloadable_file_at(&path) {
             return Err(SaveError {
@@ -463,6 +455,43 @@ impl RoutineStore {
         Ok(path)
     }
 
+    /// Saves `routine` as a new routine of the person's own, never over a file: with its name
+    /// numbered if `taken_names` has it, and an id (and so a file name) that neither
+    /// `taken_ids` nor any file in the folder has (see [`RoutineStore::unique_id`]). The file is
+    /// created atomically and only if nothing is at that path (a file that appeared meanwhile
+    /// is kept, and this save refused). Returns the routine as saved.
+    pub fn save_new(
+        &self,
+        routine: &Routine,
+        taken_ids: &[&str],
+        taken_names: &[&str],
+    ) -> Result<Routine, SaveError> {
+        let name = unique_name(routine.name.trim(), taken_names);
+        let saved = Routine {
+            id: self.unique_id(&routine.id, taken_ids),
+            name,
+            ..routine.clone()
+        };
+        let path = self.path_of(&saved.id);
+        if let Some(problems) = violations_text(&saved) {
+            return Err(SaveError {
+                path,
+                cause: std::io::Error::new(std::io::ErrorKind::InvalidInput, problems),
+            });
+        }
+        let text = to_toml(&saved).map_err(|e| SaveError {
+            path: path.clone(),
+            cause: std::io::Error::other(e),
+        })?;
+        super::create_own_folder(&path)?;
+        let rules = super::WriteRules {
+            audience: super::Audience::Private,
+            existing: super::Existing::Keep,
+        };
+        super::write_file(&path, text.as_bytes(), rules)?;
+        Ok(saved)
+    }
+
     /// Why the file at `path` (a routine's file) is one that loading reports and leaves as it
     /// is, if it is: one that does not load or holds another id. A missing file is fine.
     fn unloadable_file_at(&self, path: &Path) -> Option<String> {
@@ -479,7 +508,7 @@ impl RoutineStore {
 
     /// Moves the routine's file into the deleted routines folder as `<id>-<unix seconds>.toml`
     /// (numbered if that exists). Nothing is removed; [`Self::undo_delete`] brings it back.
-    pub fn delete(&self, id: &str) -> Result<Deleted, StoreError> {
+    pub fn delete(&self, id: &str) -> Result<DeletedRoutine, StoreError> {
         check_id(id)?;
         let path = self.path_of(id);
         if path.symlink_metadata().is_err() {
@@ -513,7 +542,7 @@ impl RoutineStore {
                 ))
             })?;
         std::fs::rename(&path, &trashed).map_err(trash_error)?;
-        Ok(Deleted {
+        Ok(DeletedRoutine {
             id: id.to_owned(),
             trashed,
         })
@@ -521,7 +550,7 @@ impl RoutineStore {
 
     /// Moves a deleted routine's file back to `<id>.toml`. Refuses if a routine with that id
     /// exists again, so nothing is overwritten.
-    pub fn undo_delete(&self, deleted: &Deleted) -> Result<(), StoreError> {
+    pub fn undo_delete(&self, deleted: &DeletedRoutine) -> Result<(), StoreError> {
         check_id(&deleted.id)?;
         let in_trash = deleted.trashed.parent() == Some(self.trash_dir().as_path());
         if !in_trash || deleted.trashed.symlink_metadata().is_err() {
@@ -702,27 +731,18 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     true
 }
 
-/// Makes any text into a valid id (see [`RoutineStore::unique_id`]).
-fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() > *ID_CHARS.end() {
-            break;
-        }
+/// Why `routine` may not be saved, in one line ("the routine is not valid (field: problem;
+/// ...)"), if it is not valid.
+fn violations_text(routine: &Routine) -> Option<String> {
+    let violations = routine.violations();
+    if violations.is_empty() {
+        return None;
     }
-    // Only ASCII was pushed, so bytes are characters.
-    slug.truncate(*ID_CHARS.end());
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        FALLBACK_ID.to_owned()
-    } else {
-        slug.to_owned()
-    }
+    let listed: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{}: {}", v.field, v.message))
+        .collect();
+    Some(format!("the routine is not valid ({})", listed.join("; ")))
 }
 
 /// Whether two names are the same to a person: ignoring case and outer spaces.
@@ -832,6 +852,39 @@ mod tests {
         (dir, store)
     }
 
+    #[test]
+    fn save_new_never_writes_over_a_file_and_numbers_the_name() {
+        let (_dir, store) = store();
+        let made = named("session-5-min-chair", "5-minute session on a chair");
+        // A file that is not a routine where the first save would go: kept as it is.
+        std::fs::create_dir_all(store.dir()).expect("folder");
+        std::fs::write(store.path_of("session-5-min-chair"), "junk").expect("write");
+        let first = store.save_new(&made, &[], &[]).expect("saved");
+        assert_eq!(first.id, "session-5-min-chair-2");
+        assert_eq!(first.name, made.name);
+        assert_eq!(
+            std::fs::read(store.path_of("session-5-min-chair")).expect("read"),
+            b"junk"
+        );
+        let first_bytes = std::fs::read(store.path_of(&first.id)).expect("read");
+        let second = store
+            .save_new(&made, &[first.id.as_str()], &[first.name.as_str()])
+            .expect("saved again");
+        assert_eq!(second.id, "session-5-min-chair-3");
+        assert_eq!(second.name, "5-minute session on a chair (2)");
+        assert_eq!(
+            std::fs::read(store.path_of(&first.id)).expect("read"),
+            first_bytes
+        );
+        let loaded = store.load_all();
+        assert_eq!(loaded.routines.len(), 2, "{:?}", loaded.problems.len());
+        // An invalid routine is refused, and nothing is written.
+        let mut invalid = made.clone();
+        invalid.steps.clear();
+        assert!(store.save_new(&invalid, &[], &[]).is_err());
+        assert_eq!(store.load_all().routines.len(), 2);
+    }
+
     fn named(id: &str, name: &str) -> Routine {
         let mut r = routine(vec![
             step("Knee to chest", 20, 2, true),
@@ -871,7 +924,7 @@ mod tests {
         let loaded = store.load_all();
         assert_eq!(
             loaded,
-            Loaded {
+            LoadedRoutines {
                 routines: vec![a, b],
                 problems: vec![],
             }
@@ -881,7 +934,7 @@ mod tests {
     #[test]
     fn a_missing_folder_is_no_routines_and_no_problem() {
         let (_dir, store) = store();
-        assert_eq!(store.load_all(), Loaded::default());
+        assert_eq!(store.load_all(), LoadedRoutines::default());
     }
 
     #[test]
@@ -1098,7 +1151,7 @@ mod tests {
             store.delete("../escape"),
             Err(StoreError::BadId { .. })
         ));
-        let outside = Deleted {
+        let outside = DeletedRoutine {
             id: "x".into(),
             trashed: store.dir().join("x.toml"),
         };

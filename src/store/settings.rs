@@ -18,7 +18,7 @@ use crate::store::safe_file::ReadError;
 
 /// What loading the settings found.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct LoadedSettings {
     /// The settings to use.
     pub settings: Settings,
     /// Something the person should be told once, if the file could not be used.
@@ -34,13 +34,13 @@ pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 /// one is refused without waiting on it (see [`crate::store::safe_file`]). Leftover temporary files of
 /// an interrupted save are removed from the folder first (see [`super::remove_leftover_temp_files`]).
 #[must_use]
-pub fn load(path: &Path) -> Loaded {
+pub fn load(path: &Path) -> LoadedSettings {
     if let Some(dir) = path.parent() {
         super::remove_leftover_temp_files(dir);
     }
     let problem = match crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Loaded {
+            return LoadedSettings {
                 settings: Settings::default(),
                 notice: None,
             };
@@ -51,7 +51,7 @@ pub fn load(path: &Path) -> Loaded {
                 settings,
                 reminder_problem,
             }) => {
-                return Loaded {
+                return LoadedSettings {
                     settings,
                     notice: reminder_problem.map(|problem| reminders_notice(&problem)),
                 };
@@ -65,7 +65,7 @@ pub fn load(path: &Path) -> Loaded {
             format!("It was left in place ({e}) and will not be overwritten until you move it.")
         }
     };
-    Loaded {
+    LoadedSettings {
         settings: Settings::default(),
         notice: Some(format!(
             "Your settings file could not be read ({}), so default settings are in use. {kept}",
@@ -215,7 +215,7 @@ fn on_disk(path: &Path) -> Result<Option<Settings>, String> {
 mod tests {
     use super::*;
     use crate::core::fit::{LengthChoice, StepOverride};
-    use crate::core::settings::ThemeChoice;
+    use crate::core::settings::{BuilderChoices, ThemeChoice};
 
     #[test]
     fn settings_round_trip_through_the_file() {
@@ -246,6 +246,82 @@ mod tests {
         save(&path, &settings).expect("save");
         let loaded = load(&path);
         assert_eq!((loaded.settings, loaded.notice), (settings, None));
+    }
+
+    #[test]
+    fn the_builder_section_round_trips_and_older_files_read_without_it() {
+        use crate::core::builder::{Focus, Place};
+        use crate::core::routine::{Equipment, TechniqueId};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        // A file from before the section: the answers a first session starts from.
+        std::fs::write(&path, "format_version = 1\nmuted = true\n").expect("write");
+        let loaded = load(&path);
+        assert_eq!(loaded.notice, None);
+        assert!(loaded.settings.muted);
+        assert_eq!(loaded.settings.builder, BuilderChoices::default());
+        assert_eq!(loaded.settings.builder.minutes, 5);
+
+        let settings = Settings {
+            builder: BuilderChoices {
+                minutes: 12,
+                place: Place::Chair,
+                equipment: vec![Equipment::Ball, Equipment::Desk],
+                focus: vec![Focus::Hamstrings, Focus::LowBack],
+                pain: Some(3),
+                leave_out: vec![TechniqueId::ChinTuck],
+            },
+            ..Settings::default()
+        };
+        save(&path, &settings).expect("saved");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains("[builder]"), "{text}");
+        assert!(text.contains("place = \"chair\""), "{text}");
+        assert_eq!(load(&path).settings, settings);
+    }
+
+    #[test]
+    fn builder_answers_this_version_does_not_know_are_dropped_and_the_rest_kept() {
+        use crate::core::builder::{Focus, Place};
+        use crate::core::routine::Equipment;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        let text = "format_version = 1\nvolume = 0.25\n\n[builder]\nminutes = 600\n\
+                    place = \"hammock\"\nequipment = [\"ball\", \"kettlebell\", 7]\n\
+                    focus = [\"hamstrings\", \"toes\"]\npain = 42\n\
+                    leave_out = [\"no-such-technique\"]\n";
+        std::fs::write(&path, text).expect("write");
+        let loaded = load(&path);
+        assert_eq!(loaded.notice, None, "nothing to report: the file is kept");
+        let builder = loaded.settings.builder;
+        assert_eq!(
+            (builder.minutes, builder.place, builder.pain),
+            (60, Place::Floor, Some(10))
+        );
+        assert_eq!(builder.equipment, vec![Equipment::Ball]);
+        assert_eq!(builder.focus, vec![Focus::Hamstrings]);
+        assert!(builder.leave_out.is_empty());
+        assert!((loaded.settings.volume - 0.25).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn two_processes_keep_each_others_builder_answers_and_lengths() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        let base = Settings::default();
+        save(&path, &base).expect("saved");
+        // Another window chose a length; this one made a session on a chair.
+        let mut theirs = base.clone();
+        theirs
+            .lengths
+            .insert("desk-break".into(), LengthChoice::default());
+        save_changes(&path, &base, &theirs).expect("theirs saved");
+        let mut mine = base.clone();
+        mine.builder.place = crate::core::builder::Place::Chair;
+        let written = save_changes(&path, &base, &mine).expect("mine saved");
+        assert_eq!(written.builder.place, crate::core::builder::Place::Chair);
+        assert!(written.lengths.contains_key("desk-break"));
+        assert_eq!(load(&path).settings, written);
     }
 
     #[test]

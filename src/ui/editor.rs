@@ -10,20 +10,20 @@
 //! while it is edited; [`EditorAction::Save`] only ever carries a routine with no violations.
 
 use egui::{
-    Align, Button, Color32, ComboBox, DragValue, Layout, RichText, ScrollArea, TextEdit, Ui,
+    Align, Button, Color32, ComboBox, DragValue, Label, Layout, RichText, ScrollArea, TextEdit, Ui,
 };
 
 use super::theme::{self, Palette};
 use crate::core::plan::{Timing, clock, total_secs};
-use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, step_problems};
+use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, slug, step_problems};
 use crate::core::routine::technique::{self, Technique};
 use crate::core::routine::{
     Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
 };
-use crate::store::routine_file::slug;
+use crate::core::routine::{Field, Key};
 
 /// Below this width the catalogue goes under the steps instead of beside them.
-const TWO_COLUMN_MIN_WIDTH: f32 = 900.0;
+const TWO_COLUMN_MIN_WIDTH: f32 = 1100.0;
 /// Widest the text fields grow, so lines stay readable.
 const FIELD_WIDTH: f32 = 460.0;
 /// What the steps list says while the routine has none.
@@ -188,7 +188,7 @@ impl EditorState {
 
     /// An id no step of the draft has: `base`, else `base-2`, `base-3`…
     fn unused_step_id(&self, base: &str) -> String {
-        let base = slug(base);
+        let base = slug(base, "step");
         let taken = |id: &str| self.draft.steps.iter().any(|s| s.id == id);
         if !taken(&base) {
             return base;
@@ -418,24 +418,40 @@ fn top_bar_ui(ui: &mut Ui, state: &EditorState, action: &mut Option<EditorAction
                 .color(palette.caution),
         );
         // Problems with no field on screen (the id is chosen by the app).
-        for problem in problems.iter().filter(|p| p.field == "id") {
+        for problem in problems
+            .iter()
+            .filter(|p| p.field == Field::Routine(Key::Id))
+        {
             ui.label(RichText::new(sentence(&problem.message)).color(palette.caution));
         }
     }
 }
 
-/// A grid row right under a field: an empty label cell, then the note in `colour`. The row
-/// keeps the tallest height it has had (at least one line), so the fields below never move
-/// when a message goes or gets shorter.
-fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32) {
-    let id = ui.next_auto_id().with("note-row-height");
+/// A grid row right under a field: an empty label cell, then the note in `colour`, wrapped to
+/// `width` (the field's width) so a long note never widens the grid. The row keeps the tallest
+/// height it has had (at least one line), so the fields below never move when a message goes or
+/// gets shorter; `row` names it, to keep that height under.
+fn note_row(ui: &mut Ui, row: &str, note: Option<String>, colour: Color32, width: f32) {
+    // Keyed by the row's name, so no other row's height is ever taken for its own.
+    let id = ui.scope_id().with(("note-row-height", row));
     ui.allocate_exact_size(egui::Vec2::ZERO, egui::Sense::hover());
     let kept: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
     let height = ui
         .scope(|ui| {
             ui.set_min_height(kept);
             match note {
-                Some(note) => ui.label(RichText::new(note).color(colour)),
+                // Laid out at `width` itself, not at the cell's width, which a grid only
+                // learns a frame later (a note wrapped to that would be kept far too tall).
+                Some(note) => {
+                    let galley = egui::WidgetText::from(RichText::new(note).color(colour))
+                        .into_galley(
+                            ui,
+                            Some(egui::TextWrapMode::Wrap),
+                            width,
+                            egui::TextStyle::Body,
+                        );
+                    ui.add(Label::new(galley))
+                }
                 None => ui.label(" "),
             };
         })
@@ -448,10 +464,11 @@ fn note_row(ui: &mut Ui, note: Option<String>, colour: Color32) {
     ui.end_row();
 }
 
-/// A grid row right under a field saying what is wrong with it, in the caution colour.
-fn problem_row(ui: &mut Ui, message: Option<&str>) {
+/// A grid row right under a field saying what is wrong with it, in the caution colour, wrapped
+/// to `width`.
+fn problem_row(ui: &mut Ui, field: &str, message: Option<&str>, width: f32) {
     let caution = Palette::of(ui.visuals()).caution;
-    note_row(ui, message.map(sentence), caution);
+    note_row(ui, field, message.map(sentence), caution, width);
 }
 
 /// The routine's name, summary and category, then its steps.
@@ -462,10 +479,10 @@ fn problem_row(ui: &mut Ui, message: Option<&str>) {
 fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
     let palette = Palette::of(ui.visuals());
     let problems = state.problems();
-    let problem_of = |field: &str| {
+    let problem_of = |key: Key| {
         problems
             .iter()
-            .find(|p| p.field == field)
+            .find(|p| p.field == Field::Routine(key.clone()))
             .map(|p| p.message.as_str())
     };
     let field_width = ui.available_width().min(FIELD_WIDTH);
@@ -482,7 +499,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of("name"));
+            problem_row(ui, "name", problem_of(Key::Name), field_width);
 
             let label = ui.label("Summary");
             ui.add(
@@ -492,7 +509,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
             )
             .labelled_by(label.id);
             ui.end_row();
-            problem_row(ui, problem_of("summary"));
+            problem_row(ui, "summary", problem_of(Key::Summary), field_width);
 
             ui.label("Category");
             ui.horizontal(|ui| {
@@ -532,7 +549,7 @@ fn routine_ui(ui: &mut Ui, state: &mut EditorState) {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(EMPTY_HINT).color(palette.quiet));
             });
-    } else if let Some(message) = problem_of("steps") {
+    } else if let Some(message) = problem_of(Key::Steps) {
         ui.label(RichText::new(sentence(message)).color(palette.caution));
     }
 
@@ -684,10 +701,10 @@ fn step_card_ui(
 fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
     let palette = Palette::of(ui.visuals());
     let problems = step_problems(step);
-    let problem_of = |field: &str| {
+    let problem_of = |key: Key| {
         problems
             .iter()
-            .find(|(f, _)| *f == field)
+            .find(|(k, _)| *k == key)
             .map(|(_, m)| m.as_str())
     };
     let field_width = (ui.available_width() - 140.0).clamp(200.0, FIELD_WIDTH);
@@ -704,7 +721,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} name"));
             ui.end_row();
-            problem_row(ui, problem_of("name"));
+            problem_row(ui, "name", problem_of(Key::Name), field_width);
 
             ui.label("Kind");
             ComboBox::from_id_salt("kind")
@@ -734,8 +751,8 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             ui.end_row();
 
             let (secs_label, secs_field, secs_name) = match step.pattern {
-                Pattern::Hold => ("Hold", "hold_seconds", "hold, seconds"),
-                Pattern::Moves => ("Each movement", "tempo_seconds", "seconds per movement"),
+                Pattern::Hold => ("Hold", Key::HoldSeconds, "hold, seconds"),
+                Pattern::Moves => ("Each movement", Key::TempoSeconds, "seconds per movement"),
             };
             ui.label(secs_label);
             ui.add(
@@ -747,7 +764,12 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} {secs_name}"));
             ui.end_row();
-            problem_row(ui, problem_of(secs_field));
+            problem_row(
+                ui,
+                secs_field.spelling(),
+                problem_of(secs_field.clone()),
+                field_width,
+            );
 
             ui.label(match step.pattern {
                 Pattern::Hold => "Repetitions",
@@ -761,8 +783,14 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} repetitions"));
             ui.end_row();
-            problem_row(ui, problem_of("reps"));
-            note_row(ui, Some(range_note(step)), palette.quiet);
+            problem_row(ui, "reps", problem_of(Key::Reps), field_width);
+            note_row(
+                ui,
+                "range",
+                Some(range_note(step)),
+                palette.quiet,
+                field_width,
+            );
 
             if step.pattern == Pattern::Hold {
                 ui.label("Rest between");
@@ -775,13 +803,23 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
                 )
                 .accessible_name(format!("Step {number} rest between repetitions, seconds"));
                 ui.end_row();
-                problem_row(ui, problem_of("rest_seconds"));
+                problem_row(
+                    ui,
+                    "rest_seconds",
+                    problem_of(Key::RestSeconds),
+                    field_width,
+                );
                 let rest_note =
                     (step.reps <= 1 && step.sides != Sides::Alternate && step.rest_secs > 0)
                         .then(|| "Only used with 2 or more repetitions.".to_owned());
-                note_row(ui, rest_note, palette.quiet);
+                note_row(ui, "rest", rest_note, palette.quiet, field_width);
             } else {
-                problem_row(ui, problem_of("rest_seconds"));
+                problem_row(
+                    ui,
+                    "rest_seconds",
+                    problem_of(Key::RestSeconds),
+                    field_width,
+                );
             }
 
             ui.label("Sides");
@@ -827,8 +865,8 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             .accessible_name(format!("Step {number} instructions"));
             ui.end_row();
             for (field, message) in &problems {
-                if *field == "instructions" {
-                    problem_row(ui, Some(message));
+                if *field == Key::Instructions {
+                    problem_row(ui, "instructions", Some(message), field_width);
                 }
             }
 
@@ -841,7 +879,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             )
             .accessible_name(format!("Step {number} caution"));
             ui.end_row();
-            problem_row(ui, problem_of("caution"));
+            problem_row(ui, "caution", problem_of(Key::Caution), field_width);
         });
     let secs = total_secs(
         &Routine {

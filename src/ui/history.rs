@@ -32,12 +32,29 @@ const CELL_GAP: f32 = 3.0;
 const MONTH_ROW: f32 = 14.0;
 /// Width kept for the weekday letters left of the calendar.
 const DAY_LABEL_WIDTH: f32 = 30.0;
-/// Width of each chart (the summary takes the rest of the row).
+/// Width of each chart in a window up to about 1024 points wide (the summary takes the rest of
+/// the row); wider windows give the charts more, up to [`CHART_MAX_WIDTH`].
 pub const CHART_WIDTH: f32 = 300.0;
+/// The widest a chart grows in a large window.
+const CHART_MAX_WIDTH: f32 = 800.0;
+/// The room kept beside a chart for its summary before the chart grows past [`CHART_WIDTH`].
+const SUMMARY_ROOM: f32 = 720.0;
+/// The widest the calendar's cell pitch grows, points.
+const MAX_PITCH: f32 = 40.0;
 /// Height of the week and pain charts.
 const CHART_HEIGHT: f32 = 130.0;
-/// Width of the list's pain and note column (longer notes are cut, shown whole on hover).
-const NOTE_WIDTH: f32 = 250.0;
+/// The widest the list's pain and note column grows (longer notes are cut, shown whole on
+/// hover).
+const NOTE_MAX_WIDTH: f32 = 640.0;
+/// The widest the list's routine column grows (longer names wrap).
+const NAME_MAX_WIDTH: f32 = 460.0;
+/// The narrowest the list's routine and note columns get.
+const MIN_COLUMN_WIDTH: f32 = 120.0;
+/// The list's date column ("Wed 30 Sep 2026, 18:00").
+const DATE_WIDTH: f32 = 170.0;
+/// What the list's date and Delete columns, the gaps between columns, the row's margins and
+/// the scroll bar take.
+const DATE_AND_DELETE_WIDTH: f32 = DATE_WIDTH + 140.0;
 /// How many sessions the list shows at first, and how many more each "Show more" adds.
 pub const LIST_PAGE: usize = 50;
 
@@ -135,11 +152,11 @@ pub fn history_ui(ui: &mut Ui, view: &HistoryView) -> Option<HistoryCommand> {
                 notice_ui(ui, notice, &palette, &mut command);
             }
             ui.add_space(theme::GAP_M);
-            chart_row(ui, &view.figures.calendar_summary(), |ui| {
-                calendar_ui(ui, &view.figures, &palette);
+            chart_row(ui, &view.figures.calendar_summary(), |ui, width| {
+                calendar_ui(ui, &view.figures, &palette, width);
             });
-            chart_row(ui, &view.figures.week_summary(), |ui| {
-                week_ui(ui, &view.figures, &palette);
+            chart_row(ui, &view.figures.week_summary(), |ui, width| {
+                week_ui(ui, &view.figures, &palette, width);
             });
             ui.label(view.figures.streak_summary());
             ui.label(view.figures.totals_summary());
@@ -147,8 +164,8 @@ pub fn history_ui(ui: &mut Ui, view: &HistoryView) -> Option<HistoryCommand> {
                 ui.label(reminders);
             }
             ui.add_space(theme::GAP_M);
-            chart_row(ui, &view.figures.pain_summary(), |ui| {
-                pain_ui(ui, &view.figures, &palette);
+            chart_row(ui, &view.figures.pain_summary(), |ui, width| {
+                pain_ui(ui, &view.figures, &palette, width);
             });
             ui.add_space(theme::GAP_L);
             sessions_ui(ui, view, &palette, &mut command);
@@ -167,13 +184,24 @@ fn notice_ui(ui: &mut Ui, notice: &str, palette: &Palette, command: &mut Option<
         });
 }
 
-/// A chart on the left and its summary, wrapped, beside it.
-fn chart_row(ui: &mut Ui, summary: &str, chart: impl FnOnce(&mut Ui)) {
+/// How wide the charts are in a panel `available` points wide: [`CHART_WIDTH`] up to a window
+/// about 1024 points wide, then growing with the room, up to [`CHART_MAX_WIDTH`].
+fn chart_width(available: f32) -> f32 {
+    (available - SUMMARY_ROOM).clamp(CHART_WIDTH, CHART_MAX_WIDTH)
+}
+
+/// The height of the week and pain charts `width` wide: taller as they grow wider, more slowly.
+fn chart_height(width: f32) -> f32 {
+    CHART_HEIGHT * (width / CHART_WIDTH).sqrt()
+}
+
+/// A chart on the left, as wide as [`chart_width`] allows, and its summary, wrapped, beside it.
+fn chart_row(ui: &mut Ui, summary: &str, chart: impl FnOnce(&mut Ui, f32)) {
+    let width = chart_width(ui.available_width());
     ui.horizontal_top(|ui| {
-        ui.allocate_ui(vec2(CHART_WIDTH, 0.0), |ui| {
-            ui.set_width(CHART_WIDTH);
-            chart(ui);
-        });
+        // As wide as the chart draws (the calendar stops growing before the others), so the
+        // summary stays beside it.
+        ui.allocate_ui(vec2(width, 0.0), |ui| chart(ui, width));
         ui.add_space(theme::GAP_M);
         ui.vertical(|ui| {
             ui.set_max_width(ui.available_width().min(theme::READING_WIDTH));
@@ -206,9 +234,11 @@ fn level_colour(level: u8, palette: &Palette, ui: &Ui) -> Color32 {
     clippy::too_many_lines,
     reason = "an egui panel reads top to bottom like the screen"
 )]
-fn calendar_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
+fn calendar_ui(ui: &mut Ui, figures: &Figures, palette: &Palette, width: f32) {
     let weeks = figures.calendar.len().div_ceil(7);
-    let pitch = CELL + CELL_GAP;
+    // The cells grow with the chart's width, from their size in a 1024-point window.
+    let pitch = ((CELL + CELL_GAP) * width / CHART_WIDTH).clamp(CELL + CELL_GAP, MAX_PITCH);
+    let cell_side = pitch - CELL_GAP;
     let size = vec2(
         DAY_LABEL_WIDTH + weeks as f32 * pitch,
         MONTH_ROW + 7.0 * pitch + 18.0,
@@ -240,7 +270,7 @@ fn calendar_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
         painter.text(
             pos2(
                 response.rect.min.x,
-                origin.y + row as f32 * pitch + CELL / 2.0,
+                origin.y + row as f32 * pitch + cell_side / 2.0,
             ),
             Align2::LEFT_CENTER,
             letter,
@@ -253,7 +283,7 @@ fn calendar_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
     for (index, day) in figures.calendar.iter().enumerate() {
         let (column, row) = (index / 7, index % 7);
         let min = origin + vec2(column as f32 * pitch, row as f32 * pitch);
-        let cell = Rect::from_min_size(min, Vec2::splat(CELL));
+        let cell = Rect::from_min_size(min, Vec2::splat(cell_side));
         let radius = CornerRadius::same(2);
         if day.future {
             painter.rect_stroke(
@@ -277,7 +307,7 @@ fn calendar_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
             hovered = Some(day);
         }
     }
-    // The key: "less ▢▢▢▢▢ more".
+    // The key: "less ▢▢▢▢▢ more", its cells at their smallest size.
     let key_y = origin.y + 7.0 * pitch + 2.0;
     painter.text(
         pos2(origin.x, key_y + CELL / 2.0),
@@ -294,7 +324,7 @@ fn calendar_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
             CornerRadius::same(2),
             level_colour(level, palette, ui),
         );
-        x += pitch;
+        x += CELL + CELL_GAP;
     }
     painter.text(
         pos2(x + 2.0, key_y + CELL / 2.0),
@@ -327,8 +357,8 @@ fn day_text(day: &DayTotal) -> String {
 }
 
 /// This week's minutes by day, as bars with the minutes above them.
-fn week_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
-    let size = vec2(CHART_WIDTH, CHART_HEIGHT);
+fn week_ui(ui: &mut Ui, figures: &Figures, palette: &Palette, width: f32) {
+    let size = vec2(width, chart_height(width));
     let response = chart_area(ui, size, "Bar chart of this week's minutes by day");
     let painter = ui.painter_at(response.rect);
     let days = figures.this_week();
@@ -383,8 +413,8 @@ fn week_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
 
 /// The pain trend: each rated session's before (hollow) and after (filled) ratings by week,
 /// and the weekly averages as lines (before dashed, after solid), on a 0–10 scale.
-fn pain_ui(ui: &mut Ui, figures: &Figures, palette: &Palette) {
-    let size = vec2(CHART_WIDTH, CHART_HEIGHT);
+fn pain_ui(ui: &mut Ui, figures: &Figures, palette: &Palette, width: f32) {
+    let size = vec2(width, chart_height(width));
     let response = chart_area(
         ui,
         size,
@@ -540,27 +570,63 @@ fn sessions_ui(
             });
     }
     ui.add_space(theme::GAP_S);
-    egui::Grid::new("history-sessions")
-        .striped(true)
-        .num_columns(5)
-        .spacing(vec2(theme::GAP_M, theme::GAP_S))
+    let (name_width, note_width) = list_widths(ui.available_width());
+    // A row per session, its columns at fixed widths (no grid to settle over frames), every
+    // other row shaded.
+    for (index, record) in view.sessions.iter().take(view.listed).enumerate() {
+        if session_row(ui, index, record, (name_width, note_width), palette) {
+            *command = Some(HistoryCommand::Delete(Box::new(record.clone())));
+        }
+    }
+    let more = view.sessions.len().saturating_sub(view.listed);
+    if more > 0 && ui.button(format!("Show more ({more} older)")).clicked() {
+        *command = Some(HistoryCommand::ShowMore);
+    }
+}
+
+/// One session of the list, shaded if `index` is odd, with its routine and note columns at
+/// `widths`. Returns whether its Delete was clicked.
+fn session_row(
+    ui: &mut Ui,
+    index: usize,
+    record: &SessionRecord,
+    (name_width, note_width): (f32, f32),
+    palette: &Palette,
+) -> bool {
+    let fill = if index % 2 == 1 {
+        ui.visuals().faint_bg_color
+    } else {
+        Color32::TRANSPARENT
+    };
+    Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(4, 3))
         .show(ui, |ui| {
-            for (index, record) in view.sessions.iter().take(view.listed).enumerate() {
+            ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = theme::GAP_M;
                 let date = record.start.date();
-                ui.label(format!(
-                    "{} {}, {:02}:{:02}",
-                    day_label(date),
-                    date.year(),
-                    record.start.at.hour(),
-                    record.start.at.minute()
-                ));
-                ui.label(&record.routine_name);
-                ui.label(format!(
-                    "{} of {}, {}",
-                    clock(record.actual_seconds),
-                    clock(record.planned_seconds),
-                    record.ending.label()
-                ));
+                column(ui, DATE_WIDTH, |ui| {
+                    ui.label(format!(
+                        "{} {}, {:02}:{:02}",
+                        day_label(date),
+                        date.year(),
+                        record.start.at.hour(),
+                        record.start.at.minute()
+                    ));
+                });
+                // The name wraps in its column, the length and ending under it.
+                column(ui, name_width, |ui| {
+                    ui.add(Label::new(&record.routine_name).wrap());
+                    ui.label(
+                        RichText::new(format!(
+                            "{} of {}, {}",
+                            clock(record.actual_seconds),
+                            clock(record.planned_seconds),
+                            record.ending.label()
+                        ))
+                        .color(palette.quiet),
+                    );
+                });
                 let mut pain = pain_words(record);
                 if !record.note.is_empty() {
                     if !pain.is_empty() {
@@ -568,25 +634,32 @@ fn sessions_ui(
                     }
                     pain.push_str(&record.note);
                 }
-                ui.allocate_ui_with_layout(
-                    vec2(NOTE_WIDTH, ui.spacing().interact_size.y),
-                    Layout::left_to_right(Align::Center),
-                    |ui| {
-                        ui.set_width(NOTE_WIDTH);
-                        ui.add(Label::new(pain).truncate());
-                    },
-                );
+                column(ui, note_width, |ui| {
+                    ui.add(Label::new(pain).truncate());
+                });
                 let delete = ui.push_id(index, |ui| ui.button("Delete")).inner;
-                if delete.clicked() {
-                    *command = Some(HistoryCommand::Delete(Box::new(record.clone())));
-                }
-                ui.end_row();
-            }
-        });
-    let more = view.sessions.len().saturating_sub(view.listed);
-    if more > 0 && ui.button(format!("Show more ({more} older)")).clicked() {
-        *command = Some(HistoryCommand::ShowMore);
-    }
+                delete.clicked()
+            })
+            .inner
+        })
+        .inner
+}
+
+/// A column `width` wide of the session list, its contents top to bottom.
+fn column(ui: &mut Ui, width: f32, contents: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        contents(ui);
+    });
+}
+
+/// The widths of the session list's routine column and its pain-and-note column in a panel
+/// `available` points wide: what the date and Delete leave, shared between the two.
+fn list_widths(available: f32) -> (f32, f32) {
+    let rest = available - DATE_AND_DELETE_WIDTH;
+    let name = (rest * 0.5).clamp(MIN_COLUMN_WIDTH, NAME_MAX_WIDTH);
+    let note = (rest - name).clamp(MIN_COLUMN_WIDTH, NOTE_MAX_WIDTH);
+    (name, note)
 }
 
 /// A session's ratings in words: "pain 6 before, 4 after", "pain 5 after", "".

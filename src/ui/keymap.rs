@@ -129,7 +129,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: "Enter",
         presses: &[(NONE, Key::Enter)],
         area: Area::Home,
-        does: "Start the selected routine",
+        does: "Start the selected routine, or the session made",
         short: "",
         action: KeyAction::Send(KeyCommand::Start),
     },

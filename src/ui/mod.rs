@@ -16,6 +16,7 @@ pub mod notices;
 pub mod player;
 pub mod reminders;
 pub mod safety;
+pub mod session_maker;
 pub mod settings;
 pub mod theme;
 pub mod top_bar;
@@ -51,6 +52,8 @@ pub enum Command {
     Notices(NoticeCommand),
     /// On the History screen.
     History(history::HistoryCommand),
+    /// In "Make me a session".
+    Maker(session_maker::MakerCommand),
 }
 
 /// Commands of the home screen.
@@ -60,7 +63,8 @@ pub enum HomeCommand {
     Select(String),
     /// Use these length choices for the selected routine.
     SetLength(LengthChoice),
-    /// Start the selected routine (after the before-start screen, if one is due).
+    /// Start the selected routine, or the session made when "Make me a session" shows (after
+    /// the before-start screen, if one is due).
     Start,
 }
 

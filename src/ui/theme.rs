@@ -75,6 +75,12 @@ impl Palette {
     }
 }
 
+/// The window icon, from `assets/icon.png` (the app's window and the reminder window).
+#[must_use]
+pub fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
+}
+
 /// Applies the theme choice and Unknot's type sizes and spacing to the whole app.
 pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     ctx.set_theme(match choice {

@@ -6,6 +6,8 @@
 use std::path::Path;
 use std::time::Duration;
 
+pub mod rig;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use unknot::app::UnknotApp;
@@ -35,21 +37,39 @@ pub fn wait(harness: &mut Harness<'static, UnknotApp>, clock: &ManualClock, secs
     }
 }
 
-/// Clicks a routine in the list (its name also heads the details once selected).
+/// Clicks a routine in the list (its name also heads the details once selected); one further
+/// down the list than the window shows is pressed as a screen reader would.
 pub fn click_routine(harness: &mut Harness<'static, UnknotApp>, name: &str) {
-    harness
+    let window = harness.ctx.content_rect();
+    let node = harness
         .get_all_by_label(name)
         .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
-        .expect("the routine is listed")
-        .click();
+        .expect("the routine is listed");
+    if window.contains_rect(node.rect()) {
+        node.click();
+    } else {
+        node.click_accesskit();
+    }
     harness.run();
 }
 
 /// Checks that what is on screen fits a window of `size` points: no text or control sticks out
 /// sideways (content may scroll up and down, never sideways), and no two controls in view
-/// overlap. `what` names the screen in the failure message.
+/// overlap. While a dialog is open, only its own controls are compared with one another (the
+/// screen behind it cannot be reached). `what` names the screen in the failure message.
 pub fn assert_fits(harness: &Harness<'static, UnknotApp>, size: egui::Vec2, what: &str) {
     use egui::accesskit::Role;
+    let in_dialog = |node: &egui_kittest::Node<'_>| {
+        let mut parent = node.parent();
+        while let Some(p) = parent {
+            if p.accesskit_node().role() == Role::Dialog {
+                return true;
+            }
+            parent = p.parent();
+        }
+        false
+    };
+    let dialog_open = harness.query_by_role(Role::Dialog).is_some();
     let mut controls: Vec<(egui::Rect, String)> = Vec::new();
     for node in harness.query_all_by(|node| node.bounding_box().is_some()) {
         let rect = node.rect();
@@ -74,7 +94,7 @@ pub fn assert_fits(harness: &Harness<'static, UnknotApp>, size: egui::Vec2, what
                 | Role::ComboBox
         );
         let in_view = rect.top() >= 0.0 && rect.bottom() <= size.y;
-        if control && in_view && rect.area() > 0.0 {
+        if control && in_view && rect.area() > 0.0 && (!dialog_open || in_dialog(&node)) {
             controls.push((rect, format!("{role:?} \"{name}\"")));
         }
     }

@@ -9,7 +9,7 @@
 
 use super::body::{LimbId, P3, Pose, Skeleton, length, range, reach, thickness, wrap};
 use super::scene::{BALL_RADIUS, DESK_HEIGHT, ROLLER_RADIUS, SEAT_HEIGHT};
-use super::{Figure, Key, Motion, Prop, Worked};
+use super::{Figure, Keep, Key, Motion, Prop, Worked};
 use crate::core::routine::TechniqueId;
 use crate::core::routine::model::{Position, Step};
 
@@ -24,9 +24,6 @@ const HOOK_FEET_X: f32 = 0.33;
 
 /// The ankle's height when the foot is flat on the floor.
 const FLAT_ANKLE: f32 = length::ANKLE_HEIGHT + thickness::FOOT;
-
-/// How far the ankles point (plantarflexion) kneeling on all fours: the table's limit.
-const QUADRUPED_ANKLE: f32 = 50.0;
 
 fn set_ankle(pose: &mut Pose, leg: LimbId, distal: f32) {
     leg.of_mut(pose).distal = distal;
@@ -244,7 +241,7 @@ fn hands_and_knees() -> Pose {
                 knee_y + 0.004 + length::SHANK * shin.sin(),
             ],
         );
-        set_ankle(&mut pose, leg, QUADRUPED_ANKLE);
+        toes_down(&mut pose, leg);
     }
     let shoulder = Skeleton::of(&pose).spine[3];
     for arm in [LimbId::NearArm, LimbId::FarArm] {
@@ -394,7 +391,8 @@ fn position_figure(position: Position) -> Figure {
         keys: Vec::new(),
         motion: Motion::Hold,
         props,
-        worked: Worked::NONE,
+        worked: Worked::empty(),
+        keep: None,
         description: position_description(position),
     }
 }
@@ -418,7 +416,8 @@ fn hold(start: Pose, keys: &[(f32, Pose)]) -> Figure {
             .collect(),
         motion: Motion::Hold,
         props: Vec::new(),
-        worked: Worked::NONE,
+        worked: Worked::empty(),
+        keep: None,
         description: "",
     }
 }
@@ -441,9 +440,82 @@ impl Figure {
         self
     }
 
+    /// Keeps `keep` where it rests at every moment, the keyframes included.
+    fn keeping(mut self, keep: Keep) -> Self {
+        self.keep = Some(keep);
+        keep_in(&mut self.start, keep);
+        for key in &mut self.keys {
+            keep_in(&mut key.pose, keep);
+        }
+        self
+    }
+
     fn described(mut self, description: &'static str) -> Self {
         self.description = description;
         self
+    }
+}
+
+/// Puts what a figure keeps back where it rests in `pose` (see [`Keep`]).
+pub(super) fn keep(pose: &mut Pose, keep: Keep) {
+    keep_in(pose, keep);
+}
+
+fn keep_in(pose: &mut Pose, keep: Keep) {
+    match keep {
+        Keep::HandsOnKnee(leg) => hold_knee(pose, leg),
+        Keep::HandsOnDesk { x } => hands_on_desk(pose, x),
+        Keep::Kneeling { knee } => {
+            let now = Skeleton::of(pose).near_leg[1];
+            pose.pelvis = [
+                pose.pelvis[0] + knee[0] - now.x,
+                pose.pelvis[1] + knee[1] - now.y,
+            ];
+            toes_down(pose, LimbId::NearLeg);
+            toes_down(pose, LimbId::FarLeg);
+        }
+    }
+}
+
+/// Turns the ankle, within its range, so the toes rest on the floor, tucked under (kneeling).
+fn toes_down(pose: &mut Pose, leg: LimbId) {
+    let Some(ankle) = range("ankle") else {
+        return;
+    };
+    let toes_gap = |pose: &Pose| {
+        let s = Skeleton::of(pose);
+        let points = if leg == LimbId::NearLeg {
+            s.near_leg
+        } else {
+            s.far_leg
+        };
+        (points[3].y - thickness::FOOT).abs()
+    };
+    let mut best = (f32::INFINITY, leg.of(pose).distal);
+    let mut distal = -ankle.extension;
+    while distal <= ankle.flexion {
+        let mut trial = *pose;
+        set_ankle(&mut trial, leg, distal);
+        let gap = toes_gap(&trial);
+        if gap < best.0 {
+            best = (gap, distal);
+        }
+        distal += 0.25;
+    }
+    set_ankle(pose, leg, best.1);
+}
+
+/// Hands flat on a desk top, the wrists at `x`; where the desk is out of reach of a flat hand
+/// (standing up close), on the fingertips just beyond it.
+fn hands_on_desk(pose: &mut Pose, x: f32) {
+    let wrist = [x, DESK_HEIGHT + thickness::HAND];
+    hands_to(pose, wrist);
+    let reached = Skeleton::of(pose).near_arm[2];
+    if (reached.x - wrist[0]).hypot(reached.y - wrist[1]) > 0.002 {
+        fingertips_on_desk(pose, x + 0.02);
+    } else {
+        hand_along(pose, LimbId::NearArm, 0.0);
+        hand_along(pose, LimbId::FarArm, 0.0);
     }
 }
 
@@ -461,7 +533,9 @@ fn hold_knee(pose: &mut Pose, leg: LimbId) {
 }
 
 fn knee_to_chest(both: bool) -> Figure {
-    let start = hook_lying();
+    // The hands rest on the knee from the start and hold it all the way in and out.
+    let mut start = hook_lying();
+    hold_knee(&mut start, LimbId::NearLeg);
     let mut held = start;
     held.near_leg = Limb::bent(115.0, 125.0, 10.0);
     if both {
@@ -474,14 +548,15 @@ fn knee_to_chest(both: bool) -> Figure {
     let mut reach_pose = start;
     reach_pose.near_leg = Limb::bent(80.0, 110.0, 10.0);
     hold_knee(&mut reach_pose, LimbId::NearLeg);
-    let figure = hold(start, &[(0.8, reach_pose), (1.8, held)]);
+    let figure =
+        hold(start, &[(0.8, reach_pose), (1.8, held)]).keeping(Keep::HandsOnKnee(LimbId::NearLeg));
     if both {
         figure
-            .worked(Worked::LOW_BACK.and(Worked::BUTTOCK))
+            .worked(Worked::LOW_BACK | Worked::BUTTOCK)
             .described("Lying on your back, both knees hugged toward the chest")
     } else {
         figure
-            .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
+            .worked(Worked::NEAR_LEG | Worked::BUTTOCK)
             .described("Lying on your back, {side} knee drawn toward the chest with both hands")
     }
 }
@@ -521,8 +596,16 @@ fn pelvic_tilt() -> Figure {
         foot_flat(pose, LimbId::FarLeg, HOOK_FEET_X);
         arms_along_floor(pose);
     }
+    // An arrow over the belly from the arched low back down to where it presses flat, so the
+    // small movement shows in a still picture too.
+    let (high, low) = (Skeleton::of(&arched).spine[1], Skeleton::of(&flat).spine[1]);
+    let rock = Prop::Arrow {
+        from: [high.x, high.y + thickness::TRUNK + 0.06],
+        to: [low.x + 0.05, low.y + thickness::TRUNK + 0.02],
+    };
     cycle(arched, &[(0.5, flat)])
         .worked(Worked::LOW_BACK)
+        .with(&[rock])
         .described("Lying on your back, knees bent: the low back pressed flat, then gently arched")
 }
 
@@ -548,7 +631,7 @@ fn bridge() -> Figure {
     foot_flat(&mut up, LimbId::FarLeg, feet_x);
     arms_along_floor(&mut up);
     hold(start, &[(1.6, up)])
-        .worked(Worked::BUTTOCK.and(Worked::NEAR_THIGH))
+        .worked(Worked::BUTTOCK | Worked::NEAR_THIGH)
         .described("Lying on your back, hips lifted so shoulders, hips and knees make a line")
 }
 
@@ -586,7 +669,7 @@ fn cat_cow() -> Figure {
         }
         for leg in [LimbId::NearLeg, LimbId::FarLeg] {
             reach(pose, leg, [still.near_leg[2].x, still.near_leg[2].y]);
-            set_ankle(pose, leg, QUADRUPED_ANKLE);
+            toes_down(pose, leg);
         }
     }
     cycle(neutral, &[(0.25, cat), (0.5, neutral), (0.75, cow)])
@@ -612,14 +695,17 @@ fn childs_pose() -> Figure {
     let offset = [knee.x - probe.near_leg[1].x, knee.y - probe.near_leg[1].y];
     back.pelvis = [back.pelvis[0] + offset[0], back.pelvis[1] + offset[1]];
     for leg in [LimbId::NearLeg, LimbId::FarLeg] {
-        set_ankle(&mut back, leg, QUADRUPED_ANKLE);
+        toes_down(&mut back, leg);
     }
     for arm in [LimbId::NearArm, LimbId::FarArm] {
         reach(&mut back, arm, [hands.x + 0.12, thickness::FOREARM + 0.004]);
         hand_along(&mut back, arm, 0.0);
     }
     hold(start, &[(1.8, back)])
-        .worked(Worked::TRUNK.and(Worked::BUTTOCK))
+        .keeping(Keep::Kneeling {
+            knee: [knee.x, knee.y],
+        })
+        .worked(Worked::TRUNK | Worked::BUTTOCK)
         .described("Kneeling, bottom sitting back toward the heels, arms stretched out in front")
 }
 
@@ -671,7 +757,7 @@ fn figure_four() -> Figure {
     let thigh = s.far_leg[1] * 0.6 + s.far_leg[0] * 0.4;
     hands_to(&mut drawn, [thigh.x - 0.02, thigh.y]);
     hold(start, &[(0.9, crossed), (1.9, drawn)])
-        .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
+        .worked(Worked::NEAR_LEG | Worked::BUTTOCK)
         .described(
             "Lying on your back, {side} ankle crossed over the other knee, that thigh drawn in",
         )
@@ -1044,7 +1130,7 @@ fn bird_dog() -> Figure {
     held.near_arm = Limb::bent(170.0, 0.0, 0.0);
     held.far_leg = Limb::bent(0.0, 0.0, 30.0);
     hold(start, &[(1.6, held)])
-        .worked(Worked::TRUNK.and(Worked::BUTTOCK))
+        .worked(Worked::TRUNK | Worked::BUTTOCK)
         .described(
             "On hands and knees, one arm reaching forward and the opposite leg back, back flat",
         )
@@ -1109,6 +1195,25 @@ fn hands_on_low_back(pose: &mut Pose) {
     hand_along(pose, LimbId::FarArm, -95.0);
 }
 
+/// Standing tall, fingertips just inside the hip bones, where the brace can be felt.
+fn standing_brace() -> Figure {
+    let mut start = standing();
+    foot_flat(&mut start, LimbId::NearLeg, 0.0);
+    let s = Skeleton::of(&start);
+    let low = s.spine[0] * 0.75 + s.spine[1] * 0.25;
+    let along = s.spine[1] - s.spine[0];
+    let front = P3::new(along.y, -along.x, 0.0) * (1.0 / along.length().max(1e-6));
+    let at = low + front * (thickness::TRUNK + thickness::HAND);
+    hands_to(&mut start, [at.x, at.y]);
+    hand_along(&mut start, LimbId::NearArm, -80.0);
+    hand_along(&mut start, LimbId::FarArm, -80.0);
+    let mut held = start;
+    held.spine = 2.0;
+    hold(start, &[(1.0, held)]).worked(Worked::BELLY).described(
+        "Standing tall, knees soft, fingertips just inside the hip bones as the tummy tightens",
+    )
+}
+
 fn seated_twist() -> Figure {
     let start = seated(0.0, 88.0);
     let mut held = start;
@@ -1123,7 +1228,7 @@ fn seated_twist() -> Figure {
     hand_along(&mut held, LimbId::FarArm, -20.0);
     let shoulder = Skeleton::of(&held).spine[3];
     hold(start, &[(1.5, held)])
-        .worked(Worked::TRUNK.and(Worked::NEAR_ARM))
+        .worked(Worked::TRUNK | Worked::NEAR_ARM)
         .with(&[
             CHAIR,
             Prop::Arrow {
@@ -1263,7 +1368,7 @@ fn seated_figure_four() -> Figure {
     cross_ankle_onto(&mut leaning, knee);
     on_shin(&mut leaning);
     hold(start, &[(0.9, crossed), (1.9, leaning)])
-        .worked(Worked::NEAR_LEG.and(Worked::BUTTOCK))
+        .worked(Worked::NEAR_LEG | Worked::BUTTOCK)
         .with(&[CHAIR])
         .described("Sitting on a chair, {side} ankle resting on the other knee, leaning forward from the hips")
 }
@@ -1379,13 +1484,37 @@ fn shoulder_rolls() -> Figure {
         )
 }
 
+fn standing_shoulder_rolls() -> Figure {
+    let mut start = standing();
+    start.near_arm = Limb::bent(0.0, 8.0, 0.0);
+    start.far_arm = Limb::bent(0.0, 8.0, 0.0);
+    let mut forward = start;
+    forward.spine = 8.0;
+    forward.near_arm = Limb::bent(14.0, 12.0, 0.0);
+    forward.far_arm = Limb::bent(14.0, 12.0, 0.0);
+    let mut back = start;
+    back.spine = -8.0;
+    back.near_arm = Limb::bent(-16.0, 10.0, 0.0);
+    back.far_arm = Limb::bent(-16.0, 10.0, 0.0);
+    let shoulder = Skeleton::of(&start).spine[3];
+    cycle(start, &[(0.3, forward), (0.7, back)])
+        .worked(Worked::UPPER_BACK)
+        .with(&[
+            // Up and over the shoulder, then back: the way the roll goes.
+            Prop::Arrow {
+                from: point(shoulder, 0.07, 0.04),
+                to: point(shoulder, -0.07, 0.04),
+            },
+        ])
+        .described("Standing, arms relaxed, the shoulders lifted, rolled back and let drop")
+}
+
 fn desk_hip_hinge() -> Figure {
     let desk = 0.34;
     let mut start = standing();
     start.pelvis[0] = 0.19;
     foot_flat(&mut start, LimbId::NearLeg, 0.19);
     foot_flat(&mut start, LimbId::FarLeg, 0.19);
-    fingertips_on_desk(&mut start, desk + 0.04);
     // Walked back, hips pushed back, back long and arms straight, hands flat on the desk.
     let mut hinged = standing();
     hinged.trunk = 8.0;
@@ -1394,11 +1523,10 @@ fn desk_hip_hinge() -> Figure {
     foot_flat(&mut hinged, LimbId::NearLeg, feet);
     foot_flat(&mut hinged, LimbId::FarLeg, feet);
     hinged.neck = -6.0;
-    hands_to(&mut hinged, [desk + 0.02, DESK_HEIGHT + thickness::HAND]);
-    hand_along(&mut hinged, LimbId::NearArm, 0.0);
-    hand_along(&mut hinged, LimbId::FarArm, 0.0);
+    // The hands stay flat on the desk all the way back and in again.
     hold(start, &[(1.8, hinged)])
-        .worked(Worked::TRUNK.and(Worked::NEAR_THIGH))
+        .keeping(Keep::HandsOnDesk { x: desk + 0.02 })
+        .worked(Worked::TRUNK | Worked::NEAR_THIGH)
         .with(&[Prop::Desk {
             x: desk,
             facing: 1.0,
@@ -1421,7 +1549,7 @@ fn build(id: TechniqueId) -> Figure {
         TechniqueId::SingleKneeToChest => knee_to_chest(false),
         TechniqueId::DoubleKneeToChest => knee_to_chest(true),
         TechniqueId::KneeRolls => hold(hook_lying(), &[(1.8, knees_rolled(70.0))])
-            .worked(Worked::LOW_BACK.and(Worked::NEAR_LEG))
+            .worked(Worked::LOW_BACK | Worked::NEAR_LEG)
             .with(&[knee_roll_arrow()])
             .described(
                 "Lying on your back, knees bent and together, rolled toward the {side} side",
@@ -1454,6 +1582,8 @@ fn build(id: TechniqueId) -> Figure {
         TechniqueId::ShoulderBladeSqueeze => shoulder_blade_squeeze(),
         TechniqueId::ShoulderRolls => shoulder_rolls(),
         TechniqueId::DeskHipHinge => desk_hip_hinge(),
+        TechniqueId::StandingBrace => standing_brace(),
+        TechniqueId::StandingShoulderRolls => standing_shoulder_rolls(),
         TechniqueId::BallWallGlutes => ball_wall_glutes(),
         TechniqueId::BallFloorButtock => ball_floor_buttock(),
         TechniqueId::BallWallLowBack => ball_on_wall(

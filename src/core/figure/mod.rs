@@ -19,55 +19,35 @@ use crate::core::routine::model::{Side, Sides};
 use body::Pose;
 use scene::{Bounds, Scene};
 
-/// Which parts are drawn as the ones worked (a small set of flags): whole limbs, or the area a
-/// stretch or massage is for (the low back, the buttock, the back of the thigh).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Worked(u16);
-
-impl Worked {
-    /// Nothing highlighted.
-    pub const NONE: Self = Self(0);
-    /// The near arm.
-    pub const NEAR_ARM: Self = Self(1);
-    /// The far arm.
-    pub const FAR_ARM: Self = Self(2);
-    /// The whole near leg.
-    pub const NEAR_LEG: Self = Self(4 | 64 | 128);
-    /// The far leg.
-    pub const FAR_LEG: Self = Self(8);
-    /// The whole spine, from the pelvis to the shoulders.
-    pub const TRUNK: Self = Self(16 | 256 | 512);
-    /// The near thigh.
-    pub const NEAR_THIGH: Self = Self(64);
-    /// The near lower leg (the calf).
-    pub const NEAR_SHANK: Self = Self(128);
-    /// The low back: the lower half of the spine.
-    pub const LOW_BACK: Self = Self(256);
-    /// The upper back: the upper half of the spine.
-    pub const UPPER_BACK: Self = Self(512);
-    /// The buttock (the near one, seen from the side).
-    pub const BUTTOCK: Self = Self(1024);
-    /// The belly, at the front of the low trunk.
-    pub const BELLY: Self = Self(2048);
-    /// The neck.
-    pub const NECK: Self = Self(4096);
-
-    /// Both sets of flags.
-    #[must_use]
-    pub const fn and(self, other: Self) -> Self {
-        Self(self.0 | other.0)
-    }
-
-    /// Whether every flag of `part` is set.
-    #[must_use]
-    pub const fn contains(self, part: Self) -> bool {
-        part.0 != 0 && self.0 & part.0 == part.0
-    }
-
-    /// Whether any flag of `part` is set.
-    #[must_use]
-    pub const fn touches(self, part: Self) -> bool {
-        self.0 & part.0 != 0
+bitflags::bitflags! {
+    /// Which parts are drawn as the ones worked: whole limbs, or the area a stretch or massage
+    /// is for (the low back, the buttock, the back of the thigh). Combine with `|`.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct Worked: u16 {
+        /// The near arm.
+        const NEAR_ARM = 1;
+        /// The far arm.
+        const FAR_ARM = 1 << 1;
+        /// The far leg.
+        const FAR_LEG = 1 << 3;
+        /// The near thigh.
+        const NEAR_THIGH = 1 << 6;
+        /// The near lower leg (the calf).
+        const NEAR_SHANK = 1 << 7;
+        /// The whole near leg.
+        const NEAR_LEG = 1 << 2 | Self::NEAR_THIGH.bits() | Self::NEAR_SHANK.bits();
+        /// The low back: the lower half of the spine.
+        const LOW_BACK = 1 << 8;
+        /// The upper back: the upper half of the spine.
+        const UPPER_BACK = 1 << 9;
+        /// The whole spine, from the pelvis to the shoulders.
+        const TRUNK = 1 << 4 | Self::LOW_BACK.bits() | Self::UPPER_BACK.bits();
+        /// The buttock (the near one, seen from the side).
+        const BUTTOCK = 1 << 10;
+        /// The belly, at the front of the low trunk.
+        const BELLY = 1 << 11;
+        /// The neck.
+        const NECK = 1 << 12;
     }
 }
 
@@ -131,6 +111,24 @@ pub enum Prop {
     },
 }
 
+/// What a figure keeps where it rests all through its movement.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Keep {
+    /// Both hands hold this leg's knee.
+    HandsOnKnee(body::LimbId),
+    /// Both hands rest on a desk top, flat with the wrists at `x` where they reach it.
+    HandsOnDesk {
+        /// Where the wrists rest.
+        x: f32,
+    },
+    /// Kneeling: the near knee stays at `knee` (side view) and the toes stay tucked under on
+    /// the floor.
+    Kneeling {
+        /// Where the near knee rests.
+        knee: [f32; 2],
+    },
+}
+
 /// How a figure moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Motion {
@@ -164,6 +162,9 @@ pub struct Figure {
     pub props: Vec<Prop>,
     /// What is highlighted.
     pub worked: Worked,
+    /// What stays where it rests at every moment: joint angles blend between keyframes, which
+    /// alone would let a hand drift off a knee or a desk mid-move, so it is put back.
+    pub keep: Option<Keep>,
     /// What the held (or moving) figure shows, for a screen reader and a printed caption;
     /// `{side}` is replaced by "left", "right" or "one".
     pub description: &'static str,
@@ -297,9 +298,21 @@ impl Figure {
         from.1.lerp(&self.start, ease((share - from.0) / span))
     }
 
-    /// The figure at `stage`.
+    /// The figure at `stage`, with what it [`Keep`]s put back where it rests.
     #[must_use]
     pub fn moment(&self, stage: Stage) -> Moment {
+        let mut moment = self.moment_blended(stage);
+        // Still poses were kept when the figure was built.
+        if let Some(keep) = self.keep
+            && moment.moving
+        {
+            library::keep(&mut moment.pose, keep);
+        }
+        moment
+    }
+
+    /// The figure at `stage`, its joint angles blended between keyframes.
+    fn moment_blended(&self, stage: Stage) -> Moment {
         let still = |pose: &Pose| Moment {
             pose: *pose,
             moving: false,
@@ -423,7 +436,8 @@ mod tests {
             keys,
             motion,
             props: Vec::new(),
-            worked: Worked::NONE,
+            worked: Worked::empty(),
+            keep: None,
             description: "{side} leg",
         }
     }

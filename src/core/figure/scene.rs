@@ -401,8 +401,8 @@ impl Scene {
         // The worked stretch of the spine drawn over it: the lower or upper half, or all.
         let half = spine_curve.len() / 2;
         let worked_spine = match (
-            worked.touches(Worked::LOW_BACK),
-            worked.touches(Worked::UPPER_BACK),
+            worked.intersects(Worked::LOW_BACK),
+            worked.intersects(Worked::UPPER_BACK),
         ) {
             (true, true) => Some(&spine_curve[..]),
             (true, false) => Some(&spine_curve[..=half]),
@@ -422,7 +422,7 @@ impl Scene {
         let along = base * (1.0 / base.length().max(1e-6));
         // The front of the body is on the clockwise side of the spine.
         let front = P3::new(along.y, -along.x, 0.0);
-        if worked.touches(Worked::BUTTOCK) {
+        if worked.intersects(Worked::BUTTOCK) {
             let at = s.spine[0] - front * (thickness::TRUNK * 0.45) - along * 0.01;
             marks.push(Mark::Disc {
                 centre: flat(at),
@@ -430,7 +430,7 @@ impl Scene {
                 tone: Tone::Worked,
             });
         }
-        if worked.touches(Worked::BELLY) {
+        if worked.intersects(Worked::BELLY) {
             let at = (s.spine[0] + s.spine[1]) * 0.5 + front * (thickness::TRUNK * 0.35);
             marks.push(Mark::Disc {
                 centre: flat(at),

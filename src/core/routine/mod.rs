@@ -1,10 +1,12 @@
-//! Routines: the model and its bounds, the technique registry, the TOML file format, and the
-//! built-in library.
+//! Routines: the model and its bounds, where in a routine a problem is, and the technique
+//! registry. (The file format and the built-in library live in `store`.)
 
+pub mod field;
 pub mod model;
 pub mod technique;
 pub mod technique_id;
 
+pub use field::{Field, Key};
 pub use model::{
     Category, DoseRange, Equipment, Importance, Pattern, Place, Position, Routine, STOP_RULE, Side,
     Sides, Step, StepKind,

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::field::{Field, Key};
+
 /// Shortest and longest allowed length of a name, in characters.
 pub const NAME_CHARS: std::ops::RangeInclusive<usize> = 1..=80;
 /// Longest allowed summary, instructions or caution, in characters.
@@ -600,9 +602,9 @@ pub struct Routine {
 /// One broken rule in a routine, with the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
-    /// Where the problem is, as a path such as `steps[2].hold_seconds`; steps count from 1,
-    /// as a person counts them in the file.
-    pub field: String,
+    /// Where the problem is (printed as a path such as `steps[2].hold_seconds`; steps count
+    /// from 1, as a person counts them in the file).
+    pub field: Field,
     /// What is wrong, in plain words.
     pub message: String,
 }
@@ -624,19 +626,19 @@ impl Routine {
     #[must_use]
     pub fn violations(&self) -> Vec<Violation> {
         let mut out = Vec::new();
-        let mut push = |field: String, message: String| out.push(Violation { field, message });
+        let mut push = |field: Field, message: String| out.push(Violation { field, message });
         if let Some(problem) = id_problem(&self.id) {
-            push("id".into(), problem);
+            push(Field::Routine(Key::Id), problem);
         }
         if let Some(problem) = name_problem(&self.name) {
-            push("name".into(), problem);
+            push(Field::Routine(Key::Name), problem);
         }
         if let Some(problem) = text_problem(&self.summary) {
-            push("summary".into(), problem);
+            push(Field::Routine(Key::Summary), problem);
         }
         if !STEP_COUNT.contains(&self.steps.len()) {
             push(
-                "steps".into(),
+                Field::Routine(Key::Steps),
                 format!(
                     "a routine needs between {} and {} steps, this one has {}",
                     STEP_COUNT.start(),
@@ -647,11 +649,11 @@ impl Routine {
         }
         for (index, step) in self.steps.iter().enumerate() {
             for (field, message) in step_problems(step) {
-                push(format!("steps[{}].{field}", index + 1), message);
+                push(Field::of_step(index + 1, field), message);
             }
             if let Some(first) = self.steps[..index].iter().position(|s| s.id == step.id) {
                 push(
-                    format!("steps[{}].id", index + 1),
+                    Field::of_step(index + 1, Key::Id),
                     format!(
                         "step {} already has the id \"{}\"; each step needs its own",
                         first + 1,
@@ -664,45 +666,45 @@ impl Routine {
     }
 }
 
-/// Every broken rule of one step, as (field name in the file, message).
+/// Every broken rule of one step, as (the step's field, message).
 #[must_use]
-pub fn step_problems(step: &Step) -> Vec<(&'static str, String)> {
+pub fn step_problems(step: &Step) -> Vec<(Key, String)> {
     let mut out = Vec::new();
     if let Some(problem) = id_problem(&step.id) {
-        out.push(("id", problem));
+        out.push((Key::Id, problem));
     }
     if let Some(problem) = name_problem(&step.name) {
-        out.push(("name", problem));
+        out.push((Key::Name, problem));
     }
     if let Some(problem) = text_problem(&step.instructions) {
-        out.push(("instructions", problem));
+        out.push((Key::Instructions, problem));
     }
     if step.instructions.trim().is_empty() {
-        out.push(("instructions", "say what to do in this step".to_owned()));
+        out.push((Key::Instructions, "say what to do in this step".to_owned()));
     }
     if let Some(problem) = text_problem(&step.caution) {
-        out.push(("caution", problem));
+        out.push((Key::Caution, problem));
     }
     match step.pattern {
         Pattern::Hold => {
             if let Some(problem) = hold_problem(step.rep_secs) {
-                out.push(("hold_seconds", problem));
+                out.push((Key::HoldSeconds, problem));
             }
         }
         Pattern::Moves => {
             if let Some(problem) = tempo_problem(step.rep_secs) {
-                out.push(("tempo_seconds", problem));
+                out.push((Key::TempoSeconds, problem));
             }
         }
     }
     if let Some(problem) = reps_problem(step.reps) {
-        out.push(("reps", problem));
+        out.push((Key::Reps, problem));
     }
     if let Some(problem) = rest_problem(step.rest_secs) {
-        out.push(("rest_seconds", problem));
+        out.push((Key::RestSeconds, problem));
     } else if step.pattern == Pattern::Moves && step.rest_secs > 0 {
         out.push((
-            "rest_seconds",
+            Key::RestSeconds,
             "moves follow one another without a rest; set a rest only on held steps".to_owned(),
         ));
     }
@@ -719,6 +721,30 @@ pub fn tempo_problem(secs: u32) -> Option<String> {
             TEMPO_SECS.end()
         )
     })
+}
+
+/// Any text as an id that passes [`id_problem`]: lowercase ASCII letters and digits, each run
+/// of anything else as one dash, no dash at either end, at most 64 characters; `fallback` when
+/// nothing is left.
+#[must_use]
+pub fn slug(text: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= *ID_CHARS.end() {
+            break;
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        fallback.to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 /// Why an id is not allowed, if it is not.
@@ -877,7 +903,11 @@ pub(crate) mod tests {
         bad.steps[0].id = "ok".to_owned();
         bad.id = "Bad Id".to_owned();
         bad.steps[0].rest_secs = 301;
-        let fields: Vec<String> = bad.violations().into_iter().map(|v| v.field).collect();
+        let fields: Vec<String> = bad
+            .violations()
+            .into_iter()
+            .map(|v| v.field.to_string())
+            .collect();
         assert_eq!(
             fields,
             [
@@ -948,7 +978,11 @@ pub(crate) mod tests {
         tilt.rest_secs = 3;
         let mut r = routine(vec![tilt, step("A", 20, 1, false), step("A", 20, 1, false)]);
         r.steps[0].id = "tilt".into();
-        let fields: Vec<String> = r.violations().into_iter().map(|v| v.field).collect();
+        let fields: Vec<String> = r
+            .violations()
+            .into_iter()
+            .map(|v| v.field.to_string())
+            .collect();
         assert_eq!(
             fields,
             [

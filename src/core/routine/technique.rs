@@ -1026,6 +1026,52 @@ const REGISTRY: &[Technique] = &[
             cannot slide.",
         sources: &["mayo_clinic"],
     },
+    Technique {
+        id: TechniqueId::StandingBrace,
+        name: "Standing brace",
+        aliases: &[
+            "brace standing",
+            "standing core",
+            "core at the desk",
+            "tummy brace at work",
+        ],
+        kind: StepKind::Strengthen,
+        pattern: Pattern::Hold,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::None,
+        areas: &[Abdominals, LowBack],
+        dose: dose(10, 6, 4),
+        range: range(10..=10, 5..=10),
+        instructions: "Stand tall, feet hip-width apart and knees soft, with your fingertips just \
+            inside your hip bones. Gently tighten your tummy muscles, as if bracing for a light \
+            push, and keep breathing normally. Let go slowly between holds.",
+        caution: "Keep breathing throughout; don't hold your breath, lock your knees or lean \
+            back.",
+        sources: STRENGTH_SOURCES,
+    },
+    Technique {
+        id: TechniqueId::StandingShoulderRolls,
+        name: "Standing shoulder rolls",
+        aliases: &[
+            "shoulder rolls standing",
+            "standing shrugs",
+            "warm up standing",
+            "roll your shoulders at the desk",
+        ],
+        kind: StepKind::Mobility,
+        pattern: Pattern::Moves,
+        sides: Sides::None,
+        position: Position::Standing,
+        equipment: Equipment::None,
+        areas: &[Shoulders, UpperBack],
+        dose: dose(4, 8, 0),
+        range: range(4..=4, 5..=10),
+        instructions: "Stand tall, feet hip-width apart, arms relaxed by your sides. Lift your \
+            shoulders toward your ears, roll them back, and let them drop.",
+        caution: "Move slowly, only as far as is comfortable, and keep breathing.",
+        sources: &["ccohs", "mayo_clinic"],
+    },
     // ---- Self-massage: 30 s to 2 min per muscle group ----
     Technique {
         id: TechniqueId::BallWallGlutes,
@@ -1628,7 +1674,12 @@ mod tests {
         let keys: Vec<&str> = strength.iter().map(|t| t.key()).collect();
         assert_eq!(
             keys,
-            ["abdominal-brace", "curl-up", "side-bridge"],
+            [
+                "abdominal-brace",
+                "curl-up",
+                "side-bridge",
+                "standing-brace"
+            ],
             "held strength for the tummy"
         );
         let on_chair = filtered(&Filter {

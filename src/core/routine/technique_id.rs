@@ -106,6 +106,10 @@ technique_ids! {
     ShoulderRolls => "shoulder-rolls",
     /// Hip hinge with the hands on a desk.
     DeskHipHinge => "desk-hip-hinge",
+    /// Abdominal brace, standing.
+    StandingBrace => "standing-brace",
+    /// Shoulder rolls, standing.
+    StandingShoulderRolls => "standing-shoulder-rolls",
     /// Ball against a wall: glutes.
     BallWallGlutes => "ball-wall-glutes",
     /// Ball on the floor under the buttock.
