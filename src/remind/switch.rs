@@ -127,7 +127,7 @@ pub fn status_text(store: &Store, now: &ZonedDateTime, service_found: Option<boo
     out.push_str(match service_found {
         Some(true) => "Notification service: found\n",
         Some(false) => {
-            "Notification service: not found (a small reminder window is shown instead)\n"
+            "Notification service: not found (a small reminder window is shown instead, where there is a display)\n"
         }
         None => "Notification service: not checked\n",
     });
