@@ -20,10 +20,14 @@
 //!   child process, else missed) and handing its Start to an open window.
 //! - [`cli`]: the command line: arguments, running subcommands, text output and the printable
 //!   sheet.
+//! - [`remind`]: the reminder process (`unknot remind`): no window and no GPU; it waits for the
+//!   next reminder of the schedule in [`core::reminders`], hands it to its delivery and records
+//!   the answer; and the autostart entry that starts it at login.
 //!
 //! `core` imports nothing above it; `playback` and `store` import only `core`; `ui` imports
 //! `core` (and reads what `playback` and `store` report); `remind` imports those four; `app`
-//! and `cli` sit on top.
+//! and `cli` sit on top (`cli` runs `remind`'s subcommands; `app` writes the autostart entry
+//! through `remind`).
 
 pub mod app;
 pub mod cli;

@@ -192,3 +192,29 @@ fn bad_arguments_are_usage_errors() {
             .stderr(predicate::str::contains("panicked").not());
     }
 }
+
+#[test]
+fn history_counts_this_weeks_reminders_and_their_starts() {
+    use unknot::core::reminders::{Outcome, ReminderRecord};
+    let home = home_with(&sessions());
+    let log = HistoryStore::new(&Store::at(home.path()));
+    let due = |day: &str| LocalStart::parse(&format!("{day}T10:00:00Z")).expect("a time");
+    for (day, outcome) in [
+        ("2026-11-27", Outcome::Started),
+        ("2026-11-30", Outcome::Started),
+        ("2026-11-30", Outcome::Snoozed),
+        ("2026-12-01", Outcome::Missed),
+    ] {
+        log.append_reminder(&ReminderRecord {
+            due: due(day),
+            outcome,
+        })
+        .expect("append");
+    }
+    let text = stdout_of(home.path(), &["history", "--today", TODAY]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[3], "This week: 3 reminders, 1 started", "{text}");
+    assert_eq!(lines[4], "", "then the calendar, as before");
+    // The sessions all still load beside the reminder lines.
+    assert!(text.ends_with("\n3 sessions, 27 min\n"), "{text}");
+}

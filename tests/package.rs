@@ -305,8 +305,8 @@ fn help_names_every_subcommand_and_hides_generate() {
         named += 1;
     }
     assert_eq!(
-        named, 8,
-        "start, list, show, sheet, check, history, generate and programme"
+        named, 10,
+        "start, list, remind, reminders, show, sheet, check, history, generate and programme"
     );
     assert!(!help.contains("--generate"), "{help}");
 }

@@ -4,13 +4,15 @@
 //! Each test starts this very test binary twice more as child processes, each running the
 //! ignored test [`child`] with a role in [`ROLE_ENV`]; the two run at the same time against
 //! the same folder, through the same store functions the app uses, and the parent checks what
-//! is on disk when both are done.
+//! is on disk when both are done. The reminder process is also run for real (`unknot remind`)
+//! while this process changes the settings as the app does.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use unknot::core::fit::LengthChoice;
 use unknot::core::history::{Ending, LocalStart, SessionInput, SessionRecord, StepRef};
+use unknot::core::reminders::{Outcome, ReminderRecord, When};
 use unknot::core::settings::Settings;
 use unknot::store::Store;
 use unknot::store::history::HistoryStore;
@@ -72,6 +74,14 @@ fn session(tag: &str, n: usize) -> SessionRecord {
     })
 }
 
+fn reminder(n: usize) -> ReminderRecord {
+    let day = jiff::civil::date(2026, 12, 2);
+    ReminderRecord {
+        due: LocalStart::utc(day.at(9, 0, 0, 0)),
+        outcome: [Outcome::Started, Outcome::Snoozed, Outcome::Missed][n % 3],
+    }
+}
+
 fn minutes(n: usize) -> LengthChoice {
     LengthChoice {
         target_minutes: Some(u32::try_from(n % 60 + 1).expect("small")),
@@ -113,6 +123,13 @@ fn child() {
                 log.append(&record).expect("appended");
                 let rated = record.with_after(unknot::core::history::PainRating::new(3), "ok");
                 log.replace(&record, &rated).expect("amended");
+            }
+        }
+        // As the reminder process does: record each reminder and what became of it.
+        "remind" => {
+            let log = HistoryStore::new(&store);
+            for n in 0..ROUNDS {
+                log.append_reminder(&reminder(n)).expect("appended");
             }
         }
         other => panic!("unknown role {other}"),
@@ -184,4 +201,103 @@ fn a_session_appended_while_another_process_rewrites_the_history_is_kept() {
         );
     }
     assert_eq!(loaded.sessions.len(), 2 * ROUNDS);
+}
+
+#[test]
+fn reminders_recorded_while_the_app_appends_and_amends_sessions_are_all_kept() {
+    let home = tempfile::tempdir().expect("temp dir");
+    run_two_children(home.path(), ["amend:a", "remind:b"]);
+    let loaded = HistoryStore::new(&Store::at(home.path()))
+        .load()
+        .expect("load");
+    assert_eq!(loaded.damaged, []);
+    assert_eq!(loaded.sessions.len(), ROUNDS, "every session");
+    assert!(
+        loaded.sessions.iter().all(|s| s.note == "ok"),
+        "each amended"
+    );
+    let expected: Vec<ReminderRecord> = (0..ROUNDS).map(reminder).collect();
+    assert_eq!(loaded.reminders, expected, "every reminder, in order");
+}
+
+/// Reads the child's stderr until a line contains `wanted`, at most `within`.
+fn wait_for_line(
+    lines: &std::sync::mpsc::Receiver<String>,
+    wanted: &str,
+    within: std::time::Duration,
+) -> Result<(), Vec<String>> {
+    let deadline = std::time::Instant::now() + within;
+    let mut seen = Vec::new();
+    while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+        match lines.recv_timeout(left) {
+            Ok(line) if line.contains(wanted) => return Ok(()),
+            Ok(line) => seen.push(line),
+            Err(_) => break,
+        }
+    }
+    Err(seen)
+}
+
+#[test]
+fn the_reminder_process_picks_up_settings_the_app_saves_and_never_overwrites_them() {
+    use std::io::BufRead as _;
+    let home = tempfile::tempdir().expect("temp dir");
+    let store = Store::at(home.path());
+    let path = store.settings_path();
+    let mut on = Settings::default();
+    on.reminders.enabled = true;
+    settings::save(&path, &on).expect("seed");
+    let binary = env!("CARGO_BIN_EXE_unknot");
+    let mut remind = Command::new(binary)
+        .args(["remind", "--tick-ms", "100"])
+        .env("UNKNOT_HOME", home.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("unknot remind starts");
+    let stderr = remind.stderr.take().expect("piped");
+    let (send, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = send.send(line);
+        }
+    });
+    let ten_secs = std::time::Duration::from_secs(10);
+    wait_for_line(&lines, "next reminder", ten_secs).expect("it says when the next one is");
+    // A second one sees the first and leaves at once, successfully.
+    let second = Command::new(binary)
+        .arg("remind")
+        .env("UNKNOT_HOME", home.path())
+        .output()
+        .expect("a second one runs");
+    assert!(second.status.success());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("already running"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    // The app changes the volume and the schedule while it runs: picked up, not overwritten.
+    let mut mine = on.clone();
+    mine.volume = 0.25;
+    mine.reminders.when = When::EveryMinutes(45);
+    let saved = settings::save_changes(&path, &on, &mine).expect("saved");
+    wait_for_line(&lines, "next reminder", ten_secs).expect("the change is picked up");
+    // Turned off in the app: the process stops by itself.
+    let mut off = saved.clone();
+    off.reminders.enabled = false;
+    settings::save_changes(&path, &saved, &off).expect("saved");
+    wait_for_line(&lines, "reminders are off; stopping", ten_secs).expect("it stops");
+    let status = remind.wait().expect("it ends");
+    assert!(status.success());
+    let on_disk = settings::load(&path);
+    assert_eq!(on_disk.notice, None);
+    assert_eq!(on_disk.settings, off, "exactly what the app saved");
+    assert!(
+        !unknot::store::lock::is_held(&store.reminder_lock_path()),
+        "its lock is let go"
+    );
 }

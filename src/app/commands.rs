@@ -583,12 +583,19 @@ impl UnknotApp {
     fn apply_settings(&mut self, command: SettingsCommand) {
         match command {
             SettingsCommand::Update(settings) => {
+                let switched = settings.reminders.enabled != self.settings.reminders.enabled;
                 self.settings = *settings;
                 self.conductor.set_settings(&self.settings);
                 self.settings_dirty = true;
+                if switched {
+                    // Saved first, so the reminder process started next finds reminders on.
+                    self.save_settings_if_changed(false);
+                    self.switch_reminders(self.settings.reminders.enabled);
+                }
             }
             SettingsCommand::TestSound(cue) => self.conductor.test_sound(cue),
             SettingsCommand::TestVoice => self.conductor.test_voice(),
+            SettingsCommand::TestReminder => self.test_reminder(),
         }
     }
 

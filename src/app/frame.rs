@@ -36,6 +36,7 @@ impl UnknotApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.conductor.pump();
+        self.sync_routine_marker();
         let (state, wait) = self.conductor.read(|session, now| {
             (
                 session.map(Session::state),
@@ -158,6 +159,7 @@ impl UnknotApp {
                 audio: &self.audio,
                 voice: &self.voice,
                 notices: &self.notices.list,
+                routines: &self.routines,
             };
             commands.extend(ui::dialogs::modal_ui(&ctx, modal, &context));
         }

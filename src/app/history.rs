@@ -236,7 +236,9 @@ impl UnknotApp {
                     .history
                     .as_ref()
                     .and_then(|log| loaded.notice(log.path()));
-                (HistoryView::new(&loaded.sessions, today), notice)
+                let mut view = HistoryView::new(&loaded.sessions, today);
+                view.reminders = crate::core::reminders::week_summary(&loaded.reminders, today);
+                (view, notice)
             }
             Some(Err(error)) => (
                 HistoryView::new(&[], today),

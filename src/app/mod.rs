@@ -17,6 +17,7 @@ pub mod handoff;
 mod history;
 pub mod pace;
 mod programme;
+mod reminders;
 mod screen;
 mod session_maker;
 
@@ -79,6 +80,9 @@ pub struct AppConfig {
     pub speaker: Option<Box<dyn crate::playback::speech::Speaker>>,
     /// The person's home folder: where the in-app file chooser offers to export.
     pub home_folder: Option<std::path::PathBuf>,
+    /// Start the reminder process and test reminders as child processes of this binary (the
+    /// real app; never in tests, where this binary is the test runner).
+    pub run_reminder_processes: bool,
     /// Where to listen for reminders' Start ([`handoff`]); `None` listens nowhere.
     pub handoff_socket: Option<std::path::PathBuf>,
 }
@@ -110,6 +114,7 @@ impl AppConfig {
             dialogs: Box::new(SystemDialogs),
             speaker: None,
             home_folder: crate::store::paths::home_folder(),
+            run_reminder_processes: true,
             handoff_socket: handoff::socket_for_this_machine(),
         }
     }
@@ -131,6 +136,7 @@ impl AppConfig {
             cue_log: None,
             dialogs: Box::new(crate::app::dialogs::RecordingDialogs::new()),
             speaker: None,
+            run_reminder_processes: false,
             handoff_socket: None,
         }
     }
@@ -195,6 +201,11 @@ pub struct UnknotApp {
     pacer: pace::FramePacer,
     /// The figure the player drew last.
     shown_figure: Option<crate::ui::figure::PlayerFigure>,
+    /// Start reminder processes (see [`AppConfig::run_reminder_processes`]).
+    run_reminder_processes: bool,
+    /// Held while a routine plays, so no reminder comes then (see
+    /// [`Store::routine_running_path`]).
+    routine_marker: Option<crate::store::lock::FileLock>,
     cue_log: Option<CueLog>,
     started_plan: Option<StartedPlan>,
     /// The window's size as last seen in a normal state, kept in the settings on exit.
@@ -290,6 +301,8 @@ impl UnknotApp {
             stats: FrameStats::default(),
             pacer: pace::FramePacer::default(),
             shown_figure: None,
+            run_reminder_processes: config.run_reminder_processes,
+            routine_marker: None,
             cue_log: config.cue_log,
             started_plan: None,
             window_size: None,
@@ -302,6 +315,7 @@ impl UnknotApp {
             programme: programme::ProgrammeHere::default(),
         };
         app.load_programme();
+        app.tell_missed_reminders();
         if let Some(start) = config.start {
             app.open_straight_into(&start);
         }

@@ -1,5 +1,5 @@
-//! The command line: `list`, `show`, `sheet`, `generate`, `check`, `start`, `history` and
-//! `programme` (no subcommand opens the app).
+//! The command line: `list`, `show`, `sheet`, `generate`, `check`, `start`, `history`,
+//! `programme`, `remind` and `reminders` (no subcommand opens the app).
 //!
 //! Arguments are parsed by clap into [`Cli`], so every value reaching [`run`] is already in
 //! range (target minutes 1–120, pauses 0–30 s); clap reports usage errors itself with exit
@@ -67,6 +67,23 @@ pub enum Command {
     },
     /// List the routines with their length.
     List,
+    /// Run the reminder process: no window; it waits for the next reminder of your reminder
+    /// settings and shows it (started at login once reminders are on). One runs at a time.
+    Remind {
+        /// Send one reminder now, through the same path, and print what became of it.
+        #[arg(long)]
+        test: bool,
+        /// Look at the clock and the settings this often, in milliseconds (for tests).
+        #[arg(long, hide = true, value_name = "MS")]
+        tick_ms: Option<u64>,
+    },
+    /// Turn reminders on or off (with the autostart entry that starts them at login), or say
+    /// what works on this desktop.
+    Reminders {
+        /// on, off or status.
+        #[arg(value_parser = ["on", "off", "status"])]
+        what: String,
+    },
     /// Print a routine's timed plan, one segment per line: what the app would run, with the
     /// length and pauses chosen in the app.
     Show {
@@ -308,20 +325,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 minutes,
             }))?;
         }
-        Some(Command::List) => {
-            let (listed, problems) = all_routines(own_routines().as_ref());
-            let entries: Vec<Entry<'_>> = listed
-                .iter()
-                .map(|l| Entry {
-                    routine: &l.routine,
-                    origin: l.origin,
-                })
-                .collect();
-            write_stdout(&list_table(&entries))?;
-            for problem in problems {
-                eprintln!("unknot: {}", escaped(&problem.message, true));
-            }
-        }
+        Some(Command::Remind { test, tick_ms }) => return remind(test, tick_ms),
+        Some(Command::Reminders { what }) => reminders(&what)?,
+        Some(Command::List) => list()?,
         Some(Command::Show {
             routine,
             minutes,
@@ -395,6 +401,65 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         )?,
         Some(Command::Programme { command }) => programme::run(command)?,
         Some(Command::RemindWindow(args)) => remind_window(args)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `unknot list`: every routine with its length; problems with the person's files on stderr.
+fn list() -> anyhow::Result<()> {
+    let (listed, problems) = all_routines(own_routines().as_ref());
+    let entries: Vec<Entry<'_>> = listed
+        .iter()
+        .map(|l| Entry {
+            routine: &l.routine,
+            origin: l.origin,
+        })
+        .collect();
+    write_stdout(&list_table(&entries))?;
+    for problem in problems {
+        eprintln!("unknot: {}", escaped(&problem.message, true));
+    }
+    Ok(())
+}
+
+/// `unknot reminders on | off | status`.
+fn reminders(what: &str) -> anyhow::Result<()> {
+    let Some(store) = Store::for_this_machine() else {
+        bail!("this system has no home folder to keep settings in");
+    };
+    let text = match what {
+        "status" => {
+            // The delivery's own check, waiting at most a few seconds for the session bus.
+            let found = crate::remind::deliver::notification_service_available(
+                std::time::Duration::from_secs(3),
+            );
+            crate::remind::switch::status_text(&store, &jiff::ZonedDateTime::now(), Some(found))
+        }
+        on_off => crate::remind::switch::set_enabled(&store, on_off == "on")? + "\n",
+    };
+    write_stdout(&text)
+}
+
+/// `unknot remind`: the reminder process, or with `test` one reminder now.
+fn remind(test: bool, tick_ms: Option<u64>) -> anyhow::Result<ExitCode> {
+    use crate::remind::process;
+    let Some(store) = Store::for_this_machine() else {
+        bail!("this system has no home folder to keep settings in");
+    };
+    if test {
+        let answer = process::send_test(&store);
+        write_stdout(&format!(
+            "Test reminder: {}\n",
+            process::outcome_of(answer).key()
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let tick = tick_ms.map_or(process::TICK, std::time::Duration::from_millis);
+    match process::run(&store, tick)? {
+        process::Ended::AlreadyRunning => {
+            eprintln!("unknot remind: reminders are already running (another `unknot remind`)");
+        }
+        process::Ended::TurnedOff => eprintln!("unknot remind: reminders are off; stopping"),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -515,7 +580,14 @@ fn history(
             .collect();
         history_csv::to_csv(&sessions)
     } else {
-        report::history_text(&figures, &loaded.sessions)
+        let mut text = report::history_text(&figures, &loaded.sessions);
+        // This week's reminders, after the headline, streak and totals.
+        if let Some(line) = crate::core::reminders::week_summary(&loaded.reminders, today)
+            && let Some(at) = text.find("\n\n")
+        {
+            text.insert_str(at + 1, &format!("{line}\n"));
+        }
+        text
     };
     match output {
         Some((path, force)) => {

@@ -9,7 +9,8 @@
 //! ratings; [`session`] steps through a plan; [`settings`] are the person's choices
 //! and their rules; [`voice`] says what to speak when; [`figure`] draws every exercise;
 //! [`history`] holds session records and the figures shown about them; [`content`] is the Learn
-//! text and its sources; [`plain_text`] names characters that must not be shown raw; [`app_id`]
+//! text and its sources; [`reminders`] is the reminder schedule; [`plain_text`] names characters
+//! that must not be shown raw; [`app_id`]
 //! is the one name the desktop knows Unknot by.
 
 pub mod app_id;
@@ -22,6 +23,7 @@ pub mod length;
 pub mod plain_text;
 pub mod plan;
 pub mod programme;
+pub mod reminders;
 pub mod routine;
 pub mod session;
 pub mod settings;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::builder::{self, Focus, Place};
 use crate::core::fit::LengthChoice;
 use crate::core::plan::{Cue, PAUSE_SECS, Timing};
+use crate::core::reminders::ReminderSettings;
 use crate::core::routine::{Equipment, TechniqueId};
 use crate::core::voice::Guidance;
 
@@ -71,6 +72,10 @@ pub struct Settings {
     pub voice_volume: f32,
     /// Say the repetition number during a set of moves.
     pub count_reps: bool,
+    /// When to be reminded to move (the `[reminders]` section; off in older files).
+    pub reminders: ReminderSettings,
+    /// Until when (Unix seconds) missed reminders were already told at launch.
+    pub reminders_checked_at: i64,
     /// The last answers given to "Make me a session" (the `[builder]` section; missing in older
     /// files: 5 minutes on the floor, for all of the back, nothing at hand).
     pub builder: BuilderChoices,
@@ -253,6 +258,8 @@ impl Default for Settings {
             guidance: Guidance::VoiceAndChimes,
             voice_volume: DEFAULT_VOICE_VOLUME,
             count_reps: true,
+            reminders: ReminderSettings::default(),
+            reminders_checked_at: 0,
             builder: BuilderChoices::default(),
         }
     }
@@ -334,6 +341,8 @@ impl Settings {
             guidance: pick!(guidance),
             voice_volume: pick!(voice_volume),
             count_reps: pick!(count_reps),
+            reminders: pick!(reminders),
+            reminders_checked_at: pick!(reminders_checked_at),
             builder: pick!(builder),
         }
     }

@@ -13,6 +13,18 @@
 //! know are ignored, so later versions can add some; a line with a newer `format_version` is
 //! skipped (and kept).
 //!
+//! # Reminders (version 2)
+//! Each reminder of `unknot remind` and what became of it is a line of its own, with
+//! `"format_version": 2` and `"kind": "reminder"`:
+//!
+//! ```json
+//! {"format_version":2,"kind":"reminder","due":"2026-12-02T10:00:00Z","outcome":"started"}
+//! ```
+//!
+//! `outcome` is `started`, `snoozed`, `not-today`, `ignored` or `missed`. Sessions are still
+//! written as version 1, so a build that reads only version 1 loads every session and skips
+//! (and keeps) the reminder lines, naming them as from a newer Unknot; this build reads both.
+//!
 //! # Safety
 //! - **Append**: each record is written whole, as one write of one line, then synced to disk
 //!   (fsync); the folder is synced too when the file is new. A crash mid-write can only leave
@@ -33,11 +45,15 @@ use serde::{Deserialize, Serialize};
 use super::safe_file::{self, ReadError};
 use super::{SaveError, Store, lock, write_atomically};
 use crate::core::history::{SessionRecord, csv};
+use crate::core::reminders::ReminderRecord;
 
 /// The log's file name, in the data folder.
 pub const HISTORY_FILE: &str = "history.jsonl";
-/// The format version this build writes and the newest it reads.
-pub const HISTORY_VERSION: u32 = 1;
+/// The newest format version this build reads (sessions are written as
+/// [`SESSION_LINE_VERSION`], reminders as this).
+pub const HISTORY_VERSION: u32 = 2;
+/// The version session lines are written with: version 1, so older builds still read them.
+pub const SESSION_LINE_VERSION: u32 = 1;
 /// The largest log read (32 MiB: about 80,000 sessions); a larger file is refused, untouched.
 pub const MAX_LOG_BYTES: u64 = 32 * 1024 * 1024;
 /// Where sessions go while the log cannot take them (larger than [`MAX_LOG_BYTES`], or not a
@@ -57,6 +73,8 @@ pub struct HistoryStore {
 pub struct LoadedHistory {
     /// Every session read, in the order of the file.
     pub sessions: Vec<SessionRecord>,
+    /// Every reminder read, in the order of the file.
+    pub reminders: Vec<ReminderRecord>,
     /// Every line that could not be read; those lines are still in the file.
     pub damaged: Vec<DamagedLine>,
 }
@@ -267,26 +285,60 @@ struct LineOut<'r> {
     record: &'r SessionRecord,
 }
 
-/// Just the version of a line, read first so a newer line is reported as such.
+/// A reminder's line as written.
+#[derive(Serialize)]
+struct ReminderLineOut<'r> {
+    format_version: u32,
+    kind: &'static str,
+    #[serde(flatten)]
+    record: &'r ReminderRecord,
+}
+
+/// The `kind` of a reminder's line.
+const REMINDER_KIND: &str = "reminder";
+
+/// Just the version and kind of a line, read first so a newer line is reported as such.
 #[derive(Deserialize)]
 struct LineVersion {
     format_version: Option<u32>,
+    kind: Option<String>,
+}
+
+/// What one line of the log holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Entry {
+    /// A session (any version).
+    Session(SessionRecord),
+    /// A reminder (version 2).
+    Reminder(ReminderRecord),
 }
 
 /// One record as one line of the log, without the line break.
 #[must_use]
 pub fn encode_line(record: &SessionRecord) -> String {
     serde_json::to_string(&LineOut {
-        format_version: HISTORY_VERSION,
+        format_version: SESSION_LINE_VERSION,
         record,
     })
     // A record is plain strings, numbers and lists: serializing it cannot fail.
     .unwrap_or_default()
 }
 
+/// One reminder as one line of the log, without the line break.
+#[must_use]
+pub fn encode_reminder_line(record: &ReminderRecord) -> String {
+    serde_json::to_string(&ReminderLineOut {
+        format_version: HISTORY_VERSION,
+        kind: REMINDER_KIND,
+        record,
+    })
+    // A date and a word: serializing it cannot fail.
+    .unwrap_or_default()
+}
+
 /// Reads one line (without its line break); `last_unterminated` says it is the file's last line
 /// and has no line break, so a failure is most likely a write cut short.
-fn decode_line(bytes: &[u8], last_unterminated: bool) -> Result<SessionRecord, String> {
+fn decode_line(bytes: &[u8], last_unterminated: bool) -> Result<Entry, String> {
     let cut = |reason: String| {
         if last_unterminated {
             format!(
@@ -325,18 +377,23 @@ fn decode_line(bytes: &[u8], last_unterminated: bool) -> Result<SessionRecord, S
         }
         Some(_) => {}
     }
+    if version.kind.as_deref() == Some(REMINDER_KIND) {
+        let record: ReminderRecord =
+            serde_json::from_str(text).map_err(|e| cut(format!("not a reminder: {e}")))?;
+        return Ok(Entry::Reminder(record));
+    }
     let record: SessionRecord =
         serde_json::from_str(text).map_err(|e| cut(format!("not a session: {e}")))?;
     match record.problem() {
         Some(problem) => Err(problem),
-        None => Ok(record),
+        None => Ok(Entry::Session(record)),
     }
 }
 
 /// A line of the file as found, with what it holds if it could be read.
 struct RawLine<'b> {
     bytes: &'b [u8],
-    record: Result<SessionRecord, String>,
+    record: Result<Entry, String>,
 }
 
 /// Splits the log into its lines and reads each; blank lines are left out.
@@ -374,7 +431,8 @@ pub fn parse_log(bytes: &[u8]) -> LoadedHistory {
     let mut loaded = LoadedHistory::default();
     for (line, raw) in raw_lines(bytes) {
         match raw.record {
-            Ok(record) => loaded.sessions.push(record),
+            Ok(Entry::Session(record)) => loaded.sessions.push(record),
+            Ok(Entry::Reminder(record)) => loaded.reminders.push(record),
             Err(reason) => loaded.damaged.push(DamagedLine { line, reason }),
         }
     }
@@ -512,12 +570,23 @@ impl HistoryStore {
     /// goes into the side file instead and the answer says so; nothing is ever dropped
     /// silently. A failed write (a full disk) leaves the file exactly as it was.
     pub fn append(&self, record: &SessionRecord) -> Result<Appended, SaveError> {
+        self.append_text(encode_line(record))
+    }
+
+    /// Adds a reminder and what became of it at the end, like [`Self::append`] (whole, synced,
+    /// under the lock, into the side file when the log cannot take it).
+    pub fn append_reminder(&self, record: &ReminderRecord) -> Result<Appended, SaveError> {
+        self.append_text(encode_reminder_line(record))
+    }
+
+    /// Appends one encoded line (see [`Self::append`]).
+    fn append_text(&self, line: String) -> Result<Appended, SaveError> {
         let error = |path: &Path, source| SaveError {
             path: path.to_owned(),
             cause: source,
         };
         let _lock = self.lock()?;
-        let mut line = encode_line(record).into_bytes();
+        let mut line = line.into_bytes();
         line.push(b'\n');
         let why = match append_line(&self.path, &line) {
             Ok(()) => return Ok(Appended::ToLog),
@@ -558,7 +627,14 @@ impl HistoryStore {
         let bytes = self.read_bytes_of(&path)?;
         let mut lines: Vec<(Vec<u8>, Option<SessionRecord>)> = raw_lines(&bytes)
             .into_iter()
-            .map(|(_, raw)| (raw.bytes.to_vec(), raw.record.ok()))
+            .map(|(_, raw)| {
+                let session = match raw.record {
+                    Ok(Entry::Session(record)) => Some(record),
+                    // Reminders and unreadable lines are written back as they are.
+                    Ok(Entry::Reminder(_)) | Err(_) => None,
+                };
+                (raw.bytes.to_vec(), session)
+            })
             .collect();
         let result = change(&mut lines)?;
         let mut out = Vec::with_capacity(bytes.len() + 512);
@@ -673,6 +749,51 @@ mod tests {
         let text = std::fs::read_to_string(log.path()).expect("read");
         assert_eq!(text.lines().count(), 3);
         assert!(text.starts_with("{\"format_version\":1,\"start\":\"2026-11-29T18:00:00Z\""));
+    }
+
+    #[test]
+    fn reminders_are_their_own_lines_that_sessions_and_rewrites_keep() {
+        use crate::core::reminders::Outcome;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let log = log_in(&dir);
+        let sessions = three();
+        let reminder = |outcome| ReminderRecord {
+            due: sessions[0].start,
+            outcome,
+        };
+        log.append(&sessions[0]).expect("append");
+        log.append_reminder(&reminder(Outcome::Started))
+            .expect("append");
+        log.append(&sessions[1]).expect("append");
+        log.append_reminder(&reminder(Outcome::NotToday))
+            .expect("append");
+        let loaded = log.load().expect("load");
+        assert_eq!(loaded.sessions, sessions[..2]);
+        assert_eq!(
+            loaded.reminders,
+            [reminder(Outcome::Started), reminder(Outcome::NotToday)]
+        );
+        assert!(loaded.damaged.is_empty());
+        let text = std::fs::read_to_string(log.path()).expect("read");
+        assert_eq!(
+            text.lines().nth(1),
+            Some(
+                r#"{"format_version":2,"kind":"reminder","due":"2026-11-29T18:00:00Z","outcome":"started"}"#
+            ),
+            "as documented"
+        );
+        // Sessions stay version 1, so an older build still reads every one of them.
+        assert!(
+            text.lines()
+                .nth(2)
+                .expect("a line")
+                .starts_with("{\"format_version\":1,")
+        );
+        // Deleting a session keeps the reminders, untouched.
+        log.delete(&sessions[0]).expect("delete");
+        let loaded = log.load().expect("load");
+        assert_eq!(loaded.sessions, sessions[1..2]);
+        assert_eq!(loaded.reminders.len(), 2);
     }
 
     #[test]

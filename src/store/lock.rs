@@ -76,6 +76,31 @@ pub fn lock_for_change_within(path: &Path, wait: Duration) -> std::io::Result<Fi
     }
 }
 
+/// Takes the exclusive lock on the lock file `path` itself (created if needed, in a folder
+/// that exists) without waiting: `None` when another process holds it. For locks held as long
+/// as a process does something: the one reminder process, a routine playing.
+pub fn try_hold(path: &Path) -> std::io::Result<Option<FileLock>> {
+    let file = open_lock_file(path)?;
+    if let Some(what) = super::safe_file::what_it_is(&file.metadata()?) {
+        return Err(std::io::Error::other(format!(
+            "the lock file {} is {what}, not a regular file",
+            path.display()
+        )));
+    }
+    match file.try_lock() {
+        Ok(()) => Ok(Some(FileLock { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Whether another process holds the lock file `path` now (see [`try_hold`]); a missing or
+/// unusable lock file is held by nobody.
+#[must_use]
+pub fn is_held(path: &Path) -> bool {
+    path.symlink_metadata().is_ok() && matches!(try_hold(path), Ok(None))
+}
+
 /// Opens (creating) the lock file without following a link and without blocking on a pipe.
 #[cfg(unix)]
 fn open_lock_file(path: &Path) -> std::io::Result<File> {
@@ -120,6 +145,21 @@ mod tests {
         assert!(error.to_string().contains("another Unknot kept"), "{error}");
         drop(held);
         lock_for_change_within(&path, Duration::from_millis(50)).expect("let go when dropped");
+    }
+
+    #[test]
+    fn a_held_marker_is_seen_and_let_go() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let marker = dir.path().join("routine-running.lock");
+        assert!(!is_held(&marker), "no file: nobody holds it");
+        let held = try_hold(&marker).expect("opens").expect("free");
+        assert!(
+            try_hold(&marker).expect("opens").is_none(),
+            "held once only"
+        );
+        assert!(is_held(&marker));
+        drop(held);
+        assert!(!is_held(&marker));
     }
 
     #[cfg(unix)]

@@ -45,15 +45,24 @@ pub struct Store {
     pub config_dir: PathBuf,
     /// Folder for the person's own routines and other data.
     pub data_dir: PathBuf,
+    /// Folder for locks that live only while a process runs: one reminder process at a time,
+    /// and the marker that a routine is playing (see [`runtime::runtime_folder`]).
+    pub runtime_dir: PathBuf,
+    /// The desktop's autostart folder, where the reminder process's login entry goes
+    /// (`$XDG_CONFIG_HOME/autostart`); `None` if the system has no config folder.
+    pub autostart_dir: Option<PathBuf>,
 }
 
 impl Store {
-    /// Both folders inside one folder: `<dir>/config` and `<dir>/data`.
+    /// Every folder inside one folder: `<dir>/config`, `<dir>/data`, `<dir>/run` and
+    /// `<dir>/autostart` (so tests and portable installs never touch the person's login).
     #[must_use]
     pub fn at(dir: &Path) -> Self {
         Self {
             config_dir: dir.join("config"),
             data_dir: dir.join("data"),
+            runtime_dir: dir.join("run"),
+            autostart_dir: Some(dir.join("autostart")),
         }
     }
 
@@ -66,9 +75,13 @@ impl Store {
             return Some(Self::at(Path::new(&home)));
         }
         let dirs = directories::ProjectDirs::from("org", "Unknot", "Unknot")?;
+        let autostart_dir =
+            directories::BaseDirs::new().map(|base| base.config_dir().join("autostart"));
         Some(Self {
             config_dir: dirs.config_dir().to_owned(),
             data_dir: dirs.data_dir().to_owned(),
+            runtime_dir: runtime::runtime_folder().unwrap_or_else(|| dirs.cache_dir().join("run")),
+            autostart_dir,
         })
     }
 
@@ -76,6 +89,28 @@ impl Store {
     #[must_use]
     pub fn settings_path(&self) -> PathBuf {
         self.config_dir.join("settings.toml")
+    }
+
+    /// The lock the one running reminder process holds.
+    #[must_use]
+    pub fn reminder_lock_path(&self) -> PathBuf {
+        self.runtime_dir.join("remind.lock")
+    }
+
+    /// The lock the app holds while a routine plays (no reminder comes then).
+    #[must_use]
+    pub fn routine_running_path(&self) -> PathBuf {
+        self.runtime_dir.join("routine-running.lock")
+    }
+
+    /// Creates the runtime folder if needed (readable by its owner only, as
+    /// [`runtime::create_runtime_folder`] makes it).
+    pub fn create_runtime_dir(&self) -> std::io::Result<()> {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(&self.runtime_dir)
     }
 }
 

@@ -5,10 +5,14 @@
 //! fields (written by a later version) are ignored and missing ones take their defaults, so
 //! files stay readable across versions. Values out of range are brought back into range. A
 //! file that cannot be read is moved aside (see [`super::move_aside`]) and defaults are used.
+//! The `[reminders]` section is read on its own: when it cannot be used (a time of 25:00, a
+//! range that ends before it starts, reminders every 5 minutes) the person is told why,
+//! reminders stay off, and every other setting in the file is kept.
 
 use std::path::{Path, PathBuf};
 
 use super::{SaveError, move_aside};
+use crate::core::reminders::ReminderSettings;
 use crate::core::settings::{SETTINGS_VERSION, Settings, WindowSize};
 use crate::store::safe_file::ReadError;
 
@@ -43,10 +47,13 @@ pub fn load(path: &Path) -> LoadedSettings {
         }
         Err(e) => e.to_string(),
         Ok(bytes) => match parse(&bytes) {
-            Ok(settings) => {
+            Ok(Parsed {
+                settings,
+                reminder_problem,
+            }) => {
                 return LoadedSettings {
                     settings,
-                    notice: None,
+                    notice: reminder_problem.map(|problem| reminders_notice(&problem)),
                 };
             }
             Err(problem) => problem,
@@ -67,16 +74,55 @@ pub fn load(path: &Path) -> LoadedSettings {
     }
 }
 
-fn parse(bytes: &[u8]) -> Result<Settings, String> {
+/// What the person is told when the `[reminders]` section could not be used.
+fn reminders_notice(problem: &str) -> String {
+    format!(
+        "Your reminder settings could not be used ({}), so reminders are off; your other \
+         settings are kept. Set reminders again in Settings, Reminders.",
+        crate::core::plain_text::escaped(problem, false)
+    )
+}
+
+/// A settings file as read: the settings, and why its `[reminders]` section was not used.
+struct Parsed {
+    /// The settings to use (reminders at their defaults, off, if the section was refused).
+    settings: Settings,
+    /// Why the `[reminders]` section was refused, if it was.
+    reminder_problem: Option<String>,
+}
+
+fn parse(bytes: &[u8]) -> Result<Parsed, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "it is not text".to_owned())?;
-    let settings: Settings = toml::from_str(text).map_err(|e| e.message().to_owned())?;
+    let mut table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_owned())?;
+    // Read apart, so that a bad reminder value costs only the reminders.
+    let reminders = table.remove("reminders");
+    let mut settings: Settings = toml::Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_owned())?;
     if settings.format_version > SETTINGS_VERSION {
         return Err(format!(
             "it was written by a newer Unknot (format {})",
             settings.format_version
         ));
     }
-    Ok(settings.sanitised())
+    let reminders = reminders.map(|value| {
+        value
+            .try_into::<ReminderSettings>()
+            .map_err(|e| e.message().to_owned())
+            .and_then(ReminderSettings::checked)
+    });
+    let reminder_problem = match reminders {
+        None => None,
+        Some(Ok(reminders)) => {
+            settings.reminders = reminders;
+            None
+        }
+        Some(Err(problem)) => Some(problem),
+    };
+    Ok(Parsed {
+        settings: settings.sanitised(),
+        reminder_problem,
+    })
 }
 
 /// The window size kept in the settings file at `path`, read without side effects (nothing is
@@ -92,7 +138,18 @@ pub fn saved_window_size(path: &Path) -> Option<WindowSize> {
 #[must_use]
 pub fn peek(path: &Path) -> Option<Settings> {
     let bytes = crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES).ok()?;
-    parse(&bytes).ok()
+    parse(&bytes).ok().map(|parsed| parsed.settings)
+}
+
+/// The settings file at `path` read without side effects, like [`peek`], with why its
+/// `[reminders]` section could not be used, if so (for the reminder process, which re-reads the
+/// file when it changes).
+#[must_use]
+pub fn peek_with_reminder_problem(path: &Path) -> Option<(Settings, Option<String>)> {
+    let bytes = crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES).ok()?;
+    parse(&bytes)
+        .ok()
+        .map(|parsed| (parsed.settings, parsed.reminder_problem))
 }
 
 /// Saves `settings` whole, replacing what the file holds (see [`save_changes`] for what the app
@@ -150,7 +207,7 @@ fn on_disk(path: &Path) -> Result<Option<Settings>, String> {
     match crate::store::safe_file::read_regular(path, MAX_SETTINGS_BYTES) {
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e.to_string()),
-        Ok(bytes) => parse(&bytes).map(Some),
+        Ok(bytes) => parse(&bytes).map(|parsed| Some(parsed.settings)),
     }
 }
 
@@ -389,9 +446,13 @@ mod tests {
                 height: 700.0
             })
         );
-        let odd = parse(b"[window]\nwidth = 1e9\nheight = nan\n").expect("parses");
+        let odd = parse(b"[window]\nwidth = 1e9\nheight = nan\n")
+            .expect("parses")
+            .settings;
         assert_eq!(odd.window, None);
-        let small = parse(b"[window]\nwidth = 10.0\nheight = 99999.0\n").expect("parses");
+        let small = parse(b"[window]\nwidth = 10.0\nheight = 99999.0\n")
+            .expect("parses")
+            .settings;
         assert_eq!(
             small.window,
             Some(WindowSize {
@@ -400,16 +461,77 @@ mod tests {
             })
         );
         // An older file without it, and one from a later version with more in it, both read.
-        assert_eq!(parse(b"volume = 0.5\n").expect("parses").window, None);
+        assert_eq!(
+            parse(b"volume = 0.5\n").expect("parses").settings.window,
+            None
+        );
         let later = parse(b"[window]\nwidth = 900.0\nheight = 600.0\nmaximised = true\n");
-        assert!(later.expect("parses").window.is_some());
+        assert!(later.expect("parses").settings.window.is_some());
     }
 
     #[test]
     fn unknown_fields_are_ignored_and_values_clamped() {
         let settings =
             parse(b"format_version = 1\nvolume = 7.0\nswitch_secs = 99\nfuture_thing = true\n")
-                .expect("parses");
+                .expect("parses")
+                .settings;
         assert_eq!((settings.volume, settings.switch_secs), (1.0, 30));
+    }
+
+    #[test]
+    fn reminders_are_read_and_saved_in_their_own_section() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        std::fs::write(
+            &path,
+            "volume = 0.4\n[reminders]\nenabled = true\ndays = [\"mon\", \"wed\"]\n\
+             hours = [\"09:00-12:00\"]\nwhen = { every_minutes = 45 }\nsuggest = \"seated\"\n\
+             snooze_minutes = 30\n",
+        )
+        .expect("write");
+        let loaded = load(&path);
+        assert_eq!(loaded.notice, None);
+        let reminders = &loaded.settings.reminders;
+        assert!(reminders.enabled);
+        assert_eq!(
+            reminders.when,
+            crate::core::reminders::When::EveryMinutes(45)
+        );
+        save(&path, &loaded.settings).expect("save");
+        assert_eq!(load(&path).settings, loaded.settings, "round trip");
+        // An older file without the section: reminders off.
+        std::fs::write(&path, "volume = 0.4\n").expect("write");
+        assert!(!load(&path).settings.reminders.enabled);
+    }
+
+    #[test]
+    fn bad_reminder_values_are_refused_and_the_rest_is_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.toml");
+        for (section, problem) in [
+            ("hours = [\"09:00-25:00\"]", "25:00 is not a time of day"),
+            (
+                "hours = [\"12:00-09:00\"]",
+                "a range must end after it starts",
+            ),
+            (
+                "when = { every_minutes = 5 }",
+                "every 5 minutes is too often: 30 to 180",
+            ),
+        ] {
+            std::fs::write(
+                &path,
+                format!("volume = 0.3\ntheme = \"dark\"\n[reminders]\nenabled = true\n{section}\n"),
+            )
+            .expect("write");
+            let loaded = load(&path);
+            let notice = loaded.notice.expect("a notice");
+            assert!(notice.contains(problem), "{notice}");
+            assert!(notice.contains("your other settings are kept"), "{notice}");
+            assert!((loaded.settings.volume - 0.3).abs() < f32::EPSILON);
+            assert_eq!(loaded.settings.theme, ThemeChoice::Dark);
+            assert!(!loaded.settings.reminders.enabled, "off");
+            assert!(path.exists(), "the file is not moved aside");
+        }
     }
 }

@@ -127,6 +127,8 @@ pub struct DialogContext<'a> {
     pub voice: &'a crate::playback::speech::VoiceStatus,
     /// Every notice.
     pub notices: &'a [Notice],
+    /// Every routine (for the one a reminder suggests).
+    pub routines: &'a [crate::store::routines::Listed],
 }
 
 /// An import waiting for the person: its problems, or a clash to decide.
@@ -259,6 +261,11 @@ pub fn modal_ui(ctx: &egui::Context, modal: &Modal, app: &DialogContext<'_>) -> 
                             app.settings,
                             app.audio,
                             app.voice,
+                        ));
+                        commands.extend(super::reminders::reminders_ui(
+                            ui,
+                            app.settings,
+                            app.routines,
                         ));
                     });
                 ui.separator();

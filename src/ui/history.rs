@@ -74,6 +74,8 @@ pub struct HistoryView {
     pub confirming_clear: bool,
     /// How many sessions the list shows.
     pub listed: usize,
+    /// This week's reminders: "This week: 9 reminders, 5 started" (none when there were none).
+    pub reminders: Option<String>,
 }
 
 impl HistoryView {
@@ -90,6 +92,7 @@ impl HistoryView {
             deleted: None,
             confirming_clear: false,
             listed: LIST_PAGE,
+            reminders: None,
         }
     }
 }
@@ -157,6 +160,9 @@ pub fn history_ui(ui: &mut Ui, view: &HistoryView) -> Option<HistoryCommand> {
             });
             ui.label(view.figures.streak_summary());
             ui.label(view.figures.totals_summary());
+            if let Some(reminders) = &view.reminders {
+                ui.label(reminders);
+            }
             ui.add_space(theme::GAP_M);
             chart_row(ui, &view.figures.pain_summary(), |ui, width| {
                 pain_ui(ui, &view.figures, &palette, width);

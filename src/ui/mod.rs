@@ -15,6 +15,7 @@ pub mod learn;
 pub mod notices;
 pub mod player;
 pub mod programme;
+pub mod reminders;
 pub mod safety;
 pub mod session_maker;
 pub mod settings;
@@ -167,6 +168,8 @@ pub enum SettingsCommand {
     TestSound(Cue),
     /// Say a sample line now, to hear the voice.
     TestVoice,
+    /// Send one reminder now (`unknot remind --test`, as a child process).
+    TestReminder,
 }
 
 /// The notices line.
