@@ -264,3 +264,25 @@ fn the_card_fits_small_and_large_windows() {
         common::assert_fits(&rig.harness, size, "Home with the Today card");
     }
 }
+
+/// A reminder's Start opens today's programme session by its id, as `unknot start ID` does.
+#[test]
+fn todays_programme_session_opens_by_its_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = ManualClock::new();
+    let day = clock.local_now_date();
+    let state = ProgrammeState::new(ProgrammeId::DeskBackCare, day);
+    let path = Store::at(dir.path()).programme_path();
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+    unknot::store::programme::save(&path, Some(&state)).expect("saved");
+    let today = programme::today(state, &[], day).routine;
+    let mut rig = Launch::new(dir.path())
+        .start(Some(unknot::app::StartRequest {
+            routine_id: today.id.clone(),
+            minutes: None,
+        }))
+        .run();
+    rig.wait(1);
+    assert_eq!(rig.screen(), ScreenKind::Player, "today's session plays");
+    assert!(rig.shows(&today.steps[0].name), "its first step is shown");
+}

@@ -328,6 +328,14 @@ impl UnknotApp {
             .iter()
             .any(|l| l.routine.id == start.routine_id)
         {
+            // Today's session of the programme in progress is opened by its id too (a
+            // reminder's Start names it so).
+            if self.programme_session_id_today().as_deref() == Some(start.routine_id.as_str()) {
+                self.apply(Command::Programme(
+                    crate::ui::programme::ProgrammeCommand::StartToday,
+                ));
+                return;
+            }
             self.notify(Notice::plain(format!(
                 "There is no routine called '{}'.",
                 start.routine_id

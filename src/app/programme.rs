@@ -140,6 +140,15 @@ impl UnknotApp {
         }
     }
 
+    /// The id of today's session in the programme in progress, worked out for today.
+    pub(super) fn programme_session_id_today(&mut self) -> Option<String> {
+        self.refresh_programme();
+        self.programme
+            .today
+            .as_ref()
+            .map(|(_, today)| today.routine.id.clone())
+    }
+
     /// Runs today's session: after the before-start screen when one is due, like any routine.
     fn start_programme_session(&mut self) {
         self.refresh_programme_on_a_new_day();

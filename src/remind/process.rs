@@ -97,7 +97,7 @@ impl SettingsWatch {
 
 /// The nudge for `settings`: what to suggest, by name, and what Start runs.
 #[must_use]
-pub fn nudge_for(settings: &ReminderSettings, store: &Store) -> Nudge {
+pub fn nudge_for(settings: &ReminderSettings, store: &Store, today: jiff::civil::Date) -> Nudge {
     let own = RoutineStore::new(store);
     let (listed, _) = all_routines(Some(&own));
     let name_of = |id: &str| {
@@ -106,10 +106,11 @@ pub fn nudge_for(settings: &ReminderSettings, store: &Store) -> Nudge {
             .find(|l| l.routine.id == id)
             .map(|l| l.routine.name.trim().to_owned())
     };
-    // Until a programme is followed, its day's session is the seated one.
+    // While no programme is followed (or it is paused), its day's session is the seated one.
     let chosen = match &settings.suggest {
         Suggestion::Routine(id) => name_of(id).map(|name| (id.clone(), name)),
-        Suggestion::Programme | Suggestion::Seated => None,
+        Suggestion::Programme => programme_session_today(store, today),
+        Suggestion::Seated => None,
     };
     let (id, name) = chosen.unwrap_or_else(|| {
         let name = name_of(SEATED_ROUTINE).unwrap_or_else(|| "A desk break".to_owned());
@@ -122,6 +123,21 @@ pub fn nudge_for(settings: &ReminderSettings, store: &Store) -> Nudge {
         start_args: vec!["start".to_owned(), id],
         snooze_minutes: settings.snooze_minutes,
     }
+}
+
+/// Today's session of the programme in progress, by the id `unknot start` opens it with, and
+/// its name; `None` when no programme is followed, it is paused, or its files cannot be read.
+fn programme_session_today(store: &Store, today: jiff::civil::Date) -> Option<(String, String)> {
+    let state = crate::store::programme::peek(&store.programme_path()).ok()??;
+    if state.paused {
+        return None;
+    }
+    let records = crate::store::history::HistoryStore::new(store)
+        .load()
+        .ok()?
+        .sessions;
+    let session = crate::core::programme::today(state, &records, today);
+    Some((session.routine.id, session.routine.name))
 }
 
 /// The outcome the history records for a delivery's answer.
@@ -174,7 +190,8 @@ fn record(history: &HistoryStore, due: &ZonedDateTime, outcome: Outcome) {
 #[must_use]
 pub fn send_test(store: &Store) -> Answer {
     let settings = crate::store::settings::peek(&store.settings_path()).unwrap_or_default();
-    deliver_on_worker(nudge_for(&settings.reminders, store))
+    let today = ZonedDateTime::now().date();
+    deliver_on_worker(nudge_for(&settings.reminders, store, today))
 }
 
 /// How the process ended.
@@ -235,7 +252,7 @@ impl<'s> Schedule<'s> {
             if crate::store::lock::is_held(&self.store.routine_running_path()) {
                 eprintln!("unknot remind: a routine is playing, so no reminder now");
             } else {
-                let answer = show(nudge_for(settings, self.store));
+                let answer = show(nudge_for(settings, self.store, now.date()));
                 match answer {
                     Answer::Snoozed => {
                         let minutes = i64::from(settings.snooze_minutes);
@@ -318,6 +335,45 @@ mod tests {
             .at(time.0, time.1, time.2, 0)
             .to_zoned_datetime(jiff::tz::TimeZone::UTC)
             .expect("a time")
+    }
+
+    /// "Today's programme session" names the day's session of the programme in progress, by
+    /// the id the app opens it with; paused or without a programme, the seated routine.
+    #[test]
+    fn the_programme_suggestion_starts_todays_programme_session() {
+        use crate::core::programme::{self, ProgrammeId, ProgrammeState};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::at(dir.path());
+        std::fs::create_dir_all(&store.config_dir).expect("config folder");
+        std::fs::create_dir_all(&store.data_dir).expect("data folder");
+        let settings = ReminderSettings {
+            enabled: true,
+            suggest: Suggestion::Programme,
+            ..ReminderSettings::default()
+        };
+        let day = date(2026, 12, 2);
+        let seated = nudge_for(&settings, &store, day);
+        assert_eq!(
+            seated.start_args,
+            ["start", SEATED_ROUTINE],
+            "no programme yet"
+        );
+
+        let mut state = ProgrammeState::new(ProgrammeId::DeskBackCare, date(2026, 12, 1));
+        crate::store::programme::save(&store.programme_path(), Some(&state)).expect("saved");
+        let expected = programme::today(state, &[], day).routine;
+        let nudge = nudge_for(&settings, &store, day);
+        assert_eq!(nudge.start_args, ["start", expected.id.as_str()]);
+        assert!(nudge.body.starts_with(&expected.name), "{}", nudge.body);
+
+        state.paused = true;
+        crate::store::programme::save(&store.programme_path(), Some(&state)).expect("saved");
+        let paused = nudge_for(&settings, &store, day);
+        assert_eq!(
+            paused.start_args,
+            ["start", SEATED_ROUTINE],
+            "paused: the seated one"
+        );
     }
 
     #[test]

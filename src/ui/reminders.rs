@@ -191,6 +191,11 @@ fn suggestion_ui(ui: &mut egui::Ui, edited: &mut ReminderSettings, routines: &[L
             Suggestion::Seated,
             "A short seated session",
         );
+        ui.radio_value(
+            &mut edited.suggest,
+            Suggestion::Programme,
+            "Today's programme session",
+        );
         let chosen = match &edited.suggest {
             Suggestion::Routine(id) => Some(id.clone()),
             Suggestion::Seated | Suggestion::Programme => None,
