@@ -296,6 +296,27 @@ fn unknown_routines_are_refused() {
     assert!(fails_cleanly(&["show", "nosuch"]).contains("unknown routine 'nosuch'"));
 }
 
+/// A session made for a place and a length is opened by its id: with no display, `start` gets
+/// as far as opening the window (so the id was taken); a length out of range is refused.
+#[test]
+fn a_made_session_id_is_taken_by_start() {
+    let message = unknot()
+        .args(["start", "session-5-min-chair"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let message = String::from_utf8(message).expect("UTF-8");
+    assert!(message.contains("no display found"), "{message}");
+    assert!(
+        fails_cleanly(&["start", "session-99-min-chair"]).contains("unknown routine"),
+        "99 minutes is not a made session"
+    );
+}
+
 #[test]
 fn usage_errors_exit_with_2() {
     for args in [

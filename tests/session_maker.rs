@@ -392,3 +392,31 @@ fn a_session_left_out_of_every_technique_still_ends_with_breathing() {
     assert!(!left.is_empty());
     assert!(rig.shows("Left out"));
 }
+
+/// `unknot start session-5-min-chair` (and a reminder's Start) makes today's five-minute
+/// session for a chair from the remembered answers and runs it.
+#[test]
+fn a_session_made_for_a_place_opens_by_its_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = common::rig::Launch::new(dir.path())
+        .start(Some(unknot::app::StartRequest {
+            routine_id: "session-5-min-chair".to_owned(),
+            minutes: None,
+        }))
+        .run();
+    rig.wait(1);
+    assert_eq!(rig.screen(), ScreenKind::Player, "the session plays");
+    let made = rig
+        .harness
+        .state()
+        .made_session()
+        .expect("a session was made")
+        .routine
+        .clone();
+    assert_eq!(made.name, "5-minute session on a chair");
+    assert!(
+        made.steps.iter().all(|s| Place::Chair.allows(s.position)),
+        "nothing on the floor: {:?}",
+        made.steps.iter().map(|s| s.position).collect::<Vec<_>>()
+    );
+}

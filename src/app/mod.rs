@@ -336,6 +336,13 @@ impl UnknotApp {
                 ));
                 return;
             }
+            // So is a session made for a place and a length ("session-5-min-chair").
+            if let Some((minutes, place)) =
+                crate::core::builder::parse_session_id(&start.routine_id)
+            {
+                self.start_session_made_for(minutes, place);
+                return;
+            }
             self.notify(Notice::plain(format!(
                 "There is no routine called '{}'.",
                 start.routine_id

@@ -82,6 +82,23 @@ impl UnknotApp {
         self.maker.saved_as = None;
     }
 
+    /// Makes today's session for `minutes` at `place` from the remembered answers (what is at
+    /// hand, the focus, what is left out; pain today is asked afresh) and starts it: what
+    /// `unknot start session-5-min-chair` and a reminder's Start open.
+    pub(super) fn start_session_made_for(&mut self, minutes: u32, place: builder::Place) {
+        let mut choices = self.settings.builder.clone();
+        choices.minutes = minutes;
+        choices.place = place;
+        choices.pain = None;
+        let seed = builder::seed_for_date(self.conductor.local_now().date());
+        self.maker.made = Some(builder::build(
+            &choices.request(seed),
+            self.settings.timing(),
+        ));
+        self.maker.saved_as = None;
+        self.start_made_session();
+    }
+
     /// Starts the made session, after the before-start screen when one is due.
     pub(super) fn start_made_session(&mut self) {
         let Some(routine) = self.maker.made.as_ref().map(|s| &s.routine) else {

@@ -317,7 +317,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => app::run(None)?,
         Some(Command::Start { id, minutes }) => {
-            if find(&id).is_none() {
+            // A routine, a session made for a place and a length, or today's programme session.
+            let made = crate::core::builder::parse_session_id(&id).is_some();
+            let programme = || {
+                Store::for_this_machine().is_some_and(|store| {
+                    crate::store::programme::session_today(
+                        &store,
+                        jiff::ZonedDateTime::now().date(),
+                    )
+                    .is_some_and(|routine| routine.id == id)
+                })
+            };
+            if find(&id).is_none() && !made && !programme() {
                 bail!("unknown routine '{id}'; `unknot list` shows the routines");
             }
             app::run(Some(StartRequest {

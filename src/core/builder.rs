@@ -1017,6 +1017,33 @@ pub fn closing_rest(place: Place) -> Step {
     rest
 }
 
+/// The id a made session has, such as `session-5-min-chair`: what `unknot start` and a
+/// reminder's Start open it by (see [`parse_session_id`]).
+#[must_use]
+pub fn session_id(minutes: u32, place: Place) -> String {
+    format!("session-{minutes}-min-{}", place.word())
+}
+
+/// The name a made session has, such as "5-minute session on a chair".
+#[must_use]
+pub fn session_name(minutes: u32, place: Place) -> String {
+    format!("{minutes}-minute session {}", place.phrase())
+}
+
+/// The minutes and place of a made session's id ([`session_id`]), when `id` is one and both
+/// are allowed.
+#[must_use]
+pub fn parse_session_id(id: &str) -> Option<(u32, Place)> {
+    let rest = id.strip_prefix("session-")?;
+    let (minutes, place) = rest.split_once("-min-")?;
+    if minutes.starts_with('0') || minutes.starts_with('+') {
+        return None;
+    }
+    let minutes: u32 = minutes.parse().ok()?;
+    let place = Place::from_word(place)?;
+    MINUTES.contains(&minutes).then_some((minutes, place))
+}
+
 fn draft_routine(plan: &[Planned], closing: &Step, request: &Request, minutes: u32) -> Routine {
     let mut steps: Vec<Step> = plan
         .iter()
@@ -1059,8 +1086,8 @@ fn draft_routine(plan: &[Planned], closing: &Step, request: &Request, minutes: u
         request.seed
     );
     Routine {
-        id: format!("session-{minutes}-min-{}", request.place.word()),
-        name: format!("{minutes}-minute session {}", request.place.phrase()),
+        id: session_id(minutes, request.place),
+        name: session_name(minutes, request.place),
         summary,
         category,
         steps,
@@ -1245,6 +1272,40 @@ mod tests {
     use super::*;
     use crate::core::routine::{Pattern, Sides};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_made_sessions_id_names_its_minutes_and_place() {
+        for minutes in MINUTES {
+            for place in Place::ALL {
+                let id = session_id(minutes, place);
+                assert_eq!(parse_session_id(&id), Some((minutes, place)), "{id}");
+            }
+        }
+        let made = build(&Request::new(5, Place::Chair), Timing::default());
+        assert_eq!(made.routine.id, "session-5-min-chair");
+        assert_eq!(made.routine.name, "5-minute session on a chair");
+        for not_one in [
+            "session-0-min-chair",
+            "session-61-min-chair",
+            "session-05-min-chair",
+            "session-5-min-sofa",
+            "session-5-chair",
+            "desk-break",
+            "session--5-min-floor",
+        ] {
+            assert_eq!(parse_session_id(not_one), None, "{not_one}");
+        }
+    }
+
+    proptest! {
+        /// Any text is read as a made session's id only when it is exactly one.
+        #[test]
+        fn any_text_reads_as_a_session_id_only_when_it_is_one(text in "\\PC{0,40}|session-[0-9]{1,4}-min-[a-z]{1,9}") {
+            if let Some((minutes, place)) = parse_session_id(&text) {
+                prop_assert_eq!(session_id(minutes, place), text);
+            }
+        }
+    }
 
     const EQUIPMENT_SETS: [&[Equipment]; 4] = SAMPLE_EQUIPMENT_SETS;
     const PAIN: [Option<u8>; 5] = [None, Some(0), Some(3), Some(6), Some(9)];

@@ -19,6 +19,7 @@ use std::time::{Duration, SystemTime};
 use jiff::ZonedDateTime;
 
 use super::deliver::{self, Answer, Nudge};
+use crate::core::builder::{self, Place};
 use crate::core::history::LocalStart;
 use crate::core::reminders::{
     self, Outcome, ReminderRecord, ReminderSettings, ReminderState, Suggestion,
@@ -35,8 +36,9 @@ pub const ANSWER_WAIT: Duration = Duration::from_mins(3);
 /// A little more than [`ANSWER_WAIT`]: a delivery that has not answered by then is taken as
 /// ignored and left behind (it never blocks the schedule).
 const DELIVERY_LIMIT: Duration = Duration::from_secs(3 * 60 + 15);
-/// The routine suggested for a short seated session (at a desk, on a chair).
-pub const SEATED_ROUTINE: &str = "desk-break";
+/// The length of the short seated session a reminder suggests (made by the session builder for
+/// a chair, as "Make me a session" would).
+pub const SEATED_MINUTES: u32 = 5;
 
 /// What says a file changed: its modification time, its length and (on Unix) its inode, which
 /// every atomic save replaces.
@@ -109,12 +111,15 @@ pub fn nudge_for(settings: &ReminderSettings, store: &Store, today: jiff::civil:
     // While no programme is followed (or it is paused), its day's session is the seated one.
     let chosen = match &settings.suggest {
         Suggestion::Routine(id) => name_of(id).map(|name| (id.clone(), name)),
-        Suggestion::Programme => programme_session_today(store, today),
+        Suggestion::Programme => crate::store::programme::session_today(store, today)
+            .map(|routine| (routine.id, routine.name)),
         Suggestion::Seated => None,
     };
     let (id, name) = chosen.unwrap_or_else(|| {
-        let name = name_of(SEATED_ROUTINE).unwrap_or_else(|| "A desk break".to_owned());
-        (SEATED_ROUTINE.to_owned(), name)
+        (
+            builder::session_id(SEATED_MINUTES, Place::Chair),
+            builder::session_name(SEATED_MINUTES, Place::Chair),
+        )
     });
     Nudge {
         title: "Time to move".to_owned(),
@@ -123,21 +128,6 @@ pub fn nudge_for(settings: &ReminderSettings, store: &Store, today: jiff::civil:
         start_args: vec!["start".to_owned(), id],
         snooze_minutes: settings.snooze_minutes,
     }
-}
-
-/// Today's session of the programme in progress, by the id `unknot start` opens it with, and
-/// its name; `None` when no programme is followed, it is paused, or its files cannot be read.
-fn programme_session_today(store: &Store, today: jiff::civil::Date) -> Option<(String, String)> {
-    let state = crate::store::programme::peek(&store.programme_path()).ok()??;
-    if state.paused {
-        return None;
-    }
-    let records = crate::store::history::HistoryStore::new(store)
-        .load()
-        .ok()?
-        .sessions;
-    let session = crate::core::programme::today(state, &records, today);
-    Some((session.routine.id, session.routine.name))
 }
 
 /// The outcome the history records for a delivery's answer.
@@ -329,6 +319,9 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
+    /// What Start opens for the seated suggestion.
+    const SEATED_ID: &str = "session-5-min-chair";
+
     fn at(time: (i8, i8, i8)) -> ZonedDateTime {
         // Wednesday 2 December 2026, in UTC.
         date(2026, 12, 2)
@@ -353,11 +346,7 @@ mod tests {
         };
         let day = date(2026, 12, 2);
         let seated = nudge_for(&settings, &store, day);
-        assert_eq!(
-            seated.start_args,
-            ["start", SEATED_ROUTINE],
-            "no programme yet"
-        );
+        assert_eq!(seated.start_args, ["start", SEATED_ID], "no programme yet");
 
         let mut state = ProgrammeState::new(ProgrammeId::DeskBackCare, date(2026, 12, 1));
         crate::store::programme::save(&store.programme_path(), Some(&state)).expect("saved");
@@ -371,7 +360,7 @@ mod tests {
         let paused = nudge_for(&settings, &store, day);
         assert_eq!(
             paused.start_args,
-            ["start", SEATED_ROUTINE],
+            ["start", SEATED_ID],
             "paused: the seated one"
         );
     }
@@ -411,7 +400,7 @@ mod tests {
         schedule.tick(&settings, &at((11, 1, 0)), &mut show);
         schedule.tick(&settings, &at((14, 35, 0)), &mut show);
         assert_eq!(shown.len(), 3);
-        assert_eq!(shown[0].start_args, ["start", SEATED_ROUTINE]);
+        assert_eq!(shown[0].start_args, ["start", SEATED_ID]);
         assert_eq!(shown[0].snooze_minutes, 10);
         let recorded: Vec<(String, Outcome)> = HistoryStore::new(&store)
             .load()

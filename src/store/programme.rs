@@ -312,3 +312,19 @@ mod tests {
         assert_eq!(peek(&path), Ok(Some(state())));
     }
 }
+
+/// Today's session of the programme in progress, worked out from the files on disk (the
+/// programme and the history), read-only; `None` when no programme is followed, it is paused,
+/// or a file cannot be read. What `unknot start` and a reminder open by its id.
+#[must_use]
+pub fn session_today(store: &Store, today: Date) -> Option<crate::core::routine::Routine> {
+    let state = peek(&store.programme_path()).ok()??;
+    if state.paused {
+        return None;
+    }
+    let records = crate::store::history::HistoryStore::new(store)
+        .load()
+        .ok()?
+        .sessions;
+    Some(crate::core::programme::today(state, &records, today).routine)
+}
