@@ -183,6 +183,22 @@ pub fn save(path: &Path, state: Option<&ProgrammeState>) -> Result<(), SaveError
     super::write_file(path, encode(state).as_bytes(), super::WriteRules::OWN)
 }
 
+/// Today's session of the programme in progress, worked out from the files on disk (the
+/// programme and the history), read-only; `None` when no programme is followed, it is paused,
+/// or a file cannot be read. What `unknot start` and a reminder open by its id.
+#[must_use]
+pub fn session_today(store: &Store, today: Date) -> Option<crate::core::routine::Routine> {
+    let state = peek(&store.programme_path()).ok()??;
+    if state.paused {
+        return None;
+    }
+    let records = crate::store::history::HistoryStore::new(store)
+        .load()
+        .ok()?
+        .sessions;
+    Some(crate::core::programme::today(state, &records, today).routine)
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -311,20 +327,4 @@ mod tests {
         save(&path, Some(&state())).expect("a new start saves");
         assert_eq!(peek(&path), Ok(Some(state())));
     }
-}
-
-/// Today's session of the programme in progress, worked out from the files on disk (the
-/// programme and the history), read-only; `None` when no programme is followed, it is paused,
-/// or a file cannot be read. What `unknot start` and a reminder open by its id.
-#[must_use]
-pub fn session_today(store: &Store, today: Date) -> Option<crate::core::routine::Routine> {
-    let state = peek(&store.programme_path()).ok()??;
-    if state.paused {
-        return None;
-    }
-    let records = crate::store::history::HistoryStore::new(store)
-        .load()
-        .ok()?
-        .sessions;
-    Some(crate::core::programme::today(state, &records, today).routine)
 }
