@@ -282,9 +282,10 @@ static DESK_BACK_CARE: Programme = Programme {
         Phase {
             name: "Standing up",
             weeks: 3..=4,
-            why: "Weeks 3 and 4 add standing work and the shoulder blades: getting up from the \
-                  chair is part of the point.",
+            why: "Weeks 3 and 4 add standing work, the shoulder blades and bracing the trunk \
+                  while standing: getting up from the chair is part of the point.",
             techniques: &[
+                T::StandingBrace,
                 T::StandingBackExtension,
                 T::DeskHipHinge,
                 T::ShoulderBladeSqueeze,
@@ -297,18 +298,17 @@ static DESK_BACK_CARE: Programme = Programme {
             name: "Hips and hamstrings",
             weeks: 5..=6,
             why: "Weeks 5 and 6 stretch the hips and hamstrings that long sitting shortens, and \
-                  keep the shoulder blades working.",
+                  keep the standing brace working.",
             techniques: &[
+                T::StandingBrace,
                 T::StandingBackExtension,
                 T::StandingHipFlexor,
-                T::KnucklesBesideSpine,
-                T::ShoulderBladeSqueeze,
                 T::SeatedHamstring,
                 T::SeatedFigure4,
             ],
         },
     ],
-    sources: &["ccohs", "nhs_inform", "mayo_clinic"],
+    sources: &["ccohs", "nhs_inform", "mayo_clinic", "mcgill"],
 };
 
 /// A dose on a technique's ladder: the seconds of each repetition and the repetitions per side.
