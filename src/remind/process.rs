@@ -221,12 +221,13 @@ impl<'s> Schedule<'s> {
 
     /// One look at the clock at `now`: records the reminders missed since the last look,
     /// shows the one due now with `show` (unless a routine is playing) and records its answer.
-    /// Returns when the next reminder is due.
+    /// `show` gives the answer and when it came (a person may answer minutes later): a snooze
+    /// counts from then. Returns when the next reminder is due.
     pub fn tick(
         &mut self,
         settings: &ReminderSettings,
         now: &ZonedDateTime,
-        show: &mut dyn FnMut(Nudge) -> Answer,
+        show: &mut dyn FnMut(Nudge) -> (Answer, ZonedDateTime),
     ) -> Option<ZonedDateTime> {
         if self.state.not_today.is_some_and(|day| day < now.date()) {
             self.state.not_today = None;
@@ -242,11 +243,11 @@ impl<'s> Schedule<'s> {
             if crate::store::lock::is_held(&self.store.routine_running_path()) {
                 eprintln!("unknot remind: a routine is playing, so no reminder now");
             } else {
-                let answer = show(nudge_for(settings, self.store, now.date()));
+                let (answer, answered) = show(nudge_for(settings, self.store, now.date()));
                 match answer {
                     Answer::Snoozed => {
                         let minutes = i64::from(settings.snooze_minutes);
-                        self.state.snoozed_until = now
+                        self.state.snoozed_until = answered
                             .timestamp()
                             .checked_add(jiff::SignedDuration::from_mins(minutes))
                             .ok();
@@ -279,7 +280,8 @@ pub fn run(store: &Store, tick: Duration) -> anyhow::Result<Ended> {
             return Ok(Ended::TurnedOff);
         }
         let now = ZonedDateTime::now();
-        let next = schedule.tick(&settings, &now, &mut deliver_on_worker);
+        let mut show = |nudge| (deliver_on_worker(nudge), ZonedDateTime::now());
+        let next = schedule.tick(&settings, &now, &mut show);
         if changed || next != said_next {
             match &next {
                 Some(due) => eprintln!(
@@ -376,29 +378,51 @@ mod tests {
         let mut schedule = Schedule::new(&store, at((9, 59, 30)));
         let mut shown: Vec<Nudge> = Vec::new();
         let mut answers = vec![Answer::Snoozed, Answer::Started].into_iter();
+        // Each reminder is answered two minutes after it is shown.
+        let looked = std::cell::RefCell::new(at((9, 59, 30)));
+        let look = |time: ZonedDateTime| {
+            looked.replace(time.clone());
+            time
+        };
         let mut show = |nudge: Nudge| {
             shown.push(nudge);
-            answers.next().unwrap_or(Answer::Ignored)
+            let answered = looked
+                .borrow()
+                .checked_add(jiff::SignedDuration::from_mins(2))
+                .expect("a time");
+            (answers.next().unwrap_or(Answer::Ignored), answered)
         };
-        // 10:00 is due: shown, snoozed for 10 minutes.
-        let next = schedule.tick(&settings, &at((10, 0, 10)), &mut show);
-        assert_eq!(next, Some(at((10, 10, 10))), "the snooze comes back");
+        // 10:00 is due: shown, snoozed at 10:02 for 10 minutes.
+        let next = schedule.tick(&settings, &look(at((10, 0, 10))), &mut show);
+        assert_eq!(
+            next,
+            Some(at((10, 12, 10))),
+            "the snooze counts from the answer"
+        );
         // Nothing more in the next minute.
-        assert_eq!(schedule.tick(&settings, &at((10, 1, 10)), &mut show), next);
+        assert_eq!(
+            schedule.tick(&settings, &look(at((10, 1, 10))), &mut show),
+            next
+        );
+        // Not yet at 10:11: the snooze counts from 10:02.
+        assert_eq!(
+            schedule.tick(&settings, &look(at((10, 11, 0))), &mut show),
+            next
+        );
         // The snooze: shown again, started.
-        let next = schedule.tick(&settings, &at((10, 10, 30)), &mut show);
+        let next = schedule.tick(&settings, &look(at((10, 12, 30))), &mut show);
         assert_eq!(next, Some(at((11, 0, 0))));
         // A routine playing at 11:00: nothing shown, nothing recorded.
         store.create_runtime_dir().expect("runtime folder");
         let playing = crate::store::lock::try_hold(&store.routine_running_path())
             .expect("opens")
             .expect("free");
-        schedule.tick(&settings, &at((11, 0, 20)), &mut show);
+        schedule.tick(&settings, &look(at((11, 0, 20))), &mut show);
         drop(playing);
         // Asleep from 11:01 to 14:35: 12:00 missed, 14:30 (an hour into 13:30-17:30) shown,
         // 5 minutes late.
-        schedule.tick(&settings, &at((11, 1, 0)), &mut show);
-        schedule.tick(&settings, &at((14, 35, 0)), &mut show);
+        schedule.tick(&settings, &look(at((11, 1, 0))), &mut show);
+        schedule.tick(&settings, &look(at((14, 35, 0))), &mut show);
         assert_eq!(shown.len(), 3);
         assert_eq!(shown[0].start_args, ["start", SEATED_ID]);
         assert_eq!(shown[0].snooze_minutes, 10);
@@ -413,7 +437,7 @@ mod tests {
             recorded,
             [
                 ("2026-12-02T10:00:00Z".to_owned(), Outcome::Snoozed),
-                ("2026-12-02T10:10:10Z".to_owned(), Outcome::Started),
+                ("2026-12-02T10:12:10Z".to_owned(), Outcome::Started),
                 ("2026-12-02T12:00:00Z".to_owned(), Outcome::Missed),
                 ("2026-12-02T14:30:00Z".to_owned(), Outcome::Ignored),
             ]
