@@ -323,59 +323,70 @@ fn steps_ui(
         let over = choice.for_step(&authored.id, index);
         let fitted = sized.routine.steps.iter().find(|s| s.id == authored.id);
         let shown = fitted.unwrap_or(authored);
-        let fill = if index % 2 == 0 {
-            ui.visuals().faint_bg_color
-        } else {
-            egui::Color32::TRANSPARENT
-        };
-        egui::Frame::new()
-            .fill(fill)
-            .inner_margin(egui::Margin::symmetric(6, 4))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_top(|ui| {
-                    super::figure::step_thumbnail_ui(ui, shown);
-                    ui.vertical(|ui| {
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(format!("{}. {}", index + 1, authored.name)).strong(),
-                            )
+        step_row(ui, index, &authored.name, shown, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                step_dose_ui(
+                    ui, original, choice, authored, fitted, shown, index, over, commands,
+                );
+                ui.label(
+                    RichText::new(match shown.sides {
+                        Sides::None => "",
+                        Sides::Each => "left, then right",
+                        Sides::Alternate => "alternating",
+                    })
+                    .color(palette.quiet),
+                );
+            });
+            let described = change.describe();
+            ui.add(
+                egui::Label::new(
+                    RichText::new(if described.is_empty() {
+                        "At this length: as written".to_owned()
+                    } else {
+                        format!("At this length: {described}")
+                    })
+                    .color(if change.is_change() {
+                        palette.caution
+                    } else {
+                        palette.quiet
+                    }),
+                )
+                .wrap(),
+            );
+        });
+    }
+}
+
+/// One step of a list as a row, striped every other one: its picture, its number and name,
+/// then `details` under the name, each wrapping to the width there is.
+pub(super) fn step_row(
+    ui: &mut Ui,
+    index: usize,
+    name: &str,
+    pictured: &crate::core::routine::Step,
+    details: impl FnOnce(&mut Ui),
+) {
+    let fill = if index % 2 == 0 {
+        ui.visuals().faint_bg_color
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(6, 4))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_top(|ui| {
+                super::figure::step_thumbnail_ui(ui, pictured);
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::Label::new(RichText::new(format!("{}. {name}", index + 1)).strong())
                             .wrap(),
-                        );
-                        ui.horizontal_wrapped(|ui| {
-                            step_dose_ui(
-                                ui, original, choice, authored, fitted, shown, index, over,
-                                commands,
-                            );
-                            ui.label(
-                                RichText::new(match shown.sides {
-                                    Sides::None => "",
-                                    Sides::Each => "left, then right",
-                                    Sides::Alternate => "alternating",
-                                })
-                                .color(palette.quiet),
-                            );
-                        });
-                        let described = change.describe();
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(if described.is_empty() {
-                                    "At this length: as written".to_owned()
-                                } else {
-                                    format!("At this length: {described}")
-                                })
-                                .color(if change.is_change() {
-                                    palette.caution
-                                } else {
-                                    palette.quiet
-                                }),
-                            )
-                            .wrap(),
-                        );
-                    });
+                    );
+                    details(ui);
                 });
             });
-    }
+        });
 }
 
 /// A step's hold (or tempo) and repetitions, editable when the step is in the fitted routine.

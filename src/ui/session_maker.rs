@@ -447,38 +447,18 @@ fn steps_ui(ui: &mut Ui, view: &MakerView<'_>, commands: &mut Vec<Command>) {
     ui.add(egui::Label::new(RichText::new(&routine.summary).color(palette.quiet)).wrap());
     for (index, step) in routine.steps.iter().enumerate() {
         let reason = session.reasons.get(index).map_or("", String::as_str);
-        let fill = if index % 2 == 0 {
-            ui.visuals().faint_bg_color
-        } else {
-            egui::Color32::TRANSPARENT
-        };
-        egui::Frame::new()
-            .fill(fill)
-            .inner_margin(egui::Margin::symmetric(6, 4))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_top(|ui| {
-                    super::figure::step_thumbnail_ui(ui, step);
-                    ui.vertical(|ui| {
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(format!("{}. {}", index + 1, step.name)).strong(),
-                            )
-                            .wrap(),
-                        );
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(step.dose_words());
-                            if step.sides == Sides::Each {
-                                ui.label(RichText::new("left, then right").color(palette.quiet));
-                            }
-                            if let Some(id) = leavable(step) {
-                                leave_out_button(ui, view.choices, id, &step.name, commands);
-                            }
-                        });
-                        ui.add(egui::Label::new(RichText::new(reason).color(palette.quiet)).wrap());
-                    });
-                });
+        super::home::step_row(ui, index, &step.name, step, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(step.dose_words());
+                if step.sides == Sides::Each {
+                    ui.label(RichText::new("left, then right").color(palette.quiet));
+                }
+                if let Some(id) = leavable(step) {
+                    leave_out_button(ui, view.choices, id, &step.name, commands);
+                }
             });
+            ui.add(egui::Label::new(RichText::new(reason).color(palette.quiet)).wrap());
+        });
     }
     ui.add_space(theme::GAP_S);
     ui.add(
