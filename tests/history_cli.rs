@@ -2,6 +2,8 @@
 //! summary and table, `--weeks`, `--csv` (which reads back into the same sessions), a damaged
 //! line named on stderr while the rest is shown, and usage errors.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -41,20 +43,11 @@ fn home_with(sessions: &[SessionRecord]) -> tempfile::TempDir {
 }
 
 fn unknot(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("unknot").expect("the unknot binary is built");
-    cmd.env("UNKNOT_HOME", home);
-    cmd.env("RUST_BACKTRACE", "1");
-    cmd
+    common::unknot_in(home)
 }
 
 fn stdout_of(home: &Path, args: &[&str]) -> String {
-    let output = unknot(home)
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    String::from_utf8(output.stdout).expect("UTF-8")
+    common::stdout_in(home, args)
 }
 
 fn sessions() -> Vec<SessionRecord> {

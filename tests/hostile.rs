@@ -6,17 +6,16 @@
 //! test instead of stalling the suite. Limits here are hang guards, not timings: the speed of
 //! the worst file is measured by `scripts/bench-parse`, in a release build.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use assert_cmd::Command;
 use egui_kittest::Harness;
 use proptest::prelude::*;
-use unknot::app::{AppConfig, UnknotApp};
+use unknot::app::UnknotApp;
 use unknot::core::settings::{Settings, WindowSize};
-use unknot::playback::clock::ManualClock;
-use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 use unknot::store::problems::MAX_SHOWN_PROBLEMS;
 use unknot::store::routine_file::parse_routine;
@@ -26,13 +25,8 @@ use unknot::store::settings;
 /// Generous: a debug build on a busy machine. Only a hang (or a quadratic blow-up) reaches it.
 const HANG_GUARD: Duration = Duration::from_mins(1);
 
-/// `unknot` with an empty Unknot folder of its own, never the machine's.
 fn unknot(home: &Path) -> Command {
-    let mut command = Command::cargo_bin("unknot").expect("the binary is built");
-    command
-        .env(unknot::store::HOME_ENV, home)
-        .timeout(HANG_GUARD);
-    command
+    common::unknot_in(home)
 }
 
 /// The routine file of 87,357 empty step tables: as many as fit in 256 KiB.
@@ -61,17 +55,7 @@ fn within_time_limit<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'stati
 }
 
 fn app_in(dir: &Path) -> Harness<'static, UnknotApp> {
-    let (player, _heard) = RecordingPlayer::new();
-    let config = AppConfig::for_tests(
-        Arc::new(ManualClock::new()),
-        Box::new(player),
-        Store::at(dir),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    harness.run();
-    harness
+    common::rig::Launch::new(dir).fresh().run().harness
 }
 
 fn write(path: &Path, bytes: impl AsRef<[u8]>) -> PathBuf {

@@ -18,21 +18,12 @@ mod common;
 /// A Monday.
 const START: Date = date(2026, 1, 5);
 
-/// `unknot` in its own home.
 fn unknot(home: &Path) -> assert_cmd::Command {
-    let mut cmd = common::unknot_command();
-    cmd.env("UNKNOT_HOME", home);
-    cmd
+    common::unknot_in(home)
 }
 
 fn stdout(home: &Path, args: &[&str]) -> String {
-    let output = unknot(home)
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    String::from_utf8(output.stdout).expect("UTF-8")
+    common::stdout_in(home, args)
 }
 
 /// Runs with bad input: exit 1, nothing on stdout, and one line on stderr that contains `says`.

@@ -4,31 +4,20 @@
 mod common;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use unknot::app::{AppConfig, UnknotApp};
+use unknot::app::UnknotApp;
 use unknot::core::reminders::HourRange;
-use unknot::playback::clock::ManualClock;
-use unknot::playback::cue::RecordingPlayer;
 use unknot::store::Store;
 use unknot::ui::reminders::{HOURS_LABEL, SWITCH_LABEL};
 
 fn launch(dir: &Path) -> Harness<'static, UnknotApp> {
-    common::seed_settings(dir, false);
-    let (player, _heard) = RecordingPlayer::new();
-    let config = AppConfig::for_tests(
-        Arc::new(ManualClock::new()),
-        Box::new(player),
-        Store::at(dir),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1024.0, 640.0))
-        .build_eframe(move |cc| UnknotApp::new(&cc.egui_ctx, config));
-    harness.run();
-    harness
+    common::rig::Launch::new(dir)
+        .size(egui::vec2(1024.0, 640.0))
+        .run()
+        .harness
 }
 
 /// Replaces what the working-hours field holds by `text`.

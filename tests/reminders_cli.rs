@@ -1,6 +1,8 @@
 //! `unknot reminders status` and `unknot remind` end to end, in a temporary Unknot folder (no
 //! process is left running: `remind` with reminders off stops at once).
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -8,10 +10,7 @@ use unknot::core::settings::Settings;
 use unknot::store::Store;
 
 fn unknot(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("unknot").expect("the unknot binary is built");
-    cmd.env("UNKNOT_HOME", home);
-    cmd.env("RUST_BACKTRACE", "1");
-    cmd
+    common::unknot_in(home)
 }
 
 #[test]

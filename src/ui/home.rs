@@ -366,7 +366,7 @@ pub(super) fn step_row(
     pictured: &crate::core::routine::Step,
     details: impl FnOnce(&mut Ui),
 ) {
-    let fill = if index % 2 == 0 {
+    let fill = if index.is_multiple_of(2) {
         ui.visuals().faint_bg_color
     } else {
         egui::Color32::TRANSPARENT

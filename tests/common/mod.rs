@@ -125,6 +125,24 @@ pub fn unknot_command() -> assert_cmd::Command {
     cmd
 }
 
+/// The `unknot` binary on the home folder `home`, asking for backtraces.
+pub fn unknot_in(home: &Path) -> assert_cmd::Command {
+    let mut cmd = unknot_command();
+    cmd.env("UNKNOT_HOME", home);
+    cmd
+}
+
+/// What `unknot ARGS` prints on the home folder `home`, when it succeeds.
+pub fn stdout_in(home: &Path, args: &[&str]) -> String {
+    let output = unknot_in(home)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+}
+
 /// What `unknot ARGS` prints, when it succeeds.
 pub fn stdout_of(args: &[&str]) -> String {
     let output = unknot_command()
