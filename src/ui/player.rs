@@ -298,7 +298,8 @@ fn status_ui(ui: &mut Ui, layout: &PlayerLayout, view: &View<'_>, paused: bool) 
     let centred = |ui: &mut Ui, rect: Rect, salt: &str, add: &mut dyn FnMut(&mut Ui)| {
         let builder = UiBuilder::new()
             .max_rect(rect)
-            .layout(Layout::centered_and_justified(egui::Direction::TopDown))
+            // Centred both ways, not justified: a wrapped step name keeps its letters together.
+            .layout(Layout::top_down(egui::Align::Center).with_main_align(egui::Align::Center))
             .id_salt(salt);
         ui.scope_builder(builder, |ui| {
             ui.set_clip_rect(rect.intersect(ui.clip_rect()));
