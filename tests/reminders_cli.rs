@@ -16,13 +16,7 @@ fn unknot(home: &Path) -> Command {
 #[test]
 fn status_says_what_is_set_and_remind_stops_when_reminders_are_off() {
     let home = tempfile::tempdir().expect("temp dir");
-    let out = unknot(home.path())
-        .args(["reminders", "status"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let text = common::stdout_in(home.path(), &["reminders", "status"]);
     assert!(text.starts_with("Reminders: off"), "{text}");
     assert!(text.contains("Autostart entry: not present"), "{text}");
     assert!(text.contains("Reminder process: not running"), "{text}");
@@ -38,13 +32,7 @@ fn status_says_what_is_set_and_remind_stops_when_reminders_are_off() {
     let mut settings = Settings::default();
     settings.reminders.enabled = true;
     unknot::store::settings::save(&store.settings_path(), &settings).expect("save");
-    let out = unknot(home.path())
-        .args(["reminders", "status"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let text = common::stdout_in(home.path(), &["reminders", "status"]);
     assert!(
         text.starts_with(
             "Reminders: on (every 60 minutes, Mon Tue Wed Thu Fri, 09:00-12:30 and 13:30-17:30)"

@@ -143,13 +143,7 @@ pub fn stdout_in(home: &Path, args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("stdout is UTF-8")
 }
 
-/// What `unknot ARGS` prints, when it succeeds.
+/// What `unknot ARGS` prints on the shared empty home, when it succeeds.
 pub fn stdout_of(args: &[&str]) -> String {
-    let output = unknot_command()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+    stdout_in(empty_home(), args)
 }

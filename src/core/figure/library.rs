@@ -1460,34 +1460,27 @@ fn shoulder_rolls() -> Figure {
     let mut start = seated(0.02, 90.0);
     start.near_arm = Limb::bent(0.0, 10.0, 0.0);
     start.far_arm = Limb::bent(0.0, 10.0, 0.0);
-    let mut forward = start;
-    forward.spine = 8.0;
-    forward.near_arm = Limb::bent(14.0, 12.0, 0.0);
-    forward.far_arm = Limb::bent(14.0, 12.0, 0.0);
-    let mut back = start;
-    back.spine = -8.0;
-    back.near_arm = Limb::bent(-16.0, 10.0, 0.0);
-    back.far_arm = Limb::bent(-16.0, 10.0, 0.0);
-    let shoulder = Skeleton::of(&start).spine[3];
-    cycle(start, &[(0.3, forward), (0.7, back)])
-        .worked(Worked::UPPER_BACK)
-        .with(&[
-            CHAIR,
-            // Up and over the shoulder, then back: the way the roll goes.
-            Prop::Arrow {
-                from: point(shoulder, 0.07, 0.04),
-                to: point(shoulder, -0.07, 0.04),
-            },
-        ])
-        .described(
-            "Sitting on a chair, arms relaxed, the shoulders lifted, rolled back and let drop",
-        )
+    rolling_shoulders(
+        start,
+        Some(CHAIR),
+        "Sitting on a chair, arms relaxed, the shoulders lifted, rolled back and let drop",
+    )
 }
 
 fn standing_shoulder_rolls() -> Figure {
     let mut start = standing();
     start.near_arm = Limb::bent(0.0, 8.0, 0.0);
     start.far_arm = Limb::bent(0.0, 8.0, 0.0);
+    rolling_shoulders(
+        start,
+        None,
+        "Standing, arms relaxed, the shoulders lifted, rolled back and let drop",
+    )
+}
+
+/// Shoulder rolls from `start` (sitting or standing, arms relaxed): the trunk and arms rock
+/// forward, then back, with an arrow over the shoulder the way the roll goes.
+fn rolling_shoulders(start: Pose, seat: Option<Prop>, description: &'static str) -> Figure {
     let mut forward = start;
     forward.spine = 8.0;
     forward.near_arm = Limb::bent(14.0, 12.0, 0.0);
@@ -1497,16 +1490,16 @@ fn standing_shoulder_rolls() -> Figure {
     back.near_arm = Limb::bent(-16.0, 10.0, 0.0);
     back.far_arm = Limb::bent(-16.0, 10.0, 0.0);
     let shoulder = Skeleton::of(&start).spine[3];
+    // Up and over the shoulder, then back: the way the roll goes.
+    let arrow = Prop::Arrow {
+        from: point(shoulder, 0.07, 0.04),
+        to: point(shoulder, -0.07, 0.04),
+    };
+    let props: Vec<Prop> = seat.into_iter().chain([arrow]).collect();
     cycle(start, &[(0.3, forward), (0.7, back)])
         .worked(Worked::UPPER_BACK)
-        .with(&[
-            // Up and over the shoulder, then back: the way the roll goes.
-            Prop::Arrow {
-                from: point(shoulder, 0.07, 0.04),
-                to: point(shoulder, -0.07, 0.04),
-            },
-        ])
-        .described("Standing, arms relaxed, the shoulders lifted, rolled back and let drop")
+        .with(&props)
+        .described(description)
 }
 
 fn desk_hip_hinge() -> Figure {
