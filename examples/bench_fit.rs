@@ -13,10 +13,11 @@ use std::time::{Duration, Instant};
 use unknot::core::fit::{LengthChoice, fit};
 use unknot::core::plan::Timing;
 use unknot::core::routine::{
-    Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
+    Category, Equipment, Importance, Pattern, Position, Routine, RoutineDraft, Sides, Step,
+    StepKind,
 };
 
-fn largest_routine() -> Routine {
+fn largest_routine() -> RoutineDraft {
     let steps = (1..=60)
         .map(|n| Step {
             id: format!("s{n}"),
@@ -43,7 +44,7 @@ fn largest_routine() -> Routine {
             importance: Importance::Normal,
         })
         .collect();
-    Routine {
+    RoutineDraft {
         id: "largest".to_owned(),
         name: "Largest".to_owned(),
         summary: String::new(),
@@ -55,7 +56,7 @@ fn largest_routine() -> Routine {
 /// The routine with the most units of growth: 60 essential movements of 2 s, written at one
 /// move (range 1–15 moves, 15 a round's usual top, 3 rounds), so fitting grows it two seconds
 /// at a time through every target.
-fn finest_routine() -> Routine {
+fn finest_routine() -> RoutineDraft {
     let mut routine = largest_routine();
     for step in &mut routine.steps {
         step.kind = StepKind::Mobility;
@@ -71,10 +72,14 @@ fn finest_routine() -> Routine {
 
 fn main() {
     let mut times: Vec<(Duration, u32)> = Vec::new();
-    for (routine, minutes) in [largest_routine(), finest_routine()]
-        .iter()
-        .flat_map(|r| (1..=120).map(move |m| (r, m)))
-    {
+    let routines: Vec<Routine> = [largest_routine(), finest_routine()]
+        .into_iter()
+        .map(|draft| match draft.validate() {
+            Ok(routine) => routine,
+            Err(invalid) => panic!("{invalid}"),
+        })
+        .collect();
+    for (routine, minutes) in routines.iter().flat_map(|r| (1..=120).map(move |m| (r, m))) {
         let choice = LengthChoice {
             target_minutes: Some(minutes),
             ..LengthChoice::default()

@@ -44,9 +44,9 @@ fn launching_lists_the_routines_by_category() {
     }
     for routine in builtin::builtin() {
         assert!(
-            rig.harness.query_all_by_label(&routine.name).count() >= 1,
+            rig.harness.query_all_by_label(routine.name()).count() >= 1,
             "{} is listed",
-            routine.name
+            routine.name()
         );
     }
     assert!(
@@ -94,7 +94,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     rig.wait(5);
     // The morning routine opens with slow pelvic tilts: moves, counted one by one.
     assert!(rig.shows("MOVE"));
-    let tilts = sized.routine.steps[0].reps;
+    let tilts = sized.run.steps()[0].reps;
     assert!(rig.shows(&format!("Move 1 of {tilts}")));
     assert_eq!(rig.heard.cues(), [Cue::StepStart]);
 
@@ -104,7 +104,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     assert!(rig.shows("PAUSED"));
     assert!(rig.shows("Resume"));
     // During moves the big countdown runs over the whole set of tilts.
-    let first = &sized.routine.steps[0];
+    let first = &sized.run.steps()[0];
     let shown = clock(first.rep_secs * first.reps);
     assert!(
         rig.shows(&shown),
@@ -122,7 +122,7 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     assert!(rig.shows("MOVE"));
 
     // Run the whole routine: every planned cue, in order, exactly once.
-    let plan = Plan::new(sized.routine.clone(), Settings::default().timing());
+    let plan = Plan::new(sized.run.clone(), Settings::default().timing());
     let mut saw_left = false;
     let mut saw_right_after_left = false;
     for _ in 0..plan.total_secs() {
@@ -150,8 +150,8 @@ fn choose_five_minutes_start_pause_and_hear_left_then_right() {
     assert_eq!(rig.harness.state().screen(), Screen::Finished);
     assert!(rig.shows("Routine complete"));
     // At 5 minutes the optional child's pose is left out: the steps run are the fitted ones.
-    let steps = sized.routine.steps.len();
-    assert!(steps < routine.steps.len());
+    let steps = sized.run.steps().len();
+    assert!(steps < routine.steps().len());
     assert!(rig.shows(&format!("Done: {steps} of {steps} steps")));
     rig.click("Home");
     assert_eq!(rig.harness.state().screen(), Screen::Home);
@@ -512,8 +512,8 @@ fn make_a_built_in_mine_change_a_hold_and_find_it_after_a_restart() {
     let rig = launch(dir.path(), None);
     let mine = rig.own_routines();
     assert_eq!(mine.len(), 1);
-    assert_eq!(mine[0].name, "Morning low-back mobility (my copy)");
-    assert_eq!(mine[0].steps[1].rep_secs, 45);
+    assert_eq!(mine[0].name(), "Morning low-back mobility (my copy)");
+    assert_eq!(mine[0].steps()[1].rep_secs, 45);
     assert!(rig.harness.query_all_by_label("Your routines").count() >= 1);
 }
 
@@ -585,21 +585,24 @@ fn importing_a_broken_file_shows_every_problem_and_changes_nothing() {
 fn an_exported_routine_imports_back_identical_and_a_clash_asks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let outside = tempfile::tempdir().expect("temp dir");
-    let mut original = builtin::find("desk-break").expect("built-in");
-    original.id = "shared-by-a-friend".into();
-    original.name = "Shared by a friend".into();
+    let original =
+        common::builtin_renamed("desk-break", "shared-by-a-friend", "Shared by a friend");
     let file = outside.path().join("friend.toml");
     unknot::store::routines::export(&original, &file, false).expect("export");
     let mut rig = launch(dir.path(), None);
     rig.drop_file(&file);
-    assert_eq!(rig.own_routines(), [original.clone()], "imported unchanged");
+    assert_eq!(
+        rig.own_routines(),
+        std::slice::from_ref(&original),
+        "imported unchanged"
+    );
     rig.drop_file(&file);
     assert!(rig.shows("A routine like this is already here"));
     rig.click("Keep both");
     let mine = rig.own_routines();
     assert_eq!(mine.len(), 2);
     assert!(
-        mine.iter().any(|r| r.name == "Shared by a friend (2)"),
+        mine.iter().any(|r| r.name() == "Shared by a friend (2)"),
         "{mine:?}"
     );
 }
@@ -610,9 +613,7 @@ fn a_corrupt_routine_file_is_kept_and_reported_while_the_others_load() {
     let routines = Store::at(dir.path()).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
     std::fs::write(routines.join("broken.toml"), "this is [not a routine").expect("write");
-    let mut good = builtin::find("desk-break").expect("built-in");
-    good.id = "good-one".into();
-    good.name = "Good one".into();
+    let good = common::builtin_renamed("desk-break", "good-one", "Good one");
     std::fs::write(
         routines.join("good-one.toml"),
         unknot::store::routine_file::to_toml(&good).expect("toml"),
@@ -636,9 +637,7 @@ fn deleting_a_routine_can_be_undone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let routines = Store::at(dir.path()).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
-    let mut mine = builtin::find("desk-break").expect("built-in");
-    mine.id = "mine".into();
-    mine.name = "Mine to delete".into();
+    let mine = common::builtin_renamed("desk-break", "mine", "Mine to delete");
     std::fs::write(
         routines.join("mine.toml"),
         unknot::store::routine_file::to_toml(&mine).expect("toml"),
@@ -658,9 +657,7 @@ fn deleting_a_routine_can_be_undone() {
 #[test]
 fn selecting_a_very_long_routine_changes_nothing_by_itself() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut long = builtin::find("desk-break").expect("built-in");
-    long.id = "very-long".into();
-    long.name = "Very long".into();
+    let mut long = common::builtin_renamed("desk-break", "very-long", "Very long").into_draft();
     for step in &mut long.steps {
         step.technique = None;
         step.pattern = unknot::core::routine::Pattern::Hold;
@@ -668,6 +665,7 @@ fn selecting_a_very_long_routine_changes_nothing_by_itself() {
         step.rep_secs = 600;
         step.reps = 10;
     }
+    let long = long.validate().expect("every bound kept");
     let store = unknot::store::routines::RoutineStore::new(&Store::at(dir.path()));
     store.save(&long).expect("save");
     let written = unknot::core::plan::total_secs(&long, Settings::default().timing());
@@ -745,7 +743,7 @@ fn export_offers_a_free_file_outside_the_routines_folder_so_it_works_at_once() {
     rig.click("Make it mine");
     rig.click("Save");
     let mine = rig.own_routines();
-    let id = &mine[0].id;
+    let id = &mine[0].id();
     // The test's folder stands in for the home folder.
     let offered = dir.path().join(format!("{id}.toml"));
     rig.click("Export...");
@@ -759,7 +757,7 @@ fn export_offers_a_free_file_outside_the_routines_folder_so_it_works_at_once() {
     assert!(!rig.harness.state().dialog_open(), "exported at once");
     assert!(rig.shows(&format!(
         "Exported \"{}\" to {}.",
-        mine[0].name,
+        mine[0].name(),
         offered.display()
     )));
     let exported = unknot::store::routines::read_import(&offered).expect("reads back");
@@ -790,7 +788,7 @@ fn alternating_steps_say_how_many_each_side_and_in_all_on_home_and_in_the_player
     rig.select(MORNING);
     let routine = builtin::find("morning-mobility").expect("built-in");
     let (index, rolls) = routine
-        .steps
+        .steps()
         .iter()
         .enumerate()
         .find(|(_, s)| s.sides == unknot::core::routine::Sides::Alternate)

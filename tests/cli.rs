@@ -47,7 +47,7 @@ fn per_side_builtin() -> Routine {
     builtin::builtin()
         .into_iter()
         .find(|r| {
-            r.steps
+            r.steps()
                 .iter()
                 .any(|s| s.sides == unknot::core::routine::Sides::Each)
         })
@@ -86,9 +86,9 @@ fn list_shows_every_builtin_with_its_length() {
         let length = plan::clock(plan::total_secs(&routine, Timing::default()));
         let line = text
             .lines()
-            .find(|l| l.split_whitespace().next() == Some(routine.id.as_str()))
-            .unwrap_or_else(|| panic!("{} is not listed:\n{text}", routine.id));
-        assert!(line.contains(&routine.name), "{line}");
+            .find(|l| l.split_whitespace().next() == Some(routine.id()))
+            .unwrap_or_else(|| panic!("{} is not listed:\n{text}", routine.id()));
+        assert!(line.contains(routine.name()), "{line}");
         assert!(
             line.ends_with(&format!(" {length}")),
             "{line} should end in {length}"
@@ -100,8 +100,8 @@ fn list_shows_every_builtin_with_its_length() {
 #[test]
 fn show_by_id_prints_both_sides_and_the_stop_rule() {
     let routine = per_side_builtin();
-    let text = stdout_of(&["show", &routine.id]);
-    assert!(text.starts_with(&routine.name), "{text}");
+    let text = stdout_of(&["show", routine.id()]);
+    assert!(text.starts_with(routine.name()), "{text}");
     assert!(words(&text).contains(STOP_RULE), "{text}");
     let side_lines = |side: &str| {
         text.lines()
@@ -121,7 +121,7 @@ fn show_by_id_prints_both_sides_and_the_stop_rule() {
 #[test]
 fn show_minutes_fits_the_routine_to_the_target_or_says_why_not() {
     let routine = per_side_builtin();
-    let text = stdout_of(&["show", &routine.id, "--minutes", "5"]);
+    let text = stdout_of(&["show", routine.id(), "--minutes", "5"]);
     let total = printed_total(&text);
     assert_ne!(
         total,
@@ -138,7 +138,7 @@ fn show_minutes_fits_the_routine_to_the_target_or_says_why_not() {
 #[test]
 fn show_pauses_change_the_plan() {
     let routine = per_side_builtin();
-    let text = stdout_of(&["show", &routine.id, "--get-ready", "0", "--switch", "30"]);
+    let text = stdout_of(&["show", routine.id(), "--get-ready", "0", "--switch", "30"]);
     let timing = Timing {
         get_ready_secs: 0,
         switch_secs: 30,
@@ -150,9 +150,11 @@ fn show_pauses_change_the_plan() {
 #[test]
 fn show_reads_a_routine_file() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut routine = per_side_builtin();
-    routine.id = "copied".to_owned();
-    routine.name = "A \"copied\" routine – ünïcode".to_owned();
+    let routine = common::renamed(
+        per_side_builtin(),
+        "copied",
+        "A \"copied\" routine – ünïcode",
+    );
     let path = write(
         dir.path(),
         "copied.toml",
@@ -235,7 +237,7 @@ equipment, hold_seconds, reps, rest_seconds, per_side, instructions, caution
 }
 
 /// Out-of-bounds values are only checked once a file's structure is sound, so they go unreported
-/// next to a missing or unknown field (`parse_routine` returns before `Routine::violations`).
+/// next to a missing or unknown field (`parse_routine` returns before `RoutineDraft::validate`).
 #[test]
 fn check_lists_bounds_problems_next_to_structural_ones() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -354,9 +356,7 @@ fn without_a_display_the_app_says_so_in_one_line() {
 #[test]
 fn list_and_show_include_the_persons_own_routines() {
     let home = tempfile::tempdir().expect("temp dir");
-    let mut mine = per_side_builtin();
-    mine.id = "physio-sheet".into();
-    mine.name = "From my physio".into();
+    let mine = common::renamed(per_side_builtin(), "physio-sheet", "From my physio");
     let dir = home.path().join("data/routines");
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(
@@ -433,10 +433,10 @@ fn sheet_writes_a_printable_page_of_the_fitted_routine() {
     let routine = builtin::find("morning-mobility").expect("built-in");
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(
-        html.matches("<svg").count() >= routine.steps.len(),
+        html.matches("<svg").count() >= routine.steps().len(),
         "a figure a step"
     );
-    for step in &routine.steps {
+    for step in routine.steps() {
         let name = unknot::core::figure::svg::escape(&step.name);
         assert!(html.contains(&name), "{name}");
     }
@@ -458,7 +458,7 @@ fn sheet_writes_a_printable_page_of_the_fitted_routine() {
         .assert()
         .success();
     let again = std::fs::read_to_string(&out).expect("rewritten");
-    assert!(again.contains(&per_side_builtin().name));
+    assert!(again.contains(per_side_builtin().name()));
 }
 
 #[test]

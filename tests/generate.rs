@@ -38,7 +38,7 @@ fn prints_the_sessions_plan_with_its_reasons() {
         Timing::default()
     )));
     assert!(text.contains("Why each step:"));
-    for (step, reason) in session.routine.steps.iter().zip(&session.reasons) {
+    for (step, reason) in session.routine.steps().iter().zip(&session.reasons) {
         assert!(
             text.contains(&format!("{}: {reason}", step.name)),
             "{}",
@@ -84,7 +84,12 @@ fn writes_a_valid_routine_file_and_never_over_an_existing_one() {
             "unknot: wrote 12-minute session on a chair",
         ));
     let routine = read_routine_file(&path).expect("the file reads back as a valid routine");
-    assert!(routine.steps.iter().all(|s| !s.position.is_on_the_floor()));
+    assert!(
+        routine
+            .steps()
+            .iter()
+            .all(|s| !s.position.is_on_the_floor())
+    );
     unknot()
         .args(["check", path_arg])
         .assert()

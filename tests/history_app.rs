@@ -49,7 +49,7 @@ fn plan() -> Plan {
     let routine = builtin::find(ROUTINE).expect("built-in");
     let timing = Settings::default().timing();
     Plan::new(
-        fit::fit(&routine, &LengthChoice::default(), timing).routine,
+        fit::fit(&routine, &LengthChoice::default(), timing).run,
         timing,
     )
 }
@@ -73,8 +73,8 @@ impl Rig {
 }
 
 fn step_ids(plan: &Plan, pick: impl Fn(usize) -> bool) -> Vec<String> {
-    plan.routine()
-        .steps
+    plan.run()
+        .steps()
         .iter()
         .enumerate()
         .filter(|(i, _)| pick(*i))
@@ -124,7 +124,7 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
     // The start is when the routine started on the app's clock (after the 30 s question).
     assert_eq!(record.start.to_string(), "2026-12-01T09:30:30Z");
     assert_eq!(record.routine_id, ROUTINE);
-    assert_eq!(record.routine_name, plan.routine().name);
+    assert_eq!(record.routine_name, plan.run().name());
     assert_eq!(record.planned_seconds, plan.total_secs());
     assert_eq!(record.actual_seconds, plan.total_secs());
     assert_eq!(record.ending, Ending::Finished);
@@ -136,8 +136,8 @@ fn a_finished_run_is_logged_with_its_figures_and_both_ratings() {
         .map(|s| s.technique.clone())
         .collect();
     let expected: Vec<Option<String>> = plan
-        .routine()
-        .steps
+        .run()
+        .steps()
         .iter()
         .map(|s| s.technique.as_ref().map(|t| t.key().to_owned()))
         .collect();
@@ -200,7 +200,7 @@ fn a_run_stopped_half_way_is_logged_with_the_steps_reached_and_pauses_left_out()
     assert_eq!(record.planned_seconds, plan.total_secs());
     let reached = |i: usize| plan.step_spans()[i].end_secs <= half;
     let done = step_ids(&plan, reached);
-    assert!(!done.is_empty() && done.len() < plan.routine().steps.len());
+    assert!(!done.is_empty() && done.len() < plan.run().steps().len());
     assert_eq!(ids(&record.steps_done), done);
     assert_eq!(ids(&record.steps_skipped), step_ids(&plan, |i| !reached(i)));
     assert_eq!((record.pain_before, record.pain_after), (None, None));
@@ -257,7 +257,7 @@ fn the_pain_question_can_be_switched_off_in_settings_and_then_is_never_asked() {
     let saved = std::fs::read_to_string(Store::at(dir.path()).settings_path()).expect("saved");
     assert!(saved.contains("ask_back_pain = false"), "{saved}");
 
-    rig.select(&plan().routine().name);
+    rig.select(plan().run().name());
     rig.press(Key::Enter);
     assert_eq!(rig.screen(), ScreenKind::Player, "started without asking");
     rig.wait(u64::from(plan().total_secs()) + 1);

@@ -18,7 +18,7 @@ use unknot::app::UnknotApp;
 use unknot::core::settings::{Settings, WindowSize};
 use unknot::store::Store;
 use unknot::store::problems::MAX_SHOWN_PROBLEMS;
-use unknot::store::routine_file::parse_routine;
+use unknot::store::routine_file::{parse_routine, to_toml};
 use unknot::store::routines::RoutineStore;
 use unknot::store::settings;
 
@@ -953,7 +953,13 @@ proptest! {
     ) {
         let text = mutate(ROUTINE_SEED_TEXT, &edits);
         match parse_routine(&text) {
-            Ok(routine) => prop_assert!(routine.violations().is_empty(), "{text:?}"),
+            // Whatever reads is a `Routine`, every bound kept by type; it writes back as it read.
+            Ok(routine) => prop_assert_eq!(
+                to_toml(&routine).ok().map(|again| parse_routine(&again)),
+                Some(Ok(routine)),
+                "{:?}",
+                text
+            ),
             Err(problems) => {
                 prop_assert!(!problems.is_empty(), "{text:?}");
                 prop_assert!(problems.len() <= MAX_SHOWN_PROBLEMS, "{} problems", problems.len());

@@ -39,14 +39,14 @@ fn home_fits_with_every_built_in_at_5_and_20_minutes() {
             let dir = tempfile::tempdir().expect("temp dir");
             let mut harness = launch(dir.path(), size, scale);
             for routine in builtin::builtin() {
-                common::click_routine(&mut harness, &routine.name);
+                common::click_routine(&mut harness, routine.name());
                 for minutes in ["5 min", "20 min"] {
                     harness.get_by_label(minutes).click();
                     harness.run();
                     common::assert_fits(
                         &harness,
                         size,
-                        &format!("Home, {} at {minutes}, {scale}×", routine.name),
+                        &format!("Home, {} at {minutes}, {scale}×", routine.name()),
                     );
                 }
             }
@@ -206,14 +206,14 @@ fn the_player_fits_every_step_of_every_built_in() {
             for routine in builtin::builtin() {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let (mut harness, _clock) =
-                    launch_into(dir.path(), size, scale, &routine.id, false);
+                    launch_into(dir.path(), size, scale, routine.id(), false);
                 if harness.state().screen() == ScreenKind::BeforeStart {
                     harness.get_by_label("Start routine").click();
                     harness.run();
                 }
                 assert_eq!(harness.state().screen(), ScreenKind::Player);
-                for step in &routine.steps {
-                    let what = format!("Player, {}: {}, {scale}×", routine.name, step.name);
+                for step in routine.steps() {
+                    let what = format!("Player, {}: {}, {scale}×", routine.name(), step.name);
                     assert!(
                         harness.query_all_by_label(&step.name).count() >= 1,
                         "{what}: the whole name is shown"
@@ -347,7 +347,7 @@ fn the_pain_questions_and_the_first_safety_page_fit() {
             let routine = builtin::find("desk-break").expect("built-in");
             let timing = Settings::default().timing();
             let plan = Plan::new(
-                fit::fit(&routine, &LengthChoice::default(), timing).routine,
+                fit::fit(&routine, &LengthChoice::default(), timing).run,
                 timing,
             );
             common::wait(&mut harness, &clock, u64::from(plan.total_secs()) + 1);

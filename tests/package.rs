@@ -129,7 +129,9 @@ fn the_desktop_entry_uses_the_app_id_and_commands_the_cli_accepts() {
         .strip_prefix("unknot start ")
         .expect("unknot start ID");
     assert!(
-        unknot::store::builtin::builtin().iter().any(|r| r.id == id),
+        unknot::store::builtin::builtin()
+            .iter()
+            .any(|r| r.id() == id),
         "{id} is no built-in routine"
     );
 }

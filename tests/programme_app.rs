@@ -146,10 +146,10 @@ fn after_a_red_session_the_card_says_why_the_doses_are_lighter() {
                   this week's doses, a third lighter.";
     assert!(rig.shows(reason), "the reason is on the card");
     let lighter = rig.today().routine;
-    assert_eq!(lighter.id, "programme-back-basics-w1-lighter");
+    assert_eq!(lighter.id(), "programme-back-basics-w1-lighter");
     // Every step is the same or lighter, and some are lighter.
     let volume = |s: &unknot::core::routine::Step| s.reps * s.rep_secs;
-    let pairs: Vec<_> = lighter.steps.iter().zip(&week_one.steps).collect();
+    let pairs: Vec<_> = lighter.steps().iter().zip(week_one.steps()).collect();
     assert!(pairs.iter().all(|(l, w)| volume(l) <= volume(w)));
     assert!(pairs.iter().any(|(l, w)| volume(l) < volume(w)));
 }
@@ -278,11 +278,11 @@ fn todays_programme_session_opens_by_its_id() {
     let today = programme::today(state, &[], day).routine;
     let mut rig = Launch::new(dir.path())
         .start(Some(unknot::app::StartRequest {
-            routine_id: today.id.clone(),
+            routine_id: today.id().to_owned(),
             minutes: None,
         }))
         .run();
     rig.wait(1);
     assert_eq!(rig.screen(), ScreenKind::Player, "today's session plays");
-    assert!(rig.shows(&today.steps[0].name), "its first step is shown");
+    assert!(rig.shows(&today.steps()[0].name), "its first step is shown");
 }

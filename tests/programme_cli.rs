@@ -141,7 +141,7 @@ fn a_programme_moves_on_after_a_green_week_and_steps_back_after_a_red_one() {
         .expect("history")
         .sessions;
     let core = programme::today(state, &records, day(7));
-    assert_eq!(core.routine.id, "programme-back-basics-w2");
+    assert_eq!(core.routine.id(), "programme-back-basics-w2");
     assert!(today.ends_with(&unknot::cli::show_text(
         &core.routine,
         &unknot::core::length::resolve(None, None),

@@ -48,8 +48,7 @@ fn two_broken_routine_files(dir: &Path) {
     let routines = Store::at(dir).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
     std::fs::write(routines.join("broken-one.toml"), "this is [not a routine").expect("write");
-    let mut misnamed = builtin::find("desk-break").expect("built-in");
-    misnamed.id = "some-other-id".into();
+    let misnamed = common::builtin_renamed("desk-break", "some-other-id", "Desk break");
     std::fs::write(
         routines.join("broken-two.toml"),
         unknot::store::routine_file::to_toml(&misnamed).expect("toml"),
@@ -61,9 +60,7 @@ fn two_broken_routine_files(dir: &Path) {
 fn own_routine(dir: &Path, id: &str, name: &str) -> Routine {
     let routines = Store::at(dir).data_dir.join("routines");
     std::fs::create_dir_all(&routines).expect("mkdir");
-    let mut mine = builtin::find("desk-break").expect("built-in");
-    mine.id = id.into();
-    mine.name = name.into();
+    let mine = common::builtin_renamed("desk-break", id, name);
     std::fs::write(
         routines.join(format!("{id}.toml")),
         unknot::store::routine_file::to_toml(&mine).expect("toml"),
@@ -148,9 +145,7 @@ fn every_dialog_takes_esc_and_enter_before_the_screen_behind() {
     let outside = tempfile::tempdir().expect("temp dir");
     let broken = outside.path().join("broken.toml");
     std::fs::write(&broken, "format_version = 1\nid = \"x\"\n").expect("write");
-    let mut friend = builtin::find("desk-break").expect("built-in");
-    friend.id = "from-a-friend".into();
-    friend.name = "From a friend".into();
+    let friend = common::builtin_renamed("desk-break", "from-a-friend", "From a friend");
     let shared = outside.path().join("friend.toml");
     unknot::store::routines::export(&friend, &shared, false).expect("export");
 
@@ -316,7 +311,7 @@ fn skipping_every_step_is_reported_honestly() {
     let mut rig = launch(dir.path());
     rig.select("Five-minute desk break");
     rig.press(Key::Enter);
-    let steps = builtin::find("desk-break").expect("built-in").steps.len();
+    let steps = builtin::find("desk-break").expect("built-in").steps().len();
     for _ in 0..steps {
         rig.press(Key::ArrowRight);
     }
@@ -353,8 +348,9 @@ fn export_then_import_through_the_file_dialog_round_trips_and_a_clash_can_replac
     );
 
     // Change the file, then import it over the routine it came from.
-    let mut changed = mine.clone();
+    let mut changed = mine.to_draft();
     changed.summary = "Changed by a friend.".into();
+    let changed = changed.validate().expect("a valid summary");
     unknot::store::routines::export(&changed, &outside.path().join("changed.toml"), false)
         .expect("w");
     rig.dialogs

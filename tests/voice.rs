@@ -61,9 +61,9 @@ impl Rig {
 
     fn start_desk_break(&mut self) {
         use egui_kittest::kittest::NodeT as _;
-        let name = builtin::find("desk-break").expect("built in").name;
+        let routine = builtin::find("desk-break").expect("built in");
         self.harness
-            .get_all_by_label(&name)
+            .get_all_by_label(routine.name())
             .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
             .expect("the routine is listed")
             .click();
@@ -107,7 +107,7 @@ fn a_routine_is_spoken_step_by_step_and_the_chime_yields_to_speech() {
     let routine = builtin::find("desk-break").expect("built in");
     rig.wait(u64::from(desk_break_secs()) + 2);
     let said = rig.said();
-    let first = routine.steps[0]
+    let first = routine.steps()[0]
         .known_technique()
         .map(|t| unknot::core::voice::spoken_name(t.id))
         .expect("a spoken name");
@@ -126,7 +126,7 @@ fn a_routine_is_spoken_step_by_step_and_the_chime_yields_to_speech() {
         .iter()
         .filter(|(_, t)| t.starts_with("Get ready"))
         .count();
-    assert_eq!(gets_ready, routine.steps.len());
+    assert_eq!(gets_ready, routine.steps().len());
 }
 
 #[test]

@@ -126,7 +126,7 @@ impl UnknotApp {
                 match own.save(&routine) {
                     Ok(_) => {
                         self.screen = Screen::Home;
-                        self.reload_routines(Some(routine.id));
+                        self.reload_routines(Some(routine.id().to_owned()));
                     }
                     Err(error) => self.notify(Notice::with_details(
                         "Your routine could not be saved. Your changes are still in the editor.",
@@ -170,10 +170,7 @@ impl UnknotApp {
                 if let Some(original) = self.selected_routine() {
                     let (ids, names) = self.taken();
                     let copy = duplicate(original, &ids, &names, own);
-                    let mut state = EditorState::edit(copy);
-                    // Not saved yet: leaving the editor asks before dropping the copy.
-                    state.original = None;
-                    self.screen = Screen::Editor(Box::new(state));
+                    self.screen = Screen::Editor(Box::new(EditorState::unsaved(copy)));
                 }
             }
             LibraryCommand::Edit => {
@@ -192,8 +189,8 @@ impl UnknotApp {
                 else {
                     return;
                 };
-                let name = listed.routine.name.clone();
-                match own.delete(&listed.routine.id) {
+                let name = listed.routine.name().to_owned();
+                match own.delete(listed.routine.id()) {
                     Ok(deleted) => {
                         self.undo = Some((deleted, name));
                         self.reload_routines(None);
@@ -226,10 +223,10 @@ impl UnknotApp {
                 let Some(routine) = self.selected_routine().cloned() else {
                     return;
                 };
-                let file_name = format!("{}.toml", routine.id);
+                let file_name = format!("{}.toml", routine.id());
                 let purpose = FilePurpose::Export {
-                    id: routine.id.clone(),
-                    name: routine.name.clone(),
+                    id: routine.id().to_owned(),
+                    name: routine.name().to_owned(),
                 };
                 match self.dialogs.pick(&FileRequest::Export { file_name }) {
                     // The system's dialog asked before choosing a file that is there.
@@ -326,7 +323,7 @@ impl UnknotApp {
                 let routine = self
                     .routines
                     .iter()
-                    .find(|l| l.routine.id == *id)
+                    .find(|l| l.routine.id() == *id)
                     .map(|l| l.routine.clone());
                 match routine {
                     None => Some("That routine is no longer there.".to_owned()),
@@ -359,7 +356,7 @@ impl UnknotApp {
             Ok(()) => {
                 self.notify(Notice::plain(format!(
                     "Exported \"{}\" to {}.",
-                    routine.name,
+                    routine.name(),
                     path.display()
                 )));
                 Ok(())
@@ -394,8 +391,8 @@ impl UnknotApp {
         let (ids, names) = self.taken();
         match own.import(incoming, choice, &ids, &names) {
             Ok(saved) => {
-                let message = format!("Imported \"{}\".", saved.name);
-                self.reload_routines(Some(saved.id));
+                let message = format!("Imported \"{}\".", saved.name());
+                self.reload_routines(Some(saved.id().to_owned()));
                 self.notify(Notice::plain(message));
             }
             Err(error) => self.notify(Notice::with_details(
@@ -614,7 +611,7 @@ impl UnknotApp {
     /// the routine uses self-massage.
     pub(super) fn needs_before_start(&self, routine: &Routine) -> bool {
         let self_massage = routine
-            .steps
+            .steps()
             .iter()
             .any(|s| s.kind == StepKind::SelfMassage);
         !self.settings.safety_acknowledged || self_massage
@@ -623,8 +620,8 @@ impl UnknotApp {
     fn start_selected(&mut self) {
         let one_off = self.one_off_minutes.take();
         if let Some(routine) = self.selected_routine() {
-            let choice = self.choice_for(&routine.id, one_off);
-            let plan = Plan::new(self.fitted(routine, choice).routine, self.settings.timing());
+            let choice = self.choice_for(routine.id(), one_off);
+            let plan = Plan::new(self.fitted(routine, choice).run, self.settings.timing());
             self.begin(plan);
         }
     }
@@ -650,7 +647,7 @@ impl UnknotApp {
             | Screen::History(_) => crate::core::history::PainQuestions::default(),
         };
         let ending = self.conductor.read(|session, now| {
-            session.map(|s| Ending::new(s.plan().routine().name.clone(), s.summary(now)))
+            session.map(|s| Ending::new(s.plan().run().name().to_owned(), s.summary(now)))
         });
         self.conductor.clear();
         self.screen = ending.map_or(Screen::Home, Screen::Finished);

@@ -201,10 +201,10 @@ impl UnknotApp {
             Screen::BeforeStart { ticked } => {
                 let routine = starting.as_ref();
                 let view = ui::safety::BeforeStart {
-                    routine_name: routine.map_or("", |r| r.name.as_str()),
+                    routine_name: routine.map_or("", |r| r.name()),
                     needs_acknowledgement: !self.settings.safety_acknowledged,
                     self_massage: routine.is_some_and(|r| {
-                        r.steps
+                        r.steps()
                             .iter()
                             .any(|s| s.kind == crate::core::routine::StepKind::SelfMassage)
                     }),
@@ -225,8 +225,8 @@ impl UnknotApp {
                         let view = session.view(*now);
                         let plan = session.plan();
                         let player = ui::player::PlayerView {
-                            routine_name: &plan.routine().name,
-                            steps: plan.routine().steps.len(),
+                            routine_name: plan.run().name(),
+                            steps: plan.run().steps().len(),
                             view: &view,
                         };
                         let figure = ui::figure::PlayerFigure::of(&view);
@@ -287,7 +287,7 @@ impl UnknotApp {
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         let choice = routine
-            .map(|l| self.choice_for(&l.routine.id, None))
+            .map(|l| self.choice_for(l.routine.id(), None))
             .unwrap_or_default();
         let sized = routine.map(|l| self.sized(&l.routine));
         // While "Make me a session" is open, it shows in place of the selected routine.

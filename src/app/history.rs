@@ -30,7 +30,7 @@ fn run_input(session: &Session, now: std::time::Instant, run: &Run, closing: boo
     let summary = session.summary(now);
     let completed = session.steps_completed();
     let (mut done, mut skipped) = (Vec::new(), Vec::new());
-    for (index, step) in plan.routine().steps.iter().enumerate() {
+    for (index, step) in plan.run().steps().iter().enumerate() {
         let step_ref = StepRef::new(
             &step.id,
             step.technique
@@ -52,8 +52,8 @@ fn run_input(session: &Session, now: std::time::Instant, run: &Run, closing: boo
     };
     SessionInput {
         started: run.started,
-        routine_id: plan.routine().id.clone(),
-        routine_name: plan.routine().name.clone(),
+        routine_id: plan.run().id().to_owned(),
+        routine_name: plan.run().name().to_owned(),
         planned_secs: plan.total_secs(),
         actual_secs: summary.time_spent.as_secs_f64().round() as u32,
         done,

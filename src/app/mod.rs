@@ -279,7 +279,7 @@ impl UnknotApp {
             settings_saved: settings.clone(),
             settings,
             settings_dirty: false,
-            selected: routines.first().map(|l| l.routine.id.clone()),
+            selected: routines.first().map(|l| l.routine.id().to_owned()),
             own,
             history,
             routines,
@@ -326,7 +326,7 @@ impl UnknotApp {
         if !self
             .routines
             .iter()
-            .any(|l| l.routine.id == start.routine_id)
+            .any(|l| l.routine.id() == start.routine_id)
         {
             // Today's session of the programme in progress is opened by its id too (a
             // reminder's Start names it so).
@@ -406,7 +406,7 @@ impl UnknotApp {
 
     fn selected_listed(&self) -> Option<&Listed> {
         let id = self.selected.as_deref()?;
-        self.routines.iter().find(|l| l.routine.id == id)
+        self.routines.iter().find(|l| l.routine.id() == id)
     }
 
     fn selected_routine(&self) -> Option<&Routine> {
@@ -417,24 +417,16 @@ impl UnknotApp {
     fn reload_routines(&mut self, select: Option<String>) {
         let (routines, _) = all_routines(self.own.as_ref());
         self.routines = routines;
-        let still_there = |id: &String| self.routines.iter().any(|l| l.routine.id == *id);
+        let still_there = |id: &String| self.routines.iter().any(|l| l.routine.id() == *id);
         self.selected = select
             .filter(still_there)
             .or_else(|| self.selected.clone().filter(still_there))
-            .or_else(|| self.routines.first().map(|l| l.routine.id.clone()));
+            .or_else(|| self.routines.first().map(|l| l.routine.id().to_owned()));
     }
 
     fn taken(&self) -> (Vec<&str>, Vec<&str>) {
-        let ids = self
-            .routines
-            .iter()
-            .map(|l| l.routine.id.as_str())
-            .collect();
-        let names = self
-            .routines
-            .iter()
-            .map(|l| l.routine.name.as_str())
-            .collect();
+        let ids = self.routines.iter().map(|l| l.routine.id()).collect();
+        let names = self.routines.iter().map(|l| l.routine.name()).collect();
         (ids, names)
     }
 
@@ -450,7 +442,7 @@ impl UnknotApp {
 
     /// The routine fitted to the person's saved choices.
     fn sized(&self, routine: &Routine) -> Fitted {
-        self.fitted(routine, self.choice_for(&routine.id, None))
+        self.fitted(routine, self.choice_for(routine.id(), None))
     }
 
     /// The routine fitted to `choice`. Fitted once per routine, choice and pauses, then kept:

@@ -146,7 +146,7 @@ impl UnknotApp {
         self.programme
             .today
             .as_ref()
-            .map(|(_, today)| today.routine.id.clone())
+            .map(|(_, today)| today.routine.id().to_owned())
     }
 
     /// Runs today's session: after the before-start screen when one is due, like any routine.

@@ -159,8 +159,8 @@ impl UnknotApp {
         let (ids, names) = self.taken();
         match own.save_new(&routine, &ids, &names) {
             Ok(saved) => {
-                self.reload_routines(Some(saved.id));
-                self.maker.saved_as = Some(saved.name);
+                self.reload_routines(Some(saved.id().to_owned()));
+                self.maker.saved_as = Some(saved.name().to_owned());
             }
             Err(error) => self.notify(Notice::with_details(
                 "The session could not be saved among your routines.",

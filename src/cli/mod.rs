@@ -325,7 +325,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         &store,
                         jiff::ZonedDateTime::now().date(),
                     )
-                    .is_some_and(|routine| routine.id == id)
+                    .is_some_and(|routine| routine.id() == id)
                 })
             };
             if find(&id).is_none() && !made && !programme() {
@@ -366,7 +366,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_output(&output, html.as_bytes(), force)?;
             eprintln!(
                 "unknot: wrote the sheet for {} to {}",
-                escaped(routine.name.trim(), true),
+                escaped(routine.name().trim(), true),
                 output.display()
             );
         }
@@ -520,7 +520,7 @@ fn write_new_routine_file(routine: &Routine, total_secs: u32, path: &Path) -> an
         Ok(()) => {
             eprintln!(
                 "unknot: wrote {} ({}) to {}",
-                routine.name,
+                routine.name(),
                 plan::clock(total_secs),
                 path.display()
             );
@@ -542,7 +542,7 @@ pub fn generate_text(session: &Session, timing: Timing) -> String {
     out.push_str("\nWhy each step:\n");
     for (index, (step, reason)) in session
         .routine
-        .steps
+        .steps()
         .iter()
         .zip(&session.reasons)
         .enumerate()
@@ -618,7 +618,7 @@ fn own_routines() -> Option<RoutineStore> {
 /// A built-in or custom routine by id.
 fn find(id: &str) -> Option<Routine> {
     let (listed, _) = all_routines(own_routines().as_ref());
-    listed.into_iter().map(|l| l.routine).find(|r| r.id == id)
+    listed.into_iter().map(|l| l.routine).find(|r| r.id() == id)
 }
 
 /// Finds a routine by built-in id, else reads the argument as a routine file's path.
@@ -704,9 +704,9 @@ pub fn list_table(entries: &[Entry<'_>]) -> String {
         .map(|entry| {
             let routine = entry.routine;
             let mut row = vec![
-                routine.id.clone(),
-                routine.name.clone(),
-                routine.category.label().to_owned(),
+                routine.id().to_owned(),
+                routine.name().to_owned(),
+                routine.category().label().to_owned(),
                 plan::clock(plan::total_secs(routine, Timing::default())),
             ];
             if has_custom {
@@ -728,7 +728,7 @@ fn as_the_app_would(routine: &Routine, one_off_minutes: Option<u32>) -> (LengthC
     let saved = Store::for_this_machine()
         .and_then(|store| crate::store::settings::peek(&store.settings_path()))
         .unwrap_or_default();
-    let choice = length::resolve(saved.lengths.get(&routine.id), one_off_minutes);
+    let choice = length::resolve(saved.lengths.get(routine.id()), one_off_minutes);
     (choice, saved.timing())
 }
 
@@ -737,7 +737,7 @@ fn as_the_app_would(routine: &Routine, one_off_minutes: Option<u32>) -> (LengthC
 pub fn show_text(routine: &Routine, choice: &LengthChoice, timing: Timing) -> String {
     let fitted = fit::fit(routine, choice, timing);
     let mut out = show_header(routine, &fitted, timing);
-    let plan = Plan::new(fitted.routine, timing);
+    let plan = Plan::new(fitted.run, timing);
     out.push('\n');
     out.push_str(&plan_table(&plan));
     let _ = writeln!(out, "\nTotal: {}", plan::clock(plan.total_secs()));
@@ -746,9 +746,9 @@ pub fn show_text(routine: &Routine, choice: &LengthChoice, timing: Timing) -> St
 
 fn show_header(routine: &Routine, sized: &Fitted, timing: Timing) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", routine.name.trim(), routine.id);
-    if !routine.summary.trim().is_empty() {
-        out.push_str(&wrap(routine.summary.trim(), WRAP_COLUMNS, ""));
+    let _ = writeln!(out, "{} ({})", routine.name().trim(), routine.id());
+    if !routine.summary().trim().is_empty() {
+        out.push_str(&wrap(routine.summary().trim(), WRAP_COLUMNS, ""));
     }
     out.push('\n');
     let field = |out: &mut String, label: &str, value: &str| {
@@ -756,13 +756,13 @@ fn show_header(routine: &Routine, sized: &Fitted, timing: Timing) -> String {
         let text = wrap(value, WRAP_COLUMNS - indent.len(), &indent);
         let _ = write!(out, "{:<11}{}", format!("{label}:"), text.trim_start());
     };
-    let steps = routine.steps.len();
+    let steps = routine.steps().len();
     field(
         &mut out,
         "Category",
         &format!(
             "{}, {steps} step{}",
-            routine.category.label(),
+            routine.category().label(),
             if steps == 1 { "" } else { "s" }
         ),
     );
@@ -796,7 +796,7 @@ fn show_header(routine: &Routine, sized: &Fitted, timing: Timing) -> String {
         field(&mut out, "Note", &note);
     }
     let changed: Vec<String> = routine
-        .steps
+        .steps()
         .iter()
         .zip(&sized.changes)
         .enumerate()
@@ -828,7 +828,7 @@ pub fn plan_table(plan: &Plan) -> String {
             rows.push(Vec::new());
         }
         previous_step = Some(segment.step);
-        let Some(step) = plan.routine().steps.get(segment.step) else {
+        let Some(step) = plan.run().steps().get(segment.step) else {
             continue;
         };
         let side = match (segment.kind, segment.side) {
@@ -911,7 +911,7 @@ fn mm_ss(secs: u32) -> String {
 /// `unknot check`'s line for a valid file.
 #[must_use]
 pub fn check_ok(routine: &Routine, format_version: i64) -> String {
-    let steps = routine.steps.len();
+    let steps = routine.steps().len();
     let format = if format_version < routine_file::FORMAT_VERSION {
         format!(
             "format {format_version}; it still reads as it is, and saving it in Unknot writes format {}",
@@ -922,7 +922,7 @@ pub fn check_ok(routine: &Routine, format_version: i64) -> String {
     };
     format!(
         "OK: {}, {steps} step{}, {} ({format})\n",
-        routine.name.trim(),
+        routine.name().trim(),
         if steps == 1 { "" } else { "s" },
         plan::clock(plan::total_secs(routine, Timing::default()))
     )
@@ -1019,7 +1019,7 @@ mod tests {
     use clap::CommandFactory as _;
 
     use super::*;
-    use crate::core::routine::model::tests::{routine, step};
+    use crate::core::routine::model::tests::{draft, routine, step, valid};
     use crate::core::routine::{Field, Key};
     use crate::store::routine_file::Problem;
 
@@ -1191,9 +1191,10 @@ AT     TIME  STEP         SIDE   WHAT          CUES
     #[test]
     fn the_list_aligns_columns_and_marks_custom_routines() {
         let a = figure_four();
-        let mut b = routine(vec![step("A", 20, 1, false)]);
+        let mut b = draft(vec![step("A", 20, 1, false)]);
         b.id = "mine".to_owned();
         b.name = "My own – “quoted”".to_owned();
+        let b = valid(b);
         let builtin_only = list_table(&[Entry {
             routine: &a,
             origin: Origin::BuiltIn,

@@ -67,8 +67,8 @@ fn sides_words(sides: Sides) -> &'static str {
     reason = "the page is written top to bottom in the order it prints"
 )]
 pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String {
-    let shown = &fitted.routine;
-    let total = plan::total_secs(shown, timing);
+    let shown = &fitted.run;
+    let total = plan::steps_secs(shown.steps(), timing);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -76,15 +76,15 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
          <title>{name}</title><style>{STYLE}</style></head><body>\n\
          <h1>{name}</h1><p class=\"meta\">{steps} steps · about {length} with the pauses · \
          made with Unknot</p>\n",
-        name = escape(routine.name.trim()),
-        steps = shown.steps.len(),
+        name = escape(routine.name().trim()),
+        steps = shown.steps().len(),
         length = crate::core::history::figures::duration_text(u64::from(total)),
     );
-    if !routine.summary.trim().is_empty() {
+    if !routine.summary().trim().is_empty() {
         let _ = writeln!(
             out,
             "<p class=\"summary\">{}</p>",
-            escape(routine.summary.trim())
+            escape(routine.summary().trim())
         );
     }
     let _ = writeln!(
@@ -95,7 +95,7 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
     );
     out.push_str("<ol class=\"steps\">\n");
     let mut sources: Vec<&'static str> = Vec::new();
-    for (index, step) in shown.steps.iter().enumerate() {
+    for (index, step) in shown.steps().iter().enumerate() {
         let figure = for_step(step);
         // One-sided steps are drawn for the side they start on.
         let side = first_side(step.sides);
@@ -136,7 +136,11 @@ pub fn sheet_html(routine: &Routine, fitted: &Fitted, timing: Timing) -> String 
         }
     }
     out.push_str("</ol>\n<div class=\"flags\">");
-    if shown.steps.iter().any(|s| s.kind == StepKind::SelfMassage) {
+    if shown
+        .steps()
+        .iter()
+        .any(|s| s.kind == StepKind::SelfMassage)
+    {
         out.push_str("<h2>Self-massage safety</h2><ul>");
         for line in SELF_MASSAGE_SAFETY {
             let _ = write!(out, "<li>{}</li>", escape(line));
@@ -197,13 +201,13 @@ mod tests {
     fn every_step_has_its_figure_dose_and_words() {
         let routine = builtin::find("morning-mobility").expect("built-in");
         let html = sheet("morning-mobility", None);
-        for (i, step) in routine.steps.iter().enumerate() {
+        for (i, step) in routine.steps().iter().enumerate() {
             assert!(html.contains(&format!("{}. {}", i + 1, escape(&step.name))));
             assert!(html.contains(&escape(&step.dose_words())), "{}", step.name);
             assert!(html.contains(&escape(step.instructions.trim())));
         }
         let figures: usize = routine
-            .steps
+            .steps()
             .iter()
             .map(|s| for_step(s).printed_poses().len())
             .sum();

@@ -38,7 +38,7 @@ use crate::core::fit::{self, Fitted, LengthChoice, Reach, StepOverride};
 use crate::core::plan::{Timing, clock, step_secs};
 use crate::core::routine::technique::{self, BodyArea, Technique};
 use crate::core::routine::{
-    Category, Equipment, Importance, Position, Routine, Step, StepKind, TechniqueId,
+    Category, Equipment, Importance, Position, Routine, RoutineDraft, Step, StepKind, TechniqueId,
 };
 
 /// The lengths a session can be made for, in minutes.
@@ -594,7 +594,7 @@ pub fn build(request: &Request, timing: Timing) -> Session {
     let mut pin_breath = false;
     let closing = closing_rest(request.place);
     // The session nearest the target so far, by how far it is outside the tolerance.
-    let mut made: Option<(Rank, Vec<Planned>, Fitted)> = None;
+    let mut made: Option<(Rank, Made)> = None;
     let mut grew = false;
     let mut widened = false;
     let tolerance = fit::tolerance_secs(target);
@@ -602,13 +602,13 @@ pub fn build(request: &Request, timing: Timing) -> Session {
         count = count.min(order.len());
         let chosen: Vec<TechniqueId> = order.iter().copied().take(count).collect();
         let plan = assemble(&pool, &chosen, &warm, gentle, minutes, request.place);
-        let routine = draft_routine(&plan, &closing, request, minutes);
+        let routine = valid(draft_routine(&plan, &closing, request, minutes));
         let choice = choice_for(&plan, &routine, target, timing, pin_breath);
         let fitted = fit::fit(&routine, &choice, timing);
         let left_out = fitted.changes.iter().any(|c| c.left_out);
         let breath = fitted
-            .routine
-            .steps
+            .run
+            .steps()
             .iter()
             .rev()
             .find(|s| s.id == CLOSING_REST_ID)
@@ -618,8 +618,15 @@ pub fn build(request: &Request, timing: Timing) -> Session {
         let short = fitted.total_secs + tolerance < target;
         // Ending with a minute of breathing first, then keeping every step, then the length.
         let rank = (breath < CLOSING_BREATH_SECS, left_out, miss);
-        if made.as_ref().is_none_or(|(best, _, _)| rank < *best) {
-            made = Some((rank, plan, fitted));
+        if made.as_ref().is_none_or(|(best, _)| rank < *best) {
+            made = Some((
+                rank,
+                Made {
+                    plan,
+                    written: routine,
+                    fitted,
+                },
+            ));
         }
         if breath < CLOSING_BREATH_SECS && !pin_breath {
             // Fitting gave the closing rest less than its minute: it keeps the minute, and the
@@ -652,7 +659,7 @@ pub fn build(request: &Request, timing: Timing) -> Session {
             break;
         }
     }
-    let Some((_, plan, fitted)) = made else {
+    let Some((_, made)) = made else {
         unreachable!("the loop above runs at least once")
     };
     if warm.is_empty() {
@@ -669,7 +676,28 @@ pub fn build(request: &Request, timing: Timing) -> Session {
             request.place.phrase()
         ));
     }
-    bake(&plan, &fitted, request, minutes, keys, unmet, timing)
+    bake(&made, request, minutes, keys, unmet, timing)
+}
+
+/// One try of the builder: what it planned, the routine written from the plan, and that
+/// routine fitted to the length.
+struct Made {
+    plan: Vec<Planned>,
+    written: Routine,
+    fitted: Fitted,
+}
+
+/// The routine a draft of the builder's describes. The builder writes only valid drafts: every
+/// step is a catalogue technique's own step with its doses inside the technique's range (which
+/// lies inside the routine bounds), every id is a technique's key drawn once or a round's own
+/// id, and a session of at most 60 minutes has far fewer than 60 steps. Every request
+/// the property tests draw is checked against this.
+fn valid(draft: RoutineDraft) -> Routine {
+    match draft.validate() {
+        Ok(routine) => routine,
+        // A broken invariant of this module (see above), not something a person can cause.
+        Err(invalid) => unreachable!("the session builder wrote an invalid routine: {invalid}"),
+    }
 }
 
 /// How long a technique's step lasts at the fewest repetitions of its range.
@@ -1044,7 +1072,12 @@ pub fn parse_session_id(id: &str) -> Option<(u32, Place)> {
     MINUTES.contains(&minutes).then_some((minutes, place))
 }
 
-fn draft_routine(plan: &[Planned], closing: &Step, request: &Request, minutes: u32) -> Routine {
+fn draft_routine(
+    plan: &[Planned],
+    closing: &Step,
+    request: &Request,
+    minutes: u32,
+) -> RoutineDraft {
     let mut steps: Vec<Step> = plan
         .iter()
         .map(|p| {
@@ -1085,7 +1118,7 @@ fn draft_routine(plan: &[Planned], closing: &Step, request: &Request, minutes: u
         ". Warm-up, main part, cool-down and slow breathing (seed {}).",
         request.seed
     );
-    Routine {
+    RoutineDraft {
         id: session_id(minutes, request.place),
         name: session_name(minutes, request.place),
         summary,
@@ -1108,7 +1141,7 @@ fn choice_for(
         ..LengthChoice::default()
     };
     let warm: Vec<&Step> = routine
-        .steps
+        .steps()
         .iter()
         .zip(plan)
         .filter(|(_, p)| p.phase == Phase::WarmUp)
@@ -1136,7 +1169,7 @@ fn choice_for(
             );
         }
     }
-    for (step, planned) in routine.steps.iter().zip(plan) {
+    for (step, planned) in routine.steps().iter().zip(plan) {
         let cool = planned.phase == Phase::CoolDown;
         if cool || planned.reps.is_some() {
             let reps = planned.reps.unwrap_or(*step.dose_range().reps.start());
@@ -1164,14 +1197,18 @@ fn choice_for(
 /// The fitted routine written out as the session: doses in the steps, later rounds under their
 /// own ids, and each step's reason as the last line of its instructions.
 fn bake(
-    plan: &[Planned],
-    fitted: &Fitted,
+    made: &Made,
     request: &Request,
     minutes: u32,
     keys: Vec<TechniqueId>,
     mut unmet: Vec<String>,
     timing: Timing,
 ) -> Session {
+    let Made {
+        plan,
+        written,
+        fitted,
+    } = made;
     let reason_of = |id: &str| -> (Phase, String) {
         if id == CLOSING_REST_ID {
             return (
@@ -1185,7 +1222,8 @@ fn bake(
                 (p.phase, p.reason.clone())
             })
     };
-    let mut routine = fitted.routine.clone();
+    let mut routine = written.to_draft();
+    routine.steps = fitted.run.steps().to_vec();
     let mut reasons = Vec::with_capacity(routine.steps.len());
     let mut phases = Vec::with_capacity(routine.steps.len());
     let mut seen: Vec<String> = Vec::new();
@@ -1206,6 +1244,7 @@ fn bake(
         reasons.push(reason);
         phases.push(phase);
     }
+    let routine = valid(routine);
     let total_secs = crate::core::plan::total_secs(&routine, timing);
     let target_secs = minutes * 60;
     if let Some(note) = fitted.note() {
@@ -1282,8 +1321,8 @@ mod tests {
             }
         }
         let made = build(&Request::new(5, Place::Chair), Timing::default());
-        assert_eq!(made.routine.id, "session-5-min-chair");
-        assert_eq!(made.routine.name, "5-minute session on a chair");
+        assert_eq!(made.routine.id(), "session-5-min-chair");
+        assert_eq!(made.routine.name(), "5-minute session on a chair");
         for not_one in [
             "session-0-min-chair",
             "session-61-min-chair",
@@ -1335,11 +1374,10 @@ mod tests {
     )]
     fn broken_rules(request: &Request, session: &Session) -> Vec<String> {
         let mut out = Vec::new();
-        let steps = &session.routine.steps;
+        let steps = session.routine.steps();
         let gentle = request.gentle();
-        for v in session.routine.violations() {
-            out.push(format!("invalid: {}: {}", v.field, v.message));
-        }
+        // A session is a `Routine`, so it keeps every bound: the builder cannot return one
+        // that does not (it stops with the broken bound instead, failing the test).
         assert_eq!(session.reasons.len(), steps.len());
         assert_eq!(session.phases.len(), steps.len());
         for (step, reason) in steps.iter().zip(&session.reasons) {
@@ -1569,13 +1607,13 @@ mod tests {
         assert!(
             session
                 .routine
-                .steps
+                .steps()
                 .iter()
                 .all(|s| !s.position.is_on_the_floor())
         );
         assert_eq!(session.phases.first(), Some(&Phase::WarmUp));
         assert_eq!(
-            session.routine.steps.last().map(|s| s.position),
+            session.routine.steps().last().map(|s| s.position),
             Some(Position::OnChair)
         );
     }
@@ -1585,7 +1623,7 @@ mod tests {
         let uses = |session: &Session, id: TechniqueId| {
             session
                 .routine
-                .steps
+                .steps()
                 .iter()
                 .any(|s| s.technique_id() == Some(id))
         };
@@ -1621,7 +1659,7 @@ mod tests {
             assert!(
                 session
                     .routine
-                    .steps
+                    .steps()
                     .iter()
                     .all(|s| matches!(s.kind, StepKind::Mobility | StepKind::Rest))
             );
@@ -1638,7 +1676,7 @@ mod tests {
         );
         assert!(
             calm.routine
-                .steps
+                .steps()
                 .iter()
                 .any(|s| s.kind == StepKind::Strengthen)
         );
@@ -1653,7 +1691,7 @@ mod tests {
                 if first.key_techniques.is_empty() {
                     // Only warm-up movements work this part here; they are in every session.
                     let areas = focus.areas();
-                    assert!(first.routine.steps.iter().any(|s| {
+                    assert!(first.routine.steps().iter().any(|s| {
                         s.known_technique()
                             .is_some_and(|t| t.areas.iter().any(|a| areas.contains(a)))
                     }));
@@ -1666,7 +1704,7 @@ mod tests {
                         assert!(
                             other
                                 .routine
-                                .steps
+                                .steps()
                                 .iter()
                                 .any(|s| s.technique_id() == Some(*key)),
                             "{focus:?} {place:?} seed {seed}: {key:?} missing"
@@ -1685,7 +1723,7 @@ mod tests {
                 r.seed = seed;
                 build(&r, Timing::default())
                     .routine
-                    .steps
+                    .steps()
                     .iter()
                     .map(|s| s.id.clone())
                     .collect()
@@ -1712,7 +1750,7 @@ mod tests {
         assert!(
             session
                 .routine
-                .steps
+                .steps()
                 .iter()
                 .all(|s| !r.leave_out.iter().any(|id| s.technique_id() == Some(*id)))
         );

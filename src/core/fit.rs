@@ -44,7 +44,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::plan::{Timing, clock, step_secs};
+use crate::core::plan::{Run, Timing, clock, step_secs};
 use crate::core::routine::model::REPS;
 use crate::core::routine::{Importance, Pattern, Routine, Sides, Step, StepKind, technique};
 
@@ -118,7 +118,7 @@ impl LengthChoice {
     pub fn keyed_by_id(&self, routine: &Routine) -> Self {
         let mut steps = self.steps.clone();
         for (position, over) in self.by_position.iter().enumerate() {
-            if let Some(step) = routine.steps.get(position)
+            if let Some(step) = routine.steps().get(position)
                 && *over != StepOverride::default()
             {
                 steps.entry(step.id.clone()).or_insert(*over);
@@ -260,7 +260,7 @@ pub struct Fitted {
     /// The routine as it will be run: the steps kept, with their fitted doses, in the order they
     /// run. A main step done in more than one round appears once per round, with the same id
     /// and dose (see [`StepChange::rounds`]).
-    pub routine: Routine,
+    pub run: Run,
     /// Its length with the given pauses, in seconds.
     pub total_secs: u32,
     /// The target asked for, in seconds.
@@ -270,7 +270,7 @@ pub struct Fitted {
     /// One entry per step of the routine as written, in its order.
     pub changes: Vec<StepChange>,
     /// The seconds of a closing rest fitting added to a routine that has none, to make up what
-    /// whole repetitions left over (the last step of [`Fitted::routine`], id [`ADDED_REST_ID`]).
+    /// whole repetitions left over (the last step of [`Fitted::run`], id [`ADDED_REST_ID`]).
     pub added_rest_secs: Option<u32>,
 }
 
@@ -593,7 +593,7 @@ fn allowed_holds(step: &Step, closing_rest: bool) -> Vec<u32> {
 #[must_use]
 pub fn has_closing_rest(routine: &Routine) -> bool {
     routine
-        .steps
+        .steps()
         .last()
         .is_some_and(|s| s.kind == StepKind::Rest && s.pattern == Pattern::Hold)
 }
@@ -613,9 +613,9 @@ pub fn is_main_step(step: &Step) -> bool {
 #[must_use]
 pub fn fit(routine: &Routine, choice: &LengthChoice, timing: Timing) -> Fitted {
     let closing = has_closing_rest(routine);
-    let last = routine.steps.len().saturating_sub(1);
+    let last = routine.steps().len().saturating_sub(1);
     let mut slots: Vec<Slot> = routine
-        .steps
+        .steps()
         .iter()
         .enumerate()
         .map(|(position, step)| {
@@ -643,7 +643,7 @@ pub fn fit(routine: &Routine, choice: &LengthChoice, timing: Timing) -> Fitted {
         Some(target) => reach(&mut slots, total_secs, target, timing),
     };
     let changes = routine
-        .steps
+        .steps()
         .iter()
         .zip(&slots)
         .map(|(written, slot)| {
@@ -662,12 +662,11 @@ pub fn fit(routine: &Routine, choice: &LengthChoice, timing: Timing) -> Fitted {
             }
         })
         .collect();
-    let mut fitted = routine.clone();
-    fitted.steps = in_rounds(&slots);
+    let mut steps = in_rounds(&slots);
     let added_rest_secs = added.as_ref().map(|rest| rest.rep_secs);
-    fitted.steps.extend(added);
+    steps.extend(added);
     Fitted {
-        routine: fitted,
+        run: Run::of(routine, steps),
         total_secs,
         target_secs,
         reach,
@@ -928,7 +927,7 @@ fn added_rest(routine: &Routine, total: u32, target: u32, timing: Timing) -> Opt
     let rest = technique::all()
         .iter()
         .find(|t| t.kind == StepKind::Rest && t.pattern == Pattern::Hold)?;
-    let id = if routine.steps.iter().any(|s| s.id == ADDED_REST_ID) {
+    let id = if routine.steps().iter().any(|s| s.id == ADDED_REST_ID) {
         format!("{ADDED_REST_ID}-added")
     } else {
         ADDED_REST_ID.to_owned()
@@ -954,8 +953,8 @@ mod tests {
 
     fn doses(fitted: &Fitted) -> Vec<(u32, u32)> {
         fitted
-            .routine
-            .steps
+            .run
+            .steps()
             .iter()
             .map(|s| (s.rep_secs, s.reps))
             .collect()
@@ -987,7 +986,7 @@ mod tests {
         a.rest_secs = 5;
         let r = routine(vec![a]);
         let fitted = fit(&r, &LengthChoice::default(), Timing::default());
-        assert_eq!(fitted.routine, r);
+        assert_eq!(fitted.run, Run::from(r));
         assert_eq!(
             (fitted.total_secs, fitted.reach, fitted.note()),
             (100, Reach::NoTarget, None)
@@ -1014,7 +1013,7 @@ mod tests {
             .expect("listed")
             .step("knee");
         let fitted = fit(&routine(vec![knee]), &minutes(1), Timing::default());
-        let s = &fitted.routine.steps[0];
+        let s = &fitted.run.steps()[0];
         assert!(s.reps * s.rep_secs >= 30, "{} × {}", s.reps, s.rep_secs);
         assert!((2..=3).contains(&s.reps) && (5..=30).contains(&s.rep_secs));
     }
@@ -1027,7 +1026,7 @@ mod tests {
         ]);
         for m in [1, 2, 5] {
             let fitted = fit(&r, &minutes(m), NO_PAUSES);
-            let tilt = &fitted.routine.steps[0];
+            let tilt = &fitted.run.steps()[0];
             assert_eq!(tilt.rep_secs, 4);
             assert!(
                 (5..=15).contains(&tilt.reps),
@@ -1068,12 +1067,7 @@ mod tests {
         c.importance = Importance::Normal;
         let r = routine(vec![a, b, c]);
         let fitted = fit(&r, &minutes(1), NO_PAUSES);
-        let kept: Vec<&str> = fitted
-            .routine
-            .steps
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
+        let kept: Vec<&str> = fitted.run.steps().iter().map(|s| s.name.as_str()).collect();
         assert_eq!(kept, ["Essential", "Normal"]);
         assert_eq!(fitted.changes[1].describe(), "left out to fit");
         assert_eq!(fitted.left_out(), 1);
@@ -1128,7 +1122,7 @@ mod tests {
         let r = routine(vec![massage, step("A", 20, 1, false)]);
         for m in [1, 2, 5, 20] {
             let fitted = fit(&r, &minutes(m), Timing::default());
-            let ball = &fitted.routine.steps[0];
+            let ball = &fitted.run.steps()[0];
             assert!(
                 [30, 45, 60, 90, 120].contains(&ball.rep_secs),
                 "{m} min: {} s",
@@ -1174,12 +1168,7 @@ mod tests {
         let r = routine(vec![step("A", 25, 2, true), step("B", 20, 2, false)]);
         for m in 1..=30 {
             let fitted = fit(&r, &minutes(m), Timing::default());
-            for s in fitted
-                .routine
-                .steps
-                .iter()
-                .filter(|s| s.id != ADDED_REST_ID)
-            {
+            for s in fitted.run.steps().iter().filter(|s| s.id != ADDED_REST_ID) {
                 assert!(
                     HOLD_LADDER_SECS.contains(&s.rep_secs) || s.rep_secs == 25,
                     "{m} min: {} s",
@@ -1206,8 +1195,8 @@ mod tests {
             if let Some(before) = &before {
                 for (a, b) in before.changes.iter().zip(&now.changes) {
                     let dose = |f: &Fitted, c: &StepChange| {
-                        f.routine
-                            .steps
+                        f.run
+                            .steps()
                             .iter()
                             .find(|s| s.id == c.step_id)
                             .map(|s| (s.rep_secs, s.reps))
@@ -1246,10 +1235,7 @@ mod tests {
             &LengthChoice::default(),
             NO_PAUSES,
         );
-        assert_eq!(
-            fitted.routine.steps[0].rest_secs,
-            MIN_REST_BETWEEN_HOLDS_SECS
-        );
+        assert_eq!(fitted.run.steps()[0].rest_secs, MIN_REST_BETWEEN_HOLDS_SECS);
         assert_eq!(
             fitted.changes[0].describe(),
             "3 s rest between holds (was 0 s)"
@@ -1274,7 +1260,7 @@ mod tests {
         let fitted = fit(&r, &minutes(6), Timing::default());
         assert!(fitted.changes[0].rounds >= 2, "{:?}", fitted.changes[0]);
         assert!(
-            fitted.routine.steps.iter().all(|s| s.reps <= 10),
+            fitted.run.steps().iter().all(|s| s.reps <= 10),
             "{:?}",
             doses(&fitted)
         );
@@ -1292,7 +1278,7 @@ mod tests {
         assert!(has_closing_rest(&with_rest));
         for m in 2..=4 {
             let fitted = fit(&with_rest, &minutes(m), Timing::default());
-            let rest = fitted.routine.steps.last().expect("steps");
+            let rest = fitted.run.steps().last().expect("steps");
             assert!(CLOSING_REST_SECS.contains(&rest.rep_secs) && rest.rep_secs.is_multiple_of(5));
             assert_eq!(fitted.added_rest_secs, None);
         }
@@ -1303,7 +1289,7 @@ mod tests {
         }]);
         let fitted = fit(&without, &minutes(4), Timing::default());
         assert_eq!(fitted.reach, Reach::OnTarget, "{} s", fitted.total_secs);
-        let added = fitted.routine.steps.last().expect("steps");
+        let added = fitted.run.steps().last().expect("steps");
         assert_eq!(added.id, ADDED_REST_ID);
         assert_eq!(fitted.added_rest_secs, Some(added.rep_secs));
         assert_eq!(

@@ -8,7 +8,7 @@
 //! routine done, then switch sides, then a side call, then a start, then a rep tick, then an
 //! end, then the countdown, then halfway.
 
-use crate::core::routine::{Pattern, Routine, Side, Sides, StepKind};
+use crate::core::routine::{Pattern, Routine, Side, Sides, Step, StepKind};
 
 /// A sound the player makes at a planned moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -158,6 +158,60 @@ pub struct StepSpan {
     pub end_secs: u32,
 }
 
+/// A routine as it will be run: its id and name, and its steps in the order they run, with
+/// their doses as chosen for this run. Unlike a [`Routine`], a run may hold a step more than
+/// once (a main step fitting repeats in rounds keeps its id in every round), so it is not a
+/// routine; every step in it keeps a step's bounds, because a run is made only from a valid
+/// routine, as written ([`From<Routine>`]) or fitted to a length (`crate::core::fit`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    id: String,
+    name: String,
+    steps: Vec<Step>,
+}
+
+impl Run {
+    /// A run of `routine`'s steps as `steps` (fitted doses, rounds): for fitting only, which
+    /// keeps every step within its bounds.
+    pub(crate) fn of(routine: &Routine, steps: Vec<Step>) -> Self {
+        Self {
+            id: routine.id().to_owned(),
+            name: routine.name().to_owned(),
+            steps,
+        }
+    }
+
+    /// The id of the routine being run.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The name of the routine being run.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The steps in the order they run.
+    #[must_use]
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+}
+
+impl From<Routine> for Run {
+    /// The routine run as written.
+    fn from(routine: Routine) -> Self {
+        let routine = routine.into_draft();
+        Self {
+            id: routine.id,
+            name: routine.name,
+            steps: routine.steps,
+        }
+    }
+}
+
 /// A routine expanded into consecutive segments and the cues they carry.
 ///
 /// Invariants: segments are consecutive (each starts where the previous one ends) and start at
@@ -165,7 +219,7 @@ pub struct StepSpan {
 /// due, at [`Plan::total_secs`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
-    routine: Routine,
+    run: Run,
     timing: Timing,
     segments: Vec<Segment>,
     cues: Vec<PlannedCue>,
@@ -176,8 +230,8 @@ pub struct Plan {
 impl Plan {
     /// The routine as it will be run (with chosen lengths applied).
     #[must_use]
-    pub fn routine(&self) -> &Routine {
-        &self.routine
+    pub fn run(&self) -> &Run {
+        &self.run
     }
 
     /// The fixed pauses used.
@@ -214,22 +268,31 @@ impl Plan {
 /// The length in seconds of a routine run with the given pauses, without building the plan.
 #[must_use]
 pub fn total_secs(routine: &Routine, timing: Timing) -> u32 {
-    routine
-        .steps
+    steps_secs(routine.steps(), timing)
+}
+
+/// The length in seconds of these steps run with the given pauses: a routine's, or a draft's
+/// while it is being edited (defined for any values; see [`Step::work_secs`]).
+#[must_use]
+pub fn steps_secs(steps: &[Step], timing: Timing) -> u32 {
+    steps
         .iter()
         .map(|step| step_secs(step, timing))
-        .sum()
+        .fold(0, u32::saturating_add)
 }
 
 /// The length in seconds of one step with its get-ready and switch pauses.
 #[must_use]
-pub fn step_secs(step: &crate::core::routine::Step, timing: Timing) -> u32 {
+pub fn step_secs(step: &Step, timing: Timing) -> u32 {
     let switch = if step.sides == Sides::Each {
         timing.switch_secs
     } else {
         0
     };
-    timing.get_ready_secs + step.work_secs() + switch
+    timing
+        .get_ready_secs
+        .saturating_add(step.work_secs())
+        .saturating_add(switch)
 }
 
 impl Plan {
@@ -247,10 +310,11 @@ impl Plan {
     /// after the routine's last repetition. Cues on the same second are merged (see the
     /// module docs).
     #[must_use]
-    pub fn new(routine: Routine, timing: Timing) -> Self {
+    pub fn new(run: impl Into<Run>, timing: Timing) -> Self {
+        let run = run.into();
         let mut builder = Builder::default();
-        let last_step = routine.steps.len().saturating_sub(1);
-        for (index, step) in routine.steps.iter().enumerate() {
+        let last_step = run.steps.len().saturating_sub(1);
+        for (index, step) in run.steps.iter().enumerate() {
             let step_start = builder.now;
             builder.segment(index, SegmentKind::GetReady, None, 0, timing.get_ready_secs);
             // The repetitions in order, each (side, rep on that side), with the switch pause
@@ -320,7 +384,7 @@ impl Plan {
             });
         }
         Self {
-            routine,
+            run,
             timing,
             segments: builder.segments,
             cues: merge_simultaneous(builder.cues),
@@ -493,7 +557,7 @@ mod tests {
             ]
         );
         assert_eq!(plan.total_secs, 100);
-        assert_eq!(total_secs(&plan.routine, plan.timing), 100);
+        assert_eq!(steps_secs(plan.run.steps(), plan.timing), 100);
     }
 
     #[test]
@@ -642,7 +706,7 @@ mod tests {
                 (Some(Side::Right), 2)
             ]
         );
-        assert_eq!(plan.total_secs, total_secs(&plan.routine, plan.timing));
+        assert_eq!(plan.total_secs, steps_secs(plan.run.steps(), plan.timing));
     }
 
     #[test]

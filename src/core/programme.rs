@@ -39,7 +39,7 @@ use crate::core::builder::{self, Place};
 use crate::core::fit;
 use crate::core::history::{Ending, SessionRecord};
 use crate::core::plan::{self, Timing};
-use crate::core::routine::{Category, Pattern, Routine, Step, StepKind, TechniqueId};
+use crate::core::routine::{Category, Pattern, Routine, RoutineDraft, Step, StepKind, TechniqueId};
 
 #[cfg(test)]
 mod tests;
@@ -447,7 +447,7 @@ pub fn session_for_week(programme: &Programme, week: u32, lighter: bool) -> Rout
     } else {
         ""
     };
-    Routine {
+    let session = RoutineDraft {
         id: programme.id.session_routine_id(week, lighter),
         name: format!("{}, week {week}", programme.name),
         summary: format!(
@@ -459,6 +459,12 @@ pub fn session_for_week(programme: &Programme, week: u32, lighter: bool) -> Rout
         ),
         category: Category::Mixed,
         steps,
+    };
+    match session.validate() {
+        Ok(routine) => routine,
+        // Every programme's phases list catalogue techniques once each, with doses inside their
+        // ranges, and the tests build every week of every programme, light and not.
+        Err(invalid) => unreachable!("programme session {invalid}"),
     }
 }
 

@@ -110,7 +110,7 @@ impl Session {
     /// Starts running `plan` at `now`.
     #[must_use]
     pub fn start(plan: Plan, now: Instant) -> Self {
-        let steps = plan.routine().steps.len();
+        let steps = plan.run().steps().len();
         Self {
             plan,
             state: State::Running,
@@ -348,7 +348,7 @@ impl Session {
         } else {
             segment.end_secs()
         };
-        let steps = &self.plan.routine().steps;
+        let steps = self.plan.run().steps();
         let step_index = segment.step.min(steps.len().saturating_sub(1));
         let span = self.plan.step_spans()[step_index];
         let fraction = |done: Duration, whole: Duration| {

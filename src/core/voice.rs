@@ -422,7 +422,7 @@ pub fn script(
     options: ScriptOptions,
     clip_secs: &dyn Fn(Phrase) -> Option<f32>,
 ) -> Vec<SpokenLine> {
-    let steps = &plan.routine().steps;
+    let steps = plan.run().steps();
     let mut named = vec![false; steps.len()];
     let mut lines = Vec::new();
     let length = |utterance: &Utterance| match utterance {
@@ -472,7 +472,7 @@ fn cue_candidates(
     options: ScriptOptions,
     named: &[bool],
 ) -> (Vec<Utterance>, Option<usize>) {
-    let steps = &plan.routine().steps;
+    let steps = plan.run().steps();
     let Some(step) = steps.get(cue.step) else {
         return (Vec::new(), None);
     };
@@ -838,7 +838,7 @@ pub(crate) mod tests {
                     };
                     let lines = script(&plan, options, clip_secs);
                     check_fits(&plan, &lines);
-                    for (index, s) in plan.routine().steps.iter().enumerate() {
+                    for (index, s) in plan.run().steps().iter().enumerate() {
                         if s.kind == StepKind::Rest {
                             continue;
                         }
@@ -851,7 +851,7 @@ pub(crate) mod tests {
                                     Utterance::Clip(Phrase::GetReady(..) | Phrase::Name(..))
                                 )
                         });
-                        assert!(name.is_some(), "{} {timing:?}: {} unnamed", r.id, s.id);
+                        assert!(name.is_some(), "{} {timing:?}: {} unnamed", r.id(), s.id);
                     }
                     if timing == Timing::default() {
                         // With the default pause every step gets its full get-ready line.
@@ -864,7 +864,7 @@ pub(crate) mod tests {
                                 )
                             })
                             .count();
-                        assert_eq!(full, plan.routine().steps.len(), "{}", r.id);
+                        assert_eq!(full, plan.run().steps().len(), "{}", r.id());
                     }
                     assert_eq!(
                         lines.last().map(|l| l.utterance.clone()),

@@ -105,14 +105,14 @@ pub fn nudge_for(settings: &ReminderSettings, store: &Store, today: jiff::civil:
     let name_of = |id: &str| {
         listed
             .iter()
-            .find(|l| l.routine.id == id)
-            .map(|l| l.routine.name.trim().to_owned())
+            .find(|l| l.routine.id() == id)
+            .map(|l| l.routine.name().trim().to_owned())
     };
     // While no programme is followed (or it is paused), its day's session is the seated one.
     let chosen = match &settings.suggest {
         Suggestion::Routine(id) => name_of(id).map(|name| (id.clone(), name)),
         Suggestion::Programme => crate::store::programme::session_today(store, today)
-            .map(|routine| (routine.id, routine.name)),
+            .map(|routine| (routine.id().to_owned(), routine.name().to_owned())),
         Suggestion::Seated => None,
     };
     let (id, name) = chosen.unwrap_or_else(|| {
@@ -354,8 +354,8 @@ mod tests {
         crate::store::programme::save(&store.programme_path(), Some(&state)).expect("saved");
         let expected = programme::today(state, &[], day).routine;
         let nudge = nudge_for(&settings, &store, day);
-        assert_eq!(nudge.start_args, ["start", expected.id.as_str()]);
-        assert!(nudge.body.starts_with(&expected.name), "{}", nudge.body);
+        assert_eq!(nudge.start_args, ["start", expected.id()]);
+        assert!(nudge.body.starts_with(expected.name()), "{}", nudge.body);
 
         state.paused = true;
         crate::store::programme::save(&store.programme_path(), Some(&state)).expect("saved");

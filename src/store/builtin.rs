@@ -97,7 +97,7 @@ pub fn builtin() -> Vec<Routine> {
 /// The built-in routine with this id.
 #[must_use]
 pub fn find(id: &str) -> Option<Routine> {
-    builtin().into_iter().find(|r| r.id == id)
+    builtin().into_iter().find(|r| r.id() == id)
 }
 
 /// The place the built-in routine with this id is made for (`None` for any other id).
@@ -118,7 +118,7 @@ mod tests {
     fn every_builtin_file_parses_and_its_id_is_its_file_name() {
         for (name, _, text) in FILES {
             let routine = parse_routine(text).unwrap_or_else(|p| panic!("{name}: {p:?}"));
-            assert_eq!(format!("{}.toml", routine.id), *name);
+            assert_eq!(format!("{}.toml", routine.id()), *name);
         }
         assert_eq!(builtin().len(), FILES.len());
     }
@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn the_library_covers_every_category() {
         let routines = builtin();
-        let count = |c: Category| routines.iter().filter(|r| r.category == c).count();
+        let count = |c: Category| routines.iter().filter(|r| r.category() == c).count();
         assert!(count(Category::Stretch) >= 3);
         assert!(count(Category::SelfMassage) >= 2);
         assert!(count(Category::Mixed) >= 1);
@@ -135,10 +135,10 @@ mod tests {
     #[test]
     fn every_step_names_a_known_technique_with_its_dose_inside_the_range() {
         for routine in builtin() {
-            for step in &routine.steps {
+            for step in routine.steps() {
                 let technique = step
                     .known_technique()
-                    .unwrap_or_else(|| panic!("{} / {}: no technique", routine.id, step.id));
+                    .unwrap_or_else(|| panic!("{} / {}: no technique", routine.id(), step.id));
                 // A step is named after its technique; a later round of the same exercise
                 // (a descending pyramid) adds its number.
                 let round = step
@@ -149,14 +149,14 @@ mod tests {
                     step.id == technique.key()
                         || round.is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n >= 2)),
                     "{}: {}",
-                    routine.id,
+                    routine.id(),
                     step.id
                 );
                 assert!(
                     technique.range.secs.contains(&step.rep_secs)
                         && technique.range.reps.contains(&step.reps),
                     "{} / {}: {} s × {} outside {}",
-                    routine.id,
+                    routine.id(),
                     step.name,
                     step.rep_secs,
                     step.reps,
@@ -166,7 +166,7 @@ mod tests {
                     step.dose_range(),
                     technique.range,
                     "{} / {}",
-                    routine.id,
+                    routine.id(),
                     step.id
                 );
             }
@@ -177,13 +177,13 @@ mod tests {
     fn every_step_can_be_done_where_its_routine_is_meant_for() {
         let mut places = Vec::new();
         for routine in builtin() {
-            let place = place(&routine.id).expect("every built-in has a place");
+            let place = place(routine.id()).expect("every built-in has a place");
             places.push(place);
-            for step in &routine.steps {
+            for step in routine.steps() {
                 assert!(
                     place.allows(step.position),
                     "{} is for {}, but {} is {}",
-                    routine.id,
+                    routine.id(),
                     place.label(),
                     step.id,
                     step.position.label()
@@ -192,19 +192,19 @@ mod tests {
         }
         assert!(places.contains(&Place::Desk), "a routine for a desk");
         let desk = find("desk-break").expect("the desk break");
-        assert!(desk.steps.iter().all(|s| !s.position.is_on_the_floor()));
+        assert!(desk.steps().iter().all(|s| !s.position.is_on_the_floor()));
         assert_eq!(place("no-such-routine"), None);
     }
 
     #[test]
     fn the_desk_break_sits_and_stands_and_the_strength_routine_is_a_descending_pyramid() {
         let desk = find("desk-break").expect("the desk break");
-        let positions: Vec<Position> = desk.steps.iter().map(|s| s.position).collect();
+        let positions: Vec<Position> = desk.steps().iter().map(|s| s.position).collect();
         assert!(positions.contains(&Position::OnChair) && positions.contains(&Position::Standing));
         let strength = find("back-strength-basics").expect("back strength basics");
         for key in ["curl-up", "side-bridge", "bird-dog"] {
             let rounds: Vec<u32> = strength
-                .steps
+                .steps()
                 .iter()
                 .filter(|s| s.technique.as_ref().map(TechniqueRef::key) == Some(key))
                 .map(|s| s.reps)
@@ -215,7 +215,7 @@ mod tests {
                 "{key}: {rounds:?} descends"
             );
             let holds: Vec<u32> = strength
-                .steps
+                .steps()
                 .iter()
                 .filter(|s| s.technique.as_ref().map(TechniqueRef::key) == Some(key))
                 .map(|s| s.rep_secs)
@@ -228,7 +228,7 @@ mod tests {
         for key in ["abdominal-brace", "glute-bridge"] {
             assert!(
                 strength
-                    .steps
+                    .steps()
                     .iter()
                     .any(|s| s.technique.as_ref().map(TechniqueRef::key) == Some(key)),
                 "{key}"
@@ -239,21 +239,21 @@ mod tests {
     #[test]
     fn categories_match_steps_and_every_routine_has_an_essential_step() {
         for routine in builtin() {
-            let has = |kinds: &[StepKind]| routine.steps.iter().any(|s| kinds.contains(&s.kind));
+            let has = |kinds: &[StepKind]| routine.steps().iter().any(|s| kinds.contains(&s.kind));
             let exercise = has(&[StepKind::Stretch, StepKind::Mobility, StepKind::Strengthen]);
             let expected = match (exercise, has(&[StepKind::SelfMassage])) {
                 (true, false) => Category::Stretch,
                 (false, true) => Category::SelfMassage,
                 _ => Category::Mixed,
             };
-            assert_eq!(routine.category, expected, "{}", routine.id);
+            assert_eq!(routine.category(), expected, "{}", routine.id());
             assert!(
                 routine
-                    .steps
+                    .steps()
                     .iter()
                     .any(|s| s.importance == crate::core::routine::Importance::Essential),
                 "{}",
-                routine.id
+                routine.id()
             );
         }
     }
@@ -262,7 +262,7 @@ mod tests {
     fn self_massage_never_works_on_the_spine_itself() {
         for routine in builtin() {
             for step in routine
-                .steps
+                .steps()
                 .iter()
                 .filter(|s| s.kind == StepKind::SelfMassage)
             {
@@ -273,7 +273,7 @@ mod tests {
                             || text.contains("not on")
                             || text.contains("beside"),
                         "{} / {} mentions the spine without keeping off it",
-                        routine.id,
+                        routine.id(),
                         step.name
                     );
                 }
@@ -288,7 +288,7 @@ mod tests {
             .map(|t| t.step(t.key()));
         let steps: Vec<_> = builtin()
             .into_iter()
-            .flat_map(|r| r.steps)
+            .flat_map(|r| r.into_draft().steps)
             .chain(catalogue)
             .collect();
         for step in &steps {
@@ -299,9 +299,9 @@ mod tests {
         }
         for routine in builtin() {
             assert!(
-                crate::core::content::find_overclaims(&routine.summary).is_empty(),
+                crate::core::content::find_overclaims(routine.summary()).is_empty(),
                 "{}",
-                routine.id
+                routine.id()
             );
         }
     }
@@ -309,12 +309,12 @@ mod tests {
     #[test]
     fn instructions_are_short() {
         for routine in builtin() {
-            for step in &routine.steps {
+            for step in routine.steps() {
                 let sentences = step.instructions.matches(['.', '!', '?']).count();
                 assert!(
                     sentences <= 3,
                     "{} / {}: {sentences} sentences",
-                    routine.id,
+                    routine.id(),
                     step.name
                 );
             }

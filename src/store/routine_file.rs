@@ -20,8 +20,8 @@ use toml::de::{DeTable, DeValue};
 pub use super::problems::Problem;
 use super::problems::{LineIndex, Problems, thousands};
 use crate::core::routine::model::{
-    Category, Equipment, Importance, Pattern, Position, Routine, STEP_COUNT, Sides, Step, StepKind,
-    slug,
+    Category, Equipment, Importance, Pattern, Position, Routine, RoutineDraft, STEP_COUNT, Sides,
+    Step, StepKind, slug,
 };
 use crate::core::routine::{Field, Key, TechniqueId, TechniqueRef};
 use crate::store::safe_file::{self, ReadError};
@@ -217,18 +217,23 @@ pub fn parse_routine_versioned(text: &str) -> Result<(Routine, i64), Problems> {
         problems,
         lines: HashMap::new(),
     };
-    let routine = reader.routine(&document);
-    if let Some((routine, _)) = &routine {
-        // Bounds are checked whenever every field could be read, alongside any unknown fields.
-        for violation in routine.violations() {
-            let line = reader.lines.get(&violation.field).copied();
-            reader.problems.push(Problem {
-                line,
-                field: violation.field,
-                message: violation.message,
-            });
-        }
-    }
+    // Bounds are checked whenever every field could be read, alongside any unknown fields.
+    let routine = reader
+        .routine(&document)
+        .and_then(|(draft, version)| match draft.validate() {
+            Ok(routine) => Some((routine, version)),
+            Err(invalid) => {
+                for violation in invalid.violations {
+                    let line = reader.lines.get(&violation.field).copied();
+                    reader.problems.push(Problem {
+                        line,
+                        field: violation.field,
+                        message: violation.message,
+                    });
+                }
+                None
+            }
+        });
     match routine {
         Some(routine) if reader.problems.is_empty() => Ok(routine),
         // Problems are kept in line order as they are added.
@@ -411,7 +416,7 @@ impl Reader<'_> {
         });
     }
 
-    fn routine(&mut self, document: &Spanned<DeTable<'_>>) -> Option<(Routine, i64)> {
+    fn routine(&mut self, document: &Spanned<DeTable<'_>>) -> Option<(RoutineDraft, i64)> {
         let table = document.get_ref();
         let whole = document.span();
         self.unknown_fields(table, None, ROUTINE_FIELDS);
@@ -442,7 +447,7 @@ impl Reader<'_> {
         let category = self.choice(table, &whole, None, "category", CATEGORIES, None);
         let steps = self.steps(table, &whole, readable.unwrap_or(FORMAT_VERSION));
         Some((
-            Routine {
+            RoutineDraft {
                 id: id?,
                 name: name?,
                 summary: summary?,
@@ -1033,12 +1038,12 @@ struct StepOut<'a> {
 pub fn to_toml(routine: &Routine) -> Result<String, toml::ser::Error> {
     let out = RoutineOut {
         format_version: FORMAT_VERSION,
-        id: &routine.id,
-        name: &routine.name,
-        summary: &routine.summary,
-        category: routine.category,
+        id: routine.id(),
+        name: routine.name(),
+        summary: routine.summary(),
+        category: routine.category(),
         steps: routine
-            .steps
+            .steps()
             .iter()
             .map(|s| {
                 let held = s.pattern == Pattern::Hold;
@@ -1068,7 +1073,7 @@ pub fn to_toml(routine: &Routine) -> Result<String, toml::ser::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::routine::model::tests::{routine, step};
+    use crate::core::routine::model::tests::{draft, step, valid};
 
     const GOOD: &str = r#"format_version = 1
 id = "morning"
@@ -1089,9 +1094,9 @@ instructions = "Draw one knee in."
     #[test]
     fn a_good_file_parses_with_defaults_filled_in() {
         let parsed = parse_routine(GOOD).expect("valid file");
-        assert_eq!(parsed.id, "morning");
-        assert_eq!(parsed.steps.len(), 1);
-        let s = &parsed.steps[0];
+        assert_eq!(parsed.id(), "morning");
+        assert_eq!(parsed.steps().len(), 1);
+        let s = &parsed.steps()[0];
         assert_eq!(
             (s.rep_secs, s.reps, s.rest_secs, s.sides, s.pattern),
             (20, 2, 0, Sides::Each, Pattern::Hold)
@@ -1142,7 +1147,7 @@ instructions = "Slide down the wall until your knees are a little bent."
     fn a_format_2_sheet_takes_what_it_leaves_out_from_its_techniques() {
         let (routine, version) = parse_routine_versioned(V2).expect("valid");
         assert_eq!(version, 2);
-        let rocks = &routine.steps[0];
+        let rocks = &routine.steps()[0];
         assert_eq!(
             (
                 rocks.name.as_str(),
@@ -1153,12 +1158,12 @@ instructions = "Slide down the wall until your knees are a little bent."
             ),
             ("Pelvic tilt", StepKind::Mobility, Pattern::Moves, 4, 12)
         );
-        let rolls = &routine.steps[1];
+        let rolls = &routine.steps()[1];
         assert_eq!(
             (rolls.sides, rolls.pattern),
             (Sides::Alternate, Pattern::Moves)
         );
-        let bridge = &routine.steps[2];
+        let bridge = &routine.steps()[2];
         assert_eq!(
             (
                 bridge.kind,
@@ -1169,7 +1174,7 @@ instructions = "Slide down the wall until your knees are a little bent."
             ),
             (StepKind::Strengthen, 10, 10, 3, Importance::Essential)
         );
-        let wall = &routine.steps[3];
+        let wall = &routine.steps()[3];
         assert_eq!(
             (wall.technique.as_ref(), wall.sides, wall.caution.as_str()),
             (None, Sides::None, "")
@@ -1227,10 +1232,10 @@ instructions = "Slide down the wall until your knees are a little bent."
         );
         let routine = parse_routine(&written_out).expect("valid");
         assert_eq!(
-            routine.steps[0].technique.as_ref().map(TechniqueRef::key),
+            routine.steps()[0].technique.as_ref().map(TechniqueRef::key),
             Some("future-move")
         );
-        assert_eq!(routine.steps[0].technique_id(), None);
+        assert_eq!(routine.steps()[0].technique_id(), None);
     }
 
     #[test]
@@ -1238,11 +1243,11 @@ instructions = "Slide down the wall until your knees are a little bent."
         // A format-1 file says `sitting`; it reads as it always did.
         let old = GOOD.replace("on-back", "sitting");
         assert_eq!(
-            parse_routine(&old).map(|r| r.steps[0].position),
+            parse_routine(&old).map(|r| r.steps()[0].position),
             Ok(Position::Sitting)
         );
         // Every position and every kind of equipment is written and read back by its word.
-        let mut mine = routine(vec![step("A", 20, 2, false)]);
+        let mut mine = draft(vec![step("A", 20, 2, false)]);
         mine.steps = Position::ALL
             .iter()
             .zip(Equipment::ALL.iter().cycle())
@@ -1254,6 +1259,7 @@ instructions = "Slide down the wall until your knees are a little bent."
                 ..step("A", 20, 2, false)
             })
             .collect();
+        let mine = valid(mine);
         let text = to_toml(&mine).expect("serialises");
         assert!(
             text.contains("position = \"on-chair\"") && text.contains("position = \"on-side\"")
@@ -1263,7 +1269,7 @@ instructions = "Slide down the wall until your knees are a little bent."
             "position = \"against-wall\"",
             "position = \"on-chair\"\nequipment = \"desk\"",
         );
-        let wall_sit = parse_routine(&desk).expect("valid").steps[3].clone();
+        let wall_sit = parse_routine(&desk).expect("valid").steps()[3].clone();
         assert_eq!(
             (wall_sit.position, wall_sit.equipment),
             (Position::OnChair, Equipment::Desk)
@@ -1385,12 +1391,13 @@ instructions = "Slide down the wall until your knees are a little bent."
 
     #[test]
     fn written_files_parse_back_to_the_same_routine() {
-        let mut original = routine(vec![
+        let mut original = draft(vec![
             step("A \"quoted\" name", 30, 3, true),
             step("B", 5, 10, false),
         ]);
         original.steps[0].instructions =
             "Line one.\nLine two with 'quotes' and \\ backslash.".into();
+        let original = valid(original);
         let text = to_toml(&original).expect("serialises");
         assert!(text.starts_with("format_version = 2\n"));
         assert_eq!(parse_routine(&text), Ok(original));

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{SaveError, Store, remove_leftover_temp_files, write_atomically};
-use crate::core::routine::Routine;
 use crate::core::routine::model::{ID_CHARS, NAME_CHARS, id_problem, slug};
+use crate::core::routine::{Routine, RoutineDraft};
 use crate::store::routine_file::{
     LoadError, MAX_FILE_BYTES, read_opened_routine, read_routine_file, to_toml,
 };
@@ -353,15 +353,15 @@ impl RoutineStore {
             match read_routine_file(&path) {
                 Ok(routine) => {
                     let stem = path.file_stem().map(|s| s.to_string_lossy());
-                    if stem.as_deref() == Some(routine.id.as_str()) {
+                    if stem.as_deref() == Some(routine.id()) {
                         loaded.routines.push(routine);
                     } else {
                         let message = format!(
                             "{}: the id inside ({}) does not match the file name ({name}), so it was not \
                              loaded; rename the file to {}.toml or change the id",
                             path.display(),
-                            routine.id,
-                            routine.id,
+                            routine.id(),
+                            routine.id(),
                         );
                         loaded.problems.push(FileProblem {
                             path,
@@ -383,9 +383,9 @@ impl RoutineStore {
                 }),
             }
         }
-        loaded
-            .routines
-            .sort_by(|a, b| (a.name.to_lowercase(), &a.id).cmp(&(b.name.to_lowercase(), &b.id)));
+        loaded.routines.sort_by(|a, b| {
+            (a.name().to_lowercase(), a.id()).cmp(&(b.name().to_lowercase(), b.id()))
+        });
         loaded.problems.sort_by(|a, b| a.path.cmp(&b.path));
         loaded
     }
@@ -422,20 +422,10 @@ impl RoutineStore {
     }
 
     /// Saves `routine` as `<id>.toml`, atomically, replacing the file for that id if there is
-    /// one. Refuses a routine that is not valid, so every saved file loads again. Returns the
+    /// one. A [`Routine`] keeps every bound, so every saved file loads again. Returns the
     /// file's path.
     pub fn save(&self, routine: &Routine) -> Result<PathBuf, SaveError> {
-        let path = self.path_of(&routine.id);
-        let invalid = |message: String| SaveError {
-            path: path.clone(),
-            cause: std::io::Error::new(std::io::ErrorKind::InvalidInput, message),
-        };
-        if let Some(problem) = id_problem(&routine.id) {
-            return Err(invalid(problem));
-        }
-        if let Some(problems) = violations_text(routine) {
-            return Err(invalid(problems));
-        }
+        let path = self.path_of(routine.id());
         if let Some(problem) = self.unloadable_file_at(&path) {
             return Err(SaveError {
                 path: path.clone(),
@@ -466,19 +456,8 @@ impl RoutineStore {
         taken_ids: &[&str],
         taken_names: &[&str],
     ) -> Result<Routine, SaveError> {
-        let name = unique_name(routine.name.trim(), taken_names);
-        let saved = Routine {
-            id: self.unique_id(&routine.id, taken_ids),
-            name,
-            ..routine.clone()
-        };
-        let path = self.path_of(&saved.id);
-        if let Some(problems) = violations_text(&saved) {
-            return Err(SaveError {
-                path,
-                cause: std::io::Error::new(std::io::ErrorKind::InvalidInput, problems),
-            });
-        }
+        let saved = self.renamed(routine.to_draft(), taken_ids, taken_names)?;
+        let path = self.path_of(saved.id());
         let text = to_toml(&saved).map_err(|e| SaveError {
             path: path.clone(),
             cause: std::io::Error::other(e),
@@ -497,8 +476,8 @@ impl RoutineStore {
     fn unloadable_file_at(&self, path: &Path) -> Option<String> {
         path.symlink_metadata().ok()?;
         match read_routine_file(path) {
-            Ok(routine) if self.path_of(&routine.id) == path => None,
-            Ok(routine) => Some(format!("it holds the routine “{}”", routine.id)),
+            Ok(routine) if self.path_of(routine.id()) == path => None,
+            Ok(routine) => Some(format!("it holds the routine “{}”", routine.id())),
             Err(LoadError::Invalid { problems, .. }) => {
                 Some(format!("it has {} problem(s)", problems.total()))
             }
@@ -578,9 +557,9 @@ impl RoutineStore {
     /// spaces); then a built-in with the same id or name.
     #[must_use]
     pub fn clash(&self, incoming: &Routine, existing: &[Routine]) -> Clash {
-        let same_id = |r: &&Routine| r.id == incoming.id;
-        let same_name = |r: &&Routine| names_match(&r.name, &incoming.name);
-        let own = || existing.iter().filter(|r| self.has_file(&r.id));
+        let same_id = |r: &&Routine| r.id() == incoming.id();
+        let same_name = |r: &&Routine| names_match(r.name(), incoming.name());
+        let own = || existing.iter().filter(|r| self.has_file(r.id()));
         if let Some(found) = own().find(same_id) {
             return Clash::SameId(found.clone());
         }
@@ -615,24 +594,40 @@ impl RoutineStore {
             let own = self.load_all().routines;
             let target = own
                 .iter()
-                .find(|r| r.id == incoming.id)
-                .or_else(|| own.iter().find(|r| names_match(&r.name, &incoming.name)));
+                .find(|r| r.id() == incoming.id())
+                .or_else(|| own.iter().find(|r| names_match(r.name(), incoming.name())));
             if let Some(target) = target {
-                let replacing = Routine {
-                    id: target.id.clone(),
-                    ..incoming
-                };
+                let mut replacing = incoming.to_draft();
+                target.id().clone_into(&mut replacing.id);
+                let replacing = self.validated(replacing)?;
                 self.save(&replacing)?;
                 return Ok(replacing);
             }
         }
-        let kept = Routine {
-            id: self.unique_id(&incoming.id, taken_ids),
-            name: unique_name(&incoming.name, taken_names),
-            ..incoming
-        };
+        let kept = self.renamed(incoming.into_draft(), taken_ids, taken_names)?;
         self.save(&kept)?;
         Ok(kept)
+    }
+
+    /// `draft` with an id that neither `taken_ids` nor any file in the folder has, and its
+    /// name (trimmed) numbered if `taken_names` has it, as a routine.
+    fn renamed(
+        &self,
+        mut draft: RoutineDraft,
+        taken_ids: &[&str],
+        taken_names: &[&str],
+    ) -> Result<Routine, SaveError> {
+        draft.id = self.unique_id(&draft.id, taken_ids);
+        draft.name = unique_name(draft.name.trim(), taken_names);
+        self.validated(draft)
+    }
+
+    /// The routine `draft` describes, or why it may not be saved under its id.
+    fn validated(&self, draft: RoutineDraft) -> Result<Routine, SaveError> {
+        draft.validate().map_err(|invalid| SaveError {
+            path: self.path_of(&invalid.draft.id),
+            cause: std::io::Error::new(std::io::ErrorKind::InvalidInput, invalid.to_string()),
+        })
     }
 }
 
@@ -694,20 +689,21 @@ pub fn read_import(path: &Path) -> Result<Routine, ImportError> {
 
 /// "Make it mine": a copy of `original` named "<name> (my copy)" (the name shortened to stay
 /// within 80 characters, and numbered if that is in `taken_names`), with a fresh id made from
-/// the new name. Not saved; pass it to [`RoutineStore::save`].
+/// the new name. A draft, not saved: the editor opens it, and saving validates it.
 #[must_use]
 pub fn duplicate(
     original: &Routine,
     taken_ids: &[&str],
     taken_names: &[&str],
     store: &RoutineStore,
-) -> Routine {
-    let name = unique_name(&with_suffix(original.name.trim(), COPY_SUFFIX), taken_names);
-    Routine {
-        id: store.unique_id(&name, taken_ids),
-        name,
-        ..original.clone()
-    }
+) -> RoutineDraft {
+    let mut copy = original.to_draft();
+    copy.name = unique_name(
+        &with_suffix(original.name().trim(), COPY_SUFFIX),
+        taken_names,
+    );
+    copy.id = store.unique_id(&copy.name, taken_ids);
+    copy
 }
 
 fn check_id(id: &str) -> Result<(), StoreError> {
@@ -729,20 +725,6 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 #[cfg(not(unix))]
 fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     true
-}
-
-/// Why `routine` may not be saved, in one line ("the routine is not valid (field: problem;
-/// ...)"), if it is not valid.
-fn violations_text(routine: &Routine) -> Option<String> {
-    let violations = routine.violations();
-    if violations.is_empty() {
-        return None;
-    }
-    let listed: Vec<String> = violations
-        .iter()
-        .map(|v| format!("{}: {}", v.field, v.message))
-        .collect();
-    Some(format!("the routine is not valid ({})", listed.join("; ")))
 }
 
 /// Whether two names are the same to a person: ignoring case and outer spaces.
@@ -821,14 +803,14 @@ pub fn all_routines(store: Option<&RoutineStore>) -> (Vec<Listed>, Vec<FileProbl
     let loaded = store.load_all();
     let mut problems = loaded.problems;
     for routine in loaded.routines {
-        if listed.iter().any(|l| l.routine.id == routine.id) {
+        if listed.iter().any(|l| l.routine.id() == routine.id()) {
             problems.push(FileProblem {
-                path: store.path_of(&routine.id),
+                path: store.path_of(routine.id()),
                 kind: ProblemKind::BuiltInId,
                 message: format!(
                     "{} was not loaded: its id \"{}\" is a built-in routine's; change the id inside and rename the file to match",
-                    store.path_of(&routine.id).display(),
-                    routine.id
+                    store.path_of(routine.id()).display(),
+                    routine.id()
                 ),
             });
             continue;
@@ -844,7 +826,7 @@ pub fn all_routines(store: Option<&RoutineStore>) -> (Vec<Listed>, Vec<FileProbl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::routine::model::tests::{routine, step};
+    use crate::core::routine::model::tests::{draft, step, valid};
 
     fn store() -> (tempfile::TempDir, RoutineStore) {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -860,33 +842,32 @@ mod tests {
         std::fs::create_dir_all(store.dir()).expect("folder");
         std::fs::write(store.path_of("session-5-min-chair"), "junk").expect("write");
         let first = store.save_new(&made, &[], &[]).expect("saved");
-        assert_eq!(first.id, "session-5-min-chair-2");
-        assert_eq!(first.name, made.name);
+        assert_eq!(first.id(), "session-5-min-chair-2");
+        assert_eq!(first.name(), made.name());
         assert_eq!(
             std::fs::read(store.path_of("session-5-min-chair")).expect("read"),
             b"junk"
         );
-        let first_bytes = std::fs::read(store.path_of(&first.id)).expect("read");
+        let first_bytes = std::fs::read(store.path_of(first.id())).expect("read");
         let second = store
-            .save_new(&made, &[first.id.as_str()], &[first.name.as_str()])
+            .save_new(&made, &[first.id()], &[first.name()])
             .expect("saved again");
-        assert_eq!(second.id, "session-5-min-chair-3");
-        assert_eq!(second.name, "5-minute session on a chair (2)");
+        assert_eq!(second.id(), "session-5-min-chair-3");
+        assert_eq!(second.name(), "5-minute session on a chair (2)");
         assert_eq!(
-            std::fs::read(store.path_of(&first.id)).expect("read"),
+            std::fs::read(store.path_of(first.id())).expect("read"),
             first_bytes
         );
         let loaded = store.load_all();
         assert_eq!(loaded.routines.len(), 2, "{:?}", loaded.problems.len());
-        // An invalid routine is refused, and nothing is written.
-        let mut invalid = made.clone();
-        invalid.steps.clear();
-        assert!(store.save_new(&invalid, &[], &[]).is_err());
-        assert_eq!(store.load_all().routines.len(), 2);
     }
 
     fn named(id: &str, name: &str) -> Routine {
-        let mut r = routine(vec![
+        valid(named_draft(id, name))
+    }
+
+    fn named_draft(id: &str, name: &str) -> RoutineDraft {
+        let mut r = draft(vec![
             step("Knee to chest", 20, 2, true),
             step("B", 5, 1, false),
         ]);
@@ -1162,18 +1143,27 @@ mod tests {
     }
 
     #[test]
-    fn saving_refuses_an_id_that_is_not_a_file_name() {
-        let (dir, store) = store();
-        let error = store.save(&named("../evil", "Evil")).expect_err("bad id");
+    fn an_id_that_is_not_a_file_name_never_becomes_a_routine_to_save() {
+        // `save` takes a `Routine`, and a draft with such an id does not become one.
+        let error = named_draft("../evil", "Evil")
+            .validate()
+            .expect_err("bad id");
         assert!(error.to_string().contains("the id may use only"), "{error}");
-        assert!(snapshot(dir.path()).is_empty());
+        // Importing renames, so even a file with that id saves under a safe one.
+        let (dir, store) = store();
+        let saved = store
+            .renamed(named_draft("../evil", "Evil"), &[], &[])
+            .expect("renamed");
+        assert_eq!(saved.id(), "evil");
+        assert!(snapshot(dir.path()).is_empty(), "renaming writes nothing");
     }
 
     #[test]
     fn export_then_import_gives_the_same_routine() {
         let (dir, _store) = store();
-        let mut original = named("shared", "Shared \"one\"");
+        let mut original = named_draft("shared", "Shared \"one\"");
         original.steps[0].instructions = "Line one.\nLine two.".into();
+        let original = valid(original);
         let to = dir.path().join("anywhere/shared copy.toml");
         let error = export(&original, &to, false).expect_err("no such folder");
         assert!(error.to_string().contains("there is no folder"), "{error}");
@@ -1294,10 +1284,7 @@ mod tests {
                 &["Evening", "Evening (2)"],
             )
             .expect("import");
-        assert_eq!(
-            (saved.id.as_str(), saved.name.as_str()),
-            ("mine-2", "Evening (3)")
-        );
+        assert_eq!((saved.id(), saved.name()), ("mine-2", "Evening (3)"));
         let loaded = store.load_all().routines;
         assert_eq!(loaded.len(), 2);
         assert!(loaded.contains(&saved));
@@ -1307,17 +1294,18 @@ mod tests {
         let saved = store
             .import(long, ImportChoice::KeepBoth, &[], &[&taken])
             .expect("import");
-        assert_eq!(saved.id, "long");
-        assert_eq!(saved.name.chars().count(), 80);
-        assert!(saved.name.ends_with("x (2)"), "{}", saved.name);
+        assert_eq!(saved.id(), "long");
+        assert_eq!(saved.name().chars().count(), 80);
+        assert!(saved.name().ends_with("x (2)"), "{}", saved.name());
     }
 
     #[test]
     fn replace_overwrites_the_own_routine_with_that_id_or_name() {
         let (_dir, store) = store();
         let path = store.save(&named("mine", "Evening")).expect("save");
-        let mut incoming = named("mine", "Evening, improved");
+        let mut incoming = named_draft("mine", "Evening, improved");
         incoming.summary = "Better.".into();
+        let incoming = valid(incoming);
         let saved = store
             .import(
                 incoming.clone(),
@@ -1334,7 +1322,7 @@ mod tests {
         let saved = store
             .import(by_name, ImportChoice::Replace, &["mine"], &[])
             .expect("import");
-        assert_eq!(saved.id, "mine");
+        assert_eq!(saved.id(), "mine");
         assert_eq!(store.load_all().routines, [saved]);
     }
 
@@ -1347,7 +1335,7 @@ mod tests {
         let saved = store
             .import(named("mine", "Mine"), ImportChoice::Replace, &[], &[])
             .expect("import");
-        assert_eq!(saved.id, "mine-2");
+        assert_eq!(saved.id(), "mine-2");
         assert_eq!(
             std::fs::read_to_string(&broken).expect("read"),
             "not = [valid"
@@ -1362,7 +1350,7 @@ mod tests {
             )
             .expect("import");
         assert_eq!(
-            (saved.id.as_str(), saved.name.as_str()),
+            (saved.id(), saved.name()),
             ("desk-break-2", "Desk break (2)")
         );
     }
@@ -1406,7 +1394,7 @@ mod tests {
         let copy = duplicate(&original, &["desk-break"], &["Desk break"], &store);
         assert_eq!(copy.name, "Desk break (my copy)");
         assert_eq!(copy.id, "desk-break-my-copy");
-        assert_eq!(copy.steps, original.steps);
+        assert_eq!(copy.steps, original.steps());
         assert!(copy.violations().is_empty());
 
         let again = duplicate(
@@ -1429,11 +1417,12 @@ mod tests {
     fn all_routines_lists_built_ins_then_custom_and_refuses_a_built_in_id() {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = RoutineStore::new(&Store::at(dir.path()));
-        let mut mine = crate::store::builtin::builtin()[0].clone();
-        store.save(&mine).expect("save");
+        let builtin = crate::store::builtin::builtin()[0].clone();
+        store.save(&builtin).expect("save");
+        let mut mine = builtin.into_draft();
         mine.id = "mine".into();
         mine.name = "Mine".into();
-        store.save(&mine).expect("save");
+        store.save(&valid(mine)).expect("save");
         let (listed, problems) = all_routines(Some(&store));
         let builtins = crate::store::builtin::builtin().len();
         assert_eq!(listed.len(), builtins + 1);
@@ -1443,10 +1432,7 @@ mod tests {
                 .all(|l| l.origin == Origin::BuiltIn)
         );
         assert_eq!(
-            (
-                listed[builtins].routine.id.as_str(),
-                listed[builtins].origin
-            ),
+            (listed[builtins].routine.id(), listed[builtins].origin),
             ("mine", Origin::Custom)
         );
         assert_eq!(problems.len(), 1);

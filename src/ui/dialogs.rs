@@ -384,7 +384,8 @@ fn import_ui(ui: &mut Ui, flow: &ImportFlow, commands: &mut Vec<Command>) {
             ui.heading("A routine like this is already here");
             ui.label(format!(
                 "\"{}\" {why} \"{}\".",
-                incoming.name, existing.name
+                incoming.name(),
+                existing.name()
             ));
             ui.horizontal(|ui| {
                 if default_button(ui, "Keep both") {

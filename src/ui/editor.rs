@@ -14,11 +14,12 @@ use egui::{
 };
 
 use super::theme::{self, Palette};
-use crate::core::plan::{Timing, clock, total_secs};
+use crate::core::plan::{Timing, clock, step_secs, steps_secs};
 use crate::core::routine::model::{REPS, REST_SECS, TEMPO_SECS, Violation, slug, step_problems};
 use crate::core::routine::technique::{self, Technique};
 use crate::core::routine::{
-    Category, Equipment, Importance, Pattern, Position, Routine, Sides, Step, StepKind,
+    Category, Equipment, Importance, Pattern, Position, Routine, RoutineDraft, Sides, Step,
+    StepKind,
 };
 use crate::core::routine::{Field, Key};
 
@@ -43,7 +44,7 @@ pub enum EditorAction {
 #[derive(Clone, Debug)]
 pub struct EditorState {
     /// The routine as edited so far; may break bounds until it is fixed.
-    pub draft: Routine,
+    pub draft: RoutineDraft,
     /// The routine as saved, or `None` while it is new.
     pub original: Option<Routine>,
     /// The step whose fields are shown (one at a time, to keep the list calm).
@@ -80,8 +81,18 @@ impl EditorState {
     #[must_use]
     pub fn edit(routine: Routine) -> Self {
         Self {
-            draft: routine.clone(),
-            original: Some(routine),
+            original: Some(routine.clone()),
+            ..Self::unsaved(routine.into_draft())
+        }
+    }
+
+    /// Edit a routine that is not saved yet (a copy to make one's own): leaving the editor
+    /// asks before dropping it.
+    #[must_use]
+    pub fn unsaved(draft: RoutineDraft) -> Self {
+        Self {
+            draft,
+            original: None,
             open_step: None,
             filter: String::new(),
             category_chosen: true,
@@ -96,7 +107,7 @@ impl EditorState {
     #[must_use]
     pub fn is_dirty(&self) -> bool {
         match &self.original {
-            Some(original) => self.draft != *original,
+            Some(original) => self.draft != *original.as_draft(),
             None => self.draft != blank_routine(self.draft.id.clone()),
         }
     }
@@ -183,7 +194,7 @@ impl EditorState {
             trim_in_place(&mut step.instructions);
             trim_in_place(&mut step.caution);
         }
-        routine.violations().is_empty().then_some(routine)
+        routine.validate().ok()
     }
 
     /// An id no step of the draft has: `base`, else `base-2`, `base-3`…
@@ -230,8 +241,8 @@ fn trim_in_place(text: &mut String) {
 }
 
 /// A new routine before anything is entered.
-fn blank_routine(id: String) -> Routine {
-    Routine {
+fn blank_routine(id: String) -> RoutineDraft {
+    RoutineDraft {
         id,
         name: String::new(),
         summary: String::new(),
@@ -300,17 +311,9 @@ fn things_to_fix(count: usize) -> String {
     }
 }
 
-/// The draft's length with the default pauses, guarding against repetitions the bounds forbid.
-fn draft_secs(draft: &Routine) -> u32 {
-    if draft.steps.iter().all(|s| s.reps >= 1) {
-        total_secs(draft, Timing::default())
-    } else {
-        let mut safe = draft.clone();
-        for step in &mut safe.steps {
-            step.reps = step.reps.max(1);
-        }
-        total_secs(&safe, Timing::default())
-    }
+/// The draft's length with the default pauses, whatever its values.
+fn draft_secs(draft: &RoutineDraft) -> u32 {
+    steps_secs(&draft.steps, Timing::default())
 }
 
 /// Draws the editor and returns what the person asked for, if anything.
@@ -881,19 +884,7 @@ fn step_fields_ui(ui: &mut Ui, step: &mut Step, number: usize) {
             ui.end_row();
             problem_row(ui, "caution", problem_of(Key::Caution), field_width);
         });
-    let secs = total_secs(
-        &Routine {
-            id: String::new(),
-            name: String::new(),
-            summary: String::new(),
-            category: Category::Stretch,
-            steps: vec![Step {
-                reps: step.reps.max(1),
-                ..step.clone()
-            }],
-        },
-        Timing::default(),
-    );
+    let secs = step_secs(step, Timing::default());
     ui.label(RichText::new(format!("This step takes {}.", clock(secs))).color(palette.quiet));
 }
 
@@ -1046,7 +1037,7 @@ mod tests {
     }
 
     fn saved_routine() -> Routine {
-        Routine {
+        let draft = RoutineDraft {
             id: "mine".to_owned(),
             name: "My sheet".to_owned(),
             summary: "From the physio.".to_owned(),
@@ -1056,7 +1047,8 @@ mod tests {
                 technique("cat-cow").step("cat-cow"),
                 technique("roller-glutes").step("roller-glutes"),
             ],
-        }
+        };
+        draft.validate().expect("a valid routine")
     }
 
     /// Focuses the field named `label`, then types `text` into it.
@@ -1136,13 +1128,12 @@ mod tests {
         let Some(EditorAction::Save(routine)) = harness.state().1.clone() else {
             panic!("expected Save, got {:?}", harness.state().1);
         };
-        assert_eq!(routine.name, "Physio sheet");
-        assert_eq!(routine.id, "new-1");
+        assert_eq!(routine.name(), "Physio sheet");
+        assert_eq!(routine.id(), "new-1");
         assert_eq!(
-            routine.steps,
+            routine.steps(),
             vec![technique("piriformis-figure-4").step("piriformis-figure-4")]
         );
-        assert!(routine.violations().is_empty());
     }
 
     #[test]
@@ -1188,14 +1179,14 @@ mod tests {
         let Some(EditorAction::Save(routine)) = harness.state().1.clone() else {
             panic!("expected Save");
         };
-        assert_eq!(routine.steps[3].name, "Wall sit");
+        assert_eq!(routine.steps()[3].name, "Wall sit");
     }
 
     /// The saved routine with a held stretch first.
     fn held_first() -> Routine {
-        let mut routine = saved_routine();
+        let mut routine = saved_routine().into_draft();
         routine.steps[0] = technique("childs-pose").step("childs-pose");
-        routine
+        routine.validate().expect("a valid routine")
     }
 
     #[test]
@@ -1290,9 +1281,8 @@ mod tests {
 
     #[test]
     fn an_out_of_range_hold_in_the_draft_is_explained() {
-        let mut routine = held_first();
-        routine.steps[0].rep_secs = 2;
-        let mut state = EditorState::edit(routine);
+        let mut state = EditorState::edit(held_first());
+        state.draft.steps[0].rep_secs = 2;
         state.open_step = Some(0);
         let mut harness = harness(state);
         harness.run();
@@ -1510,7 +1500,10 @@ mod tests {
     fn to_save_trims_and_refuses_invalid_drafts() {
         let mut state = EditorState::edit(saved_routine());
         state.draft.name = "  My sheet  ".to_owned();
-        assert_eq!(state.to_save().map(|r| r.name), Some("My sheet".to_owned()));
+        assert_eq!(
+            state.to_save().map(|r| r.name().to_owned()),
+            Some("My sheet".to_owned())
+        );
         state.draft.steps.clear();
         assert_eq!(state.to_save(), None);
     }

@@ -31,7 +31,7 @@ pub struct HomeView<'a> {
 pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let palette = Palette::of(ui.visuals());
-    let selected_id = view.selected.map(|(l, _, _)| l.routine.id.as_str());
+    let selected_id = view.selected.map(|(l, _, _)| l.routine.id());
     ui.horizontal(|ui| {
         if ui.button("New routine").clicked() {
             commands.push(Command::Library(LibraryCommand::New));
@@ -57,7 +57,7 @@ pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
         let routines = view
             .routines
             .iter()
-            .filter(|l| l.origin == Origin::BuiltIn && l.routine.category == category)
+            .filter(|l| l.origin == Origin::BuiltIn && l.routine.category() == category)
             .map(|l| &l.routine)
             .collect();
         (category.label(), routines)
@@ -74,19 +74,19 @@ pub fn routine_list_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
                 ui.add_space(theme::GAP_S);
                 ui.label(RichText::new(heading).size(19.0).strong());
                 for routine in routines {
-                    let selected = selected_id == Some(routine.id.as_str());
+                    let selected = selected_id == Some(routine.id());
                     let response = ui
                         .with_layout(Layout::top_down_justified(Align::LEFT), |ui| {
                             ui.selectable_label(
                                 selected,
-                                RichText::new(&routine.name).strong().size(17.0),
+                                RichText::new(routine.name()).strong().size(17.0),
                             )
                         })
                         .inner;
                     if response.clicked() && !selected {
-                        commands.push(Command::Home(HomeCommand::Select(routine.id.clone())));
+                        commands.push(Command::Home(HomeCommand::Select(routine.id().to_owned())));
                     }
-                    ui.label(RichText::new(&routine.summary).color(palette.quiet));
+                    ui.label(RichText::new(routine.summary()).color(palette.quiet));
                     ui.label(
                         RichText::new(routine_facts(routine, view.timing))
                             .small()
@@ -159,8 +159,8 @@ fn routine_summary_ui(ui: &mut Ui, view: &HomeView<'_>, commands: &mut Vec<Comma
     let palette = Palette::of(ui.visuals());
     {
         {
-            ui.add(egui::Label::new(RichText::new(&routine.name).size(28.0).strong()).wrap());
-            ui.label(&routine.summary);
+            ui.add(egui::Label::new(RichText::new(routine.name()).size(28.0).strong()).wrap());
+            ui.label(routine.summary());
             ui.label(RichText::new(routine_facts(routine, view.timing)).color(palette.quiet));
             ui.horizontal(|ui| match listed.origin {
                 Origin::BuiltIn => {
@@ -319,9 +319,9 @@ fn steps_ui(
     });
     // One row a step: its picture, then its name, its dose controls and what fitting changed,
     // each wrapping to the width there is, so nothing is cut off in a narrow window.
-    for (index, (authored, change)) in original.steps.iter().zip(&sized.changes).enumerate() {
+    for (index, (authored, change)) in original.steps().iter().zip(&sized.changes).enumerate() {
         let over = choice.for_step(&authored.id, index);
-        let fitted = sized.routine.steps.iter().find(|s| s.id == authored.id);
+        let fitted = sized.run.steps().iter().find(|s| s.id == authored.id);
         let shown = fitted.unwrap_or(authored);
         step_row(ui, index, &authored.name, shown, |ui| {
             ui.horizontal_wrapped(|ui| {

@@ -202,19 +202,19 @@ fn suggestion_ui(ui: &mut egui::Ui, edited: &mut ReminderSettings, routines: &[L
         };
         let shown = chosen
             .as_deref()
-            .and_then(|id| routines.iter().find(|l| l.routine.id == id))
-            .map_or("Choose…", |l| l.routine.name.as_str());
+            .and_then(|id| routines.iter().find(|l| l.routine.id() == id))
+            .map_or("Choose…", |l| l.routine.name());
         egui::ComboBox::from_label("or a routine")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for listed in routines {
-                    let id = &listed.routine.id;
-                    let selected = chosen.as_deref() == Some(id.as_str());
+                    let id = listed.routine.id();
+                    let selected = chosen.as_deref() == Some(id);
                     if ui
-                        .selectable_label(selected, &listed.routine.name)
+                        .selectable_label(selected, listed.routine.name())
                         .clicked()
                     {
-                        edited.suggest = Suggestion::Routine(id.clone());
+                        edited.suggest = Suggestion::Routine(id.to_owned());
                     }
                 }
             });

@@ -373,7 +373,7 @@ fn actions_ui(ui: &mut Ui, view: &MakerView<'_>, commands: &mut Vec<Command>) {
         egui::Label::new(
             RichText::new(format!(
                 "{} \u{b7} {}",
-                routine.name,
+                routine.name(),
                 clock(session.total_secs)
             ))
             .size(20.0)
@@ -444,8 +444,8 @@ fn steps_ui(ui: &mut Ui, view: &MakerView<'_>, commands: &mut Vec<Command>) {
     };
     let routine = &session.routine;
     ui.label(RichText::new("Steps").size(20.0).strong());
-    ui.add(egui::Label::new(RichText::new(&routine.summary).color(palette.quiet)).wrap());
-    for (index, step) in routine.steps.iter().enumerate() {
+    ui.add(egui::Label::new(RichText::new(routine.summary()).color(palette.quiet)).wrap());
+    for (index, step) in routine.steps().iter().enumerate() {
         let reason = session.reasons.get(index).map_or("", String::as_str);
         super::home::step_row(ui, index, &step.name, step, |ui| {
             ui.horizontal_wrapped(|ui| {

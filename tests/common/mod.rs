@@ -15,6 +15,31 @@ use unknot::core::settings::Settings;
 use unknot::playback::clock::ManualClock;
 use unknot::store::Store;
 
+/// The built-in routine `key` under another id and name: a routine of one's own to save,
+/// import or export.
+pub fn builtin_renamed(key: &str, id: &str, name: &str) -> unknot::core::routine::Routine {
+    renamed(
+        unknot::store::builtin::find(key).expect("a built-in routine"),
+        id,
+        name,
+    )
+}
+
+/// `routine` under another id and name.
+pub fn renamed(
+    routine: unknot::core::routine::Routine,
+    id: &str,
+    name: &str,
+) -> unknot::core::routine::Routine {
+    unknot::core::routine::RoutineDraft {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        ..routine.into_draft()
+    }
+    .validate()
+    .expect("a valid id and name")
+}
+
 /// Writes the settings of someone who has already read the red flags, with the back-pain
 /// question on or off, unless a settings file is already there.
 pub fn seed_settings(dir: &Path, ask_back_pain: bool) {

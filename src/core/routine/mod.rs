@@ -8,8 +8,8 @@ pub mod technique_id;
 
 pub use field::{Field, Key};
 pub use model::{
-    Category, DoseRange, Equipment, Importance, Pattern, Place, Position, Routine, STOP_RULE, Side,
-    Sides, Step, StepKind,
+    Category, DoseRange, Equipment, Importance, InvalidRoutine, Pattern, Place, Position, Routine,
+    RoutineDraft, STOP_RULE, Side, Sides, Step, StepKind, Violation,
 };
 pub use technique::Technique;
 pub use technique_id::{TechniqueId, TechniqueRef};

@@ -1,9 +1,9 @@
 //! The routine model: what a routine and its steps are, and the bounds that make one valid.
 //!
-//! Every routine that is run, saved or listed is valid: routines from outside come through the
-//! file parser ([`super::file`]), which checks every bound listed here, and the editor saves
-//! only drafts whose [`Routine::violations`] are empty (a draft may break bounds while it is
-//! being edited). Nothing in this module knows about screens, speakers or files.
+//! Every routine that is run, saved or listed is valid by type: a [`Routine`] is made only by
+//! validating a [`RoutineDraft`] against every bound listed here, whether the draft came from
+//! a file, the editor, the session builder or a programme (a draft may break bounds while it
+//! is being edited or read). Nothing in this module knows about screens, speakers or files.
 
 use serde::{Deserialize, Serialize};
 
@@ -571,22 +571,28 @@ impl Step {
         }
     }
 
-    /// Length of the step's work in seconds, without its get-ready and switch pauses.
+    /// Length of the step's work in seconds, without its get-ready and switch pauses. Defined
+    /// for any values, so a draft being edited has a length too (a step with no repetitions
+    /// takes no time; the sum stops at `u32::MAX`).
     #[must_use]
     pub fn work_secs(&self) -> u32 {
         let rests = match self.pattern {
             Pattern::Hold => self.rest_secs,
             Pattern::Moves => 0,
         };
-        let count = self.rep_count();
-        count * self.rep_secs + count.saturating_sub(1) * rests
-            - if self.sides == Sides::Each { rests } else { 0 }
+        let count = self.reps.saturating_mul(self.side_count());
+        let between = count.saturating_sub(if self.sides == Sides::Each { 2 } else { 1 });
+        count
+            .saturating_mul(self.rep_secs)
+            .saturating_add(between.saturating_mul(rests))
     }
 }
 
-/// A named sequence of steps.
+/// A routine as it is being written or read: any values at all, including ones that break
+/// the bounds (an editor's half-typed name, a file with a hold of 0 s). It becomes a
+/// [`Routine`] only through [`RoutineDraft::validate`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Routine {
+pub struct RoutineDraft {
     /// Stable identifier: lowercase letters, digits and dashes (1–64 characters).
     pub id: String,
     /// Name shown on the home screen (1–80 characters).
@@ -599,6 +605,13 @@ pub struct Routine {
     pub steps: Vec<Step>,
 }
 
+/// A named sequence of steps whose every bound holds: made only by
+/// [`RoutineDraft::validate`], read through its accessors, changed only by turning it back
+/// into a draft ([`Routine::to_draft`]) and validating again. Whatever runs, is saved or is
+/// listed is one of these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Routine(RoutineDraft);
+
 /// One broken rule in a routine, with the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
@@ -609,17 +622,68 @@ pub struct Violation {
     pub message: String,
 }
 
-impl Routine {
-    /// The equipment the routine needs, each once, in the order steps first use it.
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// A draft that broke at least one bound, given back whole with every problem found, so
+/// nothing typed or read is lost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidRoutine {
+    /// The draft, unchanged (boxed: it is large, and this is the rare path).
+    pub draft: Box<RoutineDraft>,
+    /// Every broken bound (never empty).
+    pub violations: Vec<Violation>,
+}
+
+impl std::fmt::Display for InvalidRoutine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the routine is not valid (")?;
+        for (index, violation) in self.violations.iter().enumerate() {
+            let separator = if index == 0 { "" } else { "; " };
+            write!(f, "{separator}{violation}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl std::error::Error for InvalidRoutine {}
+
+/// The equipment `steps` need, each once, in the order they first use it.
+fn equipment_of(steps: &[Step]) -> Vec<Equipment> {
+    let mut seen = Vec::new();
+    for step in steps {
+        if step.equipment != Equipment::None && !seen.contains(&step.equipment) {
+            seen.push(step.equipment);
+        }
+    }
+    seen
+}
+
+impl RoutineDraft {
+    /// The equipment the draft's steps need, each once, in the order steps first use it.
     #[must_use]
     pub fn equipment(&self) -> Vec<Equipment> {
-        let mut seen = Vec::new();
-        for step in &self.steps {
-            if step.equipment != Equipment::None && !seen.contains(&step.equipment) {
-                seen.push(step.equipment);
-            }
+        equipment_of(&self.steps)
+    }
+
+    /// The routine this draft describes, when it keeps every bound; otherwise the draft back
+    /// with every problem found.
+    ///
+    /// # Errors
+    /// [`InvalidRoutine`] when any bound is broken (see [`RoutineDraft::violations`]).
+    pub fn validate(self) -> Result<Routine, InvalidRoutine> {
+        let violations = self.violations();
+        if violations.is_empty() {
+            Ok(Routine(self))
+        } else {
+            Err(InvalidRoutine {
+                draft: Box::new(self),
+                violations,
+            })
         }
-        seen
     }
 
     /// Checks every bound and returns every problem found (empty when valid).
@@ -663,6 +727,63 @@ impl Routine {
             }
         }
         out
+    }
+}
+
+impl Routine {
+    /// Stable identifier: lowercase letters, digits and dashes (1–64 characters).
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    /// Name shown on the home screen (1–80 characters).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// One line saying what the routine is for (≤ 2,000 characters).
+    #[must_use]
+    pub fn summary(&self) -> &str {
+        &self.0.summary
+    }
+
+    /// What the routine is mostly made of.
+    #[must_use]
+    pub fn category(&self) -> Category {
+        self.0.category
+    }
+
+    /// The steps, in order (1–60, ids unique).
+    #[must_use]
+    pub fn steps(&self) -> &[Step] {
+        &self.0.steps
+    }
+
+    /// The equipment the routine needs, each once, in the order steps first use it.
+    #[must_use]
+    pub fn equipment(&self) -> Vec<Equipment> {
+        equipment_of(&self.0.steps)
+    }
+
+    /// The routine's values, to read or compare with a draft (a shared borrow cannot change
+    /// them).
+    #[must_use]
+    pub fn as_draft(&self) -> &RoutineDraft {
+        &self.0
+    }
+
+    /// A copy to change: edit it, then [`RoutineDraft::validate`] it again.
+    #[must_use]
+    pub fn to_draft(&self) -> RoutineDraft {
+        self.0.clone()
+    }
+
+    /// This routine as a draft to change, without a copy.
+    #[must_use]
+    pub fn into_draft(self) -> RoutineDraft {
+        self.0
     }
 }
 
@@ -881,9 +1002,9 @@ pub(crate) mod tests {
         }
     }
 
-    /// A valid routine made of the given steps.
-    pub(crate) fn routine(steps: Vec<Step>) -> Routine {
-        Routine {
+    /// A draft made of the given steps, named so that only the steps can break a bound.
+    pub(crate) fn draft(steps: Vec<Step>) -> RoutineDraft {
+        RoutineDraft {
             id: "test".to_owned(),
             name: "Test".to_owned(),
             summary: "For tests.".to_owned(),
@@ -892,14 +1013,27 @@ pub(crate) mod tests {
         }
     }
 
+    /// A valid routine made of the given steps (the test fails when they break a bound).
+    pub(crate) fn routine(steps: Vec<Step>) -> Routine {
+        valid(draft(steps))
+    }
+
+    /// The routine a draft describes (the test fails when it breaks a bound).
+    pub(crate) fn valid(draft: RoutineDraft) -> Routine {
+        match draft.validate() {
+            Ok(routine) => routine,
+            Err(invalid) => panic!("{invalid}"),
+        }
+    }
+
     #[test]
     fn a_valid_routine_has_no_violations() {
-        assert_eq!(routine(vec![step("A", 20, 2, true)]).violations(), vec![]);
+        assert_eq!(draft(vec![step("A", 20, 2, true)]).violations(), vec![]);
     }
 
     #[test]
     fn every_broken_bound_is_reported_with_its_field() {
-        let mut bad = routine(vec![step("", 2, 31, false)]);
+        let mut bad = draft(vec![step("", 2, 31, false)]);
         bad.steps[0].id = "ok".to_owned();
         bad.id = "Bad Id".to_owned();
         bad.steps[0].rest_secs = 301;
@@ -917,6 +1051,29 @@ pub(crate) mod tests {
                 "steps[1].reps",
                 "steps[1].rest_seconds"
             ]
+        );
+    }
+
+    #[test]
+    fn only_a_draft_that_keeps_every_bound_becomes_a_routine() {
+        let good = draft(vec![step("A", 20, 2, true)]);
+        let routine = good.clone().validate().map_err(|e| e.to_string());
+        assert_eq!(routine.as_ref().map(Routine::to_draft), Ok(good.clone()));
+        assert_eq!(routine.as_ref().map(Routine::name), Ok("Test"));
+
+        let mut bad = good;
+        bad.steps[0].reps = 0;
+        bad.name = String::new();
+        let Err(invalid) = bad.clone().validate() else {
+            panic!("a draft with no name and no repetitions was accepted");
+        };
+        // The draft comes back whole, with every problem, for the person to fix.
+        assert_eq!(*invalid.draft, bad);
+        assert_eq!(invalid.violations, bad.violations());
+        assert_eq!(
+            invalid.to_string(),
+            "the routine is not valid (name: a name must be 1 to 80 characters long (this one \
+             has 0); steps[1].reps: repetitions must be from 1 to 30 (this step has 0))"
         );
     }
 
@@ -976,7 +1133,7 @@ pub(crate) mod tests {
     fn moves_have_a_tempo_and_no_rest_and_step_ids_are_unique() {
         let mut tilt = moves("Tilt", 1, 12, Sides::None);
         tilt.rest_secs = 3;
-        let mut r = routine(vec![tilt, step("A", 20, 1, false), step("A", 20, 1, false)]);
+        let mut r = draft(vec![tilt, step("A", 20, 1, false), step("A", 20, 1, false)]);
         r.steps[0].id = "tilt".into();
         let fields: Vec<String> = r
             .violations()
