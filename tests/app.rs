@@ -811,3 +811,48 @@ fn alternating_steps_say_how_many_each_side_and_in_all_on_home_and_in_the_player
         "the player's rep line"
     );
 }
+
+/// The window appears only once its first frame is painted, so the sound output (whose audio
+/// system probes devices and servers) is opened after it, not while the window is waited for;
+/// and it is opened then.
+#[test]
+fn the_sound_output_opens_once_the_first_frame_is_drawn() {
+    use unknot::playback::cue::{AudioStatus, SilentPlayer};
+    use unknot::playback::output::Outputs;
+    use unknot::playback::speech::SilentSpeaker;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    common::seed_settings(dir.path(), false);
+    let (opened, frame_when_opened) = std::sync::mpsc::channel();
+    let store = Store::at(dir.path());
+    let _harness = Harness::builder().build_eframe(move |cc| {
+        let ctx = cc.egui_ctx.clone();
+        let config = AppConfig {
+            open_outputs: Some(Box::new(move || {
+                let _ = opened.send(ctx.cumulative_frame_nr());
+                Outputs {
+                    player: Box::new(SilentPlayer::new(AudioStatus::Unavailable {
+                        reason: "a test".to_owned(),
+                    })),
+                    speaker: Box::new(SilentSpeaker),
+                }
+            })),
+            ..AppConfig::for_tests(
+                Arc::new(ManualClock::new()),
+                Box::new(SilentPlayer::new(AudioStatus::Unavailable {
+                    reason: "not open yet".to_owned(),
+                })),
+                store,
+            )
+        };
+        UnknotApp::new(&cc.egui_ctx, config)
+    });
+    // A signal from the opening thread, not a timer: it comes as soon as the output opens.
+    let frame = frame_when_opened
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the output was opened");
+    assert!(
+        frame >= 1,
+        "opened during frame {frame}, before the first was drawn"
+    );
+}

@@ -14,9 +14,26 @@ use crate::ui::{self, Command, Notice, Opening, theme};
 const REPAINT_MARGIN: std::time::Duration = std::time::Duration::from_millis(4);
 
 impl UnknotApp {
+    /// Opens the sound output once the first frame is on screen. The window appears only after
+    /// its first frame is painted, and opening the output (the audio system probes its
+    /// devices and servers) would take the processor from it meanwhile; what falls due
+    /// before the output is open is held (see `Conductor::expect_outputs`).
+    fn open_outputs_after_the_first_frame(&mut self, ctx: &egui::Context) {
+        let Some(open) = self.outputs_to_open.take() else {
+            return;
+        };
+        if ctx.cumulative_frame_nr() == 0 {
+            self.outputs_to_open = Some(open);
+            ctx.request_repaint();
+        } else {
+            self.conductor.open_outputs_in_background(open);
+        }
+    }
+
     /// Ticks the session, notices what changed, and schedules the next frame.
     pub(super) fn frame_logic(&mut self, ctx: &egui::Context) {
         self.stats.logic_passes += 1;
+        self.open_outputs_after_the_first_frame(ctx);
         self.take_handoffs(ctx);
         self.audio = self.conductor.audio_status();
         self.voice = self.conductor.voice_status();

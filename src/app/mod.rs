@@ -201,6 +201,8 @@ pub struct UnknotApp {
     pacer: pace::FramePacer,
     /// The figure the player drew last.
     shown_figure: Option<crate::ui::figure::PlayerFigure>,
+    /// How to open the sound output, until it is opened once the first frame is on screen.
+    outputs_to_open: Option<Box<dyn FnOnce() -> Outputs + Send>>,
     /// Start reminder processes (see [`AppConfig::run_reminder_processes`]).
     run_reminder_processes: bool,
     /// Held while a routine plays, so no reminder comes then (see
@@ -248,8 +250,8 @@ impl UnknotApp {
             Box::new(move || repaint.request_repaint()),
             config.timer_thread,
         );
-        if let Some(open) = config.open_outputs {
-            conductor.open_outputs_in_background(open);
+        if config.open_outputs.is_some() {
+            conductor.expect_outputs();
         }
         if let Some(speaker) = config.speaker {
             conductor.set_speaker(speaker);
@@ -312,6 +314,7 @@ impl UnknotApp {
                 .as_deref()
                 .and_then(|path| handoff::listen(ctx, path)),
             maker: session_maker::MakerState::default(),
+            outputs_to_open: config.open_outputs,
             programme: programme::ProgrammeHere::default(),
         };
         app.load_programme();

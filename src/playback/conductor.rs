@@ -258,6 +258,13 @@ impl Conductor {
         Self { shared, timer }
     }
 
+    /// Marks the sound output as about to open: until [`Self::open_outputs_in_background`]
+    /// has opened it, cues and lines that fall due are held, and the sound is not reported
+    /// unavailable. (The app opens the output only once its first frame is on screen.)
+    pub fn expect_outputs(&self) {
+        self.shared.lock().outputs_pending = true;
+    }
+
     /// Opens the sound output (chimes and voice together) on a background thread, so the
     /// window need not wait for the audio device. Until it is open, the test-sound button uses
     /// the player given at creation, and cues and lines that fall due are held, then played
