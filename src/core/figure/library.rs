@@ -1527,13 +1527,14 @@ fn desk_hip_hinge() -> Figure {
         .described("Standing back from a desk, hands flat on it, hips pushed back, back long and arms straight")
 }
 
-/// The figure of a technique. Every figure is built once, on first use.
+/// The figure of a technique, built on its first use (so the first screen builds only the
+/// figures it shows, not the whole library).
 #[must_use]
 pub fn for_technique(id: TechniqueId) -> &'static Figure {
-    static FIGURES: OnceLock<Vec<Figure>> = OnceLock::new();
-    let figures = FIGURES.get_or_init(|| TechniqueId::ALL.iter().map(|id| build(*id)).collect());
-    // One figure per id, built in the ids' order: an id's index is in bounds.
-    &figures[id as usize]
+    static FIGURES: [OnceLock<Figure>; TechniqueId::ALL.len()] =
+        [const { OnceLock::new() }; TechniqueId::ALL.len()];
+    // One slot per id, in the ids' order: an id's index is in bounds.
+    FIGURES[id as usize].get_or_init(|| build(id))
 }
 
 /// Builds the figure of a technique: every technique has one (the match has no catch-all arm).
