@@ -139,7 +139,11 @@ pub fn thumbnail_ui(ui: &mut Ui, figure: &Figure, sides: Sides) {
     let side = first_side(sides);
     let (rect, response) = ui.allocate_exact_size(THUMBNAIL, Sense::hover());
     name_image(&response, &figure.describe(side));
-    paint_figure(ui, figure, figure.held(), side, rect.shrink(2.0));
+    // Posing and painting a figure costs more than any other widget: only when it is seen
+    // (the steps list of a long routine runs far below the window).
+    if ui.is_rect_visible(rect) {
+        paint_figure(ui, figure, figure.held(), side, rect.shrink(2.0));
+    }
 }
 
 /// The figure the player shows at one moment of a session.
