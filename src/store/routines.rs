@@ -456,7 +456,11 @@ impl RoutineStore {
         taken_ids: &[&str],
         taken_names: &[&str],
     ) -> Result<Routine, SaveError> {
-        let saved = self.renamed(routine.to_draft(), taken_ids, taken_names)?;
+        let draft = RoutineDraft {
+            name: routine.name().trim().to_owned(),
+            ..routine.to_draft()
+        };
+        let saved = self.renamed(draft, taken_ids, taken_names)?;
         let path = self.path_of(saved.id());
         let text = to_toml(&saved).map_err(|e| SaveError {
             path: path.clone(),
@@ -597,7 +601,7 @@ impl RoutineStore {
                 .find(|r| r.id() == incoming.id())
                 .or_else(|| own.iter().find(|r| names_match(r.name(), incoming.name())));
             if let Some(target) = target {
-                let mut replacing = incoming.to_draft();
+                let mut replacing = incoming.into_draft();
                 target.id().clone_into(&mut replacing.id);
                 let replacing = self.validated(replacing)?;
                 self.save(&replacing)?;
@@ -610,7 +614,7 @@ impl RoutineStore {
     }
 
     /// `draft` with an id that neither `taken_ids` nor any file in the folder has, and its
-    /// name (trimmed) numbered if `taken_names` has it, as a routine.
+    /// name numbered if `taken_names` has it, as a routine.
     fn renamed(
         &self,
         mut draft: RoutineDraft,
@@ -618,7 +622,7 @@ impl RoutineStore {
         taken_names: &[&str],
     ) -> Result<Routine, SaveError> {
         draft.id = self.unique_id(&draft.id, taken_ids);
-        draft.name = unique_name(draft.name.trim(), taken_names);
+        draft.name = unique_name(&draft.name, taken_names);
         self.validated(draft)
     }
 
