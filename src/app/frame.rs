@@ -111,9 +111,9 @@ impl UnknotApp {
     pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.refresh_programme_on_a_new_day();
-        if self.theme_applied != Some(self.settings.theme) {
+        if self.theme_applied != self.settings.theme {
             theme::apply(&ctx, self.settings.theme);
-            self.theme_applied = Some(self.settings.theme);
+            self.theme_applied = self.settings.theme;
         }
         ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label("Unknot"));
         let mut commands = self.key_commands(&ctx);

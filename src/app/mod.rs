@@ -194,7 +194,8 @@ pub struct UnknotApp {
     voice: crate::playback::speech::VoiceStatus,
     /// Close the window at the end of this frame (after discarding edits on close).
     close_window: bool,
-    theme_applied: Option<ThemeChoice>,
+    /// The theme the context has now; a change in the settings is applied at the next frame.
+    theme_applied: ThemeChoice,
     bench: BenchOptions,
     stats: FrameStats,
     /// Paces the moving figure's frames to a share of a core.
@@ -242,6 +243,10 @@ impl UnknotApp {
             ));
             Settings::default()
         };
+        // The theme goes on before the first pass: epaint reads the text options when a pass
+        // begins, so a theme applied inside the first frame would only show from the second.
+        let theme_applied = settings.theme;
+        crate::ui::theme::apply(ctx, theme_applied);
         let repaint = ctx.clone();
         let conductor = Conductor::new(
             config.clock,
@@ -298,7 +303,7 @@ impl UnknotApp {
             home_folder: config.home_folder,
             audio,
             close_window: false,
-            theme_applied: None,
+            theme_applied,
             bench: config.bench,
             stats: FrameStats::default(),
             pacer: pace::FramePacer::default(),

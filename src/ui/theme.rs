@@ -116,6 +116,9 @@ pub fn adjust(style: &mut egui::Style) {
         ),
     ]
     .into();
+    // Unhinted glyphs look the same at these sizes here and spare the font hinter's set-up
+    // before the first frame (measured with `scripts/bench-startup`).
+    style.visuals.text_options.font_hinting = false;
     style.spacing.item_spacing = egui::vec2(8.0, 8.0);
     style.spacing.button_padding = egui::vec2(12.0, 6.0);
     style.spacing.interact_size.y = 28.0;
