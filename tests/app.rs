@@ -856,3 +856,50 @@ fn the_sound_output_opens_once_the_first_frame_is_drawn() {
         "opened during frame {frame}, before the first was drawn"
     );
 }
+
+/// egui makes its glyph atlas as wide as the largest texture the graphics driver allows
+/// (16384 on most) unless told otherwise; the app keeps it to 2048 wide (less memory, a smaller
+/// first upload), and never asks for more than the driver allows.
+#[test]
+fn the_glyph_atlas_stays_narrow_whatever_the_driver_allows() {
+    use eframe::App as _;
+    use unknot::app::GLYPH_ATLAS_MAX_SIDE;
+    use unknot::playback::cue::{AudioStatus, SilentPlayer};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    common::seed_settings(dir.path(), false);
+    let ctx = egui::Context::default();
+    let config = AppConfig::for_tests(
+        Arc::new(ManualClock::new()),
+        Box::new(SilentPlayer::new(AudioStatus::Unavailable {
+            reason: "a test".to_owned(),
+        })),
+        Store::at(dir.path()),
+    );
+    let mut app = UnknotApp::new(&ctx, config);
+    for (driver, kept) in [
+        (Some(16_384), Some(2048)),
+        (Some(2048), Some(2048)),
+        (Some(1024), Some(1024)),
+        (None, None),
+    ] {
+        let mut input = egui::RawInput {
+            max_texture_side: driver,
+            ..Default::default()
+        };
+        app.raw_input_hook(&ctx, &mut input);
+        assert_eq!(input.max_texture_side, kept, "driver allows {driver:?}");
+    }
+    // egui then makes the atlas that wide, and no wider.
+    let mut input = egui::RawInput {
+        max_texture_side: Some(16_384),
+        ..Default::default()
+    };
+    app.raw_input_hook(&ctx, &mut input);
+    let mut output = ctx.run_ui(input, |ui| {
+        ui.label("Unknot");
+    });
+    output.textures_delta.clear();
+    let [width, _] = ctx.fonts(|fonts| fonts.font_image_size());
+    assert_eq!(width, GLYPH_ATLAS_MAX_SIDE);
+}
