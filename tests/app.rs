@@ -900,6 +900,6 @@ fn the_glyph_atlas_stays_narrow_whatever_the_driver_allows() {
         ui.label("Unknot");
     });
     output.textures_delta.clear();
-    let [width, _] = ctx.fonts(|fonts| fonts.font_image_size());
+    let [width, _] = ctx.fonts(egui::epaint::FontsView::font_image_size);
     assert_eq!(width, GLYPH_ATLAS_MAX_SIDE);
 }
