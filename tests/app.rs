@@ -900,6 +900,7 @@ fn the_glyph_atlas_stays_narrow_whatever_the_driver_allows() {
         ui.label("Unknot");
     });
     output.textures_delta.clear();
-    let [width, _] = ctx.fonts(egui::epaint::FontsView::font_image_size);
+    let atlas_size = |fonts: &egui::epaint::FontsView<'_>| fonts.font_image_size();
+    let [width, _] = ctx.fonts(atlas_size);
     assert_eq!(width, GLYPH_ATLAS_MAX_SIDE);
 }
