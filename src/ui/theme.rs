@@ -75,10 +75,17 @@ impl Palette {
     }
 }
 
-/// The window icon, from `assets/icon.png` (the app's window and the reminder window).
+/// The window icon (the app's window and the reminder window): the 128 px PNG of the icon
+/// theme's set. Desktops show the installed theme icon where they need a large one; 128 px is
+/// plenty for a title bar, a task bar or a window switcher, and a quarter of the 256 px one's
+/// decoding (half a millisecond) before the window opens.
 #[must_use]
 pub fn window_icon() -> Option<egui::IconData> {
-    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
+    // The path holds the app id (`crate::core::app_id::APP_ID`); tests/package.rs checks it.
+    eframe::icon_data::from_png_bytes(include_bytes!(
+        "../../assets/icons/hicolor/128x128/apps/io.github.unknot.unknot.png"
+    ))
+    .ok()
 }
 
 /// Applies the theme choice and Unknot's type sizes and spacing to the whole app.
