@@ -904,3 +904,34 @@ fn the_glyph_atlas_stays_narrow_whatever_the_driver_allows() {
     let [width, _] = ctx.fonts(atlas_size);
     assert_eq!(width, GLYPH_ATLAS_MAX_SIDE);
 }
+
+/// In a window too narrow for two columns the details keep a readable width, but the whole
+/// panel beside the list scrolls them: the wheel works with the pointer anywhere there, up to
+/// the window's edge (where the scroll bar is), not only over the text.
+#[test]
+fn the_details_scroll_from_anywhere_beside_the_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rig = common::rig::Launch::new(dir.path())
+        .size(egui::vec2(1180.0, 760.0))
+        .run();
+    let before = rig.rect_of("Steps");
+    // Right of the text column (at most 760 points wide), near the window's right edge.
+    rig.harness.hover_at(egui::pos2(1165.0, 400.0));
+    rig.harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -200.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    for _ in 0..10 {
+        rig.harness.step();
+    }
+    let after = rig.rect_of("Steps");
+    assert!(
+        after.top() < before.top() - 100.0,
+        "the details did not scroll: Steps at {} then {}",
+        before.top(),
+        after.top()
+    );
+}

@@ -123,8 +123,11 @@ pub fn routine_detail_ui(ui: &mut Ui, view: &HomeView<'_>) -> Vec<Command> {
     let routine = &listed.routine;
     // Wide windows: the length and Start on the left, the steps beside them; else one column.
     let two_columns = ui.available_width() >= TWO_COLUMNS_FROM;
+    // The scroll area takes the whole panel, so its bar sits at the window's edge and the wheel
+    // scrolls from anywhere beside the list; the column inside keeps a readable width.
     ScrollArea::vertical()
         .id_salt("routine-detail")
+        .auto_shrink(false)
         .show(ui, |ui| {
             if two_columns {
                 ui.columns(2, |columns| {

@@ -119,8 +119,10 @@ const COLUMN_MAX_WIDTH: f32 = 760.0;
 pub fn maker_ui(ui: &mut Ui, view: &MakerView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let two_columns = ui.available_width() >= TWO_COLUMNS_FROM;
+    // The whole panel scrolls, as for a routine's details (see `home.rs`).
     ScrollArea::vertical()
         .id_salt("session-maker")
+        .auto_shrink(false)
         .show(ui, |ui| {
             actions_ui(ui, view, &mut commands);
             ui.add_space(theme::GAP_M);
