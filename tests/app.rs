@@ -935,3 +935,43 @@ fn the_details_scroll_from_anywhere_beside_the_list() {
         after.top()
     );
 }
+
+/// The chosen theme and Unknot's text options are on the context as soon as the app is built,
+/// before its first pass: egui reads the text options when a pass begins, so a theme applied
+/// during the first frame would only show from the second.
+#[test]
+fn the_first_frame_already_has_the_chosen_theme() {
+    use unknot::core::settings::ThemeChoice;
+    use unknot::playback::cue::{AudioStatus, SilentPlayer};
+
+    for (choice, dark) in [(ThemeChoice::Light, false), (ThemeChoice::Dark, true)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let settings = Settings {
+            safety_acknowledged: true,
+            theme: choice,
+            ..Settings::default()
+        };
+        unknot::store::settings::save(&Store::at(dir.path()).settings_path(), &settings)
+            .expect("seed settings");
+        let ctx = egui::Context::default();
+        let config = AppConfig::for_tests(
+            Arc::new(ManualClock::new()),
+            Box::new(SilentPlayer::new(AudioStatus::Unavailable {
+                reason: "a test".to_owned(),
+            })),
+            Store::at(dir.path()),
+        );
+        let _app = UnknotApp::new(&ctx, config);
+        let style = ctx.global_style();
+        assert_eq!(style.visuals.dark_mode, dark, "{choice:?}");
+        assert!(
+            !style.visuals.text_options.font_hinting,
+            "{choice:?}: Unknot's text options are not on yet"
+        );
+        assert_eq!(
+            style.text_styles[&egui::TextStyle::Body].size,
+            unknot::ui::theme::BODY_SIZE,
+            "{choice:?}"
+        );
+    }
+}
