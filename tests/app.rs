@@ -969,8 +969,8 @@ fn the_first_frame_already_has_the_chosen_theme() {
             "{choice:?}: Unknot's text options are not on yet"
         );
         assert_eq!(
-            style.text_styles[&egui::TextStyle::Body].size,
-            unknot::ui::theme::BODY_SIZE,
+            style.text_styles[&egui::TextStyle::Body],
+            egui::FontId::proportional(unknot::ui::theme::BODY_SIZE),
             "{choice:?}"
         );
     }
