@@ -857,6 +857,22 @@ fn the_sound_output_opens_once_the_first_frame_is_drawn() {
     );
 }
 
+/// The app built on a bare egui context with its files in `dir`, silent, before any frame.
+fn app_before_its_first_frame(dir: &Path) -> (egui::Context, UnknotApp) {
+    use unknot::playback::cue::{AudioStatus, SilentPlayer};
+
+    let ctx = egui::Context::default();
+    let config = AppConfig::for_tests(
+        Arc::new(ManualClock::new()),
+        Box::new(SilentPlayer::new(AudioStatus::Unavailable {
+            reason: "a test".to_owned(),
+        })),
+        Store::at(dir),
+    );
+    let app = UnknotApp::new(&ctx, config);
+    (ctx, app)
+}
+
 /// egui makes its glyph atlas as wide as the largest texture the graphics driver allows
 /// (16384 on most) unless told otherwise; the app keeps it to 2048 wide (less memory, a smaller
 /// first upload), and never asks for more than the driver allows.
@@ -864,19 +880,10 @@ fn the_sound_output_opens_once_the_first_frame_is_drawn() {
 fn the_glyph_atlas_stays_narrow_whatever_the_driver_allows() {
     use eframe::App as _;
     use unknot::app::GLYPH_ATLAS_MAX_SIDE;
-    use unknot::playback::cue::{AudioStatus, SilentPlayer};
 
     let dir = tempfile::tempdir().expect("temp dir");
     common::seed_settings(dir.path(), false);
-    let ctx = egui::Context::default();
-    let config = AppConfig::for_tests(
-        Arc::new(ManualClock::new()),
-        Box::new(SilentPlayer::new(AudioStatus::Unavailable {
-            reason: "a test".to_owned(),
-        })),
-        Store::at(dir.path()),
-    );
-    let mut app = UnknotApp::new(&ctx, config);
+    let (ctx, mut app) = app_before_its_first_frame(dir.path());
     for (driver, kept) in [
         (Some(16_384), Some(2048)),
         (Some(2048), Some(2048)),
@@ -942,7 +949,6 @@ fn the_details_scroll_from_anywhere_beside_the_list() {
 #[test]
 fn the_first_frame_already_has_the_chosen_theme() {
     use unknot::core::settings::ThemeChoice;
-    use unknot::playback::cue::{AudioStatus, SilentPlayer};
 
     for (choice, dark) in [(ThemeChoice::Light, false), (ThemeChoice::Dark, true)] {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -953,15 +959,7 @@ fn the_first_frame_already_has_the_chosen_theme() {
         };
         unknot::store::settings::save(&Store::at(dir.path()).settings_path(), &settings)
             .expect("seed settings");
-        let ctx = egui::Context::default();
-        let config = AppConfig::for_tests(
-            Arc::new(ManualClock::new()),
-            Box::new(SilentPlayer::new(AudioStatus::Unavailable {
-                reason: "a test".to_owned(),
-            })),
-            Store::at(dir.path()),
-        );
-        let _app = UnknotApp::new(&ctx, config);
+        let (ctx, _app) = app_before_its_first_frame(dir.path());
         let style = ctx.global_style();
         assert_eq!(style.visuals.dark_mode, dark, "{choice:?}");
         assert!(
